@@ -1,0 +1,46 @@
+"""Reads the built PDF back and says which nav pages are missing from it.
+
+mkdocs-with-pdf can stop laying out the document after an over-long article and still exit 0
+(stack-notes item 1); comparing the PDF's bookmarks with the nav catches that.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pypdf import PdfReader
+from pypdf.errors import PdfReadError
+
+
+def _normal(text: str) -> str:
+    return " ".join(text.split()).casefold()
+
+
+def outline_titles(path: Path) -> list[str]:
+    """All bookmark titles of the PDF at ``path``, depth-first in document order.
+
+    Raises ``OSError`` if the file cannot be read and ``pypdf.errors.PdfReadError`` if it is no PDF.
+    """
+    found: list[str] = []
+
+    def walk(items) -> None:
+        for item in items:
+            if isinstance(item, list):
+                walk(item)
+            else:
+                found.append(item.title)
+
+    walk(PdfReader(path).outline)
+    return found
+
+
+def missing_titles(path: Path, expected: list[str]) -> list[str]:
+    """Return one Indonesian message per problem: the PDF is absent or unreadable, or a title of
+    ``expected`` (page titles in nav order) has no bookmark. An empty list means complete."""
+    if not path.is_file():
+        return [f"berkas {path.name} tidak ada"]
+    try:
+        titles = {_normal(t) for t in outline_titles(path)}
+    except (OSError, PdfReadError) as error:
+        return [f"berkas {path.name} tidak dapat dibaca ({error})"]
+    return [f'"{title}" tidak ada di PDF' for title in expected if _normal(title) not in titles]

@@ -1,0 +1,8 @@
+#!/usr/bin/env bash
+# Menjalankan seluruh uji: membangun situs dan PDF sungguhan lalu membaca hasilnya kembali.
+# Argumen tambahan diteruskan ke pytest (mis. scripts/test.sh -k pdf).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/setup.sh requirements-dev.txt
+export NO_MKDOCS_2_WARNING=1
+exec .venv/bin/python -m pytest "$@"
