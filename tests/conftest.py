@@ -1,0 +1,93 @@
+"""Shared fixtures: one real MkDocs build of the site with the PDF per test session."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "scripts"))
+
+PDF_NAME = "Masterplan-Smart-City-Bangli.pdf"
+OUTPUT = ROOT / "tests" / "output"  # kept after the run for people to look at; not committed
+
+
+@dataclass
+class Build:
+    """A finished ``mkdocs build``: where the site is, its PDF, and everything it logged."""
+
+    site: Path
+    log: str
+    returncode: int
+
+    @property
+    def pdf(self) -> Path:
+        return self.site / "pdf" / PDF_NAME
+
+
+def run_build(project: Path, site: Path, pdf: bool) -> Build:
+    """Run the real ``mkdocs build --strict`` of ``project`` into ``site``; never raises on failure."""
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    env.pop("ENABLE_PDF_EXPORT", None)
+    if pdf:
+        env["ENABLE_PDF_EXPORT"] = "1"
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
+        cwd=project, env=env, capture_output=True, text=True, timeout=900,
+    )
+    return Build(site, result.stdout + result.stderr, result.returncode)
+
+
+def mkdocs_config() -> dict:
+    return yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+
+
+def nav_files(nav=None) -> list[str]:
+    """Every Markdown file named in the nav of ``mkdocs.yml``, in order."""
+    nav = mkdocs_config()["nav"] if nav is None else nav
+    found = []
+    for item in nav:
+        value = next(iter(item.values())) if isinstance(item, dict) else item
+        if isinstance(value, list):
+            found.extend(nav_files(value))
+        else:
+            found.append(value)
+    return found
+
+
+def html_path(site: Path, md: str) -> Path:
+    """Where MkDocs (directory URLs) writes the page built from ``md``."""
+    stem = md[:-3]
+    if stem == "index" or stem.endswith("/index"):
+        return site / f"{stem}.html"
+    return site / stem / "index.html"
+
+
+def heading_text(tag) -> str:
+    """A heading's visible text without the permalink sign MkDocs appends."""
+    for link in tag.select("a.headerlink"):
+        link.extract()
+    return tag.get_text(" ", strip=True)
+
+
+@pytest.fixture(scope="session")
+def full_build() -> Build:
+    """Site and PDF, built once and shared by every test that reads them."""
+    site = OUTPUT / "site"
+    shutil.rmtree(site, ignore_errors=True)
+    build = run_build(ROOT, site, pdf=True)
+    assert build.returncode == 0, build.log
+    return build
+
+
+@pytest.fixture(scope="session")
+def site_only_build(tmp_path_factory) -> Build:
+    """The maintainers' fast build: site without PDF."""
+    return run_build(ROOT, tmp_path_factory.mktemp("site-only") / "site", pdf=False)
