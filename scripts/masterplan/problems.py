@@ -15,6 +15,11 @@ WARNING = "warning"
 HELP_PAGE = "panduan/aturan-pemeriksaan"  # where every rule ID is explained, relative to the site root
 
 
+def help_reference(rule: str) -> str:
+    """The pointer that ends every message: the help page and the rule's fixed anchor there."""
+    return f"Lihat panduan: {HELP_PAGE}#{rule.lower()}"
+
+
 @dataclass(frozen=True, order=True)
 class Problem:
     """A problem in a file: 1-based ``line`` and ``column`` (0 when unknown), a stable English-free

@@ -1,0 +1,121 @@
+"""Text hygiene, HTML safety, images, tables and links: pass/fail tables for every rule."""
+
+from __future__ import annotations
+
+import pytest
+from checks_util import CHAPTER, rules, run
+
+PNG = b"\x89PNG\r\n\x1a\n" + b"\0" * 100
+TABLE = "| Kecamatan | Luas (km²) |\n|---|---:|\n| Susut | 49,3 |\n"
+CAPTION = "/// table-caption\nLuas wilayah per kecamatan\n///\n"
+
+
+def page(extra: str) -> str:
+    return CHAPTER + "\n" + extra + "\n"
+
+
+# (rule, extra Markdown added to a valid chapter, extra files)
+FAILING = [
+    ("KARAKTER-TAK-TERLIHAT", "Luas\u00a0wilayah Bangli.", {}),
+    ("KARAKTER-TAK-TERLIHAT", "Luas\u200bwilayah Bangli.", {}),
+    ("KARAKTER-TAK-TERLIHAT", "Teks\ufeff dengan BOM di tengah.", {}),
+    ("KARAKTER-TAK-TERLIHAT", "Kata ber\u00adhubung lunak.", {}),
+    ("KUTIP-MIRING", "Layanan \u201cBangli Era Baru\u201d.", {}),
+    ("KUTIP-MIRING", "Jum\u2019at dan \u2018kutip\u2019.", {}),
+    ("TEKS-SEMENTARA", "TODO: lengkapi data.", {}),
+    ("TEKS-SEMENTARA", "Lorem ipsum dolor sit amet.", {}),
+    ("TEKS-SEMENTARA", "Jumlah aplikasi: [isi di sini].", {}),
+    ("TEKS-SEMENTARA", "Nama kepala dinas [tulis nama].", {}),
+    ("HTML-BERBAHAYA", "<script>alert(1)</script>", {}),
+    ("HTML-BERBAHAYA", '<iframe src="https://example.org"></iframe>', {}),
+    ("HTML-BERBAHAYA", '<object data="x.swf"></object>', {}),
+    ("HTML-BERBAHAYA", "<style>body { display: none }</style>", {}),
+    ("HTML-BERBAHAYA", 'Teks <span onclick="alert(1)">klik</span>.', {}),
+    ("HTML-BERBAHAYA", '<a href="JavaScript:alert(1)">klik</a>', {}),
+    ("HTML-BERBAHAYA", "[klik](javascript:alert(1))", {}),
+    ("HTML-BERBAHAYA", '!!! note "Catatan"\n    <script>alert(1)</script>', {}),
+    ("GAMBAR-LUAR", "![Peta Bangli](https://example.org/peta.png)", {}),
+    ("GAMBAR-LUAR", "![Peta Bangli](https://github.com/user-attachments/assets/0a1b2c3d)", {}),
+    ("GAMBAR-LUAR", '<img width="600" alt="Peta Bangli" src="https://github.com/user-attachments/assets/x">', {}),
+    ("GAMBAR-HILANG", "![Peta Bangli](assets/images/tidak-ada.png)", {}),
+    ("GAMBAR-HILANG", "![Peta Bangli](assets/images/Peta.PNG)", {"assets/images/peta.png": PNG}),
+    ("GAMBAR-ALT", "![](assets/images/peta.png)", {"assets/images/peta.png": PNG}),
+    ("GAMBAR-ALT", "![image](assets/images/peta.png)", {"assets/images/peta.png": PNG}),
+    ("GAMBAR-ALT", '<img src="assets/images/peta.png">', {"assets/images/peta.png": PNG}),
+    ("GAMBAR-BESAR", "![Peta Bangli](assets/images/besar.png)", {"assets/images/besar.png": PNG * 12000}),
+    ("TABEL-SUMBER", TABLE, {}),
+    ("TABEL-SUMBER", TABLE + "\n" + CAPTION, {}),
+    ("TABEL-SUMBER", TABLE + "\n" + CAPTION + "\nData diolah Tim Pelaksana.", {}),
+    ("TABEL-KOLOM", TABLE + "| Bangli | 56,3 | 9 desa |\n\nSumber: BPS.", {}),
+    ("TABEL-KOLOM", TABLE + "| Bangli |\n\nSumber: BPS.", {}),
+    ("TAUTAN-RUSAK", "[BAB I](bab-1-pendahuluan.md)", {}),
+    ("TAUTAN-RUSAK", "[BAB I](Bab-1.md)", {"bab-1.md": "# Pendahuluan\n"}),
+    ("TAUTAN-RUSAK", "[Bagian](#tidak-ada)", {}),
+    ("TAUTAN-RUSAK", "[Bagian](bab-9-penutup.md#tidak-ada)", {}),
+    ("TAUTAN-RUSAK", "[Beranda](/index.md)", {}),
+    ("TAUTAN-RUSAK", "[Beranda](lampiran/)", {"lampiran/a.md": "# A\n"}),
+    ("TAUTAN-RUSAK", "[Panduan](panduan/index.md)", {"panduan/index.md": "# Panduan\n"}),
+    ("TAUTAN-RUSAK", "[Kosong]()", {}),
+]
+
+PASSING = [
+    ("Luas wilayah Bangli (perlu verifikasi).", {}),
+    ("Angka ini (perlu verifikasi: angka resmi terbaru BPS).", {}),
+    ('Layanan "Bangli Era Baru" dan \'kutip\'.', {}),
+    ("Rentang 2025–2034 dan 520,81 km².", {}),
+    ("```text\nTODO \u201ccontoh salah\u201d \u00a0 <script>\n```", {}),
+    ("Contoh `TODO` dan `[isi di sini]` di dalam kode.", {}),
+    ("Kata TODOS dan XX bukan teks sementara; mastodon juga.", {}),
+    ("<details><summary>Rincian</summary>Isi.</details>", {}),
+    ("[Situs resmi](https://banglikab.go.id/)", {}),
+    ("![Peta Bangli](assets/images/peta.png)", {"assets/images/peta.png": PNG}),
+    ('<img src="assets/images/peta.png" alt="Peta Bangli">', {"assets/images/peta.png": PNG}),
+    (TABLE + "\n" + CAPTION + "\nSumber: Kabupaten Bangli Dalam Angka 2009.", {}),
+    (TABLE + "\nSumber: BPS, 2020.", {}),
+    (TABLE + "\n**Sumber:** BPS, 2020.", {}),
+    ("| Kode | Isi |\n|---|---|\n| `a|b` | x \\| y |\n\nSumber: Tim.", {}),
+    ('!!! note "Catatan"\n\n    ' + TABLE.replace("\n", "\n    ") + "\n    Sumber: BPS.", {}),
+    ("[Kesimpulan](#kesimpulan) dan [bagian](bab-9-penutup.md#rekomendasi)", {}),
+    ("[BAB I](bab-1.md#latar-belakang)", {"bab-1.md": "# Pendahuluan\n\n## 1.1 Latar Belakang\n\nTeks.\n"}),
+    ("[Tetap](bab-1.md#dasar)", {"bab-1.md": "# P\n\n## Dasar Hukum { #dasar }\n\nTeks.\n"}),
+    ("[PDF](assets/dok.pdf)", {"assets/dok.pdf": b"%PDF-1.4"}),
+]
+
+
+@pytest.mark.parametrize(("rule", "extra", "files"), FAILING)
+def test_failing_input_reports_rule(tmp_path, rule, extra, files):
+    problems = run(tmp_path, page(extra), files=files)
+    assert rule in rules(problems), [p.text() for p in problems]
+    hit = next(p for p in problems if p.rule == rule)
+    assert hit.line > CHAPTER.count("\n"), hit.text()  # at the added line, not elsewhere
+
+
+@pytest.mark.parametrize(("extra", "files"), PASSING)
+def test_passing_input_has_no_problem(tmp_path, extra, files):
+    problems = run(tmp_path, page(extra), files=files)
+    assert problems == [], [p.text() for p in problems]
+
+
+@pytest.mark.parametrize(("text", "line", "column"), [
+    ("Satu\u00a0dua", 1, 5), ("ab \u201ckutip\u201d", 1, 4), ("x\n\nLuas \u200bwilayah", 3, 6),
+])
+def test_hygiene_reports_line_and_column(tmp_path, text, line, column):
+    offset = CHAPTER.count("\n") + 1
+    [problem] = [p for p in run(tmp_path, page(text)) if p.rule in ("KARAKTER-TAK-TERLIHAT", "KUTIP-MIRING")]
+    assert (problem.line, problem.column) == (offset + line, column)
+
+
+def test_crlf_and_bom_files(tmp_path):
+    crlf = run(tmp_path, CHAPTER.replace("\n", "\r\n"))
+    assert rules(crlf) == {"AKHIR-BARIS-CRLF"}
+    bom = run(tmp_path, "\ufeff" + CHAPTER)
+    assert [(p.rule, p.line, p.column) for p in bom] == [("KARAKTER-TAK-TERLIHAT", 1, 1)]
+
+
+def test_unreadable_and_non_utf8_files_are_problems(tmp_path):
+    latin1 = CHAPTER.replace("Teks kaidah.", "Luas km\xb2.").encode("latin-1")
+    [problem] = run(tmp_path, latin1)
+    assert problem.rule == "BERKAS-TAK-TERBACA" and problem.line == 19
+    from masterplan import checks
+    [missing] = checks.run([tmp_path / "docs" / "tidak-ada.md"], tmp_path / "docs", tmp_path)
+    assert missing.rule == "BERKAS-TAK-TERBACA"

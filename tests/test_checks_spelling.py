@@ -1,0 +1,43 @@
+"""Spelling: Hunspell's Indonesian dictionary plus the project word list; warnings, never errors."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+from checks_util import CHAPTER, run
+
+from masterplan import checks, rules as rules_module
+from masterplan.problems import WARNING
+
+
+@pytest.mark.parametrize(("text", "unknown"), [
+    ("Pemerintah kabupatn menyusun rencana.", ["kabupatn"]),
+    ("Kopi dari Kintamani dan Penglipuran, SPBE dan OPD.", []),
+    ("Masing-masing perangkat daerah.", []),
+    ("Istilah *stakeholder mapping* ditulis miring.", []),
+    ("Lihat `kodeprogram` dan https://banglikab.go.id/halamn.", []),
+    ("Rencanna dan pembangunann.", ["Rencanna", "pembangunann"]),
+])
+def test_unknown_words_are_listed_as_warnings(tmp_path, text, unknown):
+    problems = [p for p in run(tmp_path, CHAPTER + "\n" + text + "\n", spell=True) if p.rule == "EJAAN"]
+    if not unknown:
+        assert problems == [], [p.text() for p in problems]
+        return
+    [problem] = problems
+    assert problem.severity == WARNING and problem.line == CHAPTER.count("\n") + 2
+    for word in unknown:
+        assert f'"{word}"' in problem.message
+
+
+def test_missing_dictionary_gives_one_warning_not_a_crash(tmp_path):
+    rules = rules_module.load()
+    broken = dataclasses.replace(rules, raw={**rules.raw, "ejaan": {**rules.raw["ejaan"], "kamus": "xx_XX"}})
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    for name in ("bab-9-penutup.md", "bab-8.md"):
+        (docs / name).write_text(CHAPTER + "\nKata kabupatn.\n", encoding="utf-8")
+    problems = checks.run([docs], docs, tmp_path, rules=broken)
+    notices = [p for p in problems if p.rule == "EJAAN"]
+    assert len(notices) == 1 and "hunspell-id" in notices[0].message
+    assert notices[0].severity == WARNING

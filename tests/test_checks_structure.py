@@ -1,0 +1,112 @@
+"""Headings and front matter: pass/fail tables for every structure and front-matter rule."""
+
+from __future__ import annotations
+
+import pytest
+from checks_util import BODY, CHAPTER, FRONT, rules, run
+
+NBSP, ZWSP = "\u00a0", "\u200b"
+
+# (rule, page text) that must report the rule
+FAILING = [
+    ("H1-TUNGGAL", FRONT + BODY.replace("# Penutup\n", "")),
+    ("H1-TUNGGAL", CHAPTER + "\n# Penutup Lagi\n\nTeks.\n"),
+    ("LOMPAT-JUDUL", CHAPTER + "\n#### Terlalu Dalam\n\nTeks.\n"),
+    ("LOMPAT-JUDUL", FRONT + "# Penutup\n\n### Langsung H3\n\nTeks.\n" + BODY.split("\n", 2)[2]),
+    ("BAGIAN-WAJIB", CHAPTER.replace("## Kaidah Pelaksanaan\n", "")),
+    ("BAGIAN-WAJIB", CHAPTER.replace("## Rekomendasi", "### Rekomendasi")),
+    ("BAGIAN-WAJIB", CHAPTER.replace("## Rekomendasi\n\nTeks rekomendasi.",
+                                     "```\n## Rekomendasi\n```")),
+    ("BAGIAN-WAJIB", CHAPTER.replace("## Rekomendasi\n\nTeks rekomendasi.",
+                                     '!!! note "Catatan"\n\n    ## Rekomendasi\n\n    Teks.')),
+    ("BAGIAN-URUTAN", FRONT + "# Penutup\n\nA.\n\n## Rekomendasi\n\nB.\n\n## Kesimpulan\n\nC.\n\n"
+                              "## Kaidah Pelaksanaan\n\nD.\n"),
+    ("BAGIAN-KOSONG", CHAPTER.replace("Teks kaidah.\n\n", "")),
+    ("BAGIAN-KOSONG", CHAPTER + "\n### Sub Kosong\n"),
+    ("BAGIAN-GANDA", CHAPTER + "\n## Kesimpulan\n\nLagi.\n"),
+    ("BAGIAN-GANDA", CHAPTER + f"\n## KESIMPULAN{NBSP}:\n\nLagi.\n"),
+    ("FRONT-MATTER-YAML", "---\ntitle Penutup\nbab: 9\n---\n\n" + BODY),
+    ("FRONT-MATTER-YAML", "---\ntitle: Penutup\nbab: [9\n---\n\n" + BODY),
+    ("FRONT-MATTER-YAML", "---\ntitle: Penutup\n\n" + BODY),
+    ("FRONT-MATTER-WAJIB", BODY),
+    ("FRONT-MATTER-WAJIB", CHAPTER.replace("opd: bappeda\n", "")),
+    ("FRONT-MATTER-NILAI", CHAPTER.replace("bab: 9", 'bab: "9"')),
+    ("FRONT-MATTER-NILAI", CHAPTER.replace("opd: bappeda", "opd: bapeda")),
+    ("FRONT-MATTER-NILAI", CHAPTER.replace("status: draf", "status: selesai")),
+    ("FRONT-MATTER-NILAI", CHAPTER.replace("tahap: 2", "tahap: 5")),
+    ("FRONT-MATTER-NILAI", CHAPTER.replace("tahap: 2", "tahap: true")),
+    ("FRONT-MATTER-NILAI", CHAPTER.replace("title: Penutup", "title: Penutupan")),
+    ("FRONT-MATTER-TAKDIKENAL", CHAPTER.replace("status: draf", "status: draf\nstauts: draf")),
+    ("FRONT-MATTER-TAKDIKENAL", CHAPTER.replace("bab: 9", "bab: 9\nlampiran: A")),
+]
+
+# page texts that must pass every structure and front-matter rule
+PASSING = [
+    CHAPTER,
+    CHAPTER.replace("## Kesimpulan", "## 1.1 Kesimpulan"),
+    CHAPTER.replace("## Kesimpulan", "## Kesimpulan:"),
+    CHAPTER.replace("## Kesimpulan", "## KESIMPULAN"),
+    CHAPTER.replace("## Kesimpulan", "## Simpulan"),  # alias from rules.yml
+    CHAPTER.replace("## Kaidah Pelaksanaan", f"## Kaidah{NBSP}Pelaksanaan"),
+    CHAPTER.replace("## Kaidah Pelaksanaan", f"## Kaidah {ZWSP}Pelaksanaan"),
+    CHAPTER.replace("## Kaidah Pelaksanaan", "## Kaidah Pelaksanaan { #kaidah }"),
+    CHAPTER.replace("## Rekomendasi", "## BAB IX Rekomendasi"),
+    CHAPTER.replace("\n", "\r\n"),
+    "\ufeff" + CHAPTER,
+    CHAPTER + "\n```markdown\n# Bukan H1\n## Kesimpulan\n#### Bukan Lompat\n```\n",
+    CHAPTER + '\n!!! note "Catatan"\n\n    # Bukan H1\n\n    ## Kesimpulan\n',
+    CHAPTER + "\n### Sub\n\nIsi.\n\n### Sub Lain\n\nIsi.\n",
+]
+
+
+@pytest.mark.parametrize(("rule", "text"), FAILING)
+def test_failing_input_reports_rule(tmp_path, rule, text):
+    problems = run(tmp_path, text)
+    assert rule in rules(problems), [p.text() for p in problems]
+    for problem in problems:
+        assert problem.line >= 1 and problem.path == "docs/bab-9-penutup.md"
+        assert "Lihat panduan: panduan/aturan-pemeriksaan#" in problem.message
+
+
+@pytest.mark.parametrize("text", PASSING)
+def test_passing_input_has_no_structure_problem(tmp_path, text):
+    problems = [p for p in run(tmp_path, text) if p.rule not in ("AKHIR-BARIS-CRLF", "KARAKTER-TAK-TERLIHAT")]
+    assert problems == [], [p.text() for p in problems]
+
+
+def test_missing_section_names_file_line_and_fix(tmp_path):
+    [problem] = run(tmp_path, CHAPTER.replace("## Kaidah Pelaksanaan\n", ""))
+    assert problem.text().startswith("docs/bab-9-penutup.md:13: [BAGIAN-WAJIB] ")
+    assert '"## Kaidah Pelaksanaan"' in problem.message and "Tambahkan" in problem.message
+
+
+def test_yaml_error_points_at_the_markdown_line(tmp_path):
+    [problem] = [p for p in run(tmp_path, "---\ntitle: Penutup\nbab: 9\nopd bappeda\nstatus: x: y\n---\n\n"
+                                          + BODY) if p.rule == "FRONT-MATTER-YAML"]
+    assert problem.line == 5
+
+
+def test_dimension_page_requires_elements_from_data(tmp_path):
+    import yaml
+    from conftest import ROOT
+    dimensions = yaml.safe_load((ROOT / "data" / "dimensi.yml").read_text(encoding="utf-8"))
+    elements = list(dimensions["smart-economy"]["elemen"].values())
+    text = (ROOT / "docs" / "bab-5" / "smart-economy.md").read_text(encoding="utf-8")
+    assert run(tmp_path, text, "bab-5/smart-economy.md") == []
+    broken = text.replace(f"## {elements[1]}\n", "")
+    problems = run(tmp_path, broken, "bab-5/smart-economy.md")
+    assert any(p.rule == "BAGIAN-WAJIB" and elements[1] in p.message for p in problems)
+    broken = text.replace("### Permasalahan\n", "", 1)
+    assert "BAGIAN-WAJIB" in rules(run(tmp_path, broken, "bab-5/smart-economy.md"))
+
+
+def test_lampiran_and_front_pages(tmp_path):
+    lampiran = "---\ntitle: Daftar Istilah\nlampiran: A\nopd: kominfo\nstatus: draf\ntahap: 2\n---\n\n" \
+               "# Daftar Istilah\n\nPengantar.\n\n## Istilah\n\nA.\n\n## Singkatan\n\nB.\n"
+    assert run(tmp_path, lampiran, "lampiran/daftar-istilah.md") == []
+    assert "FRONT-MATTER-NILAI" in rules(run(tmp_path, lampiran.replace("lampiran: A", "lampiran: 1"),
+                                             "lampiran/daftar-istilah.md"))
+    preface = "---\ntitle: Kata Pengantar\nopd: kominfo\nstatus: draf\ntahap: 2\ntanda_tangan: true\n---\n\n" \
+              "# Kata Pengantar\n\nTeks.\n"
+    assert run(tmp_path, preface, "kata-pengantar.md") == []
+    assert "FRONT-MATTER-NILAI" in rules(run(tmp_path, preface.replace("true", "ya"), "kata-pengantar.md"))
