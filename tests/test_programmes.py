@@ -1,0 +1,268 @@
+"""Programme data: schema and cross-checks (pass/fail tables), rupiah formatting, view directives and
+the roadmap SVG, on the real data files (no build needed)."""
+
+from __future__ import annotations
+
+import shutil
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+import yaml
+
+from masterplan import directives, programme_tables, programmes, roadmap_svg
+
+ROOT = Path(__file__).resolve().parent.parent
+REAL = (ROOT / programmes.PROGRAMMES).read_text(encoding="utf-8")
+SVG = "{http://www.w3.org/2000/svg}"
+
+
+def _repo(tmp_path: Path, programme_text: str | bytes) -> Path:
+    """A minimal repository: the real schema, offices, dimensions and plan period, the given programmes."""
+    (tmp_path / "data").mkdir()
+    (tmp_path / "docs").mkdir()
+    for name in (programmes.SCHEMA, programmes.OFFICES, programmes.DIMENSIONS, programmes.CONFIG):
+        shutil.copy(ROOT / name, tmp_path / name)
+    target = tmp_path / programmes.PROGRAMMES
+    if isinstance(programme_text, bytes):
+        target.write_bytes(programme_text)
+    else:
+        target.write_text(programme_text, encoding="utf-8", newline="")
+    return tmp_path
+
+
+def _once(old: str, new: str, text: str = REAL) -> str:
+    assert old in text, old
+    return text.replace(old, new, 1)
+
+
+def _without_dimension(text: str, title: str) -> str:
+    start = text.index(f"# ---------------------------------------------------------------- {title}")
+    rest = text.find("# ----------------", start + 10)
+    return text[:start] + (text[rest:] if rest != -1 else "")
+
+
+PASSING = {
+    "data asli": REAL,
+    "CRLF dari Windows": REAL.replace("\n", "\r\n"),
+    "BOM di awal berkas": "\ufeff" + REAL,
+    "tanpa OPD mitra": _once("opd_mitra: [setda-organisasi, kecamatan]", "opd_mitra: []"),
+    "nilai dasar berupa angka": _once("baseline: belum tersedia", "baseline: 12,5".replace(",", ".")),
+    "program menengah lima tahun": _once("tahun_mulai: 2026\n    tahun_selesai: 2028",
+                                         "tahun_mulai: 2026\n    tahun_selesai: 2030"),
+}
+
+
+@pytest.mark.parametrize("text", PASSING.values(), ids=PASSING.keys())
+def test_valid_programme_data_passes(tmp_path, text):
+    catalogue, problems = programmes.load_catalogue(_repo(tmp_path, text))
+    assert problems == [] and len(catalogue.programmes) == 52
+
+
+# (description, modified text, expected rule, text on the line the problem must point at)
+FAILING = [
+    ("tahun sebagai teks", _once("tahun_mulai: 2026", 'tahun_mulai: "2026"'), "PROGRAM-SKEMA",
+     'tahun_mulai: "2026"'),
+    ("biaya dengan Rp dan titik", _once("perkiraan: 350000000", "perkiraan: Rp350.000.000"), "PROGRAM-SKEMA",
+     "perkiraan: Rp350.000.000"),
+    ("kolom wajib hilang", _once("    status: usulan\n", ""), "PROGRAM-SKEMA", "- kode: GOV-01"),
+    ("kolom salah eja", _once("    status: usulan\n", "    status: usulan\n    setatus: usulan\n"),
+     "PROGRAM-SKEMA", "setatus: usulan"),
+    ("horizon tidak dikenal", _once("horizon: menengah", "horizon: sedang"), "PROGRAM-SKEMA", "horizon: sedang"),
+    ("sumber dana tidak dikenal", _once("sumber_dana: [APBD]", "sumber_dana: [APBD, DAU]"), "PROGRAM-SKEMA",
+     "sumber_dana: [APBD, DAU]"),
+    ("kode huruf kecil", _once("kode: GOV-01", "kode: gov-01"), "PROGRAM-SKEMA", "kode: gov-01"),
+    ("spasi tak terputus di kode", _once("kode: GOV-01", "kode: GOV\u00a001"), "PROGRAM-KARAKTER", "kode: GOV"),
+    ("spasi tak terputus di nama", _once("nama: Integrasi Layanan", "nama: Integrasi\u00a0Layanan"),
+     "PROGRAM-KARAKTER", "nama: Integrasi"),
+    ("karakter lebar-nol di deskripsi", _once("deskripsi: Menghubungkan", "deskripsi: Meng\u200bhubungkan"),
+     "PROGRAM-KARAKTER", "deskripsi: Meng"),
+    ("tanda kutip lengkung", _once('"Bangli Era Baru" ke SP4N', "\u201cBangli Era Baru\u201d ke SP4N"),
+     "PROGRAM-KARAKTER", "\u201cBangli Era Baru\u201d"),
+    ("tab sebagai indentasi", _once("    deskripsi: Menghubungkan", "\tdeskripsi: Menghubungkan"), "PROGRAM-YAML",
+     "\tdeskripsi"),
+    ("kutip tidak ditutup", _once("nama: Integrasi Layanan", 'nama: "Integrasi Layanan'), "PROGRAM-YAML", None),
+    ("OPD pengampu tidak dikenal", _once("opd_pengampu: dpmptsp", "opd_pengampu: dinas-perizinan"),
+     "PROGRAM-OPD", "opd_pengampu: dinas-perizinan"),
+    ("OPD mitra tidak dikenal", _once("opd_mitra: [setda-organisasi, kecamatan]",
+                                      "opd_mitra: [setda-organisasi,\n      camat]"), "PROGRAM-OPD", "camat]"),
+    ("kode ganda", _once("kode: GOV-02", "kode: GOV-01"), "PROGRAM-KODE-GANDA", "kode: GOV-01\n    nama: Pengembangan"),
+    ("tahun sebelum periode", _once("tahun_mulai: 2025\n    tahun_selesai: 2025",
+                                    "tahun_mulai: 2024\n    tahun_selesai: 2025"), "PROGRAM-TAHUN", "tahun_mulai: 2024"),
+    ("tahun sesudah periode", _once("tahun_mulai: 2027\n    tahun_selesai: 2034",
+                                    "tahun_mulai: 2027\n    tahun_selesai: 2035"), "PROGRAM-TAHUN", "tahun_selesai: 2035"),
+    ("selesai sebelum mulai", _once("tahun_mulai: 2026\n    tahun_selesai: 2028",
+                                    "tahun_mulai: 2026\n    tahun_selesai: 2025"), "PROGRAM-TAHUN",
+     "tahun_selesai: 2025\n    jenis_rencana_aksi: aplikasi\n    indikator:\n      nama: Persentase jenis"),
+    ("quick win dua tahun", _once("horizon: quick-win\n    tahun_mulai: 2025\n    tahun_selesai: 2025",
+                                  "horizon: quick-win\n    tahun_mulai: 2025\n    tahun_selesai: 2026"),
+     "PROGRAM-QUICK-WIN", "tahun_selesai: 2026\n    jenis_rencana_aksi: aplikasi\n    indikator:\n      nama: Persentase pengaduan"),
+    ("jangka pendek dua tahun", _once("horizon: pendek\n    tahun_mulai: 2026\n    tahun_selesai: 2026",
+                                      "horizon: pendek\n    tahun_mulai: 2026\n    tahun_selesai: 2027"),
+     "PROGRAM-HORIZON", "tahun_selesai: 2027"),
+    ("dimensi salah eja", _once("dimensi: smart-governance", "dimensi: smart-governans"), "PROGRAM-DIMENSI",
+     "dimensi: smart-governans"),
+    ("elemen dimensi lain", _once("elemen: pelayanan-publik", "elemen: wajah-kota"), "PROGRAM-ELEMEN",
+     "elemen: wajah-kota"),
+    ("dimensi tanpa program", _without_dimension(REAL, "Smart Environment"), "PROGRAM-DIMENSI-KOSONG", "program:"),
+]
+
+
+def _line_of(text: str, snippet: str) -> int:
+    return text.replace("\r\n", "\n")[:text.index(snippet)].count("\n") + 1
+
+
+@pytest.mark.parametrize("text, rule, snippet", [case[1:] for case in FAILING], ids=[c[0] for c in FAILING])
+def test_invalid_programme_data_fails_with_line_and_rule(tmp_path, text, rule, snippet):
+    catalogue, problems = programmes.load_catalogue(_repo(tmp_path, text))
+    assert catalogue is None
+    assert rule in {p.rule for p in problems}, [p.text() for p in problems]
+    problem = next(p for p in problems if p.rule == rule)
+    assert problem.path == "data/program.yml"
+    if snippet is not None:
+        assert problem.line == _line_of(text, snippet), problem.text()
+    assert "Traceback" not in problem.message and problem.message[0].isupper()
+
+
+def test_every_problem_is_reported_at_once(tmp_path):
+    text = _once("opd_pengampu: dpmptsp", "opd_pengampu: dinas-perizinan")
+    text = _once("kode: GOV-03", "kode: GOV-01", text)
+    text = _once("horizon: quick-win\n    tahun_mulai: 2025\n    tahun_selesai: 2025",
+                 "horizon: quick-win\n    tahun_mulai: 2025\n    tahun_selesai: 2026", text)
+    _, problems = programmes.load_catalogue(_repo(tmp_path, text))
+    assert {"PROGRAM-OPD", "PROGRAM-KODE-GANDA", "PROGRAM-QUICK-WIN"} <= {p.rule for p in problems}
+
+
+def test_check_programmes_covers_data_and_directives(tmp_path):
+    repo = _repo(tmp_path, REAL)
+    assert programmes.check_programmes(repo) == []
+    (repo / "docs" / "bab.md").write_text("---\ntitle: X\n---\n\n# X\n\n[[peta-jalan tahun=2025]]\n", encoding="utf-8")
+    problems = programmes.check_programmes(repo)
+    assert [(p.path, p.line, p.rule) for p in problems] == [("docs/bab.md", 7, "TAMPILAN-PENANDA")]
+
+
+def test_real_data_meets_the_issue():
+    """At least 40 programmes in all six dimensions and 18 elements, a quick win in each dimension."""
+    catalogue, problems = programmes.load_catalogue(ROOT)
+    assert problems == []
+    assert len(catalogue.programmes) >= 40
+    elements = {(p.dimension, p.element) for p in catalogue.programmes}
+    assert len(elements) == 18
+    assert {p.dimension for p in catalogue.programmes if p.quick_win} == set(catalogue.dimensions)
+
+
+def test_horizon_labels_match_the_schema():
+    schema = yaml.safe_load((ROOT / programmes.SCHEMA).read_text(encoding="utf-8"))
+    assert schema["$defs"]["program"]["properties"]["horizon"]["enum"] == list(programmes.HORIZONS)
+
+
+# ---------------------------------------------------------------------------------------------------
+# Rupiah, Indonesian style
+# ---------------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("amount, full, short", [
+    (1_250_000_000, "Rp1.250.000.000", "Rp1,25 miliar"),
+    (350_000_000, "Rp350.000.000", "Rp350 juta"),
+    (2_500_000_000, "Rp2.500.000.000", "Rp2,5 miliar"),
+    (1_000_000_000, "Rp1.000.000.000", "Rp1 miliar"),
+    (96_050_000_000, "Rp96.050.000.000", "Rp96,05 miliar"),
+    (1_250_000_000_000, "Rp1.250.000.000.000", "Rp1,25 triliun"),
+    (0, "Rp0", "Rp0"),
+])
+def test_rupiah(amount, full, short):
+    assert programme_tables.rupiah(amount) == full
+    assert programme_tables.rupiah_short(amount) == short
+
+
+# ---------------------------------------------------------------------------------------------------
+# View directives
+# ---------------------------------------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def catalogue():
+    found, problems = programmes.load_catalogue(ROOT)
+    assert problems == []
+    return found
+
+
+DIRECTIVES_OK = {
+    "semua program": "[[tabel-program]]",
+    "program satu dimensi": "[[tabel-program dimensi=smart-living]]",
+    "biaya per tahun": "[[ringkasan-biaya per=tahun]]",
+    "spasi di akhir dan CRLF": "[[peta-jalan]]  \r",
+    "kode sebaris diabaikan": "Tulis `[[tabel-progam]]` di baris sendiri.",
+    "blok kode diabaikan": "```\n[[tabel-progam]]\n```",
+    "indentasi kode diabaikan": "    [[tabel-progam]]",
+}
+
+
+@pytest.mark.parametrize("line", DIRECTIVES_OK.values(), ids=DIRECTIVES_OK.keys())
+def test_valid_directive(catalogue, line):
+    markdown, problems = directives.expand(f"Teks.\n\n{line}\n\nTeks.", catalogue, "docs/x.md")
+    assert problems == []
+
+
+DIRECTIVES_BAD = {
+    "nama salah eja": "[[tabel-progam]]",
+    "dimensi tidak dikenal": "[[tabel-program dimensi=smart-city]]",
+    "argumen tidak dikenal": "[[tabel-program dimesi=smart-living]]",
+    "argumen wajib hilang": "[[ringkasan-biaya]]",
+    "nilai argumen salah": "[[ringkasan-biaya per=bulan]]",
+    "argumen ganda": "[[tabel-program dimensi=smart-living dimensi=smart-society]]",
+    "spasi di sekitar =": "[[tabel-program dimensi = smart-living]]",
+    "teks sesudahnya": "[[peta-jalan]] lihat di bawah",
+    "di tengah kalimat": "Lihat [[peta-jalan]] berikut.",
+    "kurung tidak ditutup": "[[peta-jalan]",
+    "spasi tak terputus": "[[tabel-program\u00a0dimensi=smart-living]]",
+    "karakter lebar-nol": "[[peta\u200b-jalan]]",
+}
+
+
+@pytest.mark.parametrize("line", DIRECTIVES_BAD.values(), ids=DIRECTIVES_BAD.keys())
+def test_invalid_directive_names_file_and_line(catalogue, line):
+    markdown, problems = directives.expand(f"Teks.\n\n{line}\n", catalogue, "docs/bab-6-program.md", 12)
+    assert [(p.path, p.line, p.rule) for p in problems] == [("docs/bab-6-program.md", 14, "TAMPILAN-PENANDA")]
+    assert line in markdown  # left as is for the editor to find
+
+
+def test_directive_expands_to_table_with_caption_and_source(catalogue):
+    markdown, _ = directives.expand("[[tabel-program dimensi=smart-society]]", catalogue, "docs/x.md")
+    lines = markdown.strip().split("\n")
+    assert lines[0].startswith("| Kode |")
+    assert "/// table-caption" in lines and lines[-1].startswith("Sumber: data/program.yml")
+    society = [p.code for p in catalogue.programmes if p.dimension == "smart-society"]
+    assert [line.split(" | ")[0][2:] for line in lines[2:2 + len(society)]] == society
+
+
+def test_cost_per_year_adds_up_to_total(catalogue):
+    table = programme_tables.cost_table(catalogue, "tahun")
+    rows = [line for line in table.split("\n") if line.startswith("| 20")]
+    amounts = [int(row.split("|")[3].strip()[2:].replace(".", "")) for row in rows]
+    assert len(rows) == 10 and sum(amounts) == sum(p.cost for p in catalogue.programmes)
+
+
+# ---------------------------------------------------------------------------------------------------
+# Roadmap SVG
+# ---------------------------------------------------------------------------------------------------
+
+def test_roadmap_svg_is_accessible_xml_with_one_bar_per_programme(catalogue):
+    text = roadmap_svg.roadmap_svg(catalogue)
+    assert "\n\n" not in text  # one raw HTML block for Python-Markdown
+    root = ET.fromstring(text)
+    assert root.get("role") == "img"
+    title, desc = root.find(f"{SVG}title"), root.find(f"{SVG}desc")
+    assert title is not None and desc is not None and "2025–2034" in title.text
+    assert root.get("aria-labelledby").split() == [title.get("id"), desc.get("id")]
+    bars = [r for r in root.iter(f"{SVG}rect") if r.get("class") == "batang"]
+    assert [b.get("data-kode") for b in bars] == [p.code for p in catalogue.of_dimension(None)]
+    quick = [p for p in root.iter(f"{SVG}polygon") if p.get("class") == "tanda-quick-win"]
+    assert len(quick) == 1 + sum(p.quick_win for p in catalogue.programmes)  # legend + one per quick win
+    assert "Source Sans 3" in root.get("font-family") and "<script" not in text
+
+
+def test_roadmap_bar_follows_years(catalogue):
+    bars = {r.get("data-kode"): r for r in ET.fromstring(roadmap_svg.roadmap_svg(catalogue)).iter(f"{SVG}rect")
+            if r.get("class") == "batang"}
+    one_year = float(bars["GOV-01"].get("width"))
+    assert float(bars["ENV-08"].get("width")) == pytest.approx(8 * one_year + 28)  # 2027–2034: 8 steps minus the 4-unit gap
+    assert float(bars["GOV-02"].get("x")) > float(bars["GOV-01"].get("x"))
