@@ -1,0 +1,11 @@
+#!/usr/bin/env bash
+# Menerbitkan situs ke cabang gh-pages dengan mike (dipanggil alur kerja GitHub; aman dicoba di lokal).
+#   scripts/release.sh draf [--push]                 draf dari main sebagai versi "draf"
+#   scripts/release.sh tahap-2 [--push] [--keluaran dist]
+#                                                    rilis tahap: versi "tahap-2", alias "terbaru",
+#                                                    PDF bernama tahap, zip situs luring, catatan rilis
+# Tanpa --push semuanya hanya di repositori lokal (lihat `git log gh-pages`; `.venv/bin/mike serve`).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/setup.sh requirements.txt
+exec .venv/bin/python scripts/release.py "$@"

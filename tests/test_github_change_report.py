@@ -1,0 +1,132 @@
+"""Stage change report (scripts/masterplan/change_report.py): sections, word counts, git versions, CLI."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+from conftest import ROOT
+from masterplan import change_report as cr
+from masterplan import documents
+
+PAGE = "---\ntitle: Bab\nopd: bappeda\n---\n\n# Bab\n\nPembuka bab.\n\n## Satu\n\nTeks satu.\n\n### Rinci\n\nTeks rinci.\n\n## Dua\n\nTeks dua di sini.\n"
+
+
+def page(text: str, path: str = "bab.md") -> documents.Document:
+    return documents.parse(text, path)
+
+
+@pytest.mark.parametrize("text, words", [
+    ("Kabupaten Bangli", 2),
+    ("258.721 jiwa pada 2025–2034", 4),
+    ("e-government dan Satu Data", 4),
+    ("| Kecamatan | Luas |\n|---|---:|\n| Susut | 49,3 |", 4),
+    ("/// table-caption\nLuas wilayah\n///", 2),
+    ("Kata\u00a0dengan\u200bspasi", 3),  # Word paste: a non-breaking space separates, a zero-width one joins
+    ("\u201cKutipan\u201d pintar", 2),
+    ("", 0),
+])
+def test_count_words(text, words):
+    assert cr.count_words(text) == words
+
+
+@pytest.mark.parametrize("text", [PAGE, PAGE.replace("\n", "\r\n"), "\ufeff" + PAGE,
+                                  PAGE.replace("## Satu", "## 1.1 Satu")])
+def test_sections_split_at_h2_and_h3_also_from_word_paste(text):
+    found = cr.sections(page(text))
+    assert [s.key for s in found] == [cr.INTRO, "Satu", "Satu › Rinci", "Dua"]
+    assert [s.words for s in found] == [2, 2, 2, 4]
+
+
+@pytest.mark.parametrize("new, expected", [
+    (PAGE, []),
+    (PAGE.replace("Teks dua di sini.", "Teks dua\ndi sini."), []),  # re-wrapped lines are no change
+    (PAGE.replace("Teks dua di sini.", "Teks dua di sini, ditambah."), [("Dua", cr.CHANGED, 4, 5)]),
+    (PAGE + "\n## Tiga\n\nBaru.\n", [("Tiga", cr.ADDED, 0, 1)]),
+    (PAGE.replace("### Rinci\n\nTeks rinci.\n\n", ""), [("Satu › Rinci", cr.REMOVED, 2, 0)]),
+    (PAGE.replace("## Dua", "## Dua Baru"), [("Dua Baru", cr.ADDED, 0, 4), ("Dua", cr.REMOVED, 4, 0)]),
+    (PAGE.replace("Teks satu.", "Teks\u00a0satu."), []),  # NBSP is whitespace: no change
+])
+def test_compare_documents(new, expected):
+    change = cr.compare_documents(page(PAGE), page(new))
+    assert ([(s.key, s.kind, s.words_before, s.words_after) for s in change.sections] if change else []) == expected
+
+
+def test_whole_chapters_added_and_removed():
+    changes = cr.compare({"lama.md": page(PAGE, "lama.md")}, {"baru.md": page(PAGE, "baru.md")})
+    assert [(c.path, c.kind) for c in changes] == [("baru.md", cr.ADDED), ("lama.md", cr.REMOVED)]
+    text = cr.report(changes, "Tahap 1", "Tahap 2")
+    assert "## Tahap 1 → Tahap 2" in text and "### Bab (bab baru)" in text and "### Bab (bab dihapus)" in text
+    assert "2 berkas berubah: 4 bagian ditambahkan, 4 dihapus, 0 diubah" in text
+
+
+def test_report_uses_indonesian_number_format():
+    big = "## Satu\n\n" + "kata " * 1234 + "\n"
+    text = cr.report(cr.compare({}, {"a.md": page(big, "a.md")}), "Tahap 1", "Tahap 2")
+    assert "| Satu | ditambahkan | 0 | 1.234 | +1.234 |" in text
+
+
+@pytest.mark.parametrize("path, url", [("index.md", ""), ("bab-1.md", "bab-1/"), ("bab-5/index.md", "bab-5/"),
+                                       ("panduan/riwayat-perubahan.md", "panduan/riwayat-perubahan/")])
+def test_page_url(path, url):
+    assert cr.page_url(path) == url
+
+
+def test_website_only_pages_come_from_the_pdf_exclusions():
+    assert cr.website_only(ROOT / "mkdocs.yml") == ["^$", "^panduan/"]
+
+
+def git(repo, *args):
+    subprocess.run(["git", "-C", str(repo), *args], check=True, capture_output=True)
+
+
+@pytest.fixture
+def history_repo(tmp_path):
+    """A small repository with tags tahap-1 and tahap-2 and an unreleased change."""
+    (tmp_path / "docs" / "panduan").mkdir(parents=True)
+    (tmp_path / "mkdocs.yml").write_text((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), encoding="utf-8")
+    (tmp_path / "docs" / "bab.md").write_text(PAGE, encoding="utf-8")
+    (tmp_path / "docs" / "panduan" / "index.md").write_text("# Panduan\n\n## A\n\nx\n", encoding="utf-8")
+    git(tmp_path, "init", "-q", "-b", "main")
+    git(tmp_path, "-c", "user.name=T", "-c", "user.email=t@example.org", "commit", "-qm", "1", "--allow-empty")
+    git(tmp_path, "add", "-A")
+    git(tmp_path, "-c", "user.name=T", "-c", "user.email=t@example.org", "commit", "-qm", "2")
+    git(tmp_path, "tag", "tahap-1")
+    (tmp_path / "docs" / "bab.md").write_text(PAGE + "\n## Tiga\n\nBagian baru tahap dua.\n", encoding="utf-8")
+    (tmp_path / "docs" / "panduan" / "index.md").write_text("# Panduan\n\n## B\n\ny\n", encoding="utf-8")
+    git(tmp_path, "add", "-A")
+    git(tmp_path, "-c", "user.name=T", "-c", "user.email=t@example.org", "commit", "-qm", "3")
+    git(tmp_path, "tag", "tahap-2")
+    (tmp_path / "docs" / "bab.md").write_text(PAGE.replace("Teks dua di sini.", "Teks dua diubah."), encoding="utf-8")
+    return tmp_path
+
+
+def test_history_lists_unreleased_then_stages_newest_first_without_website_only_pages(history_repo):
+    text = cr.history(history_repo, cr.website_only(history_repo / "mkdocs.yml"))
+    order = [text.index(h) for h in ("## Tahap 2 → draf saat ini (belum dirilis)", "## Tahap 1 → Tahap 2", "## Tahap 1")]
+    assert order == sorted(order)
+    assert "| Tiga | ditambahkan | 0 | 4 | +4 |" in text
+    assert "| Tiga | dihapus | 4 | 0 | −4 |" in text and "| Dua | diubah | 4 | 3 | −1 |" in text
+    assert "panduan" not in text
+
+
+def test_history_without_tags_says_so(tmp_path):
+    assert "Belum ada tahap yang dirilis" in cr.history(tmp_path, [])
+
+
+def test_cli_release_notes_and_comparison(history_repo, tmp_path):
+    script = ROOT / "scripts" / "change_report.py"
+    notes = tmp_path / "catatan.md"
+    result = subprocess.run([sys.executable, str(script), "--repo", str(history_repo), "--catatan-rilis", "tahap-2",
+                             "--keluaran", str(notes)], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert "## Tahap 1 → Tahap 2" in notes.read_text(encoding="utf-8")
+    result = subprocess.run([sys.executable, str(script), "--repo", str(history_repo), "--dari", "tahap-1",
+                             "--ke", "tahap-2"], capture_output=True, text=True)
+    assert "## tahap-1 → tahap-2" in result.stdout
+    result = subprocess.run([sys.executable, str(script), "--repo", str(history_repo), "--dari", "tahap-9"],
+                            capture_output=True, text=True)
+    assert result.returncode == 1 and result.stderr.startswith("GAGAL: ref git tidak dikenal")
+    assert "Traceback" not in result.stderr
