@@ -1,22 +1,72 @@
 """Event hook of mkdocs-with-pdf: last changes to the combined HTML before WeasyPrint renders it.
 
-The plugin imports this module by name; ``mkdocs_hooks.on_config`` puts this folder on ``sys.path`` so
-that it is found whatever the working directory is.
+The plugin imports this module by name (and reloads it on every build); ``mkdocs_hooks.on_config`` puts
+this folder on ``sys.path`` so that it is found whatever the working directory is. Build values come
+from ``masterplan.pdf_output.CONTEXT``, which the plugin's reload does not reset.
+
+Resulting order, following Indonesian planning documents (domain reference §6): cover; front matter
+(Kata Pengantar, Ringkasan Eksekutif, Daftar Isi, Daftar Tabel, Daftar Gambar) numbered i, ii, …;
+then the chapters numbered from 1 on BAB I.
 """
 
 from __future__ import annotations
 
-from bs4 import BeautifulSoup
+from bs4 import BeautifulSoup, Tag
+
+from masterplan.pdf_output import BODY_ANCHOR, CONTEXT
+
+LISTS = (("tabel", "Daftar Tabel", "doc-daftar-tabel"), ("gambar", "Daftar Gambar", "doc-daftar-gambar"))
 
 
 def pre_pdf_render(soup: BeautifulSoup, logger) -> BeautifulSoup:
-    """Restore the document language (stack-notes item 14) and merge a multi-page chapter's
-    generated section title with its first page's "BAB" heading (stack-notes item 16)."""
-    soup.html["lang"] = "id"
-    head = soup.find("head")
-    title = soup.find("title")
-    if head is not None and title is not None:
-        title.string = "Rencana Induk Smart City Kabupaten Bangli"
+    """Rearrange and annotate the combined document; see the module docstring."""
+    soup.html["lang"] = "id"  # stack-notes item 14: the plugin drops <html lang>
+    _metadata(soup)
+    _merge_multi_page_chapters(soup)
+    for table in soup.find_all("table"):
+        _column_widths(soup, table)
+    body = soup.body
+    articles = [a for a in body.find_all("article", recursive=False)]
+    cover = next((a for a in articles if a.get("id") == "doc-cover"), None)
+    toc = next((a for a in articles if a.get("id") == "doc-toc"), None)
+    chapters = [a for a in articles if a not in (cover, toc)]
+    first_chapter = next((a for a in chapters if a.select_one("h1 .label-bab")), None)  # BAB I
+    split = chapters.index(first_chapter) if first_chapter is not None else len(chapters)
+    front, main = chapters[:split], chapters[split:]
+    lists = [_figure_list(soup, css, title, anchor) for css, title, anchor in LISTS]
+
+    front_group = soup.new_tag("div", attrs={"class": "bagian-depan"})
+    for article in front + ([toc] if toc else []) + lists:
+        front_group.append(article.extract())
+    main_group = soup.new_tag("div", attrs={"class": "bagian-isi", "id": BODY_ANCHOR})
+    for article in main:
+        main_group.append(article.extract())
+    body.append(front_group)
+    body.append(main_group)
+    if toc is not None:
+        _mark_front_matter_entries(soup, toc, front, lists)
+    return soup
+
+
+def _metadata(soup: BeautifulSoup) -> None:
+    """Title, author, subject, keywords and creation date that WeasyPrint writes into the PDF."""
+    head = soup.head
+    for meta in head.find_all("meta", attrs={"name": True}):
+        if meta["name"] in ("author", "description", "keywords", "generator", "dcterms.created",
+                            "dcterms.modified"):
+            meta.decompose()
+    title = head.find("title") or head.append(soup.new_tag("title")) or head.find("title")
+    title.string = CONTEXT.title
+    values = {"author": CONTEXT.author, "description": CONTEXT.subject, "keywords": CONTEXT.keywords,
+              "dcterms.created": CONTEXT.created, "dcterms.modified": CONTEXT.created}
+    for name, content in values.items():
+        if content:
+            head.append(soup.new_tag("meta", attrs={"name": name, "content": content}))
+
+
+def _merge_multi_page_chapters(soup: BeautifulSoup) -> None:
+    """A chapter spread over several pages (BAB V) gets one "BAB" heading, not two (stack-notes
+    item 16): the plugin's generated section heading takes the first page's markup."""
     for article in soup.find_all("article"):
         first_section = article.find("section", recursive=False)
         synthetic = article.find("h1", recursive=False)
@@ -25,8 +75,7 @@ def pre_pdf_render(soup: BeautifulSoup, logger) -> BeautifulSoup:
         opening = first_section.find("h2")
         if opening is None or not opening.find("span", class_="label-bab"):
             continue
-        # Keep the generated section heading (its id is what the TOC links to), give it the page's
-        # "BAB" markup, and drop the repeated page heading and its TOC entry.
+        # Keep the generated heading (its id is what the TOC links to) and drop the repeated one.
         synthetic.clear()
         for child in list(opening.children):
             synthetic.append(child.extract())
@@ -37,11 +86,42 @@ def pre_pdf_render(soup: BeautifulSoup, logger) -> BeautifulSoup:
         for level in range(3, 7):
             for heading in first_section.find_all(f"h{level}"):
                 heading.name = f"h{level - 1}"
-    return soup
+
+
+# A table on A4 with our margins is about 435 pt wide; at 9 pt a character (bold capitals and digits
+# included) takes up to about 5 pt, and cell padding about 2.5 characters.
+LINE_CHARACTERS = 87
+CELL_PADDING = 2.5
+
+
+def _column_widths(soup: BeautifulSoup, table: Tag) -> None:
+    """Give a table column widths in proportion to its content.
+
+    Tables use a fixed layout in print so that they never run past the right margin (stack-notes item
+    5), but a fixed layout without widths makes every column equally wide and breaks words in narrow
+    columns. Each column first gets room for its longest word (capped at 14 characters), then the rest
+    of the line is shared in proportion to the column's average text length.
+    """
+    rows = [row.find_all(["th", "td"], recursive=False) for row in table.find_all("tr")]
+    columns = max((len(cells) for cells in rows), default=0)
+    if columns < 2 or table.find("colgroup") is not None:
+        return
+    minimum, average = [], []
+    for index in range(columns):
+        texts = [" ".join(cells[index].get_text(" ").split()) for cells in rows if len(cells) > index]
+        longest_word = max((len(word) for text in texts for word in text.split()), default=1)
+        minimum.append(min(longest_word, 14) + CELL_PADDING)
+        average.append(sum(len(text) for text in texts) / max(len(texts), 1) + 1)
+    spare = max(LINE_CHARACTERS - sum(minimum), 0)
+    widths = [least + spare * share / sum(average) for least, share in zip(minimum, average)]
+    group = soup.new_tag("colgroup")
+    for width in widths:
+        group.append(soup.new_tag("col", attrs={"style": f"width: {100 * width / sum(widths):.1f}%"}))
+    table.insert(0, group)
 
 
 def _drop_toc_entry(soup: BeautifulSoup, anchor: str | None) -> None:
-    """Remove the Daftar Isi entry that links to ``anchor``, keeping its sub-entries one level up."""
+    """Remove the Daftar Isi entry that links to ``anchor``, keeping its sub-entries in its place."""
     if not anchor:
         return
     link = soup.select_one(f'article#doc-toc a[href="#{anchor}"]')
@@ -53,3 +133,51 @@ def _drop_toc_entry(soup: BeautifulSoup, anchor: str | None) -> None:
         item.decompose()
     else:
         item.replace_with(*[child.extract() for child in children.find_all("li", recursive=False)])
+
+
+def _figure_list(soup: BeautifulSoup, css: str, title: str, anchor: str) -> Tag:
+    """A "Daftar Tabel" or "Daftar Gambar" page: every numbered caption with its page number."""
+    article = soup.new_tag("article", attrs={"id": anchor, "class": "daftar-keterangan"})
+    heading = soup.new_tag("h1")
+    heading.string = title
+    article.append(heading)
+    entries = soup.new_tag("ul")
+    for figure in soup.select(f"figure.{css}[id]"):
+        caption = figure.find("figcaption")
+        if caption is None:
+            continue
+        item = soup.new_tag("li")
+        link = soup.new_tag("a", href=f"#{figure['id']}")
+        link.string = " ".join(caption.get_text(" ").split())
+        item.append(link)
+        entries.append(item)
+    if entries.find("li") is None:
+        empty = soup.new_tag("p")
+        empty.string = f"Dokumen ini belum memuat {css} bernomor."
+        article.append(empty)
+    else:
+        article.append(entries)
+    return article
+
+
+def _mark_front_matter_entries(soup: BeautifulSoup, toc: Tag, front: list[Tag], lists: list[Tag]) -> None:
+    """Daftar Isi entries for front-matter pages show Roman page numbers, like the pages themselves;
+    the Daftar Tabel and Daftar Gambar pages get entries of their own after the other front matter."""
+    anchors = set()
+    for article in front:
+        anchors.add(article.get("id"))
+        anchors.update(tag.get("id") for tag in article.find_all(id=True))
+    for link in toc.find_all("a", href=True):
+        if link["href"].lstrip("#") in anchors:
+            link["class"] = link.get("class", []) + ["halaman-romawi"]
+    top = toc.find("ul")
+    if top is None:
+        return
+    position = sum(1 for item in top.find_all("li", recursive=False)
+                   if "halaman-romawi" in (item.find("a") or {}).get("class", []))
+    for offset, article in enumerate(lists):
+        item = soup.new_tag("li")
+        link = soup.new_tag("a", href=f"#{article['id']}", attrs={"class": "halaman-romawi"})
+        link.string = article.find("h1").get_text()
+        item.append(link)
+        top.insert(position + offset, item)

@@ -57,14 +57,124 @@ def test_cover_states_period_stage_status_and_indonesian_date(pages_text):
     assert re.search(rf"\b\d{{1,2}} ({months}) \d{{4}}\b", cover)
 
 
-def test_daftar_isi_lists_chapters_with_real_page_numbers(pages_text):
-    toc_pages = [t for t in pages_text[1:8] if "DAFTAR ISI" in t.upper() or re.search(r"BAB [IVX]+", t)]
-    toc = "\n".join(toc_pages)
-    assert "DAFTAR ISI" in toc.upper()
+def _page_of(reader: PdfReader, title: str) -> int:
+    """Index of the page a bookmark titled ``title`` points to."""
+    def walk(items):
+        for item in items:
+            if isinstance(item, list):
+                yield from walk(item)
+            else:
+                yield item
+    for item in walk(reader.outline):
+        if _norm(item.title) == _norm(title):
+            return reader.get_destination_page_number(item)
+    raise AssertionError(f"no bookmark {title!r}")
+
+
+def _footer(text: str) -> str:
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    return lines[-1] if lines else ""
+
+
+def _section(pages_text: list[str], start: str, stop: str) -> str:
+    """Text of the front-matter list that starts with heading ``start`` and ends before ``stop``."""
+    first = next(i for i, t in enumerate(pages_text) if t.strip().upper().startswith(start))
+    last = next(i for i, t in enumerate(pages_text) if i > first and t.strip().upper().startswith(stop))
+    return "\n".join(pages_text[first:last])
+
+
+def test_page_labels_match_printed_numbers_roman_then_arabic(reader, pages_text):
+    labels = reader.page_labels
+    assert labels[0] == "Sampul"
+    for index in range(1, len(reader.pages)):
+        assert _footer(pages_text[index]) == labels[index], f"page {index + 1}"
+    body = _page_of(reader, "BAB I Pendahuluan")
+    assert labels[body] == "1"
+    assert all(re.fullmatch(r"[ivxlc]+", labels[i]) for i in range(1, body))
+
+
+def test_front_matter_order_and_chapter_openings(reader, pages_text):
+    order = [_page_of(reader, t) for t in ("Kata Pengantar", "Ringkasan Eksekutif", "Daftar Isi",
+                                           "Daftar Tabel", "Daftar Gambar", "BAB I Pendahuluan")]
+    assert order == sorted(order)
+    for roman, title in (("I", "PENDAHULUAN"), ("II", "GAMBARAN UMUM DAERAH"), ("IX", "PENUTUP")):
+        page = pages_text[_page_of(reader, f"BAB {roman} " + title.title())]
+        assert re.search(rf"BAB {roman}\s*\n\s*{title}", page), roman  # "BAB I" above "PENDAHULUAN"
+
+
+def test_daftar_isi_page_numbers_match_the_chapters(reader, pages_text):
+    toc = _section(pages_text, "DAFTAR ISI", "DAFTAR TABEL")
     for roman in ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX"):
-        assert re.search(rf"BAB {roman}\b", toc), roman
-    numbers = [int(n) for n in re.findall(r"(\d+)\s*$", toc, flags=re.MULTILINE)]
-    assert numbers and 0 not in numbers, "a contents entry points to page 0 (truncated layout)"
+        match = re.search(rf"^BAB {roman} (.+?)\s*\.{{3,}}\s*(\d+)\s*$", toc, flags=re.MULTILINE)
+        assert match, roman
+        assert reader.page_labels[_page_of(reader, f"BAB {roman} {match.group(1)}")] == match.group(2)
+    numbers = re.findall(r"\.{3,}\s*([0-9]+|[ivxlc]+)\s*$", toc, flags=re.MULTILINE)
+    assert numbers and "0" not in numbers, "a contents entry points to page 0 (truncated layout)"
+    assert re.search(r"^1\.1 Latar Belakang", toc, flags=re.MULTILINE)  # same numbers as the website
+    assert re.search(r"^5\.3\.1 ", toc, flags=re.MULTILINE)
+
+
+@pytest.mark.parametrize("heading, stop, word", [("DAFTAR TABEL", "DAFTAR GAMBAR", "Tabel"),
+                                                 ("DAFTAR GAMBAR", "BAB I", "Gambar")])
+def test_daftar_tabel_and_gambar_match_the_captions(reader, pages_text, heading, stop, word):
+    listing = _section(pages_text, heading, stop)
+    entries = re.findall(rf"^{word} ([0-9A-Z]+\.[0-9]+) .*?\.{{3,}}\s*(\d+)\s*$", listing, flags=re.MULTILINE)
+    body_start = _page_of(reader, "BAB I Pendahuluan")
+    captions = []
+    for index in range(body_start, len(pages_text)):
+        for number in re.findall(rf"^{word} ([0-9A-Z]+\.[0-9]+) ", pages_text[index], flags=re.MULTILINE):
+            captions.append((number, reader.page_labels[index]))
+    assert entries, f"{heading} is empty"
+    assert entries == captions
+
+
+def test_tagged_pdf_with_structure_table_headers_and_figure_alt_text(reader):
+    root = reader.trailer["/Root"]
+    assert root["/MarkInfo"]["/Marked"] == True  # noqa: E712 (a pypdf BooleanObject)
+    assert root["/ViewerPreferences"]["/DisplayDocTitle"] == True  # noqa: E712
+    kinds, figures = [], []
+
+    def walk(node):
+        node = node.get_object()
+        if isinstance(node, list):
+            for child in node:
+                walk(child)
+        elif isinstance(node, dict):
+            if "/S" in node:
+                kinds.append(node["/S"])
+                if node["/S"] == "/Figure":
+                    figures.append(node.get("/Alt"))
+            if "/K" in node:
+                walk(node["/K"])
+    walk(root["/StructTreeRoot"])
+    assert {"/Document", "/H1", "/H2", "/Table", "/TH", "/Caption", "/Figure"} <= set(kinds)
+    assert figures and all(figures), "every figure needs alt text"
+
+
+def test_metadata_from_configuration_and_commit(reader):
+    config = mkdocs_config()
+    info = reader.metadata
+    assert info["/Author"] == "Pemerintah Kabupaten Bangli"
+    assert info["/Subject"].startswith("Rencana Induk")
+    assert "Kabupaten Bangli" in info["/Keywords"]
+    assert re.fullmatch(r"D:\d{8}", info["/CreationDate"])
+    assert reader.xmp_metadata is not None
+    assert config["extra"]["pdf_varian"] == "pdf/ua-1"
+
+
+def test_no_text_outside_the_page(full_build):
+    import pdfplumber
+
+    outside = []
+    with pdfplumber.open(full_build.pdf) as pdf:
+        for number, page in enumerate(pdf.pages, start=1):
+            for char in page.chars:
+                if char["x0"] < 0 or char["x1"] > page.width or char["top"] < 0 or char["bottom"] > page.height:
+                    outside.append((number, char["text"]))
+                # right margin is 20 mm: nothing may cross it by more than 1 mm (wide tables, URLs)
+                elif char["x1"] > page.width - 19 * 72 / 25.4:
+                    outside.append((number, char["text"]))
+    assert outside == []
 
 
 def test_fonts_are_embedded(reader):
@@ -87,3 +197,48 @@ def test_no_placeholder_or_raw_marker_text(pages_text):
     assert "lorem ipsum" not in text
     assert "none" not in re.findall(r"\bnone\b", text)  # unset cover fields print "None"
     assert "(perlu verifikasi" not in text
+
+
+CONTACT_PAGES = (("sampul", "Sampul"), ("kata pengantar", "Kata Pengantar"), ("daftar isi", "Daftar Isi"),
+                 ("pembuka bab", "BAB II Gambaran Umum Daerah"), ("tabel", None), ("gambar", None))
+
+
+def test_contact_sheet_of_every_page_type(reader, pages_text, full_build):
+    """Renders one page of each type with poppler and keeps them side by side in tests/output for people
+    to look at; asserts that each rendered page has ink on it (not blank)."""
+    import shutil
+    import subprocess
+
+    from PIL import Image, ImageDraw
+
+    pdftoppm = shutil.which("pdftoppm")
+    assert pdftoppm, "poppler-utils is installed by scripts/test.sh"
+    body = _page_of(reader, "BAB I Pendahuluan")
+    wanted = []
+    for label, title in CONTACT_PAGES:
+        if label == "sampul":
+            wanted.append((label, 0))
+        elif title:
+            wanted.append((label, _page_of(reader, title)))
+        elif label == "tabel":
+            wanted.append((label, max(range(body, len(pages_text)), key=lambda i: pages_text[i].count("\n")
+                                      if re.search(r"^Tabel \d+\.\d+ ", pages_text[i], re.M) else 0)))
+        else:
+            wanted.append((label, next(i for i in range(body, len(pages_text))
+                                       if re.search(r"^Gambar \d+\.\d+ ", pages_text[i], re.M))))
+    out = full_build.site.parent
+    tiles = []
+    for label, index in wanted:
+        prefix = out / f"halaman-{index + 1}"
+        subprocess.run([pdftoppm, "-r", "45", "-png", "-singlefile", "-f", str(index + 1), "-l", str(index + 1),
+                        str(full_build.pdf), str(prefix)], check=True, timeout=120)
+        image = Image.open(f"{prefix}.png").convert("RGB")
+        assert image.getextrema() != ((255, 255), (255, 255), (255, 255)), f"{label} page is blank"
+        tiles.append((label, image))
+    width, height = tiles[0][1].size
+    sheet = Image.new("RGB", (len(tiles) * (width + 10), height + 30), "white")
+    draw = ImageDraw.Draw(sheet)
+    for position, (label, image) in enumerate(tiles):
+        sheet.paste(image, (position * (width + 10), 30))
+        draw.text((position * (width + 10) + 5, 8), label, fill="black")
+    sheet.save(out / "lembar-contoh-pdf.png")

@@ -43,4 +43,10 @@ def missing_titles(path: Path, expected: list[str]) -> list[str]:
         titles = {_normal(t) for t in outline_titles(path)}
     except (OSError, PdfReadError) as error:
         return [f"berkas {path.name} tidak dapat dibaca ({error})"]
-    return [f'"{title}" tidak ada di PDF' for title in expected if _normal(title) not in titles]
+    missing = [title for title in expected if _normal(title) not in titles]
+    if not missing:
+        return []
+    first = expected.index(missing[0])
+    where = (f'tata letak berhenti sesudah "{expected[first - 1]}" (kemungkinan penyebabnya ada di bagian itu)'
+             if first > 0 else "tata letak berhenti sebelum halaman pertama")
+    return [where] + [f'"{title}" tidak ada di PDF' for title in missing]

@@ -1,0 +1,60 @@
+"""The PDF plugin's known defects, provoked on a copy of the plan: our stylesheet must absorb them, and
+when the PDF does lose chapters the build must fail with an Indonesian message, not a traceback."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from conftest import ROOT, run_build
+from masterplan.pdf_check import outline_titles
+
+LONG_TABLE_ROWS = 160
+
+
+def _copy_project(target: Path) -> Path:
+    for name in ("docs", "data", "overrides", "scripts"):
+        shutil.copytree(ROOT / name, target / name, ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copy(ROOT / "mkdocs.yml", target / "mkdocs.yml")
+    return target
+
+
+def _add_troublemakers(project: Path) -> None:
+    """An image far taller than an A4 page and a table longer than a page, in BAB III."""
+    (project / "docs/assets/images/sangat-tinggi.svg").write_text(
+        '<svg xmlns="http://www.w3.org/2000/svg" width="400" height="3000" viewBox="0 0 400 3000">'
+        '<rect width="400" height="3000" fill="#1f5c3d"/></svg>', encoding="utf-8")
+    rows = "\n".join(f"| {i} | Uraian baris {i} | {i * 3} |" for i in range(1, LONG_TABLE_ROWS + 1))
+    chapter = project / "docs/bab-3-analisis-kesiapan.md"
+    text = chapter.read_text(encoding="utf-8")
+    extra = ("\n\n![Gambar uji yang sangat tinggi](assets/images/sangat-tinggi.svg)\n\n"
+             f"| No | Uraian | Nilai |\n|---|---|---:|\n{rows}\n\n"
+             "/// table-caption\nTabel uji yang panjang\n///\n\nSumber: data uji.\n")
+    chapter.write_text(text + extra, encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def troubled_project(tmp_path_factory) -> Path:
+    project = _copy_project(tmp_path_factory.mktemp("troubled"))
+    _add_troublemakers(project)
+    return project
+
+
+def test_our_stylesheet_keeps_every_chapter_despite_tall_image_and_long_table(troubled_project, tmp_path):
+    build = run_build(troubled_project, tmp_path / "site", pdf=True)
+    assert build.returncode == 0, build.log
+    titles = " | ".join(outline_titles(build.pdf))
+    assert "BAB IX Penutup" in titles and "Lampiran D Daftar Pustaka" in titles
+    assert len(PdfReader(build.pdf).pages) > 50
+
+
+def test_stock_stylesheet_loses_chapters_and_the_build_says_so_in_indonesian(troubled_project, tmp_path):
+    (troubled_project / "overrides/pdf/styles.scss").write_text("", encoding="utf-8")
+    build = run_build(troubled_project, tmp_path / "site", pdf=True)
+    assert build.returncode != 0
+    assert "Traceback" not in build.log
+    assert "PDF" in build.log and "BAB IX Penutup\" tidak ada di PDF" in build.log
+    assert 'tata letak berhenti sesudah "BAB III' in build.log

@@ -1,0 +1,117 @@
+"""Tables of inputs for our presentation rules: numbering, headings, markers, captions."""
+
+from __future__ import annotations
+
+import pytest
+
+from masterplan import captions, markers
+from masterplan.documents import parse, strip_numbering
+from masterplan.headings import number_headings
+from masterplan.numbering import PageNumbers, plan, roman
+
+
+@pytest.mark.parametrize("number, expected", [(1, "I"), (4, "IV"), (5, "V"), (8, "VIII"), (9, "IX"),
+                                              (14, "XIV"), (40, "XL"), (1999, "MCMXCIX")])
+def test_roman(number, expected):
+    assert roman(number) == expected
+
+
+@pytest.mark.parametrize("number", [0, -1, 4000])
+def test_roman_rejects_out_of_range(number):
+    with pytest.raises(ValueError):
+        roman(number)
+
+
+@pytest.mark.parametrize("typed, clean", [
+    ("1.1 Latar Belakang", "Latar Belakang"),
+    ("1.1. Latar Belakang", "Latar Belakang"),
+    ("2.3.1 Kopi", "Kopi"),
+    ("BAB II Gambaran Umum", "Gambaran Umum"),
+    ("bab iv. Visi", "Visi"),
+    ("Latar Belakang", "Latar Belakang"),
+    ("2025 Target", "2025 Target"),  # a year is content, not numbering
+])
+def test_strip_numbering(typed, clean):
+    assert strip_numbering(typed) == clean
+
+
+def _doc(meta: str, body: str):
+    return parse(f"---\n{meta}\n---\n{body}")
+
+
+def test_plan_numbers_single_and_multi_page_chapters_and_appendices():
+    chapter_one = _doc("bab: 1", "# Pendahuluan\n\n## A\n\n## B\n")
+    bab5 = _doc("bab: 5", "# Strategi\n\n## Kerangka\n\n## Keterkaitan\n\n/// table-caption\nx\n///\n")
+    governance = _doc("title: Smart Governance", "# Smart Governance\n\n## Pelayanan\n")
+    branding = _doc("title: Smart Branding", "# Smart Branding\n")
+    appendix = _doc("lampiran: b", "# Dasar Hukum\n")
+    front = _doc("title: Kata Pengantar", "# Kata Pengantar\n")
+    numbers = plan([[("kp", front)], [("b1", chapter_one)],
+                    [("b5", bab5), ("gov", governance), ("brd", branding)], [("lb", appendix)]])
+    assert numbers["kp"].label is None
+    assert (numbers["b1"].label, numbers["b1"].base, numbers["b1"].depth) == ("BAB I", "1", 2)
+    assert numbers["b5"].label == "BAB V"
+    assert (numbers["gov"].label, numbers["gov"].tables_before) == ("5.3", 1)
+    assert numbers["brd"].label == "5.4"
+    assert (numbers["lb"].label, numbers["lb"].base) == ("Lampiran B", "B")
+
+
+def test_heading_numbers_skip_code_and_keep_anchors():
+    body = ("# Pendahuluan\n\n## Latar Belakang\n\n### Konteks\n\n```\n## bukan judul\n```\n\n"
+            "## 1.2 Maksud dan Tujuan\n\n## Dasar Hukum { #dasar-hukum }\n")
+    out = number_headings(body, PageNumbers("BAB I", True, "1", 1, 2, "1"))
+    assert '# <span class="label-bab">BAB I</span> Pendahuluan { #pendahuluan }' in out
+    assert "## 1.1 Latar Belakang { #latar-belakang }" in out
+    assert "### 1.1.1 Konteks { #konteks }" in out
+    assert "## bukan judul" in out  # inside a code block: untouched
+    assert "## 1.2 Maksud dan Tujuan { #maksud-dan-tujuan }" in out  # hand-typed number replaced
+    assert "## 1.3 Dasar Hukum { #dasar-hukum }" in out
+
+
+def test_unnumbered_pages_are_left_alone():
+    body = "# Kata Pengantar\n\n## Bagian\n"
+    assert number_headings(body, PageNumbers(None)) == body
+
+
+@pytest.mark.parametrize("text, reasons", [
+    ("Luas 520,81 km² (perlu verifikasi).", [""]),
+    ("Luas (perlu verifikasi: angka BPS terbaru).", ["angka BPS terbaru"]),
+    ("Luas (Perlu Verifikasi : data BPS)", ["data BPS"]),
+    ("Luas (perlu\u00a0verifikasi)", [""]),  # non-breaking space pasted from Word
+    ("(perlu verifikasi) dan (perlu verifikasi: b)", ["", "b"]),
+    ("perlu verifikasi tanpa kurung", []),
+    ("(perlu diverifikasi)", []),
+])
+def test_marker_detection(text, reasons):
+    assert [m.reason for m in markers.find(text)] == reasons
+
+
+def test_marker_badge_escapes_html_and_replaces_the_marker():
+    html = markers.render("Angka (perlu verifikasi: <b>data</b> & sumber)")
+    assert "(perlu verifikasi" not in html
+    assert '<span class="perlu-verifikasi">perlu verifikasi: &lt;b&gt;data&lt;/b&gt; &amp; sumber</span>' in html
+
+
+def test_marker_context_is_the_line_without_marker():
+    [marker] = markers.find("| Luas | 520,81 km² (perlu verifikasi: BPS) |")
+    assert marker.line == 1 and marker.context == "Luas | 520,81 km²"
+
+
+TABLE_HTML = ('<figure id="__table-caption_1"><table><tr><td>1</td></tr></table>'
+              '<figcaption><p><span class="caption-prefix">Tabel 1</span> Judul</p></figcaption></figure>'
+              '<p>Sumber: BPS</p>'
+              '<figure id="__figure-caption_1"><p><img alt="x" src="x.png"></p>'
+              '<figcaption><p><span class="caption-prefix">Gambar 1</span> Peta</p></figcaption></figure>')
+
+
+@pytest.mark.parametrize("numbers, table, figure", [
+    (PageNumbers("BAB II", True, "2", 1, 2, "2"), "Tabel 2.1", "Gambar 2.1"),
+    (PageNumbers("5.4", False, "5.4", 1, 1, "5", 3, 1), "Tabel 5.4", "Gambar 5.2"),
+    (PageNumbers(None), "Tabel 1", "Gambar 1"),
+])
+def test_captions_numbered_per_chapter_table_caption_above(numbers, table, figure):
+    out = captions.arrange(TABLE_HTML, numbers)
+    assert out.index(table) < out.index("<table>")  # caption above the table
+    assert out.index("<img") < out.index(figure)  # caption below the figure
+    assert f'id="tabel-{table.split()[1].replace(".", "-")}"' in out
+    assert '<p class="sumber">Sumber: BPS</p>' in out
