@@ -6,10 +6,12 @@ Messages for editors are in Bahasa Indonesia and never carry a traceback (``Plug
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import os
 import re
 import sys
+import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -18,7 +20,12 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.nav import Section
 from mkdocs.structure.pages import Page
 
-from masterplan import captions, documents, markers, numbering, pdf_check, settings
+from masterplan import captions, directives, documents, markers, numbering, pdf_check, programmes, settings
+from masterplan import pdf_output
+from masterplan import change_report
+from masterplan import abbreviations, feedback, page_extras, rules, site_status
+from masterplan import checks
+from masterplan.problems import ERROR, HELP_PAGE, summary_line
 from masterplan.headings import number_headings
 from masterplan.signature import signature_markdown
 
@@ -35,6 +42,13 @@ SCRIPTS_DIR = Path(__file__).resolve().parent
 
 _numbers: dict[str, numbering.PageNumbers] = {}
 _nav: list = []  # the Navigation of the current build, set in on_nav
+_catalogue: list = []  # the validated programme data (data/program.yml), set in on_config
+_problems: list = []  # what the editors' checks reported on docs/, set in on_files
+_stages: list = []  # the workshop stages (data/tahapan.yml), set in on_config
+_progress: list = []  # the plan's progress for the home-page views (site_status.Progress), set in on_nav
+_changes: dict = {}  # last commit date of each docs file (path relative to the repo), set in on_config
+_abbreviations: list = []  # abbr definitions from the glossary's "Singkatan" table, set in on_config
+_form: list = []  # the chapter-change issue form (feedback links), set in on_config
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -54,11 +68,45 @@ class _PdfOffNotice(logging.Filter):
 
 class _WeasyPrintErrors(logging.Handler):
     """Repeats WeasyPrint's own errors under our logger, because the plugin only reports a count
-    ("N error(s) … while generating PDF", stack-notes item 11)."""
+    ("N error(s) … while generating PDF", stack-notes item 11). A broken layout can raise hundreds
+    of identical errors: only the first few distinct ones are repeated."""
+
+    LIMIT = 10
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.seen: set[str] = set()
 
     def emit(self, record: logging.LogRecord) -> None:
-        if record.levelno >= logging.ERROR:
-            log.error("WeasyPrint: %s", record.getMessage())
+        message = record.getMessage()
+        if record.levelno < logging.ERROR or message in self.seen:
+            return
+        self.seen.add(message)
+        if len(self.seen) <= self.LIMIT:
+            log.error("WeasyPrint: %s", message)
+        elif len(self.seen) == self.LIMIT + 1:
+            log.error("WeasyPrint: … galat lain tidak ditampilkan.")
+
+
+def _guard_pdf_post_build(config: MkDocsConfig, pdf) -> None:
+    """Under --strict the plugin ends a failed PDF with a bare ``RuntimeError`` and a traceback
+    (stack-notes item 11). Wrap its post-build step so that the editor sees which chapters the PDF lost,
+    in Bahasa Indonesia, as a ``PluginError`` (no traceback)."""
+    events = config.plugins.events["post_build"]
+    for index, method in enumerate(events):
+        if getattr(method, "__self__", None) is not pdf:
+            continue
+
+        def guarded(config: MkDocsConfig, _original=method) -> None:
+            try:
+                with pdf_output.writing_options():
+                    _original(config=config)
+            except RuntimeError as error:
+                missing = _missing_from_pdf(config, pdf)
+                detail = "; ".join(missing) if missing else f"WeasyPrint melaporkan galat ({error})"
+                raise PluginError(f"PDF gagal dibuat dengan benar: {detail}. {PDF_ADVICE}") from None
+
+        events[index] = guarded
 
 
 @event_priority(100)  # before the PDF plugin reads its options
@@ -76,21 +124,76 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         weasy = logging.getLogger("weasyprint")
         if not any(isinstance(h, _WeasyPrintErrors) for h in weasy.handlers):
             weasy.addHandler(_WeasyPrintErrors())
+        _guard_pdf_post_build(config, pdf)
     try:
         plan = settings.from_extra(config.extra)
     except (KeyError, TypeError, ValueError) as error:
         raise PluginError(f"mkdocs.yml: bagian 'extra.rencana' tidak lengkap atau salah ({error}). "
                           "Lengkapi sesuai contoh di README.") from None
+    catalogue, problems = programmes.load_catalogue(root, plan)
+    if problems:
+        raise PluginError(_report("Data program (data/program.yml) belum benar", problems))
+    _catalogue[:] = [catalogue]
     day = settings.build_date(root)
+    variant = os.environ.get("PDF_VARIANT") or config.extra.get("pdf_varian", "pdf/ua-1")
+    if variant not in pdf_output.VARIANTS:
+        raise PluginError(f"mkdocs.yml: extra.pdf_varian '{variant}' tidak dikenal; pilih salah satu: "
+                          + ", ".join(pdf_output.VARIANTS) + ".")
+    pdf_output.CONTEXT.__init__(title=plan.title, author=config.site_author or "",
+                                subject=config.site_description or "", keywords=config.extra.get("kata_kunci", ""),
+                                created=day.isoformat(), variant=variant)
     config.extra["rencana_periode"] = plan.period
     config.extra["tanggal_dokumen"] = settings.indonesian_date(day)
     config.extra["tahun_dokumen"] = day.year
     config.extra["pdf_aktif"] = os.environ.get(PDF_SWITCH) == "1"
+    _reader_data(config, root)
     return config
 
 
+def _reader_data(config: MkDocsConfig, root: Path) -> None:
+    """Reads once per build what the reader features need: the glossary's abbreviations, the workshop
+    stages, the issue form for feedback links and each docs file's last commit date."""
+    docs_dir = Path(config.docs_dir)
+    glossary = abbreviations.from_glossary(docs_dir / abbreviations.GLOSSARY)
+    _abbreviations[:] = ["\n\n" + abbreviations.definitions(glossary) + "\n" if glossary else ""]
+    try:
+        stages = site_status.load_stages(root)
+    except (OSError, ValueError, KeyError, TypeError, AttributeError) as error:
+        raise PluginError(f"{site_status.STAGES_FILE}: data tahapan Bimtek tidak terbaca ({error}). Tulis "
+                          "empat tahap 1-4, masing-masing dengan waktu, pokok dan keluaran.") from None
+    _stages[:] = [stages]
+    _form[:] = [feedback.read_form(root)]
+    _changes.clear()
+    _changes.update(site_status.last_changes(root, docs_dir, _git_dates_timezone(config)))
+
+
+def _git_dates_timezone(config: MkDocsConfig) -> str:
+    """The time zone the git date plugin uses, so that the dashboard and the pages show the same day."""
+    plugin = config.plugins.get("git-revision-date-localized")
+    return plugin.config.get("timezone", "UTC") if plugin is not None else "UTC"
+
+
+def _check_sources(config: MkDocsConfig) -> None:
+    """Runs the editors' checks (the same as ``scripts/validate.py``) on docs/ before any page is
+    rendered: every problem is logged as the command prints it (warnings such as spelling as INFO, so
+    that ``--strict`` is not failed by them); any error stops the build, before the PDF is made."""
+    docs_dir = Path(config.docs_dir)
+    started = time.perf_counter()
+    problems = checks.run([docs_dir], docs_dir, Path(config.config_file_path).resolve().parent)
+    _problems[:] = problems
+    log.info("Pemeriksaan naskah selesai dalam %.2f detik: %s", time.perf_counter() - started,
+             summary_line(problems))
+    for problem in problems:
+        log.log(logging.ERROR if problem.severity == ERROR else logging.INFO, problem.text())
+    if any(problem.severity == ERROR for problem in problems):
+        raise PluginError(f"Pemeriksaan naskah gagal: {summary_line(problems)} Perbaiki baris yang "
+                          f"disebut di atas (penjelasan tiap aturan: {HELP_PAGE}), lalu bangun ulang.")
+
+
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    """Keeps the PDF templates (``overrides/pdf``, inside the theme folder) out of the published site."""
+    """Checks the sources first; then keeps the PDF templates (``overrides/pdf``, inside the theme
+    folder) out of the published site."""
+    _check_sources(config)
     for file in list(files):
         if file.src_uri.startswith("pdf/") and not file.is_documentation_page() and \
                 not Path(config.docs_dir, file.src_uri).exists():
@@ -106,9 +209,27 @@ def _document(page: Page, docs_dir: Path) -> documents.Document:
     return documents.load(docs_dir / page.file.src_path, docs_dir)
 
 
+def _report(title: str, problems: list) -> str:
+    return f"{title} ({len(problems)} masalah):\n" + "\n".join(p.text() for p in sorted(problems))
+
+
 def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
     docs_dir = Path(config.docs_dir)
     sources = {page.file.src_uri: _document(page, docs_dir) for page in nav.pages}
+    # Listed before the views are expanded, so that line numbers are those of the files editors open.
+    verifications = markers.listing([(sources[p.file.src_uri].meta.get("title") or p.title,
+                                      f"{docs_dir.name}/{p.file.src_uri}", sources[p.file.src_uri].body,
+                                      sources[p.file.src_uri].body_line)
+                                     for p in nav.pages if not p.file.src_uri.startswith("panduan/")])
+    # Generated views bring their own table and figure captions: expand them before numbering, so that
+    # caption numbers continue correctly over the pages of a chapter (BAB V).
+    problems = []
+    for document in sources.values():
+        document.body, found = directives.expand(document.body, _catalogue[0], f"{docs_dir.name}/{document.path}",
+                                                 document.body_line)
+        problems += found
+    if problems:
+        raise PluginError(_report("Penanda tampilan data program salah", problems))
     top_level = []
     for item in nav.items:
         pages = item.children if isinstance(item, Section) else [item]
@@ -118,6 +239,7 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
     _numbers.clear()
     _numbers.update(numbering.plan(top_level))
     _nav[:] = [nav]
+    _progress[:] = [dataclasses.replace(_plan_progress(nav, config, sources), verifications=verifications)]
     for item in nav.items:
         # A chapter spread over several pages takes its nav title from its first page's front matter.
         if isinstance(item, Section) and item.children and isinstance(item.children[0], Page):
@@ -128,24 +250,81 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
     return nav
 
 
+def _plan_progress(nav: Navigation, config: MkDocsConfig, sources: dict) -> site_status.Progress:
+    """The home page's stages and status dashboard: every page of the plan document (the pages the PDF
+    holds), with its office, status, required sections (from the checks run in on_files), words and
+    last commit. Home-page views were left unexpanded in on_nav: they carry no chapter captions."""
+    root = Path(config.config_file_path).resolve().parent
+    docs_dir = Path(config.docs_dir)
+    docs = docs_dir.resolve().relative_to(root).as_posix()
+    pdf = config.plugins.get(PDF_PLUGIN)
+    exclude = pdf.config["exclude_pages"] if pdf is not None else ["^$"]
+    offices = _catalogue[0].offices
+    outlines = rules.load()
+    chapters = []
+    for page in (p for p in nav.pages if _in_pdf(p, exclude)):
+        uri = page.file.src_uri
+        document = documents.load(docs_dir / uri, root)  # path as in the checks' problems
+        office = offices.get(document.meta.get("opd"))
+        title = " ".join(filter(None, (_numbers[uri].label, sources[uri].meta.get("title") or page.title)))
+        chapters.append(site_status.chapter(document, uri, title, office.short if office else site_status.UNKNOWN,
+                                            outlines, _problems, _changes.get(f"{docs}/{uri}")))
+    return site_status.Progress(_stages[0], settings.from_extra(config.extra).stage, tuple(chapters),
+                                dict(config.extra.get("status", {})))
+
+
 # ---------------------------------------------------------------------------------------------------
 # Pages
 # ---------------------------------------------------------------------------------------------------
 
+HISTORY_PAGE = "panduan/riwayat-perubahan.md"  # gets the change history of the stage tags appended
+
+
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    if page.file.src_uri == HISTORY_PAGE:
+        # Generated at build time from the git tags (fetch-depth: 0 in CI), so every build shows the
+        # history up to its own commit and no bot has to commit to main after a release.
+        config_file = Path(config.config_file_path)
+        markdown += "\n\n" + change_report.history(config_file.parent, change_report.website_only(config_file))
     numbers = _numbers.get(page.file.src_uri, numbering.PageNumbers(None))
     title = page.meta.get("title")
     if numbers.label and title:
         page.title = f"{numbers.label} {title}"
+    markdown = directives.expand(markdown, _catalogue[0], page.file.src_uri,  # checked in on_nav
+                                 progress=_progress[0])[0]
     markdown = number_headings(markdown, numbers)
     if page.meta.get("tanda_tangan"):
         markdown = signature_markdown(markdown, settings.from_extra(config.extra),
                                       config.extra["tahun_dokumen"])
-    return markers.render(markdown)
+    # Abbreviations explained on hover, from the glossary; after the markers, so that a "(perlu
+    # verifikasi)" in an expansion stays plain text in the tooltip.
+    return markers.render(markdown) + _abbreviations[0]
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    page.meta["description"] = page_extras.description(html, config.site_description or "")
+    html = page_extras.focusable_tables(html)
     return captions.arrange(html, _numbers.get(page.file.src_uri, numbering.PageNumbers(None)))
+
+
+def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
+    """What overrides/partials/source-file.html shows under every page: the last change (the git
+    date plugin's, or "tidak diketahui" when git has no history for the file, never the build date),
+    the responsible office from data/opd.yml, and the feedback links."""
+    root = Path(config.config_file_path).resolve().parent
+    uri = page.file.src_uri
+    docs = Path(config.docs_dir).resolve().relative_to(root).as_posix()
+    office = _catalogue[0].offices.get(page.meta.get("opd"))
+    title = page.meta.get("title") or page.title or config.site_name
+    known = f"{docs}/{uri}" in _changes
+    context["info_halaman"] = {
+        "diperbarui": page.meta.get("git_revision_date_localized") if known else site_status.UNKNOWN,
+        "opd": office.name if office else None,
+        "masukan_github": feedback.issue_url(config.repo_url, _form[0], title, uri) if config.repo_url else None,
+        "masukan_surel": feedback.mailto(config.extra["masukan_surel"], title, page.canonical_url or page.url)
+        if config.extra.get("masukan_surel") else None,
+    }
+    return context
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -157,16 +336,42 @@ def _in_pdf(page: Page, exclude_pages: list[str]) -> bool:
     return not any(re.match(p if p.startswith("^") else f"^{p}", page.url) for p in exclude_pages)
 
 
+PDF_ADVICE = ("Periksa bab tersebut: gambar atau tabel yang terlalu besar dapat menghentikan tata letak PDF; "
+              "lalu bangun ulang.")
+
+
+def _missing_from_pdf(config: MkDocsConfig, pdf) -> list[str]:
+    """Indonesian problem lines for nav pages absent from the PDF, starting with where layout stopped."""
+    path = Path(config.site_dir) / pdf.config["output_path"]
+    expected = [page.title for page in _nav[0].pages if _in_pdf(page, pdf.config["exclude_pages"])]
+    return pdf_check.missing_titles(path, expected)
+
+
+def _fill_pdf_info(config: MkDocsConfig, pdf, built: bool) -> None:
+    """Writes the PDF's size, page count and cover date into the pages that hold [[unduh-pdf]] (pages
+    are rendered before the PDF exists), or says that this build made no PDF."""
+    site = Path(config.site_dir)
+    target = site / (pdf.config["output_path"] if pdf is not None else "pdf/none.pdf")
+    pages = site_status.page_count(target) if built else None
+    for page in _nav[0].pages if _nav else []:
+        out = site / page.file.dest_uri
+        if not out.is_file():
+            continue
+        text = out.read_text(encoding="utf-8")
+        if site_status.PDF_INFO in text:
+            href = os.path.relpath(target, out.parent).replace(os.sep, "/")
+            line = site_status.pdf_line(target, href, pages, config.extra["tanggal_dokumen"])
+            out.write_text(text.replace(site_status.PDF_INFO, line), encoding="utf-8")
+
+
 @event_priority(-100)  # after the PDF plugin has written the file
 def on_post_build(config: MkDocsConfig) -> None:
     pdf = config.plugins.get(PDF_PLUGIN)
-    if pdf is None or not config.extra.get("pdf_aktif"):
+    built = pdf is not None and bool(config.extra.get("pdf_aktif"))
+    _fill_pdf_info(config, pdf, built)
+    if not built:
         return
-    path = Path(config.site_dir) / pdf.config["output_path"]
-    expected = [page.title for page in _nav[0].pages if _in_pdf(page, pdf.config["exclude_pages"])]
-    problems = pdf_check.missing_titles(path, expected)
+    problems = _missing_from_pdf(config, pdf)
     if problems:
-        raise PluginError("PDF tidak lengkap: " + "; ".join(problems) +
-                          ". Periksa bab tersebut (gambar atau tabel yang terlalu besar dapat menghentikan "
-                          "tata letak PDF) lalu bangun ulang.")
-    log.info("PDF lengkap: %d halaman situs ada di %s", len(expected), path.name)
+        raise PluginError("PDF tidak lengkap: " + "; ".join(problems) + ". " + PDF_ADVICE)
+    log.info("PDF lengkap: semua halaman navigasi ada di %s", pdf.config["output_path"])

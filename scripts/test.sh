@@ -3,6 +3,7 @@
 # Argumen tambahan diteruskan ke pytest (mis. scripts/test.sh -k pdf).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-scripts/setup.sh requirements-dev.txt
+# poppler-utils: pdftoppm untuk lembar contoh halaman PDF (tests/output/lembar-contoh-pdf.png).
+scripts/setup.sh requirements-dev.txt hunspell-id libenchant-2-2 chromium poppler-utils
 export NO_MKDOCS_2_WARNING=1
 exec .venv/bin/python -m pytest "$@"

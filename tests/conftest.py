@@ -16,7 +16,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
 
 PDF_NAME = "Masterplan-Smart-City-Bangli.pdf"
-OUTPUT = ROOT / "tests" / "output"  # kept after the run for people to look at; not committed
+# Kept after the run for people to look at; not committed. TEST_OUTPUT_DIR lets two test runs on one
+# checkout (e.g. a maintainer and an editor preview) not overwrite each other's build.
+OUTPUT = Path(os.environ.get("TEST_OUTPUT_DIR") or ROOT / "tests" / "output")
 
 
 @dataclass

@@ -3,6 +3,7 @@ when the PDF does lose chapters the build must fail with an Indonesian message, 
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -57,4 +58,5 @@ def test_stock_stylesheet_loses_chapters_and_the_build_says_so_in_indonesian(tro
     assert build.returncode != 0
     assert "Traceback" not in build.log
     assert "PDF" in build.log and "BAB IX Penutup\" tidak ada di PDF" in build.log
-    assert 'tata letak berhenti sesudah "BAB III' in build.log
+    # where layout stopped depends on the stock CSS (its full-page minimum height), not on our content
+    assert re.search(r'tata letak berhenti sesudah "[^"]+"', build.log)

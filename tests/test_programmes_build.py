@@ -26,7 +26,8 @@ def _table(soup: BeautifulSoup, caption: str):
     """The generated table whose caption contains ``caption``, as a list of rows of cell texts."""
     for figure in soup.select("figure.tabel"):
         if caption in figure.figcaption.get_text(" "):
-            return [[c.get_text(" ", strip=True) for c in tr.find_all(["td", "th"])]
+            # Cell text as the reader sees it: abbreviations are <abbr> elements ("APBN/DAK" stays whole).
+            return [[" ".join(c.get_text().split()) for c in tr.find_all(["td", "th"])]
                     for tr in figure.find_all("tr")]
     raise AssertionError(f"no table captioned {caption!r}")
 

@@ -9,7 +9,7 @@ from urllib.parse import urlparse
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import PDF_NAME, heading_text, html_path, mkdocs_config, nav_files
+from conftest import PDF_NAME, ROOT, heading_text, html_path, mkdocs_config, nav_files
 
 NAV = nav_files()
 
@@ -72,7 +72,8 @@ def test_site_references_no_external_host_except_hyperlinks(full_build):
             for attribute in ("src", "srcset", "data", "poster", "action"):
                 if tag.has_attr(attribute) and _external(tag[attribute]):
                     offenders.append(f"{page}: <{tag.name} {attribute}={tag[attribute]}>")
-            if tag.name == "link" and tag.has_attr("href") and _external(tag["href"]):
+            own = tag.get("rel") == ["canonical"] and tag["href"].startswith(mkdocs_config()["site_url"])
+            if tag.name == "link" and tag.has_attr("href") and _external(tag["href"]) and not own:
                 offenders.append(f"{page}: <link href={tag['href']}>")
             if tag.has_attr("style") and re.search(r"url\(\s*['\"]?(https?:)?//", tag["style"]):
                 offenders.append(f"{page}: style {tag['style']}")
@@ -90,10 +91,11 @@ def test_fonts_come_from_the_repository(full_build):
     assert fonts and all((full_build.site / "assets" / "fonts" / f).is_file() for f in fonts)
 
 
-def test_no_placeholder_text_anywhere(full_build):
-    for page in full_build.site.rglob("*.html"):
-        text = soup_of(page).get_text(" ").lower()
-        assert "lorem ipsum" not in text, page
+def test_no_placeholder_text_in_the_plan(full_build):
+    # The editors' guide (panduan/) shows placeholder text on purpose, as the wrong example of its rule.
+    for md in (m for m in NAV if not m.startswith("panduan/")):
+        text = soup_of(html_path(full_build.site, md)).get_text(" ").lower()
+        assert "lorem ipsum" not in text and "[isi di sini]" not in text, md
 
 
 def test_chapters_carry_their_bab_label_and_section_numbers(full_build):
@@ -134,3 +136,16 @@ def test_tables_have_numbered_captions_above_and_a_source_line(full_build):
         assert children[0].get_text().strip().startswith(f"Tabel 2.{number} ")
         following = figure.find_next_sibling()
         assert following is not None and "sumber" in following.get("class", [])
+
+
+def test_one_page_lists_every_perlu_verifikasi_marker_with_its_file_and_line(full_build):
+    page = soup_of(html_path(full_build.site, "panduan/perlu-verifikasi.md"))
+    places = [row.find_all("td")[1].get_text() for row in page.select("article table tbody tr")]
+    expected = 0
+    for md in NAV:
+        if not md.startswith("panduan/"):
+            expected += (ROOT / "docs" / md).read_text(encoding="utf-8").lower().count("(perlu verifikasi")
+    assert len(places) == expected > 0
+    for place in places:
+        path, line = place.rsplit(":", 1)
+        assert "(perlu verifikasi" in (ROOT / path).read_text(encoding="utf-8").splitlines()[int(line) - 1].lower()

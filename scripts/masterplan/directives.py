@@ -16,6 +16,7 @@ only during a site build; elsewhere, e.g. in ``scripts/validate.py``, they are c
     [[tahapan-bimtek]]                   (the four workshop stages and the current one)
     [[status-bab]]                       (status dashboard: one row per page of the plan)
     [[unduh-dokumen]]                    (PDF download link with size, filled in after the PDF is built)
+    [[daftar-perlu-verifikasi]]          (every "perlu verifikasi" marker of the plan, with file and line)
 
 Lines in fenced or indented code and in inline code are left alone (so the guide can show the syntax).
 Anything else that looks like a directive but is not exactly one is an editor error (file and line).
@@ -61,6 +62,7 @@ VIEWS = {
     "tahapan-bimtek": View(site_status.stage_table, data="progress"),
     "status-bab": View(site_status.status_table, data="progress"),
     "unduh-dokumen": View(site_status.pdf_placeholder, data="progress"),
+    "daftar-perlu-verifikasi": View(site_status.verification_list, data="progress"),
 }
 
 SYNTAX_HELP = ("Tulis penanda tampilan sendirian pada satu baris, mulai dari kolom pertama, mis. "

@@ -46,3 +46,23 @@ def find(markdown: str) -> list[Marker]:
         for match in matches:
             found.append(Marker(number, (match.group("reason") or "").strip(), context))
     return found
+
+
+def listing(pages: list[tuple[str, str, str, int]]) -> str:
+    """Markdown listing every marker of the plan, for the editors' page of open verifications.
+
+    ``pages`` is ``(title, source path shown to editors, page body Markdown, file line of the body's
+    first line)`` in nav order; each marker becomes one row: page, ``path:line``, what needs checking
+    and the line it stands in. Returns a short sentence instead of a table when nothing is marked.
+    """
+    rows = []
+    for title, path, body, first_line in pages:
+        for marker in find(body):
+            reason = marker.reason or "(tanpa keterangan)"
+            context = marker.context if len(marker.context) <= 160 else marker.context[:157] + "..."
+            cells = [title, f"`{path}:{first_line + marker.line - 1}`", reason, context]
+            rows.append("| " + " | ".join(cell.replace("|", "\\|") for cell in cells) + " |")
+    if not rows:
+        return "Tidak ada butir bertanda perlu verifikasi."
+    return (f"Jumlah butir: **{len(rows)}**.\n\n| Halaman | Berkas:baris | Yang perlu diverifikasi | Baris teks |\n"
+            "|---|---|---|---|\n" + "\n".join(rows) + "\n")

@@ -1,0 +1,74 @@
+"""A local web server for the built site that compresses like a real host (gzip), for the browser tests
+and the benchmark: what a reader downloads is measured as it would be served, on 127.0.0.1 only.
+
+Every request is recorded (path and bytes sent), so a caller can count requests and transferred bytes.
+"""
+
+from __future__ import annotations
+
+import gzip
+import http.server
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from functools import partial
+from pathlib import Path
+
+# What a web host compresses; fonts (woff2) and images are compressed already.
+COMPRESSED = (".html", ".css", ".js", ".json", ".svg", ".xml", ".txt", ".map")
+
+
+@dataclass
+class Served:
+    """The running server: its ``url`` (ending in "/") and ``requests``, one ``(path, bytes)`` per
+    response in the order served."""
+
+    url: str
+    requests: list[tuple[str, int]] = field(default_factory=list)
+
+
+class _Handler(http.server.SimpleHTTPRequestHandler):
+    served: Served
+
+    def log_message(self, *args) -> None:  # quiet: the tests read `served.requests`
+        pass
+
+    def send_head(self):
+        path = Path(self.translate_path(self.path))
+        if path.is_dir() and self.path.split("?")[0].endswith("/"):
+            path = path / "index.html"
+        wants_gzip = "gzip" in self.headers.get("Accept-Encoding", "")
+        if not (wants_gzip and path.suffix in COMPRESSED and path.is_file()):
+            return super().send_head()
+        body = gzip.compress(path.read_bytes(), compresslevel=6)
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(str(path)))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+        self.served.requests.append((self.path, len(body)))
+        return None
+
+    def copyfile(self, source, outputfile) -> None:
+        data = source.read()
+        outputfile.write(data)
+        self.served.requests.append((self.path, len(data)))
+
+
+@contextmanager
+def serve(site: Path) -> Iterator[Served]:
+    """Serve the folder ``site`` on 127.0.0.1 (a free port) in a background thread while the ``with``
+    block runs; yields :class:`Served`. Directory URLs serve their index.html."""
+    served = Served("")
+    handler = type("Handler", (_Handler,), {"served": served})
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), partial(handler, directory=str(site)))
+    served.url = f"http://127.0.0.1:{server.server_address[1]}/"
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield served
+    finally:
+        server.shutdown()
+        server.server_close()
