@@ -81,12 +81,24 @@ def heading_text(tag) -> str:
 
 @pytest.fixture(scope="session")
 def full_build() -> Build:
-    """Site and PDF, built once and shared by every test that reads them."""
+    """Site and PDF, built once by ``scripts/build.sh`` (the README's build command, also the pull
+    request's build step) and shared by every test that reads them."""
     site = OUTPUT / "site"
     shutil.rmtree(site, ignore_errors=True)
-    build = run_build(ROOT, site, pdf=True)
+    env = {k: v for k, v in os.environ.items() if k not in ("ENABLE_PDF_EXPORT", "PDF_VARIANT")}
+    result = subprocess.run(["bash", "scripts/build.sh", "--site-dir", str(site)], cwd=ROOT, env=env,
+                            capture_output=True, text=True, timeout=900)
+    build = Build(site, result.stdout + result.stderr, result.returncode)
     assert build.returncode == 0, build.log
     return build
+
+
+@pytest.fixture(scope="session")
+def pdf_pages_text(full_build) -> list[str]:
+    """The text of every page of the shared PDF (pypdf), extracted once: it takes half a minute."""
+    from pypdf import PdfReader
+
+    return [page.extract_text() or "" for page in PdfReader(full_build.pdf).pages]
 
 
 @pytest.fixture(scope="session")

@@ -148,10 +148,9 @@ def test_release_assets_named_by_the_workflow_are_what_the_release_script_writes
     assert f"--notes-file dist/{release.NOTES}" in text and "--keluaran dist" in text
 
 
-def test_build_script_builds_site_and_pdf(tmp_path):
-    """scripts/build.sh, the pull request's build step, as a maintainer runs it."""
-    result = subprocess.run(["bash", "scripts/build.sh", "--site-dir", str(tmp_path / "site")], cwd=ROOT,
-                            capture_output=True, text=True, timeout=900)
-    build = Build(tmp_path / "site", result.stdout + result.stderr, result.returncode)
+def test_build_script_builds_site_and_pdf(full_build):
+    """scripts/build.sh, the pull request's build step, as a maintainer runs it: the session's shared
+    build is made by exactly that command (tests/conftest.py)."""
+    build = full_build
     assert build.returncode == 0, build.log
     assert build.pdf.is_file() and "PDF lengkap" in build.log and "WARNING" not in build.log

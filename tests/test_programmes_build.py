@@ -10,7 +10,6 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from pypdf import PdfReader
 
 from conftest import ROOT, html_path, run_build
 from masterplan import programme_tables, programmes
@@ -72,8 +71,8 @@ def test_chapter_seven_shows_quick_win_profiles(full_build):
     assert rows[0][-1].startswith("Perkiraan biaya")
 
 
-def test_pdf_contains_the_generated_tables_and_chart(full_build):
-    text = " ".join(page.extract_text() for page in PdfReader(full_build.pdf).pages)
+def test_pdf_contains_the_generated_tables_and_chart(pdf_pages_text):
+    text = " ".join(pdf_pages_text)
     text = " ".join(text.split())
     for dimension in CATALOGUE.dimensions.values():
         assert f"Program dimensi {dimension.name}, indikator" in text
