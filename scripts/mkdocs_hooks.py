@@ -9,7 +9,6 @@ from __future__ import annotations
 import dataclasses
 import logging
 import os
-import re
 import sys
 import time
 from pathlib import Path
@@ -332,8 +331,7 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Naviga
 # ---------------------------------------------------------------------------------------------------
 
 def _in_pdf(page: Page, exclude_pages: list[str]) -> bool:
-    """Mirrors the plugin's ``exclude_pages`` rule: regexes anchored at the start of the page URL."""
-    return not any(re.match(p if p.startswith("^") else f"^{p}", page.url) for p in exclude_pages)
+    return pdf_check.in_pdf(page.url, exclude_pages)
 
 
 PDF_ADVICE = ("Periksa bab tersebut: gambar atau tabel yang terlalu besar dapat menghentikan tata letak PDF; "

@@ -19,6 +19,7 @@ import yaml
 from babel.numbers import format_decimal
 
 from masterplan import documents, stages
+from masterplan.pdf_check import in_pdf
 from masterplan.documents import Document
 
 ADDED, REMOVED, CHANGED = "ditambahkan", "dihapus", "diubah"
@@ -155,9 +156,7 @@ def website_only(config_file: Path) -> list[str]:
 
 
 def _in_plan(path: str, excluded: list[str]) -> bool:
-    url = page_url(path)
-    return path.endswith(".md") and not any(re.match(p if p.startswith("^") else f"^{p}", url)
-                                            for p in excluded)
+    return path.endswith(".md") and in_pdf(page_url(path), excluded)
 
 
 def _git(repo: Path, *args: str, stdin: bytes | None = None) -> bytes:

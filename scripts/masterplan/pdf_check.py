@@ -6,10 +6,17 @@ mkdocs-with-pdf can stop laying out the document after an over-long article and 
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from pypdf import PdfReader
 from pypdf.errors import PdfReadError
+
+
+def in_pdf(url: str, exclude_pages: list[str]) -> bool:
+    """Whether mkdocs-with-pdf puts the page at site ``url`` (e.g. ``bab-1-pendahuluan/``) into the PDF:
+    its ``exclude_pages`` option holds regexes matched at the start of the URL, ``^`` added if absent."""
+    return not any(re.match(p if p.startswith("^") else f"^{p}", url) for p in exclude_pages)
 
 
 def _normal(text: str) -> str:
