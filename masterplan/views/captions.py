@@ -1,6 +1,6 @@
 """Table and figure captions laid out the Indonesian way, numbered per chapter ("Tabel 2.1").
 
-Convention (domain reference §6): chapter number plus running number; table captions above the table,
+Convention (CATATAN-TEKNIS.md, "Konvensi dokumen"): chapter number plus running number; table captions above the table,
 figure captions below the figure; the "Sumber: …" line right after. Editors write a pymdownx
 ``/// table-caption`` block after the table; this module moves and renumbers what it produces.
 """
