@@ -297,7 +297,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         page.title = f"{numbers.label} {title}"
     markdown = directives.expand(markdown, _catalogue[0], page.file.src_uri,  # checked in on_nav
                                  progress=_progress[0])[0]
-    markdown = number_headings(markdown, numbers)
+    markdown = captions.number(number_headings(markdown, numbers), numbers)
     if page.meta.get("tanda_tangan"):
         markdown = signature_markdown(markdown, settings.from_extra(config.extra),
                                       config.extra["tahun_dokumen"])
@@ -307,7 +307,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     page.meta["description"] = page_extras.description(html, config.site_description or "")
     html = page_extras.focusable_tables(html)
-    return captions.arrange(html, _numbers.get(page.file.src_uri, numbering.PageNumbers(None)))
+    return captions.finish(html, _numbers.get(page.file.src_uri, numbering.PageNumbers(None)))
 
 
 def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
