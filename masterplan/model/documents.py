@@ -6,7 +6,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from collections.abc import Iterator
-from functools import cached_property
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 import yaml
@@ -25,6 +25,18 @@ _PARSER = MarkdownIt("commonmark").enable("table")
 _PARSER.validateLink = lambda url: True
 LINE_BREAK = re.compile(r"\r\n?|\n")  # what markdown-it counts as a line break
 _ADMONITION = re.compile(r"^(?P<indent>[ \t]*)(?:!!!|\?\?\?\+?)[ \t]+\S")
+
+
+@lru_cache(maxsize=1024)
+def _parsed(markdown: str) -> tuple[Token, ...]:
+    return tuple(_PARSER.parse(markdown))
+
+
+def tokens_of(markdown: str) -> list[Token]:
+    """markdown-it block tokens of ``markdown``, parsed once per text in a process: the checks, the
+    navigation numbers, the dashboard and the heading numbers all read the same page, and parsing was
+    the largest cost of our build. Tokens are shared: read them, never change them."""
+    return list(_parsed(markdown))
 
 
 @dataclass(frozen=True)
@@ -64,7 +76,7 @@ class Document:
     @cached_property
     def tokens(self) -> list:
         """markdown-it block tokens of the body as CommonMark sees it (admonition bodies are code)."""
-        return _PARSER.parse(self.body)
+        return tokens_of(self.body)
 
     @cached_property
     def content_body(self) -> str:
@@ -75,7 +87,7 @@ class Document:
     def content_tokens(self) -> list:
         """Block tokens of the body with admonition bodies parsed as Markdown, for checks of what the
         reader sees (links, images, tables, HTML). Token lines match the file: ``map[0] + body_line``."""
-        return self.tokens if self.content_body == self.body else _PARSER.parse(self.content_body)
+        return self.tokens if self.content_body == self.body else tokens_of(self.content_body)
 
     def inline_tokens(self) -> Iterator[tuple[Token, int]]:
         """Every inline token of the content view (text, link_open, image, html_inline, ...) with its
