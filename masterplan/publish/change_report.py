@@ -15,12 +15,12 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
 from babel.numbers import format_decimal
 
 from masterplan.model import documents, stages
 from masterplan.pdf.check import in_pdf
 from masterplan.model.documents import Document, count_words
+from masterplan.model.sources import read_yaml
 
 ADDED, REMOVED, CHANGED = "ditambahkan", "dihapus", "diubah"
 INTRO = "(pembuka bab)"  # the text between the page title and its first section
@@ -140,8 +140,8 @@ def page_url(path: str) -> str:
 def website_only(config_file: Path) -> list[str]:
     """The PDF plugin's ``exclude_pages`` patterns from ``mkdocs.yml``: pages that are not part of the
     plan document (home page, editors' guide) and so not part of its change history."""
-    config = yaml.safe_load(config_file.read_text(encoding="utf-8"))
-    for plugin in config.get("plugins", []):
+    config = read_yaml(config_file, config_file.name).data  # as the editors may leave it: never raises
+    for plugin in config.get("plugins", []) if isinstance(config, dict) else []:
         if isinstance(plugin, dict) and PDF_PLUGIN in plugin:
             return list(plugin[PDF_PLUGIN].get("exclude_pages", []))
     return []
