@@ -3,11 +3,16 @@
 Pemakaian:
     python scripts/validate.py [PATH ...] [--format text|github] [--summary FILE]
 
-PATH      berkas .md atau folder (dicari ke dalam); tanpa PATH: seluruh folder docs/, ditambah data
-          program (data/program.yml) dan penanda tampilannya ([[tabel-program]] dan sejenisnya).
+PATH      berkas atau folder yang diperiksa, masing-masing menurut jenisnya: halaman .md (juga .MD) di
+          docs/ dengan penanda tampilannya ([[tabel-program]] dan sejenisnya); data program di data/
+          (program.yml, opd.yml, dimensi.yml) sebagai data; berkas lain di docs/ (gambar) menurut namanya;
+          mkdocs.yml atau tanpa PATH: seluruh folder docs/, navigasi, data program dan semua penanda.
+          Hasil untuk satu berkas sama dengan hasil pemeriksaan lengkap untuk berkas itu.
 --format  text (bawaan): baris "berkas:baris:kolom: [KODE-ATURAN] pesan" lalu satu baris ringkasan.
-          github: anotasi GitHub Actions (::error / ::warning) untuk pull request, dan tabel Markdown
-          semua masalah ke berkas --summary atau ke $GITHUB_STEP_SUMMARY bila disetel.
+          github: baris yang sama, ditambah anotasi GitHub Actions (::error / ::warning) untuk 10 galat
+          dan 10 peringatan pertama (batas GitHub) dan satu pemberitahuan bila ada lebih banyak, serta
+          tabel Markdown semua masalah (dipotong di bawah batas 1 MiB GitHub, dengan catatan) ke berkas
+          --summary atau ke $GITHUB_STEP_SUMMARY bila disetel.
 --summary FILE  tempat menulis tabel Markdown (ditambahkan di akhir berkas).
 
 Status keluar: 1 bila ada galat, 0 bila tidak ada (peringatan, mis. ejaan, tidak menggagalkan).
@@ -27,9 +32,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
 
-from masterplan import checks  # noqa: E402
-from masterplan.programmes import check_programmes  # noqa: E402
-from masterplan.problems import ERROR, HELP_PAGE, markdown_table, summary_line  # noqa: E402
+from masterplan import github_report, validation  # noqa: E402
+from masterplan.problems import ERROR, HELP_PAGE, summary_line  # noqa: E402
 
 
 def docs_folder(path: Path) -> Path:
@@ -48,20 +52,19 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--format", choices=("text", "github"), default="text")
     parser.add_argument("--summary", type=Path, metavar="FILE")
     args = parser.parse_args(argv)
-    paths = args.paths or [ROOT / "docs"]
-    problems = checks.run(paths, docs_folder(paths[0]), ROOT)
-    if not args.paths:
-        problems = sorted(problems + check_programmes(ROOT))
+    if args.paths:
+        problems = validation.check_paths(args.paths, docs_folder(args.paths[0]), ROOT)
+    else:
+        problems = validation.full_run(ROOT)
+    for problem in problems:
+        print(problem.text())
     if args.format == "github":
-        for problem in problems:
-            print(problem.github())
+        for command in github_report.annotations(problems):
+            print(command)
         summary = args.summary or os.environ.get("GITHUB_STEP_SUMMARY")
         if summary:
             with open(summary, "a", encoding="utf-8") as handle:
-                handle.write(markdown_table(problems, HELP_PAGE))
-    else:
-        for problem in problems:
-            print(problem.text())
+                handle.write(github_report.summary(problems, HELP_PAGE))
     print(summary_line(problems))
     return 1 if any(p.severity == ERROR for p in problems) else 0
 

@@ -63,14 +63,18 @@ def check(page: Page, context: Context) -> Iterator[Problem]:
                               "sendiri dalam pull request yang sama).")
 
 
+def file_name_problem(shown: str, rules) -> Problem | None:
+    """NAMA-BERKAS for a file that is not a page (an image, a PDF) shown as ``shown``, or None."""
+    message = name_problem(shown.rsplit("/", 1)[-1])
+    return Problem(shown, 1, 0, "NAMA-BERKAS", f"{message} {help_reference('NAMA-BERKAS')}",
+                   rules.severity("NAMA-BERKAS")) if message else None
+
+
 def folder_problems(docs_dir: Path, context: Context) -> list[Problem]:
     """NAMA-BERKAS for every non-Markdown file under ``docs_dir`` and HALAMAN-NAVIGASI for every nav entry
     whose page does not exist (reported at its line in mkdocs.yml)."""
-    problems = []
-    for path in sorted(p for p in docs_dir.rglob("*") if p.is_file() and p.suffix.lower() != ".md"):
-        message = name_problem(path.name)
-        if message:
-            problems.append(_problem(context.shown(path), 1, "NAMA-BERKAS", message, context))
+    problems = [problem for path in sorted(docs_dir.rglob("*")) if path.is_file() and path.suffix.lower() != ".md"
+                if (problem := file_name_problem(context.shown(path), context.rules))]
     config_file = docs_dir.parent / site_config.CONFIG
     for name, line in site_config.read(docs_dir.parent).nav.items():
         if not (docs_dir / name).is_file():
