@@ -70,11 +70,11 @@ def check_paths(paths: list[Path], docs_dir: Path, root: Path) -> list[Problem]:
         elif _relative(path, docs_dir) is not None:
             others.append(path)
     problems = checks.run(pages, docs_dir, root) if pages else []
-    catalogue, data_problems = programmes.load_catalogue(root) if (pages or data) else (None, [])
-    if data:
-        problems += check_programmes(root) if catalogue else data_problems
-    markdown = checks.markdown_files(pages) if pages else []
-    problems += _markers([p for p in markdown if p.is_file()], root, catalogue)
+    markdown = [p for p in checks.markdown_files(pages) if p.is_file()] if pages else []
+    marked = [p for p in markdown if b"[[" in p.read_bytes()]  # the data is read only when a marker needs it
+    catalogue, data_problems = programmes.load_catalogue(root) if (marked or data) else (None, [])
+    problems += data_problems if data else []  # the markers in chapters are their pages' problems
+    problems += _markers(marked, root, catalogue)
     for path in others:
         problem = placement.file_name_problem(_relative(path, root) or path.as_posix(), rules.load())
         problems += [problem] if problem else []

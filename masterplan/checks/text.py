@@ -34,8 +34,8 @@ def _first_and_count(line: str, characters: dict[str, str]) -> tuple[int, list[s
     return (hits[0][0] + 1 if hits else 0), names, len(hits)
 
 
-_WORD_END = re.compile(r"\S+$")
-_WORD_START = re.compile(r"^\S+")
+_WORD_END = re.compile(r"[^\W_](?:[\w'-]|[^\s\w])*$")
+_WORD_START = re.compile(r"^(?:[\w'-]|[^\s\w])*[^\W_]")
 
 
 def _invisible_fix(line: str, column: int, number: int) -> str:

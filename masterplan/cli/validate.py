@@ -35,6 +35,14 @@ from masterplan.model.problems import ERROR, HELP_PAGE, summary_line
 ROOT = Path(__file__).resolve().parents[2]  # the repository (the package is installed editable)
 
 
+def repository(start: Path | None = None) -> Path:
+    """The repository being checked: the nearest folder holding mkdocs.yml around ``start`` (the working
+    directory by default), else the one this package is installed from. A copy of the repository (a
+    test, a second checkout) is then checked as itself, not as the installed one."""
+    here = (start or Path.cwd()).resolve()
+    return next((p for p in (here, *here.parents) if (p / "mkdocs.yml").is_file()), ROOT)
+
+
 def docs_folder(path: Path) -> Path:
     """The docs folder a checked path belongs to (page names, links and images are resolved in it): the
     nearest folder named ``docs`` around ``path``, else the repository's ``docs/``."""
@@ -51,10 +59,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--format", choices=("text", "github"), default="text")
     parser.add_argument("--summary", type=Path, metavar="FILE")
     args = parser.parse_args(argv)
+    root = repository()
     if args.paths:
-        problems = by_kind.check_paths(args.paths, docs_folder(args.paths[0]), ROOT)
+        problems = by_kind.check_paths(args.paths, docs_folder(args.paths[0]), root)
     else:
-        problems = by_kind.full_run(ROOT)
+        problems = by_kind.full_run(root)
     for problem in problems:  # every problem in the log, also when GitHub shows only ten annotations
         print(problem.text())
     if args.format == "github":
