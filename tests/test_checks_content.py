@@ -56,6 +56,24 @@ FAILING = [
     ("TAUTAN-RUSAK", "[Beranda](lampiran/)", {"lampiran/a.md": "# A\n"}),
     ("TAUTAN-RUSAK", "[Panduan](panduan/index.md)", {"panduan/index.md": "# Panduan\n"}),
     ("TAUTAN-RUSAK", "[Kosong]()", {}),
+    ("DAFTAR-WORD", "Layanan:\n•\tPengaduan\n•\tPerizinan", {}),
+    ("DAFTAR-WORD", "– Pengaduan\n– Perizinan", {}),
+    ("DAFTAR-WORD", "- Infrastruktur\n  o\tJaringan desa", {}),
+    ("DAFTAR-WORD", "▪ Pengaduan", {}),
+    ("DAFTAR-TAB", "Prioritas:\n\n\t1.\tKelembagaan\n\t2.\tLiterasi", {}),
+    ("DAFTAR-TAB", "Prioritas:\n\n\t•\tKelembagaan", {}),
+    ("DAFTAR-TAB", "Prioritas:\n\n    a) Kelembagaan", {}),
+    ("TABEL-TAB", "Kecamatan\tLuas\nSusut\t49,3", {}),
+    ("TABEL-TAB", "No\tKecamatan\tLuas", {}),
+    ("TABEL-TAB", "Data:\n\n\tKecamatan\tLuas\n\tSusut\t49,3", {}),
+    ("BLOK-TAKDIKENAL", TABLE + "\n/// tabel-caption\nLuas\n///\n\nSumber: BPS.", {}),
+    ("BLOK-TAKDIKENAL", "/// note\nCatatan\n///", {}),
+    ("BLOK-TERBUKA", TABLE + "\n/// table-caption\nLuas\n\nSumber: BPS.", {}),
+    ("BLOK-TERBUKA", "![Peta](assets/images/peta.png)\n\n/// figure-caption\nPeta", {"assets/images/peta.png": PNG}),
+    ("TABEL-JUDUL", TABLE + "\nSumber: BPS.", {}),
+    ("TABEL-JUDUL", '!!! note "Catatan"\n\n    ' + TABLE.replace("\n", "\n    ") + "\n    Sumber: BPS.", {}),
+    ("GAMBAR-JALUR", '<img src="assets/images/peta.png" alt="Peta Bangli">', {"assets/images/peta.png": PNG}),
+    ("GAMBAR-JALUR", "![Peta Bangli](images/peta.png)", {"assets/images/peta.png": PNG}),
 ]
 
 PASSING = [
@@ -78,6 +96,13 @@ PASSING = [
     ("[BAB I](bab-1.md#latar-belakang)", {"bab-1.md": "# Pendahuluan\n\n## 1.1 Latar Belakang\n\nTeks.\n"}),
     ("[Tetap](bab-1.md#dasar)", {"bab-1.md": "# P\n\n## Dasar Hukum { #dasar }\n\nTeks.\n"}),
     ("[PDF](assets/dok.pdf)", {"assets/dok.pdf": b"%PDF-1.4"}),
+    ("Layanan:\n\n- Pengaduan\n- Perizinan\n\n1. Kelembagaan\n2. Literasi", {}),
+    ("1.\tKelembagaan\n2.\tLiterasi", {}),
+    ("- Infrastruktur\n    - Jaringan desa", {}),
+    ("Kata o dan tanda – di tengah kalimat; 2025 – 2034.", {}),
+    ("```text\n•\tcontoh salah\nA\tB\n/// tabel-caption\n```", {}),
+    ("![Peta](assets/images/peta.png)\n\n/// figure-caption\nPeta wilayah\n///", {"assets/images/peta.png": PNG}),
+    ("/// caption\nKeterangan\n///", {}),
 ]
 
 

@@ -36,7 +36,7 @@ class SiteConfig:
     ``directory_urls``: ``bab-1.md`` is published as ``bab-1/index.html``."""
 
     nav: dict[str, int]
-    not_in_nav: pathspec.PathSpec
+    not_in_nav: pathspec.GitIgnoreSpec
     block_names: tuple[str, ...]
     directory_urls: bool = True
     found: bool = False
@@ -77,7 +77,7 @@ def read(root: Path) -> SiteConfig:
 
 @cache
 def _read(root: Path, stamp: int) -> SiteConfig:
-    empty = pathspec.PathSpec.from_lines("gitwildmatch", [])
+    empty = pathspec.GitIgnoreSpec.from_lines([])
     try:
         text = (root / CONFIG).read_text(encoding="utf-8")
         config = yaml.load(text, Loader=_TolerantLoader)
@@ -89,6 +89,6 @@ def _read(root: Path, stamp: int) -> SiteConfig:
     nav: dict[str, int] = {}
     _nav_pages(next((value for key, value in node.value if key.value == "nav"), None), nav)
     patterns = config.get("not_in_nav") or ""
-    spec = pathspec.PathSpec.from_lines("gitwildmatch", str(patterns).splitlines())
+    spec = pathspec.GitIgnoreSpec.from_lines(str(patterns).splitlines())  # as MkDocs reads it
     return SiteConfig(nav, spec, _block_names(config.get("markdown_extensions")),
                       bool(config.get("use_directory_urls", True)), True)
