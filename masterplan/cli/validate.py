@@ -30,7 +30,7 @@ from pathlib import Path
 
 from masterplan.checks import by_kind
 from masterplan.cli import github_report
-from masterplan.model.problems import ERROR, HELP_PAGE, summary_line
+from masterplan.model.problems import ERROR, help_url, summary_line
 
 ROOT = Path(__file__).resolve().parents[2]  # the repository (the package is installed editable)
 
@@ -72,6 +72,6 @@ def main(argv: list[str] | None = None) -> int:
         summary = args.summary or os.environ.get("GITHUB_STEP_SUMMARY")
         if summary:
             with open(summary, "a", encoding="utf-8") as handle:
-                handle.write(github_report.summary(problems, HELP_PAGE))
+                handle.write(github_report.summary(problems, help_url()))
     print(summary_line(problems))
     return 1 if any(p.severity == ERROR for p in problems) else 0
