@@ -27,6 +27,7 @@ from masterplan.publish import change_report
 from masterplan.views import abbreviations, feedback, page_extras, site_status
 from masterplan.model import rules
 from masterplan import checks
+from masterplan.site import notices
 from masterplan.model.problems import ERROR, help_url, summary_line
 from masterplan.views.headings import number_headings
 from masterplan.views.signature import signature_markdown
@@ -49,7 +50,6 @@ _problems: list = []  # what the editors' checks reported on docs/, set in on_fi
 _stages: list = []  # the workshop stages (data/tahapan.yml), set in on_config
 _progress: list = []  # the plan's progress for the home-page views (site_status.Progress), set in on_nav
 _changes: dict = {}  # last commit date of each docs file (path relative to the repo), set in on_config
-_abbreviations: list = []  # abbr definitions from the glossary's "Singkatan" table, set in on_config
 _form: list = []  # the chapter-change issue form (feedback links), set in on_config
 
 
@@ -111,6 +111,11 @@ def _guard_pdf_post_build(config: MkDocsConfig, pdf) -> None:
         events[index] = guarded
 
 
+def on_startup(command: str, dirty: bool) -> None:
+    if dirty:
+        logging.getLogger("mkdocs.commands.build").addFilter(notices.DirtyNotice())
+
+
 @event_priority(100)  # before the PDF plugin reads its options
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     root = Path(config.config_file_path).resolve().parent
@@ -156,7 +161,8 @@ def _reader_data(config: MkDocsConfig, root: Path) -> None:
     stages, the issue form for feedback links and each docs file's last commit date."""
     docs_dir = Path(config.docs_dir)
     glossary = abbreviations.from_glossary(docs_dir / abbreviations.GLOSSARY)
-    _abbreviations[:] = ["\n\n" + abbreviations.definitions(glossary) + "\n" if glossary else ""]
+    # The abbr extension's own glossary: appending 88 definitions to every page cost 15 % of the build.
+    config.mdx_configs["abbr"] = {**config.mdx_configs.get("abbr", {}), "glossary": glossary}
     stages, problems = site_status.load_stages(root)
     if problems:
         raise PluginError(_report("Data tahapan Bimtek belum benar", problems))
@@ -295,9 +301,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     if page.meta.get("tanda_tangan"):
         markdown = signature_markdown(markdown, settings.from_extra(config.extra),
                                       config.extra["tahun_dokumen"])
-    # Abbreviations explained on hover, from the glossary; after the markers, so that a "(perlu
-    # verifikasi)" in an expansion stays plain text in the tooltip.
-    return markers.render(markdown) + _abbreviations[0]
+    return markers.render(markdown)
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:

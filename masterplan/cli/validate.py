@@ -5,8 +5,9 @@ Pemakaian:
 
 PATH      berkas atau folder yang diperiksa, masing-masing menurut jenisnya: halaman .md (juga .MD) di
           docs/ dengan penanda tampilannya ([[tabel-program]] dan sejenisnya); data program di data/
-          (program.yml, opd.yml, dimensi.yml) sebagai data; berkas lain di docs/ (gambar) menurut namanya;
-          mkdocs.yml atau tanpa PATH: seluruh folder docs/, navigasi, data program dan semua penanda.
+          (program.yml, opd.yml, dimensi.yml, tahapan.yml) sebagai data; berkas lain di docs/ (gambar) menurut namanya;
+          mkdocs.yml atau tanpa PATH: seluruh folder docs/, navigasi, data program dan semua penanda,
+          tahapan Bimtek (data/tahapan.yml) dan pengaturan rencana (mkdocs.yml, extra.rencana).
           Hasil untuk satu berkas sama dengan hasil pemeriksaan lengkap untuk berkas itu.
 --format  text (bawaan): baris "berkas:baris:kolom: [KODE-ATURAN] pesan" lalu satu baris ringkasan.
           github: baris yang sama, ditambah anotasi GitHub Actions (::error / ::warning) untuk 10 galat
@@ -31,23 +32,14 @@ from pathlib import Path
 from masterplan.checks import by_kind
 from masterplan.cli import github_report
 from masterplan.model.problems import ERROR, help_url, summary_line
-
-ROOT = Path(__file__).resolve().parents[2]  # the repository (the package is installed editable)
-
-
-def repository(start: Path | None = None) -> Path:
-    """The repository being checked: the nearest folder holding mkdocs.yml around ``start`` (the working
-    directory by default), else the one this package is installed from. A copy of the repository (a
-    test, a second checkout) is then checked as itself, not as the installed one."""
-    here = (start or Path.cwd()).resolve()
-    return next((p for p in (here, *here.parents) if (p / "mkdocs.yml").is_file()), ROOT)
+from masterplan.model.settings import repo_root
 
 
-def docs_folder(path: Path) -> Path:
+def docs_folder(path: Path, root: Path) -> Path:
     """The docs folder a checked path belongs to (page names, links and images are resolved in it): the
     nearest folder named ``docs`` around ``path``, else the repository's ``docs/``."""
     resolved = path.resolve()
-    return next((p for p in (resolved, *resolved.parents) if p.name == "docs"), ROOT / "docs")
+    return next((p for p in (resolved, *resolved.parents) if p.name == "docs"), root / "docs")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -59,9 +51,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--format", choices=("text", "github"), default="text")
     parser.add_argument("--summary", type=Path, metavar="FILE")
     args = parser.parse_args(argv)
-    root = repository()
+    root = repo_root()
     if args.paths:
-        problems = by_kind.check_paths(args.paths, docs_folder(args.paths[0]), root)
+        problems = by_kind.check_paths(args.paths, docs_folder(args.paths[0], root), root)
     else:
         problems = by_kind.full_run(root)
     for problem in problems:  # every problem in the log, also when GitHub shows only ten annotations
