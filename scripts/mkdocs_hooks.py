@@ -86,7 +86,7 @@ class _WeasyPrintErrors(logging.Handler):
             return
         self.seen.add(message)
         if len(self.seen) <= self.LIMIT:
-            log.error("WeasyPrint: %s", message)
+            log.error(build_log.weasyprint_message(message))
         elif len(self.seen) == self.LIMIT + 1:
             log.error("WeasyPrint: … galat lain tidak ditampilkan.")
 
@@ -350,7 +350,8 @@ def _in_pdf(page: Page, exclude_pages: list[str]) -> bool:
     return pdf_check.in_pdf(page.url, exclude_pages)
 
 
-PDF_ADVICE = ("Periksa bab tersebut: gambar atau tabel yang terlalu besar dapat menghentikan tata letak PDF; "
+PDF_ADVICE = ("Periksa bab tersebut dan galat di atas: gambar yang jalurnya salah, atau gambar atau tabel yang "
+              "terlalu besar, dapat menghentikan tata letak PDF; jalankan scripts/validate.py pada bab itu, "
               "lalu bangun ulang.")
 
 

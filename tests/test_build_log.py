@@ -43,3 +43,11 @@ def test_mkdocs_warnings_reach_the_log_as_indonesian_problem_lines(tmp_path):
     assert re.search(r"mkdocs\.yml:5: \[HALAMAN-NAVIGASI\] Daftar navigasi \(nav:\) menyebut \"hilang\.md\"", log), log
     assert re.search(r"docs/lain\.md:1: \[HALAMAN-NAVIGASI\] Halaman \"lain\.md\"", log), log
     assert "Doc file" not in log and "is included in the 'nav'" not in log and "exist in the docs directory" not in log
+
+
+def test_weasyprint_image_errors_name_the_rule_in_indonesian():
+    from masterplan.checks.build_log import weasyprint_message
+    line = weasyprint_message("Failed to load image at 'file:///x/site/bab-9-penutup/assets/images/peta.png': "
+                              "[Errno 2] No such file or directory")
+    assert line.startswith("[GAMBAR-JALUR] PDF: gambar \"peta.png\"") and "Errno" not in line
+    assert weasyprint_message("Anything else").startswith("WeasyPrint: Anything else")

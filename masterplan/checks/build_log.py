@@ -100,3 +100,20 @@ class Translator(logging.Filter):
         if problems:
             record.msg, record.args = "\n".join(p.text() for p in problems), ()
         return True
+
+
+_WEASYPRINT_IMAGE = re.compile(r"^Failed to load image at '(?P<url>[^']+)'")
+
+
+def weasyprint_message(message: str) -> str:
+    """WeasyPrint's error ``message`` for the build log: an image it could not load (an editor's wrong
+    image path, checked as GAMBAR-JALUR / GAMBAR-HILANG before the build) in Bahasa Indonesia; any other
+    message prefixed with "WeasyPrint:" as it is (layout internals an editor cannot act on)."""
+    match = _WEASYPRINT_IMAGE.match(message)
+    if match:
+        name = match.group("url").rsplit("/", 1)[-1]
+        return (f'[GAMBAR-JALUR] PDF: gambar "{name}" tidak dapat dimuat ({match.group("url")}). Periksa jalur '
+                "gambar di bab yang memuatnya: jalur Markdown dihitung dari folder berkas .md, jalur di <img "
+                f'src="..."> dari alamat halaman. {help_reference("GAMBAR-JALUR")}')
+    return f"WeasyPrint: {message}"
+
