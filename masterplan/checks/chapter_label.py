@@ -33,6 +33,6 @@ def check(page: Page, context: Context) -> Iterator[Problem]:
         rest = match.group("rest").strip()
         suggestion = title if isinstance(title, str) and title.strip() else (rest.capitalize() or "Judul Bab")
         yield context.problem(page, heading.line, 1, "JUDUL-NOMOR-BAB",
-                              f'Hapus "{match.group("label").strip()}" dari judul utama: nomor bab ditulis '
-                              "otomatis dari kolom bab: di front matter, di situs maupun PDF. Tulis judulnya "
-                              f'saja, dengan huruf besar hanya di awal kata: "# {suggestion}".')
+                              f'Hapus "{match.group("label").strip()}" dari judul utama. Nomor bab dibuat '
+                              'otomatis di situs dan PDF (dari isian "bab:" di bagian atas berkas). Tulis '
+                              f'judulnya saja, dengan huruf besar hanya di awal kata: "# {suggestion}".')

@@ -58,6 +58,16 @@ def _invisible_fix(line: str, column: int, number: int) -> str:
     return "Hapus karakter itu: hapus lalu ketik ulang kata di sebelahnya, tanpa menambah spasi."
 
 
+def _invisible_fixes(line: str, invisible: dict[str, str], number: int, shown: int = 3) -> str:
+    """The fix for each invisible character of ``line`` (the first ``shown`` of them; the rest counted),
+    each named by the words around it, since the editor cannot see where they are."""
+    columns = [i + 1 for i, c in enumerate(line) if c in invisible]
+    fixes = list(dict.fromkeys(_invisible_fix(line, column, number) for column in columns[:shown]))
+    more = f" Masih ada {len(columns) - shown} lagi di baris ini: perbaiki dengan cara yang sama." \
+        if len(columns) > shown else ""
+    return " ".join(fixes) + more
+
+
 def check(page: Page, context: Context) -> Iterator[Problem]:
     """KARAKTER-TAK-TERLIHAT, KUTIP-MIRING, AKHIR-BARIS-CRLF and TEKS-SEMENTARA, at line and column."""
     document = page.document
@@ -80,7 +90,7 @@ def check(page: Page, context: Context) -> Iterator[Problem]:
             times = f" ({count} kali di baris ini)" if count > 1 else ""
             yield context.problem(page, number, column, "KARAKTER-TAK-TERLIHAT",
                                   f"Ada karakter tak terlihat: {', '.join(names)}{times}, biasanya terbawa "
-                                  f"saat menyalin dari Word atau situs web. {_invisible_fix(line, column, number)}")
+                                  f"saat menyalin dari Word atau situs web. {_invisible_fixes(line, invisible, number)}")
         column, names, count = _first_and_count(line, {q: q for q in quotes})
         if count:
             plain = " atau ".join(dict.fromkeys(quotes[q] for q in names))
