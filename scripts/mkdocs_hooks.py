@@ -59,7 +59,7 @@ _form: list = []  # the chapter-change issue form (feedback links), set in on_co
 # ---------------------------------------------------------------------------------------------------
 
 class _PdfOffNotice(logging.Filter):
-    """Turns the plugin's WARNING "without generate PDF" (stack-notes item 8) into an INFO line, so
+    """Turns the plugin's WARNING "without generate PDF" (CATATAN-TEKNIS.md C8) into an INFO line, so
     that ``mkdocs build --strict`` without the PDF passes. Every other record passes unchanged."""
 
     def filter(self, record: logging.LogRecord) -> bool:
@@ -71,7 +71,7 @@ class _PdfOffNotice(logging.Filter):
 
 class _WeasyPrintErrors(logging.Handler):
     """Repeats WeasyPrint's own errors under our logger, because the plugin only reports a count
-    ("N error(s) … while generating PDF", stack-notes item 11). A broken layout can raise hundreds
+    ("N error(s) … while generating PDF", CATATAN-TEKNIS.md C11). A broken layout can raise hundreds
     of identical errors: only the first few distinct ones are repeated."""
 
     LIMIT = 10
@@ -93,7 +93,7 @@ class _WeasyPrintErrors(logging.Handler):
 
 def _guard_pdf_post_build(config: MkDocsConfig, pdf) -> None:
     """Under --strict the plugin ends a failed PDF with a bare ``RuntimeError`` and a traceback
-    (stack-notes item 11). Wrap its post-build step so that the editor sees which chapters the PDF lost,
+    (CATATAN-TEKNIS.md C11). Wrap its post-build step so that the editor sees which chapters the PDF lost,
     in Bahasa Indonesia, as a ``PluginError`` (no traceback)."""
     events = config.plugins.events["post_build"]
     for index, method in enumerate(events):
@@ -132,7 +132,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     root = Path(config.config_file_path).resolve().parent
     pdf = config.plugins.get(PDF_PLUGIN)
     if pdf is not None:
-        # The plugin resolves these against the working directory (stack-notes): anchor them to the repo.
+        # The plugin resolves these against the working directory (CATATAN-TEKNIS.md C19): anchor them.
         template_path = Path(pdf.config["custom_template_path"])
         if not template_path.is_absolute():
             pdf.config["custom_template_path"] = str(root / template_path)
@@ -309,7 +309,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         page.title = f"{numbers.label} {title}"
     markdown = directives.expand(markdown, _catalogue[0], page.file.src_uri,  # checked in on_nav
                                  progress=_progress[0])[0]
-    markdown = number_headings(markdown, numbers)
+    markdown = captions.number(number_headings(markdown, numbers), numbers)
     if page.meta.get("tanda_tangan"):
         markdown = signature_markdown(markdown, settings.from_extra(config.extra),
                                       config.extra["tahun_dokumen"])
@@ -319,7 +319,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     page.meta["description"] = page_extras.description(html, config.site_description or "")
     html = page_extras.focusable_tables(html)
-    return captions.arrange(html, _numbers.get(page.file.src_uri, numbering.PageNumbers(None)))
+    return captions.finish(html, _numbers.get(page.file.src_uri, numbering.PageNumbers(None)))
 
 
 def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
