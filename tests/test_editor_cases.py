@@ -206,6 +206,7 @@ def test_mistyped_view_marker_is_caught_when_checking_the_one_file(repo, capsys)
     status, problems = check(capsys, path)
     [hit] = [p for p in problems if "[TAMPILAN-PENANDA]" in p]
     assert status == 1 and f"docs/{name}:" in hit and "tabel-progam" in hit
+    assert "Mungkin maksudnya [[tabel-program dimensi=smart-governance]]" in hit
     assert not [p for p in problems if "[EJAAN]" in p]  # the marker is not prose
 
 
@@ -244,3 +245,19 @@ def test_one_file_gives_what_the_full_run_gives_for_it(tmp_path, monkeypatch, ca
     assert any("[TAMPILAN-PENANDA]" in line for line in full)
     assert any("[DAFTAR-WORD]" in line and "daftar-istilah" in line for line in full)
     assert any("[NAMA-BERKAS]" in line for line in full)
+
+
+def test_more_problems_than_github_shows_get_one_notice(repo, capsys):
+    """Twelve tables without a caption: ten error annotations (GitHub's cap), one notice saying how many
+    more and where the full list is, and all twelve lines in the step log."""
+    table = "| Kecamatan | Luas |\n|---|---:|\n| Susut | 49,3 |\n\nSumber: BPS.\n\n"
+    path = edit(repo, "bab-9-penutup.md", added(table * 12))
+    summary = repo / "ringkasan.md"
+    status = validate.main([str(path), "--format", "github", "--summary", str(summary)])
+    out = capsys.readouterr().out.splitlines()
+    assert status == 1
+    assert len([line for line in out if line.startswith("::error ")]) == 10
+    [notice] = [line for line in out if line.startswith("::notice ")]
+    assert "2 galat lagi" in notice and "Summary" in notice
+    assert len([line for line in out if "] " in line and not line.startswith("::")]) == 12
+    assert summary.read_text(encoding="utf-8").count("`TABEL-JUDUL`") == 12
