@@ -261,3 +261,20 @@ def test_more_problems_than_github_shows_get_one_notice(repo, capsys):
     assert "2 galat lagi" in notice and "Summary" in notice
     assert len([line for line in out if "] " in line and not line.startswith("::")]) == 12
     assert summary.read_text(encoding="utf-8").count("`TABEL-JUDUL`") == 12
+
+
+@pytest.mark.parametrize("name, old, new, rule, words", [
+    ("data/program.yml", "    nama: ", "    nama: Bab: ", "PROGRAM-YAML", ["titik dua kedua", '"Bab: Judul"']),
+    ("data/tahapan.yml", "\n  ", "\n\t", "YAML-SALAH", ["tab"]),
+])
+def test_data_files_with_yaml_mistakes_in_indonesian(repo, capsys, monkeypatch, name, old, new, rule, words):
+    shutil.copytree(ROOT / "data", repo / "data")
+    path = repo / name
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    monkeypatch.chdir(repo)
+    status, problems = check(capsys, path)
+    [hit] = [p for p in problems if f"[{rule}]" in p]
+    assert status == 1 and hit.startswith(f"{name}:") and all(w in hit for w in words), hit
+    assert not ENGLISH.search(hit) and "token" not in hit and "context" not in hit

@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from masterplan.model.documents import normalize_heading, starts_with_front_matter
+from masterplan.model import yaml_messages
 from masterplan.model.problems import Problem
 
 if TYPE_CHECKING:
@@ -84,8 +85,8 @@ def _yaml_problems(document) -> list[tuple[int, str]]:
                           f'"---" sendirian tepat sebelum baris ini (baris {end + 1}), sesudah kolom terakhir.')]
     found = [(index + 1, f"Front matter tidak dapat dibaca. {problem}") for index in range(1, closing)
              if (problem := _line_problem(lines[index]))]
-    return found or [(document.meta_error[0], f"Front matter tidak dapat dibaca di sekitar baris ini. {_RULE} "
-                      "Nilai yang memuat titik dua atau diawali tanda kutip diapit tanda kutip lurus.")]
+    return found or [(document.meta_error[0], f"Front matter tidak dapat dibaca di sekitar baris ini: "
+                      f"{yaml_messages.explain(document.meta_error[1])}. {_RULE}")]
 
 
 def check(page: Page, context: Context) -> Iterator[Problem]:
