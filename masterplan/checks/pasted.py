@@ -80,58 +80,60 @@ def _span(run: list[int]) -> str:
     return f"baris {run[0]}" if len(run) == 1 else f"baris {run[0]}–{run[-1]}"
 
 
+# What each kind of pasted list looks like to the reader, and what to do with it ({example}: the editor's
+# own first item, written as Markdown).
+_LISTS = {
+    "DAFTAR-WORD": ('Daftar ini memakai tanda butir "{marker}" dari Word ({span}); di situs dan PDF semua butir '
+                    "tergabung menjadi satu paragraf. Ganti tanda itu dengan tanda hubung dan satu spasi di awal "
+                    'setiap butir, mis. "{example}", dan beri satu baris kosong sebelum butir pertama.'),
+    "DAFTAR-TAB": ("Daftar ini diawali tab atau spasi ({span}); di situs dan PDF ia tampil sebagai kotak kode "
+                   "abu-abu. Hapus tab/spasi di awal setiap butir sehingga butir dimulai dari kolom pertama, "
+                   'mis. "{example}", dan beri satu baris kosong sebelum butir pertama.'),
+}
+
+
+def _lines_of(document, *types: str) -> set[int]:
+    """0-based lines of ``document.content_body`` covered by block tokens of the given types."""
+    return {n for t in document.content_tokens if t.type in types and t.map for n in range(t.map[0], t.map[1])}
+
+
+def _tab_tables(lines: list[str], skipped: set[int], bullets: set[str]) -> list[list[int]]:
+    """Runs of consecutive lines that are rows of a tab-separated table (one tab in one line is a typing
+    slip, not a table; "1.<tab>Teks" is a list item)."""
+    rows = [i for i, line in enumerate(lines) if i not in skipped and _table_row(line)
+            and not _list_item_with_tab(line, bullets)]
+    return [run for run in _groups(rows) if len(run) > 1 or lines[run[0]].strip().count("\t") >= 2]
+
+
 def check(page: Page, context: Context) -> Iterator[Problem]:
     """DAFTAR-WORD, DAFTAR-TAB and TABEL-TAB, each reported once per run of consecutive lines."""
     document = page.document
     bullets = set(context.rules.raw["tempel_word"]["butir"])
     lines = LINE_BREAK.split(document.content_body)
     offset = document.body_line
-    fenced = {n for t in document.content_tokens if t.type == "fence" and t.map
-              for n in range(t.map[0], t.map[1])}
-    indented = {n for t in document.content_tokens if t.type == "code_block" and t.map
-                for n in range(t.map[0], t.map[1])}
-    html = {n for t in document.content_tokens if t.type == "html_block" and t.map
-            for n in range(t.map[0], t.map[1])}
-    tabled = {n for t in document.content_tokens if t.type == "table_open" and t.map
-              for n in range(t.map[0], t.map[1])}
-    skipped = fenced | html | tabled
-    table_rows = [i for i, line in enumerate(lines) if i not in skipped and _table_row(line)
-                  and not _list_item_with_tab(line, bullets)]
-    for run in _groups(table_rows):
-        if len(run) == 1 and lines[run[0]].strip().count("\t") < 2:
-            continue  # one tab in one line is a typing slip, not a table
+    indented = _lines_of(document, "code_block")
+    skipped = _lines_of(document, "fence", "html_block", "table_open")
+    tables = _tab_tables(lines, skipped, bullets)
+    for run in tables:
         first = lines[run[0]]
-        width = len(_cells(first))
-        example = (f"`{_pipe_row(first)}` lalu `|{'---|' * width}`"
+        example = (f"`{_pipe_row(first)}` lalu `|{'---|' * len(_cells(first))}`"
                    + (f" lalu `{_pipe_row(lines[run[1]])}`" if len(run) > 1 else ""))
         yield context.problem(page, run[0] + offset, 1, "TABEL-TAB",
-                              f"Tabel ini ditempel dari Word sebagai teks yang dipisah tab ({_span([i + offset for i in run])}); "
-                              "di situs dan PDF ia tampil sebagai satu paragraf berantakan. Tulis ulang sebagai "
-                              f"tabel Markdown dengan tanda | di antara sel, mis. {example}, lalu beri keterangan "
-                              "/// table-caption dan baris \"Sumber: ...\" di bawahnya.")
-    in_table = set(table_rows)
-    word_items, tab_items = [], []
+                              f"Tabel ini ditempel dari Word sebagai teks yang dipisah tab "
+                              f"({_span([i + offset for i in run])}); di situs dan PDF ia tampil sebagai satu "
+                              "paragraf berantakan. Tulis ulang sebagai tabel Markdown dengan tanda | di antara "
+                              f"sel, mis. {example}, lalu beri keterangan /// table-caption dan baris "
+                              '"Sumber: ..." di bawahnya.')
+    in_table = {i for run in tables for i in run}
+    items: dict[str, list[int]] = {rule: [] for rule in _LISTS}
     for index, line in enumerate(lines):
-        if index in skipped or index in in_table:
-            continue
-        item = _split_item(line, bullets)
-        if item is None:
-            continue
-        if index in indented and line[:1] in ("\t", " "):
-            tab_items.append(index)
-        elif item[0] in bullets:
-            word_items.append(index)
-    for run in _groups(word_items):
-        marker, text = _split_item(lines[run[0]], bullets)
-        yield context.problem(page, run[0] + offset, 1, "DAFTAR-WORD",
-                              f'Daftar ini memakai tanda butir "{marker}" dari Word ({_span([i + offset for i in run])}); '
-                              "di situs dan PDF semua butir tergabung menjadi satu paragraf. Ganti tanda itu "
-                              f'dengan tanda hubung dan satu spasi di awal setiap butir, mis. "{_markdown_item(marker, text, bullets)}", '
-                              "dan beri satu baris kosong sebelum butir pertama.")
-    for run in _groups(tab_items):
-        marker, text = _split_item(lines[run[0]], bullets)
-        yield context.problem(page, run[0] + offset, 1, "DAFTAR-TAB",
-                              f"Daftar ini diawali tab atau spasi ({_span([i + offset for i in run])}); di situs dan PDF "
-                              "ia tampil sebagai kotak kode abu-abu. Hapus tab/spasi di awal setiap butir sehingga "
-                              f'butir dimulai dari kolom pertama, mis. "{_markdown_item(marker, text, bullets)}", '
-                              "dan beri satu baris kosong sebelum butir pertama.")
+        item = None if index in skipped or index in in_table else _split_item(line, bullets)
+        if item and index in indented and line[:1] in ("\t", " "):
+            items["DAFTAR-TAB"].append(index)
+        elif item and item[0] in bullets:
+            items["DAFTAR-WORD"].append(index)
+    for rule, found in items.items():
+        for run in _groups(found):
+            marker, text = _split_item(lines[run[0]], bullets)
+            yield context.problem(page, run[0] + offset, 1, rule, _LISTS[rule].format(
+                marker=marker, span=_span([i + offset for i in run]), example=_markdown_item(marker, text, bullets)))
