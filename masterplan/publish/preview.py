@@ -40,9 +40,9 @@ MANIFEST = "pratinjau.json"
 PAGES_DIR = "halaman-pdf"  # PDF pages of the changed chapters, inside the preview folder
 PREVIEW_ROOT = "pratinjau"  # folder on gh-pages holding one pr-N folder per open pull request
 COMMENT_MARK = "<!-- pratinjau-pull-request -->"
-BANNER = ('<div class="pratinjau-pr" role="note" style="background:#b71c1c;color:#fff;padding:.5rem 1rem;'
-          'font:600 1rem/1.4 sans-serif;text-align:center">PRATINJAU pull request #{number} &mdash; bukan '
-          'dokumen resmi. Halaman ini hanya untuk meninjau perubahan.</div>')
+BANNER = ('<div class="pratinjau-pr" role="note" style="background:#b71c1c;color:#fff;padding:.3rem .8rem;'
+          'font:600 .85rem/1.4 sans-serif;text-align:center">PRATINJAU pull request #{number} &mdash; bukan '
+          'dokumen resmi</div>')
 NOINDEX = '<meta name="robots" content="noindex, nofollow">'
 _DIGITS = re.compile(r"^[1-9][0-9]{0,6}$")
 _SHA = re.compile(r"^[0-9a-f]{40}$")
