@@ -168,3 +168,34 @@ def test_comment_for_a_branch_and_for_a_fork(tmp_path):
     assert forged["chapters"][0].printed == ""
     fork = preview.comment(manifest, None, "https://github.com/o/r/actions/runs/1")
     assert "https://github.com/o/r/actions/runs/1" in fork and "fork" in fork and "pratinjau/pr-7" not in fork
+
+
+def test_deploy_and_push_a_preview_to_gh_pages(tmp_path):
+    """The files of a branch pull request's preview reach pratinjau/pr-7/ on gh-pages (a local bare
+    repository stands in for GitHub); a link planted in the artifact is not followed; a second run
+    replaces the first."""
+    origin, pages = tmp_path / "origin.git", tmp_path / "gh-pages"
+    subprocess.run(["git", "init", "-q", "--bare", "-b", "gh-pages", str(origin)], check=True)
+    subprocess.run(["git", "clone", "-q", str(origin), str(pages)], check=True, capture_output=True)
+    _git(pages, "checkout", "-q", "-b", "gh-pages")
+    (pages / "versions.json").write_text("[]")
+    _git(pages, "add", "-A")
+    _git(pages, "-c", "user.name=t", "-c", "user.email=t@t", "commit", "-q", "-m", "mike")
+    (tmp_path / "artefak").mkdir()
+    artifact = _artifact(tmp_path / "artefak")
+    (artifact / "situs" / "bab-9-penutup").mkdir(parents=True)
+    (artifact / "situs" / "bab-9-penutup" / "index.html").write_text("<p>Penutup</p>")
+    (artifact / "situs" / "rahasia").symlink_to("/etc/hostname")
+    (artifact / preview.PAGES_DIR).mkdir()
+    (artifact / preview.PAGES_DIR / "halaman-012.png").write_bytes(b"png")
+    target = preview.deploy(artifact, pages, 7)
+    preview.commit_and_push(pages, "Pratinjau pull request #7")
+    listing = subprocess.run(["git", "-C", str(origin), "ls-tree", "-r", "--name-only", "gh-pages"],
+                             capture_output=True, text=True, check=True).stdout.split()
+    assert listing == ["pratinjau/pr-7/bab-9-penutup/index.html", "pratinjau/pr-7/halaman-pdf/halaman-012.png",
+                       "versions.json"]
+    assert not (target / "rahasia").exists()
+    (artifact / "situs" / "bab-9-penutup" / "index.html").unlink()
+    (artifact / "situs" / "index.html").write_text("<p>Beranda</p>")
+    preview.deploy(artifact, pages, 7)
+    assert sorted(p.name for p in target.rglob("*.html")) == ["index.html"]

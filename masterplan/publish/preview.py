@@ -295,13 +295,24 @@ def publish(artifact: Path, pages: Path | None, repository: str, expected_sha: s
     same_repository = (pull["head"].get("repo") or {}).get("full_name") == repository
     base_url = None
     if pages is not None and same_repository:
-        target = pages / PREVIEW_ROOT / f"pr-{number}"
-        shutil.rmtree(target, ignore_errors=True)
-        shutil.copytree(artifact / "situs", target, symlinks=False)
-        if (artifact / PAGES_DIR).is_dir():
-            shutil.copytree(artifact / PAGES_DIR, target / PAGES_DIR, symlinks=False)
+        deploy(artifact, pages, number)
         base_url = f"{site_url.rstrip('/')}/{PREVIEW_ROOT}/pr-{number}/"
     return comment(manifest, base_url, run_url)
+
+
+def deploy(artifact: Path, pages: Path, number: int) -> Path:
+    """Replace ``pratinjau/pr-<number>/`` in the gh-pages checkout ``pages`` with the artifact's site and
+    PDF pages (files only: a link in the artifact is skipped, never followed); return that folder."""
+    target = pages / PREVIEW_ROOT / f"pr-{number}"
+    shutil.rmtree(target, ignore_errors=True)
+    for folder, into in (("situs", target), (PAGES_DIR, target / PAGES_DIR)):
+        if (artifact / folder).is_dir():
+            shutil.copytree(artifact / folder, into, symlinks=True, ignore=_links, dirs_exist_ok=True)
+    return target
+
+
+def _links(folder: str, names: list[str]) -> list[str]:
+    return [name for name in names if Path(folder, name).is_symlink()]
 
 
 def prune(pages: Path, repository: str) -> list[int]:
