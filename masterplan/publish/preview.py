@@ -372,16 +372,21 @@ def main(argv: list[str] | None = None) -> int:
                 handle.write(text)
         print(f"Pratinjau: {len(manifest['chapters'])} halaman berubah.")
         return 0
-    repository = env["GITHUB_REPOSITORY"]
-    body = publish(args.artifact, args.gh_pages, repository, env["RUN_HEAD_SHA"],
-                   settings.load(Path.cwd()).site_url, env["RUN_URL"])
-    if args.gh_pages is not None:
-        prune(args.gh_pages, repository)
-        commit_and_push(args.gh_pages, f"Pratinjau pull request #{read_manifest(args.artifact, env['RUN_HEAD_SHA'])['pull_request']}")
-    upsert_comment(repository, read_manifest(args.artifact, env["RUN_HEAD_SHA"])["pull_request"], body)
+    repository, sha = env["GITHUB_REPOSITORY"], env["RUN_HEAD_SHA"]
+    try:
+        number = read_manifest(args.artifact, sha)["pull_request"]
+        body = publish(args.artifact, args.gh_pages, repository, sha, settings.load(Path.cwd()).site_url,
+                       env["RUN_URL"])
+        if args.gh_pages is not None:
+            prune(args.gh_pages, repository)
+            commit_and_push(args.gh_pages, f"Pratinjau pull request #{number}")
+        upsert_comment(repository, number, body)
+    except (OSError, ValueError, KeyError, subprocess.CalledProcessError) as error:
+        detail = error.stderr if isinstance(error, subprocess.CalledProcessError) else error
+        print(f"Pratinjau tidak diterbitkan: {detail}", file=sys.stderr)
+        return 1
     print(body)
     return 0
-
 
 if __name__ == "__main__":
     sys.exit(main())
