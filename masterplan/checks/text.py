@@ -44,8 +44,9 @@ def _invisible_fix(line: str, column: int, number: int) -> str:
     char = line[column - 1]
     before, after = line[:column - 1], line[column:]
     if number == 1 and column == 1 and char == "\ufeff":
-        return ("Tanda BOM ini ada di awal berkas, sebelum baris pertama. Hapus: hapus seluruh baris 1 "
-                f'("{line[1:].strip()[:40]}") lalu ketik ulang baris itu.')
+        first = line[1:].strip()[:40]
+        return (f'Tanda BOM itu ada di awal berkas, sebelum "{first}" di baris 1, dan harus dihapus. Caranya: '
+                f'hapus seluruh baris 1, lalu ketik ulang "{first}".')
     left = _WORD_END.search(before).group(0) if _WORD_END.search(before) else ""
     right = _WORD_START.search(after).group(0) if _WORD_START.search(after) else ""
     left, right = ("".join(c for c in w if c.isprintable() and not c.isspace()) for w in (left, right))
