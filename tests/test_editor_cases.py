@@ -88,7 +88,7 @@ MISTAKES = [
      "KARAKTER-TAK-TERLIHAT", "+0", ['"publik"', "hapus kata itu", "tanpa menambah spasi"]),
     ("non-breaking space between words", "bab-9-penutup.md", added("Pelayanan\u00a0publik."),
      "KARAKTER-TAK-TERLIHAT", "+0", ['"Pelayanan" dan "publik"', "spasi biasa"]),
-    ("BOM at the start", "bab-9-penutup.md", "\ufeff" + CHAPTER, "KARAKTER-TAK-TERLIHAT", 1, ["BOM", "Hapus"]),
+    ("BOM at the start", "bab-9-penutup.md", "\ufeff" + CHAPTER, "KARAKTER-TAK-TERLIHAT", 1, ["BOM", "harus dihapus", "hapus seluruh baris 1"]),
     ("misspelt required heading", "bab-9-penutup.md", CHAPTER.replace("## Rekomendasi", "## Rekomendsi"),
      "BAGIAN-WAJIB", CHAPTER[:CHAPTER.index("## Rekomendasi")].count("\n") + 1,
      ['"## Rekomendsi"', '"## Rekomendasi"', "jangan menambah judul baru"]),
