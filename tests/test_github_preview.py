@@ -199,3 +199,18 @@ def test_deploy_and_push_a_preview_to_gh_pages(tmp_path):
     (artifact / "situs" / "index.html").write_text("<p>Beranda</p>")
     preview.deploy(artifact, pages, 7)
     assert sorted(p.name for p in target.rglob("*.html")) == ["index.html"]
+
+
+def test_a_change_in_the_programme_data_previews_the_pages_that_draw_it(tmp_path):
+    repo = tmp_path / "repo"
+    shutil.copytree(ROOT / "docs", repo / "docs")
+    shutil.copytree(ROOT / "data", repo / "data")
+    _git(repo, "init", "-q")
+    _git(repo, "add", "-A")
+    _git(repo, "-c", "user.name=t", "-c", "user.email=t@t", "commit", "-q", "-m", "awal")
+    data = repo / "data" / "program.yml"
+    data.write_text(data.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    _git(repo, "-c", "user.name=t", "-c", "user.email=t@t", "commit", "-q", "-am", "ubah data")
+    pages = preview.changed_sources(repo, "HEAD~1")
+    assert "docs/bab-6-program.md" in pages and "docs/bab-5/smart-governance.md" in pages
+    assert "docs/bab-1-pendahuluan.md" not in pages

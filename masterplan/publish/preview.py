@@ -71,11 +71,21 @@ class Chapter:
 # Step 1: prepare (pull_request, read-only token, after the pull request's own build)
 # ---------------------------------------------------------------------------------------------------
 
+_VIEW_MARKER = re.compile(r"^\[\[[a-z]", re.MULTILINE)
+
+
 def changed_sources(repo: Path, base: str) -> list[str]:
-    """Pages under docs/ that the pull request adds or changes (``git diff base...HEAD``), sorted."""
+    """Pages under docs/ that the pull request adds or changes (``git diff base...HEAD``), sorted. A change
+    in data/ (programmes, offices, dimensions) changes the pages that draw it: every page holding a view
+    marker such as ``[[tabel-program]]``."""
     out = subprocess.run(["git", "-C", str(repo), "diff", "--name-only", "--diff-filter=AMR", f"{base}...HEAD",
-                          "--", "docs"], capture_output=True, text=True, check=True).stdout
-    return sorted(line for line in out.splitlines() if line.lower().endswith(".md"))
+                          "--", "docs", "data"], capture_output=True, text=True, check=True).stdout
+    names = out.splitlines()
+    pages = {name for name in names if name.startswith("docs/") and name.lower().endswith(".md")}
+    if any(name.startswith("data/") for name in names):
+        pages |= {path.relative_to(repo).as_posix() for path in (repo / "docs").rglob("*.md")
+                  if _VIEW_MARKER.search(path.read_text(encoding="utf-8", errors="replace"))}
+    return sorted(pages)
 
 
 def page_url(source: str) -> str:
