@@ -27,6 +27,7 @@ from masterplan.publish import change_report
 from masterplan.views import abbreviations, feedback, page_extras, site_status
 from masterplan.model import rules
 from masterplan import checks
+from masterplan.checks import build_log
 from masterplan.site import notices
 from masterplan.model.problems import ERROR, help_url, summary_line
 from masterplan.views.headings import number_headings
@@ -85,7 +86,7 @@ class _WeasyPrintErrors(logging.Handler):
             return
         self.seen.add(message)
         if len(self.seen) <= self.LIMIT:
-            log.error("WeasyPrint: %s", message)
+            log.error(build_log.weasyprint_message(message))
         elif len(self.seen) == self.LIMIT + 1:
             log.error("WeasyPrint: … galat lain tidak ditampilkan.")
 
@@ -116,6 +117,16 @@ def on_startup(command: str, dirty: bool) -> None:
         logging.getLogger("mkdocs.commands.build").addFilter(notices.DirtyNotice())
 
 
+def _translate_build_warnings(docs_dir: Path, root: Path) -> None:
+    """MkDocs' English link and navigation warnings reach the log as ``path:line: [RULE-ID]`` lines in
+    Bahasa Indonesia (one filter per logger, replaced on every build of ``mkdocs serve``)."""
+    for name in build_log.LOGGERS:
+        logger = logging.getLogger(name)
+        for old in [f for f in logger.filters if isinstance(f, build_log.Translator)]:
+            logger.removeFilter(old)
+        logger.addFilter(build_log.Translator(docs_dir, root))
+
+
 @event_priority(100)  # before the PDF plugin reads its options
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     root = Path(config.config_file_path).resolve().parent
@@ -132,6 +143,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         if not any(isinstance(h, _WeasyPrintErrors) for h in weasy.handlers):
             weasy.addHandler(_WeasyPrintErrors())
         _guard_pdf_post_build(config, pdf)
+    _translate_build_warnings(Path(config.docs_dir), root)
     loaded = settings.load(root)
     if loaded.problems:
         raise PluginError(_report("Pengaturan rencana di mkdocs.yml belum benar", list(loaded.problems)))
@@ -332,7 +344,8 @@ def _in_pdf(page: Page, exclude_pages: list[str]) -> bool:
     return pdf_check.in_pdf(page.url, exclude_pages)
 
 
-PDF_ADVICE = ("Periksa bab tersebut: gambar atau tabel yang terlalu besar dapat menghentikan tata letak PDF; "
+PDF_ADVICE = ("Periksa bab tersebut dan galat di atas: gambar yang jalurnya salah, atau gambar atau tabel yang "
+              "terlalu besar, dapat menghentikan tata letak PDF; jalankan scripts/validate.py pada bab itu, "
               "lalu bangun ulang.")
 
 

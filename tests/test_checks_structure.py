@@ -82,9 +82,10 @@ def test_missing_section_names_file_line_and_fix(tmp_path):
 
 
 def test_yaml_error_points_at_the_markdown_line(tmp_path):
-    [problem] = [p for p in run(tmp_path, "---\ntitle: Penutup\nbab: 9\nopd bappeda\nstatus: x: y\n---\n\n"
-                                          + BODY) if p.rule == "FRONT-MATTER-YAML"]
-    assert problem.line == 5
+    problems = [p for p in run(tmp_path, "---\ntitle: Penutup\nbab: 9\nopd bappeda\nstatus: x: y\n---\n\n"
+                                        + BODY) if p.rule == "FRONT-MATTER-YAML"]
+    assert [p.line for p in problems] == [4, 5]  # each mistake at its own line, not where YAML noticed it
+    assert '"opd: bappeda"' in problems[0].message and 'status: "x: y"' in problems[1].message
 
 
 def test_dimension_page_requires_elements_from_data(tmp_path):

@@ -30,6 +30,7 @@ EXERCISED_BY = {
     "scripts/codeowners.py": "tests/test_github_furniture.py",
     "scripts/release.sh": "tests/test_github_release.py",
     "scripts/check_links.py": "tests/test_github_links.py",
+    "scripts/preview.py": "tests/test_github_preview.py",
 }
 
 
@@ -49,9 +50,9 @@ def run_commands() -> list[tuple[str, str]]:
     return found
 
 
-def test_there_are_four_workflows():
+def test_there_are_six_workflows():
     assert {p.name for p in WORKFLOWS} == {"pemeriksaan-pr.yml", "terbitkan-draf.yml", "rilis-tahap.yml",
-                                           "mingguan.yml"}
+                                           "mingguan.yml", "pratinjau-pr.yml", "pratinjau-terbitkan.yml"}
 
 
 @pytest.mark.parametrize("schema, files", [
@@ -106,7 +107,7 @@ def test_only_the_publishing_jobs_may_write_and_deploys_never_cancel():
     for path in WORKFLOWS:
         workflow = load(path)
         writes = [name for name, job in workflow["jobs"].items() if "write" in job["permissions"].values()]
-        if path.name in ("terbitkan-draf.yml", "rilis-tahap.yml"):
+        if path.name in ("terbitkan-draf.yml", "rilis-tahap.yml", "pratinjau-terbitkan.yml"):
             assert workflow["concurrency"] == {"group": "gh-pages", "cancel-in-progress": False}
             assert len(writes) == 1
         else:

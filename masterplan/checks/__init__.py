@@ -14,9 +14,11 @@ from pathlib import Path
 from masterplan.model import documents, rules as rules_module
 from masterplan.model.problems import Problem, help_reference
 from masterplan.model.sources import shown_path
-from . import front_matter, images, links, safety, spelling, structure, tables, text
+from . import blocks, chapter_label, front_matter, images, links, lists, pasted, placement, safety, spelling
+from . import structure, tables, text
 
-FAMILIES = (front_matter, structure, text, safety, images, tables, links, spelling)
+FAMILIES = (placement, front_matter, structure, chapter_label, text, pasted, lists, blocks, safety, images, tables,
+            links, spelling)
 
 
 @dataclass
@@ -63,8 +65,8 @@ def markdown_files(paths: list[Path]) -> list[Path]:
     A path that does not exist is kept, so that it is reported rather than silently skipped."""
     found = set()
     for path in paths:
-        if path.is_dir():
-            found.update(p for p in path.rglob("*.md") if p.is_file())
+        if path.is_dir():  # ".MD" too: MkDocs skips it as a page, NAMA-BERKAS must see it
+            found.update(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() == ".md")
         else:
             found.add(path)
     return sorted(found)
@@ -112,4 +114,6 @@ def run(paths: list[Path], docs_dir: Path, root: Path, rules: rules_module.Rules
             name = path.name
         context.pages[name] = document
         problems.extend(check_page(Page(document, path, name), context))
+    if any(path.resolve() == docs_dir.resolve() for path in paths if path.is_dir()):
+        problems.extend(placement.folder_problems(docs_dir, context))
     return sorted(problems)

@@ -7,11 +7,13 @@ the ``opd`` codes are the keys of data/opd.yml.
 from __future__ import annotations
 
 import difflib
+import re
 import string
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from masterplan.model.documents import normalize_heading, starts_with_front_matter
+from masterplan.model import yaml_messages
 from masterplan.model.problems import Problem
 
 if TYPE_CHECKING:
@@ -43,16 +45,56 @@ def _value_error(name: str, value, spec: dict, context: Context) -> str | None:
     return None
 
 
+_KEY_LINE = re.compile(r"^(?P<key>[A-Za-z_][\w-]*)[ \t]*:(?:[ \t]+(?P<value>.*))?$")
+_RULE = ('Tiap baris front matter berbentuk "nama: nilai" (titik dua lalu satu spasi), mulai dari kolom '
+         "pertama, tanpa tab.")
+
+
+def _line_problem(text: str) -> str | None:
+    """What is wrong with one front-matter line, in Bahasa Indonesia, or None when it looks right."""
+    if not text.strip() or text.lstrip().startswith("#"):
+        return None
+    if text[:1] in (" ", "\t"):
+        return "Baris ini diawali spasi atau tab. Hapus spasi/tab di awal baris."
+    if "\t" in text:
+        return "Baris ini memuat tab. Ganti tab dengan satu spasi biasa."
+    match = _KEY_LINE.match(text)
+    if not match:
+        first, _, rest = text.strip().partition(" ")
+        example = f"{first}: {rest}".strip() if rest else f"{first}: ..."
+        return f'Baris ini tidak punya titik dua sesudah nama kolom. Tulis "{example}".'
+    value = (match.group("value") or "").strip()
+    if value[:1] in ('"', "'") and (len(value) < 2 or value[-1] != value[0]):
+        return f"Tanda kutip {value[0]} di baris ini dibuka tetapi tidak ditutup. Tambahkan {value[0]} di akhir nilai."
+    if ": " in value and value[:1] not in ('"', "'"):
+        return (f'Nilai di baris ini memuat titik dua. Apit nilainya dengan tanda kutip lurus: '
+                f'{match.group("key")}: "{value}".')
+    return None
+
+
+def _yaml_problems(document) -> list[tuple[int, str]]:
+    """``(line, message)`` for each mistake of a front matter that YAML cannot read, at the line where
+    the mistake is (not where YAML noticed it) and without the parser's English."""
+    lines = document.lines
+    closing = next((i for i in range(1, len(lines)) if lines[i].strip() == "---"), None)
+    if closing is None:
+        # The front matter ends at the first line that cannot belong to it: that is where "---" is missing.
+        end = next((i for i in range(1, len(lines)) if not lines[i].strip() or lines[i].startswith("#")
+                    or not (_KEY_LINE.match(lines[i]) or lines[i][:1] in (" ", "-"))), len(lines) - 1)
+        return [(end + 1, 'Front matter yang dibuka dengan "---" di baris 1 tidak ditutup. Tambahkan satu baris '
+                          f'"---" sendirian tepat sebelum baris ini (baris {end + 1}), sesudah kolom terakhir.')]
+    found = [(index + 1, f"Front matter tidak dapat dibaca. {problem}") for index in range(1, closing)
+             if (problem := _line_problem(lines[index]))]
+    return found or [(document.meta_error[0], f"Front matter tidak dapat dibaca di sekitar baris ini: "
+                      f"{yaml_messages.explain(document.meta_error[1])}. {_RULE}")]
+
+
 def check(page: Page, context: Context) -> Iterator[Problem]:
     """FRONT-MATTER-YAML, FRONT-MATTER-WAJIB, FRONT-MATTER-NILAI and FRONT-MATTER-TAKDIKENAL."""
     document = page.document
     if document.meta_error:
-        line, detail = document.meta_error
-        yield context.problem(page, line, 0, "FRONT-MATTER-YAML",
-                              f"Front matter (di antara dua baris ---) tidak dapat dibaca di sekitar baris "
-                              f"ini (keterangan teknis: {detail}). Tiap baris harus berbentuk "
-                              '"nama: nilai" dengan titik dua dan satu spasi, tanpa tab; nilai yang memuat '
-                              'titik dua diapit tanda kutip; front matter ditutup dengan baris "---".')
+        for line, message in _yaml_problems(document):
+            yield context.problem(page, line, 1, "FRONT-MATTER-YAML", message)
         return
     fields = context.rules.fields
     kind = context.rules.kind_of(page.name)

@@ -1,5 +1,6 @@
 """Images: stored in the repository (not hot-linked, not a GitHub upload), present, described by alt
-text, and under the size limit of rules.yml (``gambar``). Markdown images and raw ``<img>`` both count."""
+text, and under the size limit of rules.yml (``gambar``). Markdown images and raw ``<img>`` both count; a path
+written from the wrong folder (raw HTML resolves against the page address) names the path that works."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import unquote, urlsplit
 
+from masterplan.model import site_config
 from masterplan.model.problems import Problem
 from .safety import html_fragments, tags
 
@@ -20,15 +22,34 @@ _SCHEME = re.compile(r"^(?:[a-z][a-z0-9+.-]*:|//)", re.IGNORECASE)
 _GITHUB_UPLOADS = ("github.com/user-attachments/", "githubusercontent.com")
 
 
-def images(page: Page) -> Iterator[tuple[str, str, int]]:
-    """Every image of the page as ``(src, alt, line)``: Markdown ``![alt](src)`` and HTML ``<img>``."""
+def images(page: Page) -> Iterator[tuple[str, str, int, bool]]:
+    """Every image of the page as ``(src, alt, line, html)``: Markdown ``![alt](src)`` (``html`` False)
+    and HTML ``<img>`` (``html`` True)."""
     for token, line in page.document.inline_tokens():
         if token.type == "image":
-            yield str(token.attrGet("src") or ""), token.content, line
+            yield str(token.attrGet("src") or ""), token.content, line, False
     for fragment, line in html_fragments(page):
         for tag, attributes in tags(fragment):
             if tag == "img":
-                yield attributes.get("src", ""), attributes.get("alt", ""), line
+                yield attributes.get("src", ""), attributes.get("alt", ""), line, True
+
+
+def _url_folder(page: Page, context: Context) -> str:
+    """The docs-relative folder that a browser resolves raw HTML paths against: MkDocs rewrites the paths
+    of Markdown images but not those in HTML, and publishes ``bab-1.md`` as ``bab-1/index.html``."""
+    folder = posixpath.dirname(page.name)
+    stem = posixpath.basename(page.name)[:-3]
+    if stem != "index" and site_config.read(context.docs_dir.parent).directory_urls:
+        folder = posixpath.join(folder, stem)
+    return folder
+
+
+def _elsewhere(src: str, context: Context) -> str | None:
+    """The docs-relative path of the one image file named like ``src`` somewhere in docs/, or None."""
+    name = posixpath.basename(unquote(urlsplit(src).path))
+    found = sorted(p.relative_to(context.docs_dir).as_posix() for p in context.docs_dir.rglob(name)
+                   if p.is_file()) if name and "*" not in name and "[" not in name else []
+    return found[0] if len(found) == 1 else None
 
 
 def _folder_hint(page: Page) -> str:
@@ -36,20 +57,34 @@ def _folder_hint(page: Page) -> str:
     return f"![keterangan gambar]({prefix}assets/images/nama-berkas.png)"
 
 
-def _local_file(src: str, page: Page, context: Context) -> Path | None:
-    """The file an image path points to inside docs/, or None if it points outside docs/."""
+def _local_file(src: str, folder: str, context: Context) -> Path | None:
+    """The file an image path points to inside docs/ when resolved from the docs-relative ``folder``, or
+    None if it points outside docs/."""
     path = unquote(urlsplit(src).path)
-    joined = path.lstrip("/") if path.startswith("/") else posixpath.join(posixpath.dirname(page.name), path)
+    joined = path.lstrip("/") if path.startswith("/") else posixpath.join(folder, path)
     target = posixpath.normpath(joined)
     return None if target.startswith("..") else context.docs_dir / target
 
 
+def _path_hint(src: str, found: str, html: bool, page: Page, context: Context) -> str:
+    """GAMBAR-JALUR's message: the path that works from this page, for Markdown and for HTML."""
+    markdown = posixpath.relpath(found, posixpath.dirname(page.name) or ".")
+    from_url = posixpath.relpath(found, _url_folder(page, context) or ".")
+    if html:
+        return (f'Gambar <img src="{src}"> tidak akan tampil: di dalam HTML, alamat gambar dihitung dari alamat '
+                f'halaman di situs, bukan dari folder berkas ini, sehingga PDF pun gagal dibuat. Tulis gambarnya '
+                f"sebagai Markdown: ![keterangan gambar]({markdown}), atau bila HTML memang perlu, "
+                f'src="{from_url}".')
+    return (f'Jalur gambar "{src}" dihitung dari folder berkas ini ({posixpath.dirname(page.name) or "docs"}/) '
+            f"dan tidak menemukan gambarnya; berkas itu ada di docs/{found}. Tulis ![keterangan gambar]({markdown}).")
+
+
 def check(page: Page, context: Context) -> Iterator[Problem]:
-    """GAMBAR-LUAR, GAMBAR-HILANG, GAMBAR-ALT and GAMBAR-BESAR."""
+    """GAMBAR-LUAR, GAMBAR-HILANG, GAMBAR-JALUR, GAMBAR-ALT and GAMBAR-BESAR."""
     spec = context.rules.raw["gambar"]
     limit_kb = int(spec["ukuran_maks_kb"])
     generic = {word.casefold() for word in spec["alt_tidak_bermakna"]}
-    for src, alt, line in images(page):
+    for src, alt, line, html in images(page):
         name = posixpath.basename(urlsplit(src).path)
         if not alt.strip() or alt.strip().casefold() in generic or alt.strip() == name:
             yield context.problem(page, line, 0, "GAMBAR-ALT",
@@ -66,8 +101,13 @@ def check(page: Page, context: Context) -> Iterator[Problem]:
                                   "gambarnya ke folder docs/assets/images/ (Add file, Upload files), lalu "
                                   f"tulis {_folder_hint(page)}.")
             continue
-        target = _local_file(src, page, context)
+        source_folder = posixpath.dirname(page.name)
+        target = _local_file(src, _url_folder(page, context) if html else source_folder, context)
         if target is None or not target.is_file():
+            elsewhere = _elsewhere(src, context)
+            if elsewhere:
+                yield context.problem(page, line, 0, "GAMBAR-JALUR", _path_hint(src, elsewhere, html, page, context))
+                continue
             yield context.problem(page, line, 0, "GAMBAR-HILANG",
                                   f'Berkas gambar "{src}" tidak ditemukan di folder docs/. Periksa nama '
                                   "berkasnya (huruf besar dan kecil dibedakan) dan letaknya, atau unggah "

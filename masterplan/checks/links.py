@@ -39,6 +39,36 @@ def anchors(document: Document) -> set[str]:
     return found
 
 
+def relative_to(page_name: str, target: str) -> str:
+    """The link from the page ``page_name`` to ``target`` (both relative to docs/, posix)."""
+    return posixpath.relpath(target, posixpath.dirname(page_name) or ".")
+
+
+def _existing(page_name: str, target: str, anchor: str, context: Context) -> str | None:
+    """The working link to a page named like ``target`` elsewhere in docs/ (any case), or None."""
+    wanted = posixpath.basename(target).casefold()
+    found = sorted(p.relative_to(context.docs_dir).as_posix() for p in context.docs_dir.rglob("*.md")
+                   if p.name.casefold() == wanted)
+    if not found:
+        return None
+    fragment = f"#{anchor}" if anchor else ""
+    return (f"Berkas dengan nama itu ada di docs/{found[0]}; dari berkas ini tulis "
+            f"[teks tautan]({relative_to(page_name, found[0])}{fragment}).")
+
+
+def _missing_page_hint(page_name: str, target: str, anchor: str, context: Context) -> str:
+    """Why a link to the missing page ``target`` fails, with the link that would work: to the file of
+    that name elsewhere in docs/ (any case), or else an example written from this page's own folder."""
+    hint = _existing(page_name, target, anchor, context)
+    if hint:
+        return f"menuju ke berkas yang tidak ada. {hint}"
+    example = relative_to(page_name, "bab-1-pendahuluan.md")
+    return ("menuju ke berkas yang tidak ada di folder docs/. Periksa nama berkas (huruf besar dan kecil "
+            "dibedakan) dan foldernya: alamat ditulis dari folder berkas ini"
+            + (", ../ untuk naik satu folder" if "/" in page_name else "")
+            + f"; mis. BAB I ditautkan dari berkas ini sebagai [Pendahuluan]({example}).")
+
+
 def _problem(page: Page, context: Context, line: int, href: str, why: str) -> Problem:
     return context.problem(page, line, 0, "TAUTAN-RUSAK", f'Tautan "{href}" {why}')
 
@@ -59,15 +89,18 @@ def check(page: Page, context: Context) -> Iterator[Problem]:
                                                       "kurung: [teks](berkas.md).")
             continue
         if path.startswith("/"):
+            wanted = posixpath.normpath(path.lstrip("/")) if path.strip("/") else "index.md"
             yield _problem(page, context, line, href,
-                           "ditulis sebagai alamat absolut. Tulis alamat relatif ke berkas .md, mis. "
-                           "[Pendahuluan](../bab-1-pendahuluan.md) dari folder bab-5.")
+                           "ditulis sebagai alamat absolut. Tulis alamat relatif dari berkas ini ke berkas .md, "
+                           f"mis. [teks tautan]({relative_to(page.name, wanted)}).")
             continue
         target = posixpath.normpath(posixpath.join(posixpath.dirname(page.name), path)) if path \
             else page.name
         if target.startswith(".."):
-            yield _problem(page, context, line, href, "menuju ke luar folder docs/. Tautkan halaman "
-                                                      "dokumen ini saja.")
+            up = "" if "/" in page.name else " (berkas ini sudah berada langsung di folder docs/, jadi tanpa ../)"
+            hint = _existing(page.name, target, anchor, context)
+            yield _problem(page, context, line, href, f"menuju ke luar folder docs/{up}. "
+                           + (hint or "Tautkan halaman dokumen ini saja."))
             continue
         if not target.endswith(".md"):
             exists = (context.docs_dir / target).exists()
@@ -79,9 +112,7 @@ def check(page: Page, context: Context) -> Iterator[Problem]:
             continue
         document = context.document(target)
         if document is None:
-            yield _problem(page, context, line, href,
-                           "menuju ke berkas yang tidak ada di folder docs/. Periksa nama berkas (huruf "
-                           "besar dan kecil dibedakan) dan foldernya (../ untuk naik satu folder).")
+            yield _problem(page, context, line, href, _missing_page_hint(page.name, target, anchor, context))
             continue
         if target.startswith(site_only) and not page.name.startswith(site_only):
             yield _problem(page, context, line, href,

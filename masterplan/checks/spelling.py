@@ -1,6 +1,8 @@
 """Spelling (warnings only): words that Hunspell's Indonesian dictionary (Debian ``hunspell-id``, read
 through pyenchant and libenchant) does not know and that are not in the project word list
-(``masterplan/checks/words-id.txt``: names and terms such as Kintamani, Penglipuran, SPBE).
+(``kata-proyek.txt`` at the top of the repository, which editors extend through a pull request: names and
+terms such as Kintamani, Penglipuran, ngayah, Tri Hita Karana). A word built from a known word with a
+clitic or a suffix (adat -> adatnya, sama -> samakan) is known too: Debian's dictionary lacks most such forms.
 
 Code, links, HTML, front matter and acronyms (words with more than one capital) are not checked. Each
 distinct word is looked up once per process.
@@ -22,9 +24,9 @@ if TYPE_CHECKING:
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 # What is not prose: code spans, URLs, link targets, domain and file names (soft.lk, opd.yml), HTML
-# tags, attribute lists, markers of admonitions and pymdownx blocks (``!!! note``, ``/// table-caption``),
+# tags, attribute lists, view markers ([[tabel-program]]), markers of admonitions and pymdownx blocks (``!!! note``, ``/// table-caption``),
 # and italics, which EYD reserves for foreign and regional words and which titles of sources use.
-_NOT_PROSE = re.compile(r"(`+).*?\1|\]\([^)]*\)|<[^>]*>|https?://\S+|\{[^{}]*\}"
+_NOT_PROSE = re.compile(r"(`+).*?\1|\]\([^)]*\)|<[^>]*>|https?://\S+|\{[^{}]*\}|\[\[[^\]]*\]\]"
                         r"|\b\w[\w-]*(?:\.\w[\w-]*)+"
                         r"|^\s*(?:!!!|\?\?\?\+?|///)\s*[\w-]*"
                         r"|(?<![*\w])\*(?!\*)[^*]+(?<!\*)\*(?![*\w])|(?<!\w)_[^_]+_(?!\w)")
@@ -67,15 +69,42 @@ class Speller:
         return self._known[word]
 
     def _lookup(self, word: str) -> bool:
+        return self._plain(word) or any(self._plain(stem) for stem in stems(word))
+
+    def _plain(self, word: str) -> bool:
         return word.casefold() in self._words or self._dictionary.check(word) or \
             self._dictionary.check(word.lower())
 
 
+# Indonesian clitics and the two suffixes that attach without changing the stem (TBBBI, Tata Bahasa Baku
+# Bahasa Indonesia: -nya, -lah, -kah, -pun, -ku, -mu; -kan, -an). Stems shorter than three letters are
+# not tried, so that short misspellings are not excused.
+_CLITICS = ("nya", "lah", "kah", "pun", "ku", "mu")
+_SUFFIXES = ("kan", "an")
+
+
+def stems(word: str) -> list[str]:
+    """The stems ``word`` may be built from by one clitic and/or one suffix (``samakannya`` ->
+    ``samakan``, ``sama``); empty when none applies."""
+    bases = [word]
+    clitic = next((c for c in _CLITICS if word.lower().endswith(c) and len(word) - len(c) >= 3), None)
+    if clitic:
+        bases.append(word[:-len(clitic)])
+    found = bases[1:]
+    for base in bases:
+        suffix = next((x for x in _SUFFIXES if base.lower().endswith(x) and len(base) - len(x) >= 3), None)
+        if suffix:
+            found.append(base[:-len(suffix)])
+    return found
+
+
 @cache
 def word_list(path: Path) -> frozenset[str]:
-    """The project word list: one word per line, ``#`` comments; compared ignoring case."""
+    """The project word list: one word or term per line (every word of a term is known), ``#`` comments;
+    compared ignoring case."""
     lines = path.read_text(encoding="utf-8").splitlines() if path.is_file() else []
-    return frozenset(w.strip().casefold() for w in lines if w.strip() and not w.startswith("#"))
+    return frozenset(word.casefold() for line in lines if not line.lstrip().startswith("#")
+                     for word in line.split())
 
 
 def _checked(word: str) -> bool:
@@ -104,4 +133,6 @@ def check(page: Page, context: Context) -> Iterator[Problem]:
             words = ", ".join(f'"{w}"' for w in unknown)
             yield context.problem(page, number, min(unknown.values()), "EJAAN",
                                   f"Kata yang tidak dikenal kamus: {words}. Periksa ejaannya; bila kata itu "
-                                  "nama atau istilah yang benar, tambahkan ke masterplan/checks/words-id.txt.")
+                                  "nama, istilah Bali atau istilah lain yang benar, tambahkan ke daftar kata "
+                                  f"proyek, berkas {context.rules.raw['ejaan']['daftar_kata']} di halaman "
+                                  "utama repositori (satu kata atau istilah per baris), dalam pull request yang sama.")

@@ -6,6 +6,7 @@ are compared through ``documents.normalize_heading`` so that text pasted from Wo
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
@@ -91,6 +92,22 @@ def _matches(section: Section, heading: Heading) -> bool:
     return normalize_heading(heading.text) in names
 
 
+def _misspelt(section: Section, sections: tuple[Section, ...], scope: list[Heading],
+              level: int) -> Heading | None:
+    """The heading at ``level`` in ``scope`` that is most likely ``section`` typed wrongly: it matches no
+    required section, and its text is close to the section's title or an alias (difflib ratio >= 0.75)."""
+    names = [normalize_heading(n) for n in (section.title, *section.aliases)]
+    best, best_ratio = None, 0.75
+    for heading in scope:
+        if heading.level != level or any(_matches(other, heading) for other in sections):
+            continue
+        text = normalize_heading(heading.text)
+        ratio = max(difflib.SequenceMatcher(None, text, name).ratio() for name in names)
+        if ratio >= best_ratio:
+            best, best_ratio = heading, ratio
+    return best
+
+
 def _required(page: Page, context: Context, sections: tuple[Section, ...], scope: list[Heading],
               level: int, ordered: bool, after: Heading | None) -> Iterator[Problem]:
     """Required ``sections`` at ``level`` among the headings in ``scope`` (the parent's range);
@@ -105,6 +122,14 @@ def _required(page: Page, context: Context, sections: tuple[Section, ...], scope
                      if previous else "sesudah judul utama")
             also = f' (judul lain yang diterima: {", ".join(section.aliases)})' if section.aliases else ""
             misplaced = next((h for h in scope if _matches(section, h)), None)
+            misspelt = None if misplaced else _misspelt(section, sections, scope, level)
+            if misspelt:
+                yield context.problem(page, misspelt.line, 1, "BAGIAN-WAJIB",
+                                      f'Judul "{_hashes(level)} {misspelt.text}" mirip bagian wajib '
+                                      f'"{_hashes(level)} {section.title}"{also}{inside}, tetapi ejaannya berbeda. '
+                                      f'Perbaiki judul di baris ini menjadi "{_hashes(level)} {section.title}"; '
+                                      "jangan menambah judul baru.")
+                continue
             hint = (f' Judul itu ada di baris {misplaced.line} sebagai "{_hashes(misplaced.level)}": ubah '
                     f'menjadi "{_hashes(level)} {section.title}".') if misplaced else \
                 f' Tambahkan judul "{_hashes(level)} {section.title}" dengan isinya {where}.'

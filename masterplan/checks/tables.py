@@ -41,6 +41,8 @@ def _has_source(tokens: list, close: int, prefix: str) -> bool:
     if text is not None and text.startswith("///"):  # the table's caption block, possibly over paragraphs
         while text is not None and not text.rstrip().endswith("\n///") and text.strip() != "///":
             text, end = _paragraph_after(tokens, end)
+        if text is None:
+            return True  # the caption block is never closed: BLOK-TERBUKA says so, not a missing source
         text, end = _paragraph_after(tokens, end)
     return text is not None and text.lstrip("*_ ").casefold().startswith(prefix.casefold())
 

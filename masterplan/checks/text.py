@@ -34,6 +34,41 @@ def _first_and_count(line: str, characters: dict[str, str]) -> tuple[int, list[s
     return (hits[0][0] + 1 if hits else 0), names, len(hits)
 
 
+_WORD_END = re.compile(r"[^\W_](?:[\w'-]|[^\s\w])*$")
+_WORD_START = re.compile(r"^(?:[\w'-]|[^\s\w])*[^\W_]")
+
+
+def _invisible_fix(line: str, column: int, number: int) -> str:
+    """How to get rid of the invisible character at 1-based ``column``: where it stands matters, because
+    the editor cannot see it. Inside a word it must go; between words it must become a plain space."""
+    char = line[column - 1]
+    before, after = line[:column - 1], line[column:]
+    if number == 1 and column == 1 and char == "\ufeff":
+        first = line[1:].strip()[:40]
+        return (f'Tanda BOM itu ada di awal berkas, sebelum "{first}" di baris 1, dan harus dihapus. Caranya: '
+                f'hapus seluruh baris 1, lalu ketik ulang "{first}".')
+    left = _WORD_END.search(before).group(0) if _WORD_END.search(before) else ""
+    right = _WORD_START.search(after).group(0) if _WORD_START.search(after) else ""
+    left, right = ("".join(c for c in w if c.isprintable() and not c.isspace()) for w in (left, right))
+    if char.isspace():
+        where = f' di antara "{left}" dan "{right}"' if left and right else ""
+        return f"Hapus karakter itu{where} lalu ketik satu spasi biasa di tempatnya."
+    if left and right:
+        return (f'Karakter itu ada di dalam kata "{left}{right}": hapus kata itu seluruhnya lalu ketik ulang, '
+                "tanpa menambah spasi.")
+    return "Hapus karakter itu: hapus lalu ketik ulang kata di sebelahnya, tanpa menambah spasi."
+
+
+def _invisible_fixes(line: str, invisible: dict[str, str], number: int, shown: int = 3) -> str:
+    """The fix for each invisible character of ``line`` (the first ``shown`` of them; the rest counted),
+    each named by the words around it, since the editor cannot see where they are."""
+    columns = [i + 1 for i, c in enumerate(line) if c in invisible]
+    fixes = list(dict.fromkeys(_invisible_fix(line, column, number) for column in columns[:shown]))
+    more = f" Masih ada {len(columns) - shown} lagi di baris ini: perbaiki dengan cara yang sama." \
+        if len(columns) > shown else ""
+    return " ".join(fixes) + more
+
+
 def check(page: Page, context: Context) -> Iterator[Problem]:
     """KARAKTER-TAK-TERLIHAT, KUTIP-MIRING, AKHIR-BARIS-CRLF and TEKS-SEMENTARA, at line and column."""
     document = page.document
@@ -56,8 +91,7 @@ def check(page: Page, context: Context) -> Iterator[Problem]:
             times = f" ({count} kali di baris ini)" if count > 1 else ""
             yield context.problem(page, number, column, "KARAKTER-TAK-TERLIHAT",
                                   f"Ada karakter tak terlihat: {', '.join(names)}{times}, biasanya terbawa "
-                                  "saat menyalin dari Word atau situs web. Hapus karakter itu dan ketik "
-                                  "ulang spasi biasa di tempatnya.")
+                                  f"saat menyalin dari Word atau situs web. {_invisible_fixes(line, invisible, number)}")
         column, names, count = _first_and_count(line, {q: q for q in quotes})
         if count:
             plain = " atau ".join(dict.fromkeys(quotes[q] for q in names))

@@ -3,12 +3,17 @@
 Pemakaian:
     python scripts/validate.py [PATH ...] [--format text|github] [--summary FILE]
 
-PATH      berkas .md atau folder (dicari ke dalam); tanpa PATH: seluruh folder docs/, ditambah data
-          program (data/program.yml) dan penanda tampilannya ([[tabel-program]] dan sejenisnya),
+PATH      berkas atau folder yang diperiksa, masing-masing menurut jenisnya: halaman .md (juga .MD) di
+          docs/ dengan penanda tampilannya ([[tabel-program]] dan sejenisnya); data program di data/
+          (program.yml, opd.yml, dimensi.yml, tahapan.yml) sebagai data; berkas lain di docs/ (gambar) menurut namanya;
+          mkdocs.yml atau tanpa PATH: seluruh folder docs/, navigasi, data program dan semua penanda,
           tahapan Bimtek (data/tahapan.yml) dan pengaturan rencana (mkdocs.yml, extra.rencana).
+          Hasil untuk satu berkas sama dengan hasil pemeriksaan lengkap untuk berkas itu.
 --format  text (bawaan): baris "berkas:baris:kolom: [KODE-ATURAN] pesan" lalu satu baris ringkasan.
-          github: anotasi GitHub Actions (::error / ::warning) untuk pull request, dan tabel Markdown
-          semua masalah ke berkas --summary atau ke $GITHUB_STEP_SUMMARY bila disetel.
+          github: baris yang sama, ditambah anotasi GitHub Actions (::error / ::warning) untuk 10 galat
+          dan 10 peringatan pertama (batas GitHub) dan satu pemberitahuan bila ada lebih banyak, serta
+          tabel Markdown semua masalah (dipotong di bawah batas 1 MiB GitHub, dengan catatan) ke berkas
+          --summary atau ke $GITHUB_STEP_SUMMARY bila disetel.
 --summary FILE  tempat menulis tabel Markdown (ditambahkan di akhir berkas).
 
 Status keluar: 1 bila ada galat, 0 bila tidak ada (peringatan, mis. ejaan, tidak menggagalkan).
@@ -24,9 +29,9 @@ import argparse
 import os
 from pathlib import Path
 
-from masterplan import checks
-from masterplan.checks.programme_data import check_data
-from masterplan.model.problems import ERROR, help_url, markdown_table, summary_line
+from masterplan.checks import by_kind
+from masterplan.cli import github_report
+from masterplan.model.problems import ERROR, help_url, summary_line
 from masterplan.model.settings import repo_root
 
 
@@ -47,19 +52,18 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--summary", type=Path, metavar="FILE")
     args = parser.parse_args(argv)
     root = repo_root()
-    paths = args.paths or [root / "docs"]
-    problems = checks.run(paths, docs_folder(paths[0], root), root)
-    if not args.paths:
-        problems = sorted(problems + check_data(root))
+    if args.paths:
+        problems = by_kind.check_paths(args.paths, docs_folder(args.paths[0], root), root)
+    else:
+        problems = by_kind.full_run(root)
+    for problem in problems:  # every problem in the log, also when GitHub shows only ten annotations
+        print(problem.text())
     if args.format == "github":
-        for problem in problems:
-            print(problem.github())
+        for command in github_report.annotations(problems):
+            print(command)
         summary = args.summary or os.environ.get("GITHUB_STEP_SUMMARY")
         if summary:
             with open(summary, "a", encoding="utf-8") as handle:
-                handle.write(markdown_table(problems, help_url()))
-    else:
-        for problem in problems:
-            print(problem.text())
+                handle.write(github_report.summary(problems, help_url()))
     print(summary_line(problems))
     return 1 if any(p.severity == ERROR for p in problems) else 0

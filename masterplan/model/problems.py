@@ -76,14 +76,19 @@ def summary_line(problems: list[Problem]) -> str:
     return f"{errors} galat, {warnings} peringatan di {files} berkas."
 
 
-def markdown_table(problems: list[Problem], help_url: str = "") -> str:
-    """All problems as a Markdown table for ``$GITHUB_STEP_SUMMARY``, with a link to the help page."""
+def markdown_table(problems: list[Problem], help_url: str = "", rows_shown: int | None = None) -> str:
+    """All problems as a Markdown table for ``$GITHUB_STEP_SUMMARY``, with a link to the help page.
+    ``rows_shown`` keeps only that many rows, with a note saying the table was cut (GitHub's size limit)."""
     rows = ["| Berkas | Baris | Aturan | Pesan |", "|---|---:|---|---|"]
-    for p in sorted(problems):
+    for p in sorted(problems)[:rows_shown]:
         message = p.message.replace("|", "\\|")
         level = "" if p.severity == ERROR else " (peringatan)"
         rows.append(f"| `{p.path}` | {p.line} | `{p.rule}`{level} | {message} |")
     head = f"### Hasil pemeriksaan\n\n{summary_line(problems)}"
     if help_url:
         head += f" Penjelasan setiap aturan: [{help_url}]({help_url})."
+    if rows_shown is not None and rows_shown < len(problems):
+        head += (f"\n\n> **Tabel ini dipotong** (GitHub membatasi ringkasan sampai 1 MiB): tampil {rows_shown} dari "
+                 f"{len(problems)} masalah, urut berkas dan baris. Daftar lengkapnya ada di log langkah "
+                 "pemeriksaan, satu baris per masalah.")
     return head + "\n\n" + ("\n".join(rows) if problems else "") + "\n"

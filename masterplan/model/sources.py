@@ -11,6 +11,7 @@ from pathlib import Path
 
 import yaml
 
+from masterplan.model import yaml_messages
 from masterplan.model.problems import Problem, help_reference
 
 UNREADABLE = "BERKAS-TAK-TERBACA"
@@ -104,10 +105,10 @@ def read_yaml(path: Path, shown: str, syntax_rule: str = YAML_SYNTAX, unreadable
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         line, column = (mark.line + 1, mark.column + 1) if mark is not None else (1, 0)
-        what = getattr(error, "problem", None) or str(error)
+        what = yaml_messages.explain(getattr(error, "problem", None))
         source.node, source.data = None, None
         source.problems.append(_problem(shown, line, column, syntax_rule,
-                                        f"Penulisan YAML salah ({what}). Periksa indentasi (spasi, bukan tab), "
+                                        f"Penulisan YAML salah: {what}. Periksa indentasi (spasi, bukan tab), "
                                         "titik dua sesudah nama kolom, dan tanda kutip yang berpasangan."))
     return source
 

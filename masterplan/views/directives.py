@@ -28,6 +28,7 @@ Anything else that looks like a directive but is not exactly one is an editor er
 
 from __future__ import annotations
 
+import difflib
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -105,7 +106,9 @@ def _parse(line: str, catalogue: Catalogue) -> tuple[str, dict] | str:
     words = re.split(r"[ \t]+", match.group("body").strip(" \t"))
     name, words = words[0], words[1:]
     if name not in VIEWS:
-        return (f"Penanda tampilan '{name}' tidak dikenal. Yang tersedia: "
+        close = difflib.get_close_matches(name, list(VIEWS), n=1)
+        guess = f" Mungkin maksudnya [[{close[0]}{''.join(' ' + w for w in words)}]]." if close else ""
+        return (f"Penanda tampilan '{name}' tidak dikenal.{guess} Yang tersedia: "
                 f"{', '.join(VIEWS)}.")
     view = VIEWS[name]
     arguments: dict[str, str] = {}

@@ -1,0 +1,86 @@
+"""What ``scripts/validate.py`` checks for the paths it is given: each file by its kind, so that checking one
+changed file gives the same answer as the full run gives for that file.
+
+- A page (``.md`` under docs/, any case of extension, or a folder of them): every check of
+  :mod:`masterplan.checks`, plus the view markers (``[[tabel-program ...]]``) it holds.
+- The programme data (data/program.yml, data/opd.yml, data/dimensi.yml, data/program.schema.json) and
+  the workshop stages (data/tahapan.yml): the data checks of :mod:`masterplan.checks.programme_data`,
+  never read as a chapter.
+- Any other file under docs/ (an image, a PDF): its file name.
+- mkdocs.yml, or no path at all: the full run (every page, the navigation, the data, every marker).
+Other files (scripts, workflows) have no editor's checks and give no problem.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from masterplan import checks
+from masterplan.checks import placement
+from masterplan.checks.programme_data import check_data
+from masterplan.model import documents, programmes, rules, site_config
+from masterplan.model.problems import Problem
+from masterplan.views import directives, site_status
+
+DATA_FILES = {programmes.PROGRAMMES, programmes.OFFICES, programmes.DIMENSIONS, programmes.SCHEMA}
+STAGES = site_status.STAGES_FILE
+
+
+def _relative(path: Path, root: Path) -> str | None:
+    try:
+        return path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return None
+
+
+def _markers(pages: list[Path], root: Path, catalogue: programmes.Catalogue | None) -> list[Problem]:
+    """TAMPILAN-PENANDA problems of the pages' view markers (none when the data itself is broken: the
+    full run reports the data then, not the markers)."""
+    if catalogue is None:
+        return []
+    found = []
+    for path in pages:
+        try:
+            document = documents.parse(path.read_text(encoding="utf-8"), _relative(path, root) or path.as_posix())
+        except (OSError, UnicodeDecodeError):
+            continue  # reported by the page checks as BERKAS-TAK-TERBACA
+        found += directives.expand(document.body, catalogue, document.path, document.body_line)[1]
+    return found
+
+
+def full_run(root: Path) -> list[Problem]:
+    """Every problem of the repository at ``root``: pages, navigation, file names, data and markers."""
+    docs = root / "docs"
+    return sorted(checks.run([docs], docs, root) + check_data(root))
+
+
+def check_paths(paths: list[Path], docs_dir: Path, root: Path) -> list[Problem]:
+    """Every problem of the files and folders ``paths``, each checked as the kind of file it is.
+
+    ``docs_dir`` is where page names, links and images are resolved; ``root`` is the repository (paths in
+    messages are relative to it). Never raises for anything wrong in the files themselves.
+    """
+    pages, others, data, stages = [], [], False, False
+    for path in paths:
+        relative = _relative(path, root)
+        if relative == site_config.CONFIG:
+            return full_run(root)
+        if path.is_dir() or path.suffix.lower() == ".md" or not path.exists():
+            pages.append(path)
+        elif relative in DATA_FILES:
+            data = True
+        elif relative == STAGES:
+            stages = True
+        elif _relative(path, docs_dir) is not None:
+            others.append(path)
+    problems = checks.run(pages, docs_dir, root) if pages else []
+    markdown = [p for p in checks.markdown_files(pages) if p.is_file()] if pages else []
+    marked = [p for p in markdown if b"[[" in p.read_bytes()]  # the data is read only when a marker needs it
+    catalogue, data_problems = programmes.load_catalogue(root) if (marked or data) else (None, [])
+    problems += data_problems if data else []  # the markers in chapters are their pages' problems
+    problems += _markers(marked, root, catalogue)
+    problems += site_status.load_stages(root)[1] if stages else []
+    for path in others:
+        problem = placement.file_name_problem(_relative(path, root) or path.as_posix(), rules.load())
+        problems += [problem] if problem else []
+    return sorted(problems)

@@ -1,0 +1,139 @@
+"""Shapes that a paste from Word leaves behind and that Markdown does not read as the editor meant.
+
+- DAFTAR-WORD: a list typed with Word's bullet characters ("•", "–", "·", "o" ...): Markdown sees one
+  run-on paragraph.
+- DAFTAR-TAB: a list indented with a tab or four spaces: Markdown sees a grey code block.
+- TABEL-TAB: a table pasted as tab-separated text: Markdown sees one paragraph.
+
+Each message shows the Markdown form of the editor's own first line, so the fix can be copied. Bullet
+characters come from rules.yml (``tempel_word``). Fenced code is left alone (the guide shows wrong examples
+there); admonition bodies are checked as the content they are.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from masterplan.model.documents import LINE_BREAK
+from masterplan.model.problems import Problem
+
+if TYPE_CHECKING:
+    from . import Context, Page
+
+# An ordered-list marker Word writes in front of an item: "1.", "1)", "a.", "a)", "i." (up to "xii").
+_NUMBER = re.compile(r"^(?:\d{1,3}|[a-zA-Z]|[ivxIVX]{1,4})[.)]$")
+
+
+def _cells(line: str) -> list[str]:
+    return [cell.strip() for cell in line.strip().split("\t")]
+
+
+def _table_row(line: str) -> bool:
+    """True when ``line`` has at least two cells separated by tabs (ignoring leading indentation)."""
+    return len([cell for cell in _cells(line) if cell]) >= 2 and "\t" in line.strip()
+
+
+def _pipe_row(line: str) -> str:
+    return "| " + " | ".join(cell or " " for cell in _cells(line)) + " |"
+
+
+def _split_item(line: str, bullets: set[str]) -> tuple[str, str] | None:
+    """``(marker, text)`` when ``line`` (without its indentation) starts like a Word list item: a bullet
+    character or a number followed by a space or a tab; else None."""
+    stripped = line.strip()
+    match = re.match(r"^(\S+)[ \t]+(\S.*)$", stripped)
+    if not match:
+        return None
+    marker, text = match.groups()
+    if marker in bullets or _NUMBER.match(marker):
+        return marker, text
+    return None
+
+
+def _list_item_with_tab(line: str, bullets: set[str]) -> bool:
+    """True for "1.<tab>Teks" or "•<tab>Teks": Word's tab after the list marker, not a table."""
+    item = _split_item(line, bullets)
+    return item is not None and "\t" not in item[1]
+
+
+def _markdown_item(marker: str, text: str, bullets: set[str]) -> str:
+    if marker in bullets:
+        return f"- {text.strip()}"
+    number = marker[:-1]
+    return f"{number}. {text.strip()}" if number.isdigit() else f"- {text.strip()}"
+
+
+def _groups(numbers: list[int]) -> list[list[int]]:
+    """Consecutive runs of line numbers."""
+    runs: list[list[int]] = []
+    for number in numbers:
+        if runs and number == runs[-1][-1] + 1:
+            runs[-1].append(number)
+        else:
+            runs.append([number])
+    return runs
+
+
+def _span(run: list[int]) -> str:
+    return f"baris {run[0]}" if len(run) == 1 else f"baris {run[0]}–{run[-1]}"
+
+
+# What each kind of pasted list looks like to the reader, and what to do with it ({example}: the editor's
+# own first item, written as Markdown).
+_LISTS = {
+    "DAFTAR-WORD": ('Daftar ini memakai tanda butir "{marker}" dari Word ({span}); di situs dan PDF semua butir '
+                    "tergabung menjadi satu paragraf. Ganti tanda itu dengan tanda hubung dan satu spasi di awal "
+                    'setiap butir, mis. "{example}", dan beri satu baris kosong sebelum butir pertama.'),
+    "DAFTAR-TAB": ("Daftar ini diawali tab atau spasi ({span}); di situs dan PDF ia tampil sebagai kotak kode "
+                   "abu-abu. Hapus tab/spasi di awal setiap butir sehingga butir dimulai dari kolom pertama, "
+                   'mis. "{example}", dan beri satu baris kosong sebelum butir pertama.'),
+}
+
+
+def _lines_of(document, *types: str) -> set[int]:
+    """0-based lines of ``document.content_body`` covered by block tokens of the given types."""
+    return {n for t in document.content_tokens if t.type in types and t.map for n in range(t.map[0], t.map[1])}
+
+
+def _tab_tables(lines: list[str], skipped: set[int], bullets: set[str]) -> list[list[int]]:
+    """Runs of consecutive lines that are rows of a tab-separated table (one tab in one line is a typing
+    slip, not a table; "1.<tab>Teks" is a list item)."""
+    rows = [i for i, line in enumerate(lines) if i not in skipped and _table_row(line)
+            and not _list_item_with_tab(line, bullets)]
+    return [run for run in _groups(rows) if len(run) > 1 or lines[run[0]].strip().count("\t") >= 2]
+
+
+def check(page: Page, context: Context) -> Iterator[Problem]:
+    """DAFTAR-WORD, DAFTAR-TAB and TABEL-TAB, each reported once per run of consecutive lines."""
+    document = page.document
+    bullets = set(context.rules.raw["tempel_word"]["butir"])
+    lines = LINE_BREAK.split(document.content_body)
+    offset = document.body_line
+    indented = _lines_of(document, "code_block")
+    skipped = _lines_of(document, "fence", "html_block", "table_open")
+    tables = _tab_tables(lines, skipped, bullets)
+    for run in tables:
+        first = lines[run[0]]
+        example = (f"`{_pipe_row(first)}` lalu `|{'---|' * len(_cells(first))}`"
+                   + (f" lalu `{_pipe_row(lines[run[1]])}`" if len(run) > 1 else ""))
+        yield context.problem(page, run[0] + offset, 1, "TABEL-TAB",
+                              f"Tabel ini ditempel dari Word sebagai teks yang dipisah tab "
+                              f"({_span([i + offset for i in run])}); di situs dan PDF ia tampil sebagai satu "
+                              "paragraf berantakan. Tulis ulang sebagai tabel Markdown dengan tanda | di antara "
+                              f"sel, mis. {example}, lalu beri keterangan /// table-caption dan baris "
+                              '"Sumber: ..." di bawahnya.')
+    in_table = {i for run in tables for i in run}
+    items: dict[str, list[int]] = {rule: [] for rule in _LISTS}
+    for index, line in enumerate(lines):
+        item = None if index in skipped or index in in_table else _split_item(line, bullets)
+        if item and index in indented and line[:1] in ("\t", " "):
+            items["DAFTAR-TAB"].append(index)
+        elif item and item[0] in bullets:
+            items["DAFTAR-WORD"].append(index)
+    for rule, found in items.items():
+        for run in _groups(found):
+            marker, text = _split_item(lines[run[0]], bullets)
+            yield context.problem(page, run[0] + offset, 1, rule, _LISTS[rule].format(
+                marker=marker, span=_span([i + offset for i in run]), example=_markdown_item(marker, text, bullets)))

@@ -1,0 +1,90 @@
+"""Where a page lives: a file name the build can publish, and a place in the navigation.
+
+- NAMA-BERKAS: spaces or an upper-case extension (``Bab 10.MD``): MkDocs does not read ``.MD`` as a page
+  and a space ends up as ``%20`` in every address. Also checked for every other file in docs/ (images).
+- HALAMAN-NAVIGASI: a page that is not in ``nav:`` of mkdocs.yml is built but unreachable and missing from
+  the PDF (MkDocs' English "exist in the docs directory, but are not included in the nav"); a ``nav:``
+  entry whose file does not exist (a renamed or deleted chapter) stops the build.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from masterplan.model import site_config
+from masterplan.model.problems import Problem, help_reference
+
+if TYPE_CHECKING:
+    from . import Context, Page
+
+
+def suggested_name(name: str) -> str:
+    """``name`` as the project writes file names: lower case, hyphens for spaces and underscores."""
+    stem, dot, extension = name.rpartition(".")
+    stem = stem if dot else extension
+    stem = re.sub(r"[\s_]+", "-", stem.strip()).lower()
+    stem = re.sub(r"[^a-z0-9.-]", "", stem).strip("-") or "berkas"
+    return f"{stem}.{extension.lower()}" if dot else stem
+
+
+def name_problem(name: str) -> str | None:
+    """Why the file name ``name`` (no folder) cannot stay, in Bahasa Indonesia, or None when it can."""
+    stem, dot, extension = name.rpartition(".")
+    reasons = []
+    if any(c.isspace() for c in name):
+        reasons.append("memuat spasi")
+    if dot and extension != extension.lower():
+        reasons.append(f'berakhiran ".{extension}" berhuruf besar')
+    if not reasons:
+        return None
+    return (f'Nama berkas "{name}" {" dan ".join(reasons)}; situs tidak dapat menerbitkannya dengan benar. '
+            f'Ganti namanya menjadi "{suggested_name(name)}" (huruf kecil, tanda hubung sebagai ganti spasi): '
+            "di editor web GitHub klik ikon pensil lalu ubah nama di kotak nama berkas di atas teks. "
+            "Perbarui juga tautan dan daftar nav di mkdocs.yml yang memakai nama lama.")
+
+
+def check(page: Page, context: Context) -> Iterator[Problem]:
+    """NAMA-BERKAS and HALAMAN-NAVIGASI for one page."""
+    problem = name_problem(page.source.name)
+    if problem:
+        yield context.problem(page, 1, 0, "NAMA-BERKAS", problem)
+        return  # the navigation can only name the page once it has a usable name
+    config = site_config.read(context.docs_dir.parent)
+    if not config.in_nav(page.name):
+        section = page.name.rsplit("/", 1)[0] + "/" if "/" in page.name else ""
+        where = f"di bawah halaman lain folder {section} " if section else "di tempat yang sesuai urutan bab "
+        yield context.problem(page, 1, 0, "HALAMAN-NAVIGASI",
+                              f'Halaman "{page.name}" tidak ada di daftar navigasi, sehingga pembaca tidak '
+                              "dapat menemukannya dan isinya tidak masuk PDF. Minta pengelola menambahkan "
+                              f'baris "- {page.name}" pada bagian nav: di mkdocs.yml {where}(atau tambahkan '
+                              "sendiri dalam pull request yang sama).")
+
+
+def file_name_problem(shown: str, rules) -> Problem | None:
+    """NAMA-BERKAS for a file that is not a page (an image, a PDF) shown as ``shown``, or None."""
+    message = name_problem(shown.rsplit("/", 1)[-1])
+    return Problem(shown, 1, 0, "NAMA-BERKAS", f"{message} {help_reference('NAMA-BERKAS')}",
+                   rules.severity("NAMA-BERKAS")) if message else None
+
+
+def folder_problems(docs_dir: Path, context: Context) -> list[Problem]:
+    """NAMA-BERKAS for every non-Markdown file under ``docs_dir`` and HALAMAN-NAVIGASI for every nav entry
+    whose page does not exist (reported at its line in mkdocs.yml)."""
+    problems = [problem for path in sorted(docs_dir.rglob("*")) if path.is_file() and path.suffix.lower() != ".md"
+                if (problem := file_name_problem(context.shown(path), context.rules))]
+    config_file = docs_dir.parent / site_config.CONFIG
+    for name, line in site_config.read(docs_dir.parent).nav.items():
+        if not (docs_dir / name).is_file():
+            problems.append(_problem(context.shown(config_file), line, "HALAMAN-NAVIGASI",
+                                     f'Daftar navigasi (nav:) menyebut "{name}", tetapi berkas itu tidak ada di '
+                                     "folder docs/ (namanya diganti atau dihapus?). Samakan baris ini dengan "
+                                     "nama berkas yang sekarang (huruf besar dan kecil dibedakan), atau hapus "
+                                     "baris ini bila halamannya memang dihapus.", context))
+    return problems
+
+
+def _problem(path: str, line: int, rule: str, message: str, context: Context) -> Problem:
+    return Problem(path, line, 0, rule, f"{message} {help_reference(rule)}", context.rules.severity(rule))

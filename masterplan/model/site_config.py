@@ -1,0 +1,94 @@
+"""What the editors' checks need from ``mkdocs.yml``, read once without MkDocs: the pages in the
+navigation (with their line in mkdocs.yml), the pages deliberately left out of it (``not_in_nav``), the
+``///`` block names the build knows, and whether pages are published as folders (``use_directory_urls``).
+
+Tolerant: a missing or unreadable mkdocs.yml gives an empty navigation and the default block names, so
+that checking a lone file outside the repository still works (the build itself reports a broken config).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import pathspec
+import yaml
+
+CONFIG = "mkdocs.yml"
+CAPTION_EXTENSION = "pymdownx.blocks.caption"
+# pymdownx.blocks.caption's own types when mkdocs.yml names none (its documentation: figure-caption,
+# table-caption); "caption" is the generic type every configuration keeps.
+DEFAULT_BLOCKS = ("caption", "figure-caption", "table-caption")
+
+
+class _TolerantLoader(yaml.SafeLoader):
+    """Reads mkdocs.yml even when it holds MkDocs-specific tags (``!ENV``, ``!!python/name``)."""
+
+
+_TolerantLoader.add_multi_constructor("", lambda loader, suffix, node: None)
+
+
+@dataclass(frozen=True)
+class SiteConfig:
+    """``nav``: docs-relative page -> 1-based line in mkdocs.yml (empty when there is no nav: MkDocs then
+    lists every page); ``not_in_nav``: gitignore-style patterns; ``block_names``: known ``///`` blocks;
+    ``directory_urls``: ``bab-1.md`` is published as ``bab-1/index.html``."""
+
+    nav: dict[str, int]
+    not_in_nav: pathspec.GitIgnoreSpec
+    block_names: tuple[str, ...]
+    directory_urls: bool = True
+    found: bool = False
+
+    def in_nav(self, name: str) -> bool:
+        """True when the page ``name`` (docs-relative, posix) is in the nav or deliberately left out."""
+        return not self.found or not self.nav or name in self.nav or self.not_in_nav.match_file(name)
+
+
+def _nav_pages(node: yaml.Node | None, found: dict[str, int]) -> None:
+    if isinstance(node, yaml.SequenceNode):
+        for item in node.value:
+            _nav_pages(item, found)
+    elif isinstance(node, yaml.MappingNode):
+        for _, value in node.value:
+            _nav_pages(value, found)
+    elif isinstance(node, yaml.ScalarNode) and node.value.endswith(".md") and "://" not in node.value:
+        found.setdefault(node.value, node.start_mark.line + 1)
+
+
+def _block_names(extensions) -> tuple[str, ...]:
+    for entry in extensions or ():
+        if isinstance(entry, dict) and CAPTION_EXTENSION in entry:
+            types = (entry[CAPTION_EXTENSION] or {}).get("types") or DEFAULT_BLOCKS
+            return tuple(t["name"] if isinstance(t, dict) else str(t) for t in types)
+    return DEFAULT_BLOCKS
+
+
+def read(root: Path) -> SiteConfig:
+    """The :class:`SiteConfig` of the repository at ``root`` (``root/mkdocs.yml``). Never raises; read
+    again only when the file changed (``mkdocs serve`` runs for hours)."""
+    try:
+        stamp = (root / CONFIG).stat().st_mtime_ns
+    except OSError:
+        stamp = 0
+    return _read(root, stamp)
+
+
+@cache
+def _read(root: Path, stamp: int) -> SiteConfig:
+    empty = pathspec.GitIgnoreSpec.from_lines([])
+    try:
+        text = (root / CONFIG).read_text(encoding="utf-8")
+        config = yaml.load(text, Loader=_TolerantLoader)
+        node = yaml.compose(text, Loader=_TolerantLoader)
+    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        return SiteConfig({}, empty, DEFAULT_BLOCKS)
+    if not isinstance(config, dict) or not isinstance(node, yaml.MappingNode):
+        return SiteConfig({}, empty, DEFAULT_BLOCKS)
+    nav: dict[str, int] = {}
+    _nav_pages(next((value for key, value in node.value if key.value == "nav"), None), nav)
+    patterns = config.get("not_in_nav") or ""
+    spec = pathspec.GitIgnoreSpec.from_lines(str(patterns).splitlines())  # as MkDocs reads it
+    return SiteConfig(nav, spec, _block_names(config.get("markdown_extensions")),
+                      bool(config.get("use_directory_urls", True)), True)

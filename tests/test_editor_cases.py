@@ -1,0 +1,283 @@
+"""Issue 15's cases, as an OPD editor makes them: text typed in the GitHub web editor or pasted from Word,
+checked through the pull request's entry point (``scripts/validate.py``, whose logic is
+``masterplan.cli.validate.main``). Every mistake turns the check red at the right line with a message a
+non-programmer can act on; every correct edit passes."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from conftest import ROOT
+
+from masterplan.cli import validate
+
+CHAPTER = (ROOT / "docs" / "bab-9-penutup.md").read_text(encoding="utf-8")
+# English that must never reach an editor: YAML parser messages and MkDocs/WeasyPrint warnings.
+ENGLISH = re.compile(r"mapping values|could not find|found character|expected <|not included in the nav|"
+                     r"Failed to load|Traceback|is not found|does not exist", re.IGNORECASE)
+PNG = b"\x89PNG\r\n\x1a\n" + b"\0" * 100
+
+
+@pytest.fixture
+def repo(tmp_path) -> Path:
+    """A copy of the plan's docs/ and mkdocs.yml, for the editor to change one file in."""
+    shutil.copytree(ROOT / "docs", tmp_path / "docs")
+    shutil.copy2(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
+    (tmp_path / "docs" / "assets" / "images" / "peta-bangli.png").write_bytes(PNG)
+    return tmp_path
+
+
+def check(capsys, *paths: Path) -> tuple[int, list[str]]:
+    """Exit status and the problem lines of ``scripts/validate.py PATH ...``."""
+    status = validate.main([str(p) for p in paths])
+    lines = capsys.readouterr().out.splitlines()
+    return status, [line for line in lines if "] " in line]
+
+
+def web_editor(text: str) -> str:
+    """What the GitHub web editor saves: LF line ends and one final newline."""
+    return text.replace("\r\n", "\n").rstrip("\n") + "\n"
+
+
+def edit(repo: Path, name: str, text: str) -> Path:
+    path = repo / "docs" / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(web_editor(text), encoding="utf-8", newline="")
+    return path
+
+
+def added(text: str) -> str:
+    """The plan's BAB IX with ``text`` appended at the end, as an editor adds a paragraph."""
+    return CHAPTER.rstrip("\n") + "\n\n" + text
+
+
+# (case, file, text, rule, line: a file line, or "+n" counted from the first appended line, words the
+# message must hold)
+MISTAKES = [
+    ("Word bullets •", "bab-9-penutup.md",
+     added("Langkah berikutnya:\n•\tMenetapkan Dewan Smart City\n•\tMenyusun rencana aksi tahunan"),
+     "DAFTAR-WORD", "+1", ['"•"', '"- Menetapkan Dewan Smart City"', "baris kosong"]),
+    ("Word bullets –", "bab-9-penutup.md", added("– Menetapkan Dewan Smart City\n– Menyusun rencana aksi"),
+     "DAFTAR-WORD", "+0", ['"–"', '"- Menetapkan Dewan Smart City"']),
+    ("Word bullets · and o", "bab-9-penutup.md", added("· Infrastruktur\no\tJaringan desa\no\tPusat data"),
+     "DAFTAR-WORD", "+0", ["tanda hubung"]),
+    ("list typed right under a line (the web editor's preview shows a list)", "bab-9-penutup.md",
+     added("Langkah berikutnya:\n- Menetapkan Dewan Smart City\n- Menyusun rencana aksi tahunan"),
+     "DAFTAR-BARIS-KOSONG", "+1", ["baris kosong", "satu paragraf"]),
+    ("tab-indented numbered list", "bab-9-penutup.md",
+     added("Prioritas:\n\n\t1.\tPenguatan kelembagaan\n\t2.\tLiterasi digital"),
+     "DAFTAR-TAB", "+2", ["kotak kode", '"1. Penguatan kelembagaan"']),
+    ("Word table pasted as tabs", "bab-9-penutup.md",
+     added("Kecamatan\tLuas (km²)\tDesa\nSusut\t49,3\t9\nBangli\t56,3\t9"),
+     "TABEL-TAB", "+0", ["`| Kecamatan | Luas (km²) | Desa |`", "`|---|---|---|`"]),
+    ("misspelt caption block", "bab-9-penutup.md",
+     added("| Kecamatan | Luas |\n|---|---:|\n| Susut | 49,3 |\n\n/// tabel-caption\nLuas wilayah\n///\n\n"
+           "Sumber: BPS."), "BLOK-TAKDIKENAL", "+4", ['"/// table-caption"']),
+    ("data table without caption", "bab-9-penutup.md",
+     added("| Kecamatan | Luas |\n|---|---:|\n| Susut | 49,3 |\n\nSumber: BPS Kabupaten Bangli, 2024."),
+     "TABEL-JUDUL", "+0", ["Daftar Tabel", '"/// table-caption"']),
+    ("BAB number typed in the H1", "bab-9-penutup.md", CHAPTER.replace("\n# Penutup\n", "\n# BAB IX PENUTUP\n"),
+     "JUDUL-NOMOR-BAB", CHAPTER[:CHAPTER.index("\n# Penutup\n")].count("\n") + 2, ['"BAB IX"', '"# Penutup"']),
+    ("unclosed caption block", "bab-9-penutup.md",
+     added("| Kecamatan | Luas |\n|---|---:|\n| Susut | 49,3 |\n\n/// table-caption\nLuas wilayah\n\n"
+           "Sumber: BPS."), "BLOK-TERBUKA", "+4", ['"/// table-caption"', '"///"']),
+    ("invisible character inside a word", "bab-9-penutup.md", added("Pelayanan pub\u200blik yang cepat."),
+     "KARAKTER-TAK-TERLIHAT", "+0", ['"publik"', "hapus kata itu", "tanpa menambah spasi"]),
+    ("non-breaking space between words", "bab-9-penutup.md", added("Pelayanan\u00a0publik."),
+     "KARAKTER-TAK-TERLIHAT", "+0", ['"Pelayanan" dan "publik"', "spasi biasa"]),
+    ("BOM at the start", "bab-9-penutup.md", "\ufeff" + CHAPTER, "KARAKTER-TAK-TERLIHAT", 1, ["BOM", "harus dihapus", "hapus seluruh baris 1"]),
+    ("misspelt required heading", "bab-9-penutup.md", CHAPTER.replace("## Rekomendasi", "## Rekomendsi"),
+     "BAGIAN-WAJIB", CHAPTER[:CHAPTER.index("## Rekomendasi")].count("\n") + 1,
+     ['"## Rekomendsi"', '"## Rekomendasi"', "jangan menambah judul baru"]),
+    ("link with a wrong ../ from a top-level chapter", "bab-9-penutup.md",
+     added("Lihat [BAB I](../bab-1-pendahuluan.md)."), "TAUTAN-RUSAK", "+0",
+     ["tanpa ../", "[teks tautan](bab-1-pendahuluan.md)"]),
+    ("image in HTML with a path from the file's folder", "bab-2-gambaran-umum.md",
+     added('<img src="assets/images/peta-bangli.png" alt="Peta Kabupaten Bangli">'), "GAMBAR-JALUR", "+0",
+     ["![keterangan gambar](assets/images/peta-bangli.png)", 'src="../assets/images/peta-bangli.png"']),
+    ("Markdown image from a sub-folder without ../", "bab-5/index.md",
+     added("![Peta Kabupaten Bangli](assets/images/peta-bangli.png)"), "GAMBAR-JALUR", "+0",
+     ["(../assets/images/peta-bangli.png)"]),
+]
+
+
+@pytest.mark.parametrize("case, name, text, rule, line, words", MISTAKES, ids=[m[0] for m in MISTAKES])
+def test_mistake_turns_the_check_red_with_a_message_to_act_on(repo, capsys, case, name, text, rule, line, words):
+    if name in ("bab-2-gambaran-umum.md", "bab-5/index.md"):
+        text = text.replace(CHAPTER.rstrip("\n"), (ROOT / "docs" / name).read_text(encoding="utf-8").rstrip("\n"))
+        base = (ROOT / "docs" / name).read_text(encoding="utf-8").rstrip("\n").count("\n") + 3
+    else:
+        base = CHAPTER.rstrip("\n").count("\n") + 3  # first line of the appended text
+    status, problems = check(capsys, edit(repo, name, text))
+    assert status == 1, problems
+    hits = [p for p in problems if f"[{rule}]" in p]
+    assert hits, problems
+    expected = base + int(line[1:]) if isinstance(line, str) else line
+    assert re.match(rf"^\S*docs/{re.escape(name)}:{expected}(:\d+)?: \[{rule}\] ", hits[0]), hits
+    for word in words:
+        assert word in hits[0], hits[0]
+    assert not ENGLISH.search("\n".join(problems))
+
+
+def test_unclosed_caption_is_not_reported_as_a_missing_source(repo, capsys):
+    text = added("| Kecamatan | Luas |\n|---|---:|\n| Susut | 49,3 |\n\n/// table-caption\nLuas wilayah\n\nSumber: BPS.")
+    _, problems = check(capsys, edit(repo, "bab-9-penutup.md", text))
+    assert [p for p in problems if "[BLOK-TERBUKA]" in p] and not [p for p in problems if "[TABEL-SUMBER]" in p]
+
+
+def test_front_matter_without_closing_line_is_reported_where_it_is_missing(repo, capsys):
+    lines = CHAPTER.split("\n")
+    closing = lines.index("---", 1)  # 0-based index of the closing ---
+    text = "\n".join(lines[:closing] + lines[closing + 1:])
+    status, problems = check(capsys, edit(repo, "bab-9-penutup.md", text))
+    [hit] = [p for p in problems if "[FRONT-MATTER-YAML]" in p]
+    assert status == 1 and f"bab-9-penutup.md:{closing + 1}:" in hit and '"---"' in hit
+    assert not ENGLISH.search(hit)
+
+
+@pytest.mark.parametrize("broken, line, words", [
+    ("title Penutup", 2, ['"title: Penutup"']),
+    ("title: BAB IX: Penutup", 2, ['title: "BAB IX: Penutup"']),
+    ("  title: Penutup", 2, ["spasi atau tab"]),
+])
+def test_front_matter_mistakes_in_indonesian_at_their_line(repo, capsys, broken, line, words):
+    text = CHAPTER.replace("title: Penutup", broken, 1)
+    _, problems = check(capsys, edit(repo, "bab-9-penutup.md", text))
+    [hit] = [p for p in problems if "[FRONT-MATTER-YAML]" in p]
+    assert f"bab-9-penutup.md:{line}:" in hit and all(w in hit for w in words) and not ENGLISH.search(hit)
+
+
+def test_new_chapter_outside_the_navigation(repo, capsys):
+    text = CHAPTER.replace("bab: 9", "bab: 9").replace("title: Penutup", "title: Rencana Tindak Lanjut") \
+        .replace("# Penutup", "# Rencana Tindak Lanjut")
+    status, problems = check(capsys, edit(repo, "bab-10-rencana-tindak-lanjut.md", text))
+    [hit] = [p for p in problems if "[HALAMAN-NAVIGASI]" in p]
+    assert status == 1 and "bab-10-rencana-tindak-lanjut.md:1:" in hit and "nav:" in hit and "mkdocs.yml" in hit
+
+
+@pytest.mark.parametrize("new_name, suggestion", [
+    ("bab-9-penutup.MD", '"bab-9-penutup.md"'),
+    ("bab 9 penutup.md", '"bab-9-penutup.md"'),
+])
+def test_renamed_file(repo, capsys, new_name, suggestion):
+    (repo / "docs" / "bab-9-penutup.md").rename(repo / "docs" / new_name)
+    status, problems = check(capsys, repo / "docs")
+    names = [p for p in problems if "[NAMA-BERKAS]" in p]
+    assert status == 1 and names and suggestion in names[0] and new_name in names[0]
+    # The nav still names the old file: reported at its line in mkdocs.yml, in Bahasa Indonesia.
+    nav = [p for p in problems if "[HALAMAN-NAVIGASI]" in p and "mkdocs.yml:" in p]
+    assert nav and '"bab-9-penutup.md"' in nav[0]
+    assert not ENGLISH.search("\n".join(problems))
+
+
+CORRECT = [
+    ("Balinese and Indonesian words", "bab-9-penutup.md",
+     added("Warga desa adat ngayah di pura setiap hari Jum'at, sesuai falsafah Tri Hita Karana dan hukum "
+           "adatnya.")),
+    ("Markdown list after a blank line", "bab-9-penutup.md",
+     added("Langkah berikutnya:\n\n- Menetapkan Dewan Smart City\n- Menyusun rencana aksi tahunan\n\n"
+           "1. Penguatan kelembagaan\n2. Literasi digital")),
+    ("table with caption and source", "bab-9-penutup.md",
+     added("| Kecamatan | Luas (km²) |\n|---|---:|\n| Susut | 49,3 |\n\n/// table-caption\nLuas wilayah per "
+           "kecamatan\n///\n\nSumber: BPS Kabupaten Bangli, 2024.")),
+    ("Markdown image from a top-level chapter", "bab-9-penutup.md",
+     added("![Peta Kabupaten Bangli](assets/images/peta-bangli.png)")),
+    ("HTML image with the page-address path", "bab-9-penutup.md",
+     added('<img src="../assets/images/peta-bangli.png" alt="Peta Kabupaten Bangli">')),
+    ("link from a sub-folder", "bab-5/index.md", None),
+]
+
+
+@pytest.mark.parametrize("case, name, text", CORRECT, ids=[c[0] for c in CORRECT])
+def test_correct_edit_passes_without_warnings(repo, capsys, case, name, text):
+    if text is None:
+        text = (ROOT / "docs" / name).read_text(encoding="utf-8").rstrip("\n") + \
+            "\n\nLihat [BAB I](../bab-1-pendahuluan.md)."
+    status, problems = check(capsys, edit(repo, name, text))
+    assert status == 0 and problems == [], problems
+
+
+def test_mistyped_view_marker_is_caught_when_checking_the_one_file(repo, capsys):
+    name = "bab-5/smart-governance.md"
+    text = (ROOT / "docs" / name).read_text(encoding="utf-8")
+    assert "[[tabel-program dimensi=smart-governance]]" in text
+    path = edit(repo, name, text.replace("[[tabel-program dimensi=smart-governance]]",
+                                         "[[tabel-progam dimensi=smart-governance]]"))
+    status, problems = check(capsys, path)
+    [hit] = [p for p in problems if "[TAMPILAN-PENANDA]" in p]
+    assert status == 1 and f"docs/{name}:" in hit and "tabel-progam" in hit
+    assert "Mungkin maksudnya [[tabel-program dimensi=smart-governance]]" in hit
+    assert not [p for p in problems if "[EJAAN]" in p]  # the marker is not prose
+
+
+@pytest.mark.parametrize("name", ["data/program.yml", "data/opd.yml", "data/dimensi.yml",
+                                  "docs/lampiran/daftar-istilah.md", "docs/assets/images/lambang-placeholder.svg"])
+def test_one_correct_file_of_any_kind_passes(capsys, name):
+    status, problems = check(capsys, ROOT / name)
+    assert status == 0 and problems == [], problems
+
+
+def test_one_file_gives_what_the_full_run_gives_for_it(tmp_path, monkeypatch, capsys):
+    """A broken copy of the repository: every file checked alone reports exactly the full run's lines."""
+    repo = tmp_path / "repo"
+    for folder in ("docs", "data"):
+        shutil.copytree(ROOT / folder, repo / folder, ignore=shutil.ignore_patterns("__pycache__", "*.egg-info"))
+    for name in ("mkdocs.yml", "kata-proyek.txt"):
+        shutil.copy2(ROOT / name, repo / name)
+    governance = repo / "docs" / "bab-5" / "smart-governance.md"
+    governance.write_text(governance.read_text(encoding="utf-8").replace("[[tabel-program dimensi=",
+                                                                          "[[tabel-progam dimensi="), encoding="utf-8")
+    glossary = repo / "docs" / "lampiran" / "daftar-istilah.md"
+    glossary.write_text(glossary.read_text(encoding="utf-8") + "\n•\tIstilah tempelan\n", encoding="utf-8")
+    (repo / "docs" / "assets" / "images" / "Peta Bangli.PNG").write_bytes(PNG)
+
+    monkeypatch.chdir(repo)  # validate.py checks the repository it is run in, as pre-commit and CI do
+
+    def run(*args: str) -> list[str]:
+        validate.main(list(args))
+        return [line for line in capsys.readouterr().out.splitlines() if "] " in line]
+
+    full = run()
+    for name in ("docs/bab-5/smart-governance.md", "docs/lampiran/daftar-istilah.md",
+                 "docs/assets/images/Peta Bangli.PNG", "data/program.yml", "docs/bab-9-penutup.md"):
+        alone = run(name)
+        assert alone == [line for line in full if line.startswith(f"{name}:")], name
+    assert any("[TAMPILAN-PENANDA]" in line for line in full)
+    assert any("[DAFTAR-WORD]" in line and "daftar-istilah" in line for line in full)
+    assert any("[NAMA-BERKAS]" in line for line in full)
+
+
+def test_more_problems_than_github_shows_get_one_notice(repo, capsys):
+    """Twelve tables without a caption: ten error annotations (GitHub's cap), one notice saying how many
+    more and where the full list is, and all twelve lines in the step log."""
+    table = "| Kecamatan | Luas |\n|---|---:|\n| Susut | 49,3 |\n\nSumber: BPS.\n\n"
+    path = edit(repo, "bab-9-penutup.md", added(table * 12))
+    summary = repo / "ringkasan.md"
+    status = validate.main([str(path), "--format", "github", "--summary", str(summary)])
+    out = capsys.readouterr().out.splitlines()
+    assert status == 1
+    assert len([line for line in out if line.startswith("::error ")]) == 10
+    [notice] = [line for line in out if line.startswith("::notice ")]
+    assert "2 galat lagi" in notice and "Summary" in notice
+    assert len([line for line in out if "] " in line and not line.startswith("::")]) == 12
+    assert summary.read_text(encoding="utf-8").count("`TABEL-JUDUL`") == 12
+
+
+@pytest.mark.parametrize("name, old, new, rule, words", [
+    ("data/program.yml", "    nama: ", "    nama: Bab: ", "PROGRAM-YAML", ["titik dua kedua", '"Bab: Judul"']),
+    ("data/tahapan.yml", "\n  ", "\n\t", "YAML-SALAH", ["tab"]),
+])
+def test_data_files_with_yaml_mistakes_in_indonesian(repo, capsys, monkeypatch, name, old, new, rule, words):
+    shutil.copytree(ROOT / "data", repo / "data")
+    path = repo / name
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    monkeypatch.chdir(repo)
+    status, problems = check(capsys, path)
+    [hit] = [p for p in problems if f"[{rule}]" in p]
+    assert status == 1 and hit.startswith(f"{name}:") and all(w in hit for w in words), hit
+    assert not ENGLISH.search(hit) and "token" not in hit and "context" not in hit
