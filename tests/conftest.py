@@ -105,3 +105,24 @@ def pdf_pages_text(full_build) -> list[str]:
 def site_only_build(tmp_path_factory) -> Build:
     """The maintainers' fast build: site without PDF."""
     return run_build(ROOT, tmp_path_factory.mktemp("site-only") / "site", pdf=False)
+
+
+@pytest.fixture(scope="session")
+def site_url(full_build):
+    """The shared build served on 127.0.0.1 for the browser tests; its URL ends in "/"."""
+    from masterplan.local_server import serve
+
+    with serve(full_build.site) as served:
+        yield served.url
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """One headless Debian Chromium for the whole session (skipped where Playwright is missing)."""
+    playwright_api = pytest.importorskip("playwright.sync_api")
+    from masterplan import browser as chromium
+
+    with playwright_api.sync_playwright() as playwright:
+        instance = chromium.launch(playwright)
+        yield instance
+        instance.close()

@@ -45,11 +45,53 @@
     return group.reduce(function (sum, item) { return sum + item.score }, 0)
   }
 
+  /* Every word of the site by its root, longest first: pelayanan, melayani, layanan, layan */
+  var forms = null
+  function formsOf(root) {
+    if (forms === null) {
+      forms = new Map()
+      lunr.id.vocabulary.forEach(function (n, word) {
+        var key = lunr.id.root(word)
+        forms.set(key, (forms.get(key) || []).concat(word))
+      })
+      forms.forEach(function (list) { list.sort(function (a, b) { return b.length - a.length }) })
+    }
+    return (forms.get(root) || [root]).slice(0, 12)
+  }
+
+  /* Material marks the matches on the opened page with the query terms (?h=); with the root alone it
+     would mark "layan" inside "pelayanan", so hand it every form of the word found on the site */
+  function withForms(item) {
+    var terms = {}
+    Object.keys(item.terms).forEach(function (term) {
+      terms[formsOf(term).join(" ")] = item.terms[term]
+    })
+    item.terms = terms
+  }
+
+  /* When only sections of a page matched, Material adds the page itself without terms, and its title
+     would open the top of the page with nothing marked: give it the terms its sections matched */
+  function withSectionTerms(group) {
+    var page = group.find(function (item) { return item.location.indexOf("#") < 0 })
+    if (!page || Object.keys(page.terms).length)
+      return
+    group.forEach(function (item) {
+      Object.keys(item.terms).forEach(function (term) {
+        if (item.terms[term])
+          page.terms[term] = true
+      })
+    })
+  }
+
   /* Material's replies go to the page, except its "ready" (the page had ours long ago): that one
      starts the query the reader is waiting for */
   self.postMessage = function (message) {
     if (message && message.type === RESULT) {
       message.data.items.sort(function (a, b) { return pageScore(b) - pageScore(a) })
+      message.data.items.forEach(function (group) {
+        withSectionTerms(group)
+        group.forEach(withForms)
+      })
       toPage(message)
     } else if (message && message.type === READY) {
       state = "ready"
