@@ -83,6 +83,16 @@
     })
   }
 
+  /* A section's text lists each table row ("Program: …; Biaya: …", scripts/masterplan/search_index.py);
+     a snippet keeps only the list items with a match, not the whole table */
+  function matchedItemsOnly(item) {
+    item.text = item.text
+      .replace(/<li>(?:(?!<\/li>)[\s\S])*<\/li>/g, function (li) {
+        return li.indexOf("<mark") < 0 ? "" : li
+      })
+      .replace(/<ul>\s*<\/ul>/g, "")
+  }
+
   /* Material's replies go to the page, except its "ready" (the page had ours long ago): that one
      starts the query the reader is waiting for */
   self.postMessage = function (message) {
@@ -91,6 +101,7 @@
       message.data.items.forEach(function (group) {
         withSectionTerms(group)
         group.forEach(withForms)
+        group.forEach(matchedItemsOnly)
       })
       toPage(message)
     } else if (message && message.type === READY) {
