@@ -46,6 +46,11 @@ def _search(page, query: str) -> dict:
     box.type(query, delay=20)
     page.wait_for_function(SETTLED, timeout=20_000)
     page.wait_for_timeout(200)  # Material renders the list right after the count
+    # Material shows ten results, and four more each time the reader scrolls to the end of the list
+    shown = -1
+    while shown != (shown := page.locator(".md-search-result__item").count()):
+        page.locator(".md-search__scrollwrap").evaluate("el => el.scrollTo(0, el.scrollHeight)")
+        page.wait_for_timeout(150)
     return page.evaluate(RESULTS)
 
 
