@@ -1,4 +1,4 @@
-"""MkDocs adapter for the Indonesian site search (``masterplan.search_index``), around Material's search
+"""MkDocs adapter for the Indonesian site search (``masterplan.views.search_index``), around Material's search
 plugin (whose events run at the default priority 0)."""
 
 from __future__ import annotations
@@ -7,7 +7,7 @@ from pathlib import Path
 
 from mkdocs.plugins import event_priority
 
-from masterplan import search_index
+from masterplan.views import search_index
 
 _table_rows: dict[str, list[str]] = {}  # row lines of every table by search location, for this build
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from conftest import OUTPUT, nav_files
-from masterplan import browser as chromium
+from masterplan.devtools import browser as chromium
 
 NAV = nav_files()
 PAGES = [md[:-len("index.md")] if md.endswith("index.md") else md[:-3] + "/" for md in NAV] + ["404.html"]

@@ -1,5 +1,5 @@
 """Site search in Indonesian, as a reader uses it: Material's search box in Debian Chromium at 360x780
-(touch) and 1280x800 on the shared build, and the build-time parts (scripts/masterplan/search_index.py)
+(touch) and 1280x800 on the shared build, and the build-time parts (masterplan/views/search_index.py)
 on small inputs. Screenshots of a search: tests/output/screenshots/cari-<width>.png."""
 
 from __future__ import annotations
@@ -9,7 +9,7 @@ import re
 import pytest
 
 from conftest import OUTPUT
-from masterplan import search_index
+from masterplan.views import search_index
 
 PHONE = {"viewport": {"width": 360, "height": 780}, "has_touch": True, "is_mobile": True}
 DESKTOP = {"viewport": {"width": 1280, "height": 800}}

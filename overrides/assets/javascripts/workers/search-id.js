@@ -2,7 +2,7 @@
  *
  * Material starts its search worker on every page and sends it the index at once. This worker, named in
  * the "search" entry of overrides/main.html's config block, answers Material's setup at once (the page
- * fetched only a stub index, scripts/masterplan/search_index.py), and only when the reader types the
+ * fetched only a stub index, masterplan/views/search_index.py), and only when the reader types the
  * first query loads the full index (search/search_index_id.js) and Material's worker into this worker,
  * builds Material's index with the Indonesian pipeline (lunr/min/lunr.id.min.js), then hands Material
  * every query rewritten for Indonesian:
@@ -83,7 +83,7 @@
     })
   }
 
-  /* A section's text lists each table row ("Program: …; Biaya: …", scripts/masterplan/search_index.py);
+  /* A section's text lists each table row ("Program: …; Biaya: …", masterplan/views/search_index.py);
      a snippet keeps only the list items with a match, not the whole table */
   function matchedItemsOnly(item) {
     item.text = item.text
