@@ -113,6 +113,7 @@ def test_table_rows_read_as_header_and_value_in_snippets(search_page):
     width = search_page.viewport_size["width"]
     (OUTPUT / "screenshots").mkdir(parents=True, exist_ok=True)
     _search(search_page, "layanan publik")
+    search_page.locator(".md-search__scrollwrap").evaluate("el => el.scrollTo(0, 0)")
     search_page.screenshot(path=str(OUTPUT / "screenshots" / f"cari-{width}.png"))
 
 
