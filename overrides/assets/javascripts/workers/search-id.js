@@ -46,6 +46,19 @@
     return group.reduce(function (sum, item) { return sum + item.score }, 0)
   }
 
+  /* Scale a page's scores so that the page link carries the page's relevance: Material opens, on
+     Enter, the page link with the highest score, which must be the first page shown. Sections keep
+     their order and which of them Material shows at once. */
+  function withPageScore(group) {
+    var total = pageScore(group)
+    var best = Math.max.apply(null, group.map(function (item) { return item.score }))
+    group.forEach(function (item) {
+      item.score = best > 0 ? item.score * total / best : item.score
+      if (item.location.indexOf("#") < 0)
+        item.score = Math.max(item.score, total)
+    })
+  }
+
   /* Every word of the site by its root, longest first: pelayanan, melayani, layanan, layan */
   var forms = null
   function formsOf(root) {
@@ -99,6 +112,7 @@
   self.postMessage = function (message) {
     if (message && message.type === RESULT) {
       message.data.items.sort(function (a, b) { return pageScore(b) - pageScore(a) })
+      message.data.items.forEach(withPageScore)
       message.data.items.forEach(function (group) {
         withSectionTerms(group)
         group.forEach(withForms)
