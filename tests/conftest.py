@@ -1,7 +1,7 @@
 """Shared fixtures: one real MkDocs build of the site with the PDF per test session; the test tiers.
 
 Tiers (markers declared in pyproject.toml), given here so that no test file has to remember them:
-``browser`` (tests/test_browser.py), ``release`` (tests/test_github_release.py), ``build`` (any test that
+``browser`` (tests/test_browser.py and any test using the ``browser`` fixture), ``release`` (tests/test_github_release.py), ``build`` (any test that
 uses a build fixture or runs ``run_build``, ``scripts/build.sh`` or the benchmark) and ``unit`` (everything else: the fast
 tier, ``bash scripts/test.sh -m unit``). A test may also carry one of these markers itself.
 """
@@ -40,6 +40,8 @@ def _tier(item: pytest.Item) -> str:
         return marked[0]
     if item.path.name in TIER_OF_FILE:
         return TIER_OF_FILE[item.path.name]
+    if "browser" in getattr(item, "fixturenames", ()):
+        return "browser"
     if BUILD_FIXTURES & set(getattr(item, "fixturenames", ())):
         return "build"
     function = getattr(item, "function", None)
@@ -136,3 +138,24 @@ def pdf_pages_text(full_build) -> list[str]:
 def site_only_build(tmp_path_factory) -> Build:
     """The maintainers' fast build: site without PDF."""
     return run_build(ROOT, tmp_path_factory.mktemp("site-only") / "site", pdf=False)
+
+
+@pytest.fixture(scope="session")
+def site_url(full_build):
+    """The shared build served on 127.0.0.1 for the browser tests; its URL ends in "/"."""
+    from masterplan.devtools.local_server import serve
+
+    with serve(full_build.site) as served:
+        yield served.url
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """One headless Debian Chromium for the whole session (skipped where Playwright is missing)."""
+    playwright_api = pytest.importorskip("playwright.sync_api")
+    from masterplan.devtools import browser as chromium
+
+    with playwright_api.sync_playwright() as playwright:
+        instance = chromium.launch(playwright)
+        yield instance
+        instance.close()

@@ -8,9 +8,6 @@ import pytest
 
 from conftest import OUTPUT, nav_files
 from masterplan.devtools import browser as chromium
-from masterplan.devtools.local_server import serve
-
-playwright_api = pytest.importorskip("playwright.sync_api")
 
 NAV = nav_files()
 PAGES = [md[:-len("index.md")] if md.endswith("index.md") else md[:-3] + "/" for md in NAV] + ["404.html"]
@@ -18,20 +15,6 @@ SCREENSHOTS = OUTPUT / "screenshots"
 # Pages with the widest content: home (dashboard), data tables (BAB II), programme tables and the roadmap
 # chart (BAB VI), and the glossary (long two-column tables).
 SCREENSHOT_PAGES = ["", "bab-2-gambaran-umum/", "bab-6-program/", "lampiran/daftar-istilah/"]
-
-
-@pytest.fixture(scope="session")
-def site_url(full_build):
-    with serve(full_build.site) as served:
-        yield served.url
-
-
-@pytest.fixture(scope="session")
-def browser():
-    with playwright_api.sync_playwright() as playwright:
-        instance = chromium.launch(playwright)
-        yield instance
-        instance.close()
 
 
 @pytest.fixture(scope="session")

@@ -1,0 +1,212 @@
+"""Site search in Indonesian, as a reader uses it: Material's search box in Debian Chromium at 360x780
+(touch) and 1280x800 on the shared build, and the build-time parts (masterplan/views/search_index.py)
+on small inputs. Screenshots of a search: tests/output/screenshots/cari-<width>.png."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from conftest import OUTPUT
+from masterplan.views import search_index
+
+PHONE = {"viewport": {"width": 360, "height": 780}, "has_touch": True, "is_mobile": True}
+DESKTOP = {"viewport": {"width": 1280, "height": 800}}
+SCREENS = {"360": PHONE, "1280": DESKTOP}
+EDITORS_GUIDE = "/panduan/"
+FULL_INDEX = re.compile(r"/search/search_index_id\.js|/workers/search\.[0-9a-f]+\.min\.js|/lunr/")
+
+RESULTS = """() => ({
+  meta: document.querySelector('.md-search-result__meta').textContent.trim(),
+  pages: [...document.querySelectorAll('.md-search-result__item > a:first-child')]
+    .map(a => new URL(a.href).pathname),
+  marks: [...document.querySelectorAll('.md-search-result mark')].map(m => m.textContent.toLowerCase()),
+  missing: [...document.querySelectorAll('.md-search-result__terms')].map(p => p.textContent),
+  snippets: [...document.querySelectorAll('.md-search-result__article li')].map(li => li.textContent),
+})"""
+SETTLED = "() => /ditemukan|Tidak ada/.test(document.querySelector('.md-search-result__meta').textContent)"
+MARK_IN_VIEW = """() => [...document.querySelectorAll('article mark[data-md-highlight]')]
+  .some(m => { const r = m.getBoundingClientRect(); return r.top >= 0 && r.bottom <= innerHeight; })"""
+
+
+def _open_search(page) -> None:
+    """Open the search box as a reader does: the magnifier in the header on a phone, the box on a desk."""
+    button = page.locator("label.md-header__button[for=__search]")
+    if button.is_visible():
+        button.tap() if page.viewport_size["width"] < 960 else button.click()
+    else:
+        page.locator("input.md-search__input").click()
+
+
+def _search(page, query: str) -> dict:
+    box = page.locator("input.md-search__input")
+    # Whole query at once, like a paste (Material listens to keyup): the results are then those of the
+    # whole query, not of the first letters typed
+    box.fill("")
+    box.press("End")
+    page.wait_for_function("() => !document.querySelector('.md-search-result__list').children.length")
+    box.fill(query)
+    box.press("End")
+    page.wait_for_function(SETTLED, timeout=20_000)
+    page.wait_for_timeout(200)  # Material renders the list right after the count
+    # Material shows ten results, and four more each time the reader scrolls to the end of the list
+    shown = -1
+    while shown != (shown := page.locator(".md-search-result__item").count()):
+        page.locator(".md-search__scrollwrap").evaluate("el => el.scrollTo(0, el.scrollHeight)")
+        page.wait_for_timeout(150)
+    return page.evaluate(RESULTS)
+
+
+@pytest.fixture(scope="module", params=list(SCREENS))
+def search_page(request, browser, site_url):
+    """A chapter page with the search box open, one per screen size, reused by the query table."""
+    context = browser.new_context(**SCREENS[request.param])
+    page = context.new_page()
+    page.goto(site_url + "bab-6-program/", wait_until="networkidle")
+    _open_search(page)
+    yield page
+    context.close()
+
+
+def _first_is(path):
+    return lambda found: found["pages"][:1] == [path]
+
+
+def _among_first(path, n):
+    return lambda found: path in found["pages"][:n]
+
+
+def _marked(word):
+    return lambda found: word in found["marks"]
+
+
+def _no_results(found):
+    return found["meta"] == "Tidak ada dokumen yang sesuai" and not found["pages"]
+
+
+def _chapter_first_and_no_editors_guide(found):
+    return bool(found["pages"]) and found["pages"][0] != "/" and not any(EDITORS_GUIDE in p for p in found["pages"])
+
+
+QUERIES = [
+    # query, what the reader must see, why
+    ("layanan", _first_is("/bab-5/smart-governance/"), "5.3 Smart Governance (Pelayanan Publik) first"),
+    ("layanan", _marked("pelayanan"), "root word: layanan finds pelayanan"),
+    ("perencanaan", _among_first("/bab-1-pendahuluan/", 5), "BAB I among the first five"),
+    ("rencana", _among_first("/bab-1-pendahuluan/", 5), "BAB I among the first five"),
+    ("rencana", _marked("perencanaan"), "root word: rencana finds perencanaan"),
+    ("kelola", _marked("pengelolaan"), "root word: kelola finds pengelolaan"),
+    ("kintamni", lambda found: found["pages"] and "kintamani" in found["marks"], "one typo: Kintamani pages"),
+    ("wifi desa", _no_results, "every word required: no page claims 'wifi'"),
+    ("kopi", _chapter_first_and_no_editors_guide, "a chapter first, the editors' guide never"),
+    ("Kintamani", lambda found: not any(EDITORS_GUIDE in p for p in found["pages"]), "no editors' guide"),
+]
+
+
+@pytest.mark.parametrize(("query", "expected", "why"), QUERIES, ids=[f"{q}-{i}" for i, (q, _, _) in enumerate(QUERIES)])
+def test_search_finds_what_an_indonesian_reader_means(search_page, query, expected, why):
+    found = _search(search_page, query)
+    assert expected(found), f"{query!r}: {why}; found {found['meta']}: {found['pages'][:6]}"
+    assert not found["missing"], f"{query!r}: a result claims a missing word: {found['missing']}"
+
+
+def test_table_rows_read_as_header_and_value_in_snippets(search_page):
+    found = _search(search_page, "APBDes")
+    assert any("Sumber dana: APBDes" in s for s in found["snippets"]), found["snippets"][:5]
+    width = search_page.viewport_size["width"]
+    (OUTPUT / "screenshots").mkdir(parents=True, exist_ok=True)
+    _search(search_page, "layanan publik")
+    search_page.locator(".md-search__scrollwrap").evaluate("el => el.scrollTo(0, 0)")
+    search_page.screenshot(path=str(OUTPUT / "screenshots" / f"cari-{width}.png"))
+
+
+@pytest.mark.parametrize("screen", list(SCREENS))
+def test_index_is_loaded_only_when_the_reader_starts_searching(browser, site_url, screen):
+    context = browser.new_context(**SCREENS[screen])
+    page = context.new_page()
+    requests = []
+    page.on("request", lambda request: requests.append(request.url))
+    try:
+        page.goto(site_url + "bab-6-program/", wait_until="networkidle")
+        page.wait_for_timeout(500)
+        early = [url for url in requests if FULL_INDEX.search(url)]
+        assert not early, f"search index or worker fetched before any search: {early}"
+        stub = page.request.get(site_url + "search/search_index.json").body()
+        assert len(stub) < 1024, f"the index every page fetches should be a stub, it has {len(stub)} bytes"
+        _open_search(page)
+        found = _search(page, "sampah")
+        assert found["pages"], found
+        assert any("/search/search_index_id.js" in url for url in requests)
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("screen", list(SCREENS))
+def test_result_title_opens_the_matched_place_highlighted(browser, site_url, screen):
+    context = browser.new_context(**SCREENS[screen])
+    page = context.new_page()
+    try:
+        page.goto(site_url + "bab-6-program/", wait_until="networkidle")
+        _open_search(page)
+        found = _search(page, "kopi")
+        title = page.locator(".md-search-result__item > a:first-child").first
+        title.tap() if screen == "360" else title.click()
+        page.wait_for_url(re.compile(re.escape(found["pages"][0]) + r"\?h="))
+        page.wait_for_function(MARK_IN_VIEW, timeout=10_000)
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("query", ["layanan"])  # before the fix, Enter opened BAB VII here
+def test_enter_opens_the_first_result_shown(browser, site_url, query):
+    context = browser.new_context(**DESKTOP)
+    page = context.new_page()
+    try:
+        page.goto(site_url + "bab-6-program/", wait_until="networkidle")
+        _open_search(page)
+        first = _search(page, query)["pages"][0]
+        page.locator("input.md-search__input").press("Enter")
+        page.wait_for_url(re.compile(re.escape(first) + r"\?h="))
+    finally:
+        context.close()
+
+
+# --- build-time parts, on small inputs ---------------------------------------------------------------
+
+TABLE = ("<table><thead><tr><th>Program</th><th>Biaya</th></tr></thead><tbody>"
+         "<tr><td>Satu Data Bangli</td><td>Rp1,2 miliar</td></tr><tr><td>Sistem Antrean</td><td></td></tr>"
+         "</tbody></table>")
+
+
+@pytest.mark.parametrize(("html", "lines"), [
+    (TABLE, ["Program: Satu Data Bangli; Biaya: Rp1,2 miliar", "Program: Sistem Antrean"]),
+    ("<table><tr><td>a</td><td>b</td></tr></table>", ["a; b"]),
+    ("<table><thead><tr><th>A</th></tr></thead></table>", []),
+])
+def test_table_row_lines(html, lines):
+    assert search_index.table_row_lines(html) == lines
+
+
+@pytest.mark.parametrize(("html", "location"), [
+    (f'<h1 id="judul">Judul</h1><p>x</p>{TABLE}', "bab/"),
+    (f'<h1 id="judul">Judul</h1><h2 id="biaya">Biaya</h2>{TABLE}', "bab/#biaya"),
+    (f'<h2 id="awal">Awal</h2>{TABLE}', "bab/#awal"),
+])
+def test_table_rows_go_to_the_section_that_holds_the_table(html, location):
+    marked, rows = search_index.mark_tables(html, "bab/")
+    assert list(rows) == [location]
+    assert "<table data-search-exclude>" in marked and marked.count("<table") == 1
+
+
+@pytest.mark.parametrize(("src_uri", "searched"), [
+    ("bab-1-pendahuluan.md", True), ("index.md", True), ("panduan/index.md", False),
+    ("panduan/perlu-verifikasi.md", False),
+])
+def test_editors_guide_is_not_in_readers_search(src_uri, searched):
+    assert search_index.in_readers_search(src_uri) is searched
+
+
+def test_root_words_of_indonesian_affixes():
+    found = search_index.roots({"pelayanan", "layanan", "perencanaan", "pengelolaan", "kintamani", "2025"})
+    assert found == {"pelayanan": "layan", "layanan": "layan", "perencanaan": "rencana", "pengelolaan": "kelola"}
