@@ -1,4 +1,4 @@
-"""MkDocs adapter: connects the plan's own modules (``scripts/masterplan``) to MkDocs build events.
+"""MkDocs adapter: connects the plan's own modules (the ``masterplan`` package) to MkDocs build events.
 
 Everything of substance lives in ``masterplan``; this file only translates MkDocs objects and log levels.
 Messages for editors are in Bahasa Indonesia and never carry a traceback (``PluginError``).
@@ -19,14 +19,17 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.nav import Section
 from mkdocs.structure.pages import Page
 
-from masterplan import captions, directives, documents, markers, numbering, pdf_check, programmes, settings
-from masterplan import pdf_output
-from masterplan import change_report
-from masterplan import abbreviations, feedback, page_extras, rules, site_status
+from masterplan.views import captions, directives
+from masterplan.model import documents, markers, numbering, programmes, settings
+from masterplan.pdf import check as pdf_check
+from masterplan.pdf import output as pdf_output
+from masterplan.publish import change_report
+from masterplan.views import abbreviations, feedback, page_extras, site_status
+from masterplan.model import rules
 from masterplan import checks
-from masterplan.problems import ERROR, HELP_PAGE, summary_line
-from masterplan.headings import number_headings
-from masterplan.signature import signature_markdown
+from masterplan.model.problems import ERROR, HELP_PAGE, summary_line
+from masterplan.views.headings import number_headings
+from masterplan.views.signature import signature_markdown
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig

@@ -14,8 +14,9 @@ from checks_util import CHAPTER
 from conftest import ROOT, run_build
 from hypothesis import HealthCheck, given, settings, strategies as st
 
-from masterplan import checks, rules as rules_module
-from masterplan.problems import Problem
+from masterplan import checks
+from masterplan.model import rules as rules_module
+from masterplan.model.problems import Problem
 
 VALIDATE = ROOT / "scripts" / "validate.py"
 BROKEN = CHAPTER.replace("## Kaidah Pelaksanaan\n", "") + "\nTeks \u201ckutip\u201d.\n\nKata kabupatn.\n"
@@ -76,7 +77,7 @@ def test_help_option_is_the_docstring():
 
 def test_every_rule_is_declared_used_and_explained():
     declared = set(rules_module.load().severities)
-    code = "\n".join(p.read_text(encoding="utf-8") for p in (ROOT / "scripts/masterplan/checks").glob("*.py"))
+    code = "\n".join(p.read_text(encoding="utf-8") for p in (ROOT / "masterplan/checks").glob("*.py"))
     used = set(re.findall(r'"([A-Z][A-Z0-9]*(?:-[A-Z]+)*)"', code))
     page = (ROOT / "docs/panduan/aturan-pemeriksaan.md").read_text(encoding="utf-8")
     explained = dict(re.findall(r"^## ([A-Z0-9-]+) \{ #([a-z0-9-]+) \}$", page, re.M))

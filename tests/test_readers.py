@@ -19,8 +19,10 @@ from bs4 import BeautifulSoup
 from pypdf import PdfReader
 
 from conftest import ROOT, html_path, mkdocs_config, nav_files, run_build
-from masterplan import abbreviations, checks, directives, documents, feedback, rules, site_status
-from masterplan.programmes import load_catalogue
+from masterplan.views import abbreviations, directives, feedback, site_status
+from masterplan import checks
+from masterplan.model import documents, rules
+from masterplan.model.programmes import load_catalogue
 
 NAV = nav_files()
 CONFIG = mkdocs_config()
