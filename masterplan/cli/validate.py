@@ -4,7 +4,8 @@ Pemakaian:
     python scripts/validate.py [PATH ...] [--format text|github] [--summary FILE]
 
 PATH      berkas .md atau folder (dicari ke dalam); tanpa PATH: seluruh folder docs/, ditambah data
-          program (data/program.yml) dan penanda tampilannya ([[tabel-program]] dan sejenisnya).
+          program (data/program.yml) dan penanda tampilannya ([[tabel-program]] dan sejenisnya), serta
+          logika rencana (data/isu.yml, misi.yml, indikator.yml, swot.yml, horizon.yml: aturan LOGIKA-...).
 --format  text (bawaan): baris "berkas:baris:kolom: [KODE-ATURAN] pesan" lalu satu baris ringkasan.
           github: anotasi GitHub Actions (::error / ::warning) untuk pull request, dan tabel Markdown
           semua masalah ke berkas --summary atau ke $GITHUB_STEP_SUMMARY bila disetel.
@@ -24,6 +25,7 @@ import os
 from pathlib import Path
 
 from masterplan import checks
+from masterplan.checks import plan_logic
 from masterplan.checks.programme_data import check_programmes
 from masterplan.model.problems import ERROR, HELP_PAGE, markdown_table, summary_line
 
@@ -49,7 +51,7 @@ def main(argv: list[str] | None = None) -> int:
     paths = args.paths or [ROOT / "docs"]
     problems = checks.run(paths, docs_folder(paths[0]), ROOT)
     if not args.paths:
-        problems = sorted(problems + check_programmes(ROOT))
+        problems = sorted(problems + check_programmes(ROOT) + plan_logic.check(ROOT)[1])
     if args.format == "github":
         for problem in problems:
             print(problem.github())

@@ -18,6 +18,13 @@ only during a site build; elsewhere, e.g. in ``scripts/validate.py``, they are c
     [[unduh-dokumen]]                    (PDF download link with size, filled in after the PDF is built)
     [[daftar-perlu-verifikasi]]          (every "perlu verifikasi" marker of the plan, with file and line)
 
+Views of the plan's logic (``logic_tables``, ``data_needs``), drawn in every build and checked by
+``scripts/validate.py``::
+
+    [[horizon-waktu]]  [[kriteria-quick-win]]  [[tabel-swot]]  [[matriks-tows]]  [[isu-strategis]]
+    [[strategi-dimensi dimensi=smart-living]]  [[indikator-sasaran]]  [[matriks-keterkaitan]]
+    [[rencana-aksi]]  [[profil-quick-win-lengkap]]  [[kebutuhan-data]]
+
 Lines in fenced or indented code and in inline code are left alone (so the guide can show the syntax).
 Anything else that looks like a directive but is not exactly one is an editor error (file and line).
 """
@@ -29,7 +36,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
-from masterplan.views import programme_tables, roadmap_svg, site_status
+from masterplan.views import data_needs, logic_tables, programme_tables, roadmap_svg, site_status
 from masterplan.model.documents import load
 from masterplan.model.problems import Problem
 from masterplan.model.programmes import WORD_PASTE, Catalogue
@@ -44,8 +51,9 @@ _INLINE_CODE = re.compile(r"(`+).*?\1")
 class View:
     """A directive's renderer ``render(data, **arguments) -> markdown`` and its arguments:
     ``{key: allowed values}`` where None means "a dimension key"; ``required`` must be given.
-    ``data`` names what the renderer draws: ``"catalogue"`` (the programme data) or ``"progress"``
-    (the plan's progress, home page only)."""
+    ``data`` names what the renderer draws: ``"catalogue"`` (the programme data), ``"progress"``
+    (the plan's progress, home page only), ``"logic"`` (the plan's logic, ``plan_logic.PlanLogic``) or
+    ``"needs"`` (the Daftar Kebutuhan Data, ``(logic, data_needs.collect(...))``)."""
 
     render: Callable[..., str]
     arguments: dict = field(default_factory=dict)
@@ -63,6 +71,19 @@ VIEWS = {
     "status-bab": View(site_status.status_table, data="progress"),
     "unduh-dokumen": View(site_status.pdf_placeholder, data="progress"),
     "daftar-perlu-verifikasi": View(site_status.verification_list, data="progress"),
+    # The plan's logic (data/horizon.yml, swot.yml, isu.yml, misi.yml, indikator.yml and the links in
+    # data/program.yml), masterplan.views.logic_tables:
+    "horizon-waktu": View(logic_tables.horizon_table, data="logic"),
+    "kriteria-quick-win": View(logic_tables.quick_win_criteria, data="logic"),
+    "tabel-swot": View(logic_tables.swot_table, data="logic"),
+    "matriks-tows": View(logic_tables.tows_matrix, data="logic"),
+    "isu-strategis": View(logic_tables.issue_table, data="logic"),
+    "strategi-dimensi": View(logic_tables.dimension_strategies, {"dimensi": None}, ("dimensi",), data="logic"),
+    "indikator-sasaran": View(logic_tables.indicator_table, data="logic"),
+    "matriks-keterkaitan": View(logic_tables.traceability_matrix, data="logic"),
+    "rencana-aksi": View(logic_tables.action_plan, data="logic"),
+    "profil-quick-win-lengkap": View(logic_tables.quick_win_profiles, data="logic"),
+    "kebutuhan-data": View(data_needs.worksheets, data="needs"),
 }
 
 SYNTAX_HELP = ("Tulis penanda tampilan sendirian pada satu baris, mulai dari kolom pertama, mis. "
@@ -125,14 +146,15 @@ def _parse(line: str, catalogue: Catalogue) -> tuple[str, dict] | str:
 
 
 def expand(markdown: str, catalogue: Catalogue, path: str, first_line: int = 1,
-           progress: site_status.Progress | None = None) -> tuple[str, list[Problem]]:
+           progress: site_status.Progress | None = None, logic=None, needs=None) -> tuple[str, list[Problem]]:
     """Replace every directive line of ``markdown`` with its generated Markdown.
 
     ``path`` and ``first_line`` (the file line of ``markdown``'s first line, after front matter) place
-    the problems. ``progress`` feeds the home-page views; without it they are checked and left as they
-    are. Returns ``(new markdown, problems)``; lines with problems are left unchanged.
+    the problems. ``progress`` feeds the home-page views, ``logic`` and ``needs`` the plan-logic views;
+    without them those views are checked and left as they are. Returns ``(new markdown, problems)``;
+    lines with problems are left unchanged.
     """
-    data = {"catalogue": catalogue, "progress": progress}
+    data = {"catalogue": catalogue, "progress": progress, "logic": logic, "needs": needs}
     lines = markdown.split("\n")
     problems = []
     for index, line in reversed(list(_candidates(markdown))):
