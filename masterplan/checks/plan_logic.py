@@ -14,7 +14,7 @@ from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 
-from masterplan.model import documents, rules as rules_module
+from masterplan.model import documents, rules as rules_module, stage_dates
 from masterplan.model.plan_logic import (INDICATOR_FILE, ISSUE_FILE, MISSING, MISSION_FILE, SWOT_FILE,
                                          HORIZON_FILE, TOWS, PlanLogic, load_plan_logic)
 from masterplan.model.problems import Problem, help_reference
@@ -420,10 +420,22 @@ def findings(logic: PlanLogic, pages: list[documents.Document] = ()) -> list[Fin
     return found + list(prose_counts(logic, list(pages)))
 
 
+def stage_dates_known(root: Path) -> Iterator[Finding]:
+    """TAHAPAN-TANGGAL: every workshop stage has a document date with a year (printed on the cover and
+    under the Kata Pengantar when that stage is published)."""
+    for stage in range(1, 5):
+        try:
+            stage_dates.stage_date(root, stage)
+        except ValueError as error:
+            yield stage_dates.STAGES_FILE, 1, "TAHAPAN-TANGGAL", str(error)
+
+
 def to_problems(found: list[Finding]) -> list[Problem]:
-    """Findings as :class:`Problem` with severity from rules.yml and the pointer to the help page."""
-    severities = rules_module.load()
-    return sorted(Problem(path, line, 0, rule, f"{message} {help_reference(rule)}", severities.severity(rule))
+    """Findings as :class:`Problem` with severity from rules.yml and the pointer to the help page
+    (added once: messages from the shared reader already carry it)."""
+    registry = rules_module.load()
+    return sorted(Problem(path, line, 0, rule, message if "Lihat panduan:" in message
+                          else f"{message} {help_reference(rule)}", registry.severity(rule))
                   for path, line, rule, message in found)
 
 
@@ -440,5 +452,5 @@ def check(root: Path, docs_dir: Path | None = None) -> tuple[PlanLogic | None, l
     docs_dir = docs_dir or root / "docs"
     pages = [documents.load(path, root) for path in sorted(docs_dir.rglob("*.md"))
              if not path.relative_to(docs_dir).as_posix().startswith("panduan/")]
-    return logic, to_problems(findings(logic, pages))
+    return logic, to_problems(findings(logic, pages) + list(stage_dates_known(root)))
 

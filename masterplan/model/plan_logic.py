@@ -18,6 +18,7 @@ from jsonschema import Draft202012Validator
 
 from masterplan.model import programmes
 from masterplan.model.problems import Problem
+from masterplan.model.sources import read_text, read_yaml
 
 HORIZON_FILE = programmes.HORIZON_FILE
 SWOT_FILE = "data/swot.yml"
@@ -291,13 +292,14 @@ def _line(node, path) -> int:
 
 
 def _read(root: Path, relative: str) -> tuple[object, object, list[Problem]]:
-    data, node, problems = programmes._read_yaml(root, relative)
-    relabelled = [Problem(p.path, p.line, p.column, "LOGIKA-SKEMA", p.message) for p in problems]
-    if data is None:
-        return None, None, relabelled
-    schema_path = root / relative.replace(".yml", ".schema.json")
-    schema = json.loads(schema_path.read_text(encoding="utf-8"))
-    return data, node, relabelled + _schema_problems(relative, data, node, schema)
+    source = read_yaml(root / relative, relative, syntax_rule="LOGIKA-SKEMA", unreadable_rule="LOGIKA-SKEMA")
+    if source.data is None:
+        return None, None, source.problems or [Problem(relative, 1, 0, "LOGIKA-SKEMA", "Berkas kosong.")]
+    schema_file = relative.replace(".yml", ".schema.json")
+    schema = read_text(root / schema_file, schema_file, "LOGIKA-SKEMA")
+    if isinstance(schema, Problem):
+        return None, None, [schema]
+    return source.data, source.node, _schema_problems(relative, source.data, source.node, json.loads(schema))
 
 
 def _spans(entries: list, node, key: str) -> tuple[Span, ...]:

@@ -17,12 +17,13 @@ from jsonschema import Draft202012Validator
 
 from masterplan.model import settings
 from masterplan.model.problems import Problem
+from masterplan.model.sources import read_yaml
 
 PROGRAMMES = "data/program.yml"
 SCHEMA = "data/program.schema.json"
 OFFICES = "data/opd.yml"
 DIMENSIONS = "data/dimensi.yml"
-CONFIG = "mkdocs.yml"
+CONFIG = settings.CONFIG
 LINK_FIELDS = ("isu", "indikator_sasaran", "rencana_aksi", "profil_quick_win")
 
 HORIZON_FILE = "data/horizon.yml"
@@ -30,12 +31,13 @@ HORIZON_FILE = "data/horizon.yml"
 
 def horizon_labels(root: Path) -> dict[str, tuple[str, int]]:
     """Horizon key → (label used in tables, longest duration in years), in the order of
-    ``root/data/horizon.yml``, the one place where horizons are defined (checked by
-    ``masterplan.checks.plan_logic``). Returns ``{}`` when the file cannot be read; never raises."""
+    ``root/data/horizon.yml``, the one place where horizons are defined (read and checked in full by
+    ``masterplan.model.plan_logic`` and ``masterplan.checks.plan_logic``). Returns ``{}`` when the file
+    is unreadable or malformed (those checks then say why); never raises."""
+    data = read_yaml(root / HORIZON_FILE, HORIZON_FILE).data
     try:
-        entries = yaml.safe_load((root / HORIZON_FILE).read_text(encoding="utf-8"))["horizon"]
-        return {str(h["kode"]): (str(h["nama"]), int(h["durasi_maks"])) for h in entries}
-    except (OSError, yaml.YAMLError, KeyError, TypeError, ValueError):
+        return {str(h["kode"]): (str(h["nama"]), int(h["durasi_maks"])) for h in data["horizon"]}
+    except (KeyError, TypeError, ValueError):
         return {}
 
 
@@ -140,37 +142,10 @@ class Catalogue:
 # Reading YAML with line numbers
 # ---------------------------------------------------------------------------------------------------
 
-class _TolerantLoader(yaml.SafeLoader):
-    """Reads mkdocs.yml even when it holds MkDocs-specific tags (``!ENV``, ``!!python/name``)."""
-
-
-_TolerantLoader.add_multi_constructor("", lambda loader, suffix, node: None)
-
-
-def _read_yaml(root: Path, relative: str, loader=yaml.SafeLoader) -> tuple[object, yaml.Node | None, list[Problem]]:
+def _read_yaml(root: Path, relative: str) -> tuple[object, yaml.Node | None, list[Problem]]:
     """Parse ``root/relative`` into ``(data, node, problems)``; on any problem ``data`` is None."""
-    path = root / relative
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        return None, None, [Problem(relative, 1, 0, "PROGRAM-BERKAS", "Berkas tidak ditemukan.")]
-    except UnicodeDecodeError:
-        return None, None, [Problem(relative, 1, 0, "PROGRAM-BERKAS",
-                                    "Berkas bukan teks UTF-8. Simpan ulang sebagai UTF-8 (teks biasa).")]
-    reader = loader(text)
-    try:
-        node = reader.get_single_node()
-        data = reader.construct_document(node) if node is not None else None
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        line, column = (mark.line + 1, mark.column + 1) if mark is not None else (1, 0)
-        what = getattr(error, "problem", None) or str(error)
-        return None, None, [Problem(relative, line, column, "PROGRAM-YAML",
-                                    f"Penulisan YAML salah ({what}). Periksa indentasi (spasi, bukan tab), "
-                                    "titik dua sesudah nama kolom, dan tanda kutip yang berpasangan.")]
-    finally:
-        reader.dispose()
-    return data, node, []
+    source = read_yaml(root / relative, relative, syntax_rule="PROGRAM-YAML", unreadable_rule="PROGRAM-BERKAS")
+    return source.data, source.node, source.problems
 
 
 def _node_at(node: yaml.Node | None, path) -> yaml.Node | None:
@@ -387,13 +362,9 @@ def load_catalogue(root: Path, plan: settings.Plan | None = None) -> tuple[Catal
     """
     problems: list[Problem] = []
     if plan is None:
-        config, _, found = _read_yaml(root, CONFIG, _TolerantLoader)
-        problems += found
-        try:
-            plan = settings.from_extra(config["extra"]) if config else None
-        except (KeyError, TypeError, ValueError) as error:
-            problems.append(Problem(CONFIG, 1, 0, "PROGRAM-PERIODE",
-                                    f"Periode rencana tidak terbaca dari 'extra.rencana' ({error})."))
+        loaded = settings.load(root)
+        plan = loaded.plan
+        problems += loaded.problems
     offices_data, _, found = _read_yaml(root, OFFICES)
     problems += found
     dimensions_data, _, found = _read_yaml(root, DIMENSIONS)

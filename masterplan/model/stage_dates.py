@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
+from masterplan.model.sources import read_yaml
 
 STAGES_FILE = "data/tahapan.yml"
 _YEAR = re.compile(r"\b(19|20)\d\d\b")
@@ -32,12 +32,14 @@ def stage_date(root: Path, stage: int) -> StageDate:
     Raises ``ValueError`` with a Bahasa Indonesia message naming the fix when the file cannot be read,
     the stage is missing, or its ``tanggal_dokumen`` has no four-digit year.
     """
+    source = read_yaml(root / STAGES_FILE, STAGES_FILE)
+    if source.problems:
+        raise ValueError(source.problems[0].text())
     try:
-        data = yaml.safe_load((root / STAGES_FILE).read_text(encoding="utf-8")) or {}
-        text = str(data[stage]["tanggal_dokumen"]).strip()
-    except (OSError, yaml.YAMLError, KeyError, TypeError) as error:
-        raise ValueError(f"{STAGES_FILE}: tahap {stage} belum memiliki 'tanggal_dokumen' ({error}). Tulis "
-                         "tanggal dokumen tahap itu, mis. tanggal_dokumen: Juni 2024.") from None
+        text = str(source.data[stage]["tanggal_dokumen"]).strip()
+    except (KeyError, TypeError):
+        raise ValueError(f"{STAGES_FILE}: tahap {stage} belum memiliki 'tanggal_dokumen'. Tulis tanggal "
+                         "dokumen tahap itu, mis. tanggal_dokumen: Juni 2024.") from None
     match = _YEAR.search(text)
     if not match:
         raise ValueError(f"{STAGES_FILE}: 'tanggal_dokumen' tahap {stage} ('{text}') tidak memuat tahun empat "

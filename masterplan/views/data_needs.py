@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from masterplan.model import markers
+from masterplan.model.sources import read_text, read_yaml
 from masterplan.model.documents import Document
 from masterplan.model.plan_logic import FILES, PlanLogic
 from masterplan.model.programmes import OFFICES, PROGRAMMES
@@ -92,9 +93,8 @@ def collect(logic: PlanLogic, pages: list[tuple[str, str, Document]], root: Path
             office = named_office(marker.reason, offices) or owner
             needs.append(Need(office, title, "verifikasi", _verification(marker), f"{path}:{line}"))
     for relative in DATA_FILES:
-        try:
-            text = (root / relative).read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError):
+        text = read_text(root / relative, relative)
+        if not isinstance(text, str):
             continue
         for marker in markers.find(text):
             owner = _programme_at(logic, marker.line) if relative == PROGRAMMES else None
@@ -119,11 +119,8 @@ def _verification(marker: markers.Marker) -> str:
 
 def _unverified_offices(root: Path, offices: dict) -> list:
     """Offices whose names data/opd.yml marks ``terverifikasi: false``."""
-    import yaml
-
-    try:
-        data = yaml.safe_load((root / OFFICES).read_text(encoding="utf-8")) or {}
-    except (OSError, yaml.YAMLError):
+    data = read_yaml(root / OFFICES, OFFICES).data
+    if not isinstance(data, dict):
         return []
     return [(key, offices[key]) for key, entry in data.items()
             if key in offices and isinstance(entry, dict) and entry.get("terverifikasi") is False]

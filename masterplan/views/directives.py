@@ -18,6 +18,10 @@ only during a site build; elsewhere, e.g. in ``scripts/validate.py``, they are c
     [[unduh-dokumen]]                    (PDF download link with size, filled in after the PDF is built)
     [[daftar-perlu-verifikasi]]          (every "perlu verifikasi" marker of the plan, with file and line)
 
+The editors' help page lists every rule ID of the registry (``rules.yml``)::
+
+    [[daftar-aturan]]
+
 Views of the plan's logic (``logic_tables``, ``data_needs``), drawn in every build and checked by
 ``scripts/validate.py``::
 
@@ -36,7 +40,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
-from masterplan.views import data_needs, logic_tables, programme_tables, roadmap_svg, site_status
+from masterplan.model import rules as rules_module
+from masterplan.views import data_needs, logic_tables, programme_tables, roadmap_svg, rule_table, site_status
 from masterplan.model.documents import load
 from masterplan.model.problems import Problem
 from masterplan.model.programmes import WORD_PASTE, Catalogue
@@ -52,8 +57,8 @@ class View:
     """A directive's renderer ``render(data, **arguments) -> markdown`` and its arguments:
     ``{key: allowed values}`` where None means "a dimension key"; ``required`` must be given.
     ``data`` names what the renderer draws: ``"catalogue"`` (the programme data), ``"progress"``
-    (the plan's progress, home page only), ``"logic"`` (the plan's logic, ``plan_logic.PlanLogic``) or
-    ``"needs"`` (the Daftar Kebutuhan Data, ``(logic, data_needs.collect(...))``)."""
+    (the plan's progress, home page only), ``"rules"`` (the rule registry), ``"logic"`` (the plan's logic,
+    ``plan_logic.PlanLogic``) or ``"needs"`` (the Daftar Kebutuhan Data, ``(logic, data_needs.collect(...))``)."""
 
     render: Callable[..., str]
     arguments: dict = field(default_factory=dict)
@@ -71,6 +76,7 @@ VIEWS = {
     "status-bab": View(site_status.status_table, data="progress"),
     "unduh-dokumen": View(site_status.pdf_placeholder, data="progress"),
     "daftar-perlu-verifikasi": View(site_status.verification_list, data="progress"),
+    "daftar-aturan": View(rule_table.rule_table, data="rules"),
     # The plan's logic (data/horizon.yml, swot.yml, isu.yml, misi.yml, indikator.yml and the links in
     # data/program.yml), masterplan.views.logic_tables:
     "horizon-waktu": View(logic_tables.horizon_table, data="logic"),
@@ -154,7 +160,8 @@ def expand(markdown: str, catalogue: Catalogue, path: str, first_line: int = 1,
     without them those views are checked and left as they are. Returns ``(new markdown, problems)``;
     lines with problems are left unchanged.
     """
-    data = {"catalogue": catalogue, "progress": progress, "logic": logic, "needs": needs}
+    data = {"catalogue": catalogue, "progress": progress, "rules": rules_module.load(), "logic": logic,
+            "needs": needs}
     lines = markdown.split("\n")
     problems = []
     for index, line in reversed(list(_candidates(markdown))):
