@@ -26,7 +26,8 @@ Views of the plan's logic (``logic_tables``, ``data_needs``), drawn in every bui
 ``scripts/validate.py``::
 
     [[horizon-waktu]]  [[kriteria-quick-win]]  [[tabel-swot]]  [[matriks-tows]]  [[isu-strategis]]
-    [[strategi-dimensi dimensi=smart-living]]  [[indikator-sasaran]]  [[matriks-keterkaitan]]
+    [[strategi-dimensi dimensi=smart-living]]  [[daftar-misi]]  [[tujuan-sasaran]]  [[indikator-sasaran]]
+    [[matriks-keterkaitan]]
     [[rencana-aksi]]  [[profil-quick-win-lengkap]]  [[kebutuhan-data]]
 
 Lines in fenced or indented code and in inline code are left alone (so the guide can show the syntax).
@@ -85,6 +86,8 @@ VIEWS = {
     "matriks-tows": View(logic_tables.tows_matrix, data="logic"),
     "isu-strategis": View(logic_tables.issue_table, data="logic"),
     "strategi-dimensi": View(logic_tables.dimension_strategies, {"dimensi": None}, ("dimensi",), data="logic"),
+    "daftar-misi": View(logic_tables.mission_list, data="logic"),
+    "tujuan-sasaran": View(logic_tables.goal_sections, data="logic"),
     "indikator-sasaran": View(logic_tables.indicator_table, data="logic"),
     "matriks-keterkaitan": View(logic_tables.traceability_matrix, data="logic"),
     "rencana-aksi": View(logic_tables.action_plan, data="logic"),

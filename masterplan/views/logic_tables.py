@@ -217,3 +217,32 @@ def quick_win_profiles(logic: PlanLogic) -> str:
         parts.append(f"### {programme.code} {programme.name}\n\n"
                      + table(["Unsur", "Isi"], "ll", rows, f"Profil quick win {programme.code}"))
     return "\n".join(parts)
+
+
+# ---------------------------------------------------------------------------------------------------
+# Missions and sasaran (BAB IV)
+# ---------------------------------------------------------------------------------------------------
+
+def mission_list(logic: PlanLogic) -> str:
+    """The missions as a numbered list, each with its dimension and the strategic issues it answers."""
+    lines = []
+    for mission in logic.missions:
+        dimension = logic.catalogue.dimensions.get(mission.dimension)
+        name = dimension.name if dimension else mission.dimension
+        lines.append(f"{mission.number}. **{mission.text}** ({name}; isu strategis {_codes(mission.issues)}).")
+    return "\n".join(lines) + "\n"
+
+
+def goal_sections(logic: PlanLogic) -> str:
+    """Per dimension: its purpose (tujuan) and sasaran, each sasaran with the codes of its indicators."""
+    parts = []
+    for mission in logic.missions:
+        dimension = logic.catalogue.dimensions.get(mission.dimension)
+        items = []
+        for goal in mission.goals:
+            element = dimension.elements.get(goal.element, goal.element) if dimension else goal.element
+            codes = _codes(i.code for i in logic.indicators_of(goal.code))
+            items.append(f"- **{goal.code} {element}**: {goal.text} Indikator: {codes}.")
+        parts.append(f"### {dimension.name if dimension else mission.dimension}\n\nTujuan: {mission.purpose}\n\n"
+                     + "\n".join(items) + "\n")
+    return "\n".join(parts)

@@ -14,7 +14,7 @@ from babel.numbers import format_compact_decimal, format_decimal
 
 from masterplan.model.programmes import HORIZONS, PROGRAMMES, Catalogue, Programme
 
-SOURCE = (f"Sumber: {PROGRAMMES} (draf tahap 2), disusun otomatis saat dokumen dibangun. Biaya adalah "
+SOURCE = (f"Sumber: {PROGRAMMES} (draf Tahap II), disusun otomatis saat dokumen dibangun. Biaya adalah "
           "perkiraan indikatif untuk pembahasan yang perlu verifikasi, bukan pagu anggaran")
 
 COST_GROUPS = ("dimensi", "tahun", "sumber-dana")
@@ -87,7 +87,7 @@ def quick_win_table(catalogue: Catalogue, dimensi: str | None = None) -> str:
         dimension = catalogue.dimensions[p.dimension]
         partners = ", ".join(_office(catalogue, key) for key in p.partner_offices) or "tidak ada"
         rows.append([f"**{p.code}** {p.name}", f"{dimension.name}: {dimension.elements[p.element]}",
-                     f"{p.indicator}; nilai dasar: {number(p.baseline)}; target: {number(p.target)} {p.unit}",
+                     f"{p.indicator}; baseline: {number(p.baseline)}; target: {number(p.target)} {p.unit}",
                      f"{_office(catalogue, p.lead_office)}; mitra: {partners}", years(p),
                      f"{rupiah_short(p.cost)} ({', '.join(p.funding)})"])
     return _table(["Quick win", "Dimensi dan elemen", "Indikator", "Pengampu dan mitra", "Tahun",
