@@ -109,6 +109,9 @@ def test_changing_a_programmes_years_changes_table_totals_and_chart(full_build, 
           "    jenis_rencana_aksi: infrastruktur\n    indikator:\n      nama: Kapasitas PLTS",
           "tahun_mulai: 2029\n    tahun_selesai: 2034\n"
           "    jenis_rencana_aksi: infrastruktur\n    indikator:\n      nama: Kapasitas PLTS")
+    # Its rencana aksi moves with it (the build checks that the actions cover the programme's years).
+    _edit(project / "data" / "program.yml", '{tahun: [2027, 2029], kegiatan: "Mengaudit atap gedung',
+          '{tahun: 2029, kegiatan: "Mengaudit atap gedung')
     build = run_build(project, tmp_path / "site", pdf=False)
     assert build.returncode == 0, build.log
 

@@ -40,7 +40,7 @@ def read_text(path: Path, shown: str, rule: str = UNREADABLE) -> str | Problem:
                         "web GitHub lalu simpan ulang, atau simpan dari editor teks dengan pengodean UTF-8.")
 
 
-class _TolerantLoader(yaml.SafeLoader):
+class _TolerantLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # libyaml when available: 5x faster
     """Safe YAML that reads MkDocs-specific tags (``!ENV``, ``!!python/name``) as null, so that
     ``mkdocs.yml`` can be read by the same reader as the data files."""
 

@@ -12,6 +12,13 @@ from __future__ import annotations
 from masterplan.model.plan_logic import MISSING, SWOT_KINDS, TARGET_HORIZONS, TOWS, PlanLogic
 from masterplan.views.programme_tables import _cell, number, rupiah_short, years
 
+
+def _lines(value: object) -> str:
+    """A table cell; a list or tuple becomes one line per item (``<br>``), each item escaped."""
+    if isinstance(value, (list, tuple)):
+        return "<br>".join(_cell(item) for item in value)
+    return _cell(value)
+
 SOURCE = "Sumber: Analisis Tim Penyusun (draf Tahap II), disusun otomatis dari data rencana induk saat dokumen dibangun"
 
 
@@ -19,7 +26,7 @@ def table(header: list[str], align: str, rows: list[list[object]], caption: str,
     """A pipe table (``align``: one ``l``/``r``/``c`` per column) with its caption block and source line."""
     marks = {"l": "---", "r": "---:", "c": ":---:"}
     lines = ["| " + " | ".join(header) + " |", "|" + "|".join(marks[a] for a in align) + "|"]
-    lines += ["| " + " | ".join(_cell(c) for c in row) + " |" for row in rows]
+    lines += ["| " + " | ".join(_lines(c) for c in row) + " |" for row in rows]
     source = SOURCE + (f"; {note}" if note else "") + "."
     return "\n".join(lines) + f"\n\n/// table-caption\n{caption}\n///\n\n{source}\n"
 
@@ -85,8 +92,8 @@ def _strategy_line(strategy) -> str:
 def tows_matrix(logic: PlanLogic) -> str:
     """The TOWS matrix (strengths/weaknesses against opportunities/threats), then the strategies it yields
     with the programmes that carry them out."""
-    def cell(quadrant: str) -> str:
-        return "<br>".join(_strategy_line(s) for s in logic.strategies if s.quadrant == quadrant) or "–"
+    def cell(quadrant: str) -> list[str]:
+        return [_strategy_line(s) for s in logic.strategies if s.quadrant == quadrant] or ["–"]
 
     def weight(kind: str) -> int:
         return sum(item.weight for item in logic.swot.values() if item.code[0] == kind)
@@ -207,12 +214,12 @@ def quick_win_profiles(logic: PlanLogic) -> str:
         rows = [["Masalah", profile.problem],
                 ["Baseline", f"{programme.indicator}: {number(programme.baseline)}"],
                 ["Penerima manfaat", profile.beneficiaries],
-                ["Jadwal", "<br>".join(f"{when}: {what}" for when, what in profile.schedule)],
+                ["Jadwal", [f"{when}: {what}" for when, what in profile.schedule]],
                 ["Indikator keberhasilan", f"{programme.indicator}: {number(programme.target)} {programme.unit} "
                                            f"pada akhir {years(programme)}"],
                 ["Mata anggaran", f"{profile.budget_line}; perkiraan indikatif {rupiah_short(programme.cost)} "
                                   f"({', '.join(programme.funding)}), perlu verifikasi"],
-                ["Risiko dan mitigasi", "<br>".join(f"{risk} → {fix}" for risk, fix in profile.risks)],
+                ["Risiko dan mitigasi", [f"{risk} → mitigasi: {fix}" for risk, fix in profile.risks]],
                 ["Penanggung jawab", f"{lead.name}" + (f"; mitra: {partners}" if partners else "")]]
         parts.append(f"### {programme.code} {programme.name}\n\n"
                      + table(["Unsur", "Isi"], "ll", rows, f"Profil quick win {programme.code}"))
