@@ -192,12 +192,13 @@ def action_plan(logic: PlanLogic) -> str:
     for key, office in catalogue.offices.items():
         entries = sorted((action.start, p.code, action) for p in catalogue.programmes
                          for action in logic.links[p.code].actions if action.office == key)
-        for index, (_, code, action) in enumerate(entries):
-            rows.append([f"**{office.short}**" if index == 0 else "", action.label, code, action.activity,
-                         action.output, action.target])
-    return table(["OPD", "Tahun", "Program", "Kegiatan", "Keluaran", "Target"], "llllll", rows,
+        if entries:
+            rows.append([f"**{office.name}**", "", "", ""])
+        for _, code, action in entries:
+            rows.append([f"{action.label} {code}", action.activity, action.output, action.target])
+    return table(["Tahun dan program", "Kegiatan", "Keluaran", "Target"], "llll", rows,
                  "Rencana aksi per OPD dan tahun",
-                 "kegiatan tahunan dirinci OPD dalam Renja; target adalah usulan")
+                 "baris tebal menandai OPD pelaksana; kegiatan tahunan dirinci OPD dalam Renja; target adalah usulan")
 
 
 def quick_win_profiles(logic: PlanLogic) -> str:
