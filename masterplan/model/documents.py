@@ -14,7 +14,7 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from masterplan.model.problems import Problem
-from masterplan.model.sources import read_text, shown_path
+from masterplan.model.sources import parse_yaml, read_text, shown_path
 
 _FRONT_MATTER_FENCE = "---"
 # CommonMark sees an indented admonition body as a code block, so headings inside admonitions and
@@ -146,8 +146,7 @@ def parse(text: str, path: str = "") -> Document:
             document.meta_error = (1, "front matter dibuka dengan --- tetapi tidak ditutup")
         return document
     try:
-        meta = yaml.safe_load(raw_meta)
-        node = yaml.compose(raw_meta)
+        meta, node = parse_yaml(raw_meta)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         line = mark.line + 2 if mark is not None else 1

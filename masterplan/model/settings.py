@@ -103,6 +103,14 @@ def check_plan(extra: object, source: YamlSource | None = None) -> list[Problem]
     return found
 
 
+def repo_root(start: Path | None = None) -> Path:
+    """The repository the commands work on: the nearest folder from ``start`` (the current directory)
+    upwards that holds ``mkdocs.yml``; else the repository this package is installed from."""
+    here = (start or Path.cwd()).resolve()
+    found = next((folder for folder in (here, *here.parents) if (folder / CONFIG).is_file()), None)
+    return found or Path(__file__).resolve().parents[2]
+
+
 def load(root: Path) -> Settings:
     """Read ``root/mkdocs.yml`` once: the plan settings and the site address. Never raises."""
     source = read_yaml(root / CONFIG, CONFIG, syntax_rule=RULE)
