@@ -25,7 +25,8 @@ from masterplan.cli import validate
 from masterplan.publish import codeowners, release
 
 EDITABLE = ["docs/bab-9-penutup.md", "docs/lampiran/daftar-istilah.md", "docs/index.md", "data/program.yml",
-            "data/opd.yml", "data/dimensi.yml", "data/tahapan.yml", "mkdocs.yml", ".github/tim-opd.yml"]
+            "data/opd.yml", "data/dimensi.yml", "data/tahapan.yml", "mkdocs.yml", ".github/tim-opd.yml",
+            "data/horizon.yml", "data/swot.yml", "data/isu.yml", "data/misi.yml", "data/indikator.yml"]
 COPIED = ["docs", "data", "overrides", "scripts", ".github", "mkdocs.yml"]
 
 
