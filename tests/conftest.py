@@ -11,6 +11,7 @@ from __future__ import annotations
 import inspect
 import os
 import shutil
+import sys
 import subprocess
 from dataclasses import dataclass
 from pathlib import Path

@@ -56,7 +56,9 @@ def test_each_office_worksheet_starts_on_its_own_page(pdf_pages_text):
     needs = data_needs.collect(LOGIC, [], ROOT)  # the offices with at least one baseline or naming item
     heading = re.compile(r"^F\.(\d+) Lembar Kerja (.+)$")
     starts = []  # (page index, worksheet number) where a worksheet heading is the first line of the body
-    for index, page in enumerate(pdf_pages_text):
+    # From the Lampiran's summary table on (the Daftar Isi and Daftar Tabel before it list the headings too).
+    first = max(i for i, page in enumerate(pdf_pages_text) if "Ringkasan kebutuhan data per OPD" in _flat(page))
+    for index, page in enumerate(pdf_pages_text[first:], start=first):
         lines = [line.strip() for line in page.split("\n") if line.strip()]
         body = [line for line in lines if not line.startswith("Lampiran ")]  # running header
         match = heading.match(body[0]) if body else None
