@@ -71,7 +71,7 @@ def test_each_office_worksheet_starts_on_its_own_page(pdf_pages_text):
     assert len({page for page, _ in starts}) == len(starts)
     for (page, number), (next_page, _) in zip(starts, starts[1:]):
         # Nothing of the next worksheet on the pages of this one.
-        assert all(f"F.{number + 1} Lembar" not in pdf_pages_text[p] for p in range(page, next_page))
+        assert all(f"F.{number + 1} Lembar Kerja" not in pdf_pages_text[p] for p in range(page, next_page))
 
 
 def test_cover_shows_the_stage_date_and_the_build_date_apart(pdf_pages_text):
