@@ -153,13 +153,13 @@ def indicator_table(logic: PlanLogic) -> str:
             baseline += f"; diisi {office.short if office else indicator.baseline.office}"
         rows.append([f"**{indicator.code}**", f"{indicator.name} ({indicator.unit})", baseline]
                     + [_target(indicator.targets.get(key)) for key in TARGET_HORIZONS]
-                    + [indicator.iso or "belum dipetakan", _codes(p.code for p in logic.programmes_moving(indicator.code))])
+                    + [indicator.iso or "–", _codes(p.code for p in logic.programmes_moving(indicator.code))])
     header = (["Kode", "Indikator (satuan)", "Baseline"] + [f"Target {ends.get(k, k)}" for k in TARGET_HORIZONS]
               + ["SNI ISO 37122", "Program"])
     return table(header, "lllrrrll", rows, "Indikator sasaran, baseline dan target per horizon (usulan)",
-                 "target usulan Tim Penyusun, disesuaikan setelah baseline diukur; tanda – berarti target belum "
-                 "ditetapkan sebelum baseline tersedia; baseline yang belum tersedia dihimpun melalui Daftar "
-                 "Kebutuhan Data")
+                 "target usulan Tim Penyusun, disesuaikan setelah baseline diukur; tanda – pada kolom target berarti "
+                 "target belum ditetapkan sebelum baseline tersedia, dan pada kolom SNI ISO 37122 berarti padanan "
+                 "klausulnya belum dipastikan; keduanya dihimpun melalui Daftar Kebutuhan Data")
 
 
 def traceability_matrix(logic: PlanLogic) -> str:
