@@ -13,6 +13,7 @@ import os
 import shutil
 import sys
 import subprocess
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
