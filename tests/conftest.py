@@ -11,7 +11,6 @@ from __future__ import annotations
 import inspect
 import os
 import shutil
-import sys
 import subprocess
 import sys
 from dataclasses import dataclass
