@@ -25,6 +25,9 @@ from masterplan.pdf import check as pdf_check
 from masterplan.pdf import output as pdf_output
 from masterplan.publish import change_report
 from masterplan.views import abbreviations, feedback, page_extras, site_status
+from masterplan.views import data_needs
+from masterplan.checks import plan_logic
+from masterplan.model import stage_dates
 from masterplan.model import rules
 from masterplan import checks
 from masterplan.checks import build_log
@@ -47,6 +50,8 @@ SCRIPTS_DIR = Path(__file__).resolve().parent
 _numbers: dict[str, numbering.PageNumbers] = {}
 _nav: list = []  # the Navigation of the current build, set in on_nav
 _catalogue: list = []  # the validated programme data (data/program.yml), set in on_config
+_logic: list = []  # the plan's logic (data/isu.yml, misi.yml, ...: plan_logic.PlanLogic), set in on_config
+_needs: list = []  # the Daftar Kebutuhan Data: (logic, needs per office), set in on_nav
 _problems: list = []  # what the editors' checks reported on docs/, set in on_files
 _stages: list = []  # the workshop stages (data/tahapan.yml), set in on_config
 _progress: list = []  # the plan's progress for the home-page views (site_status.Progress), set in on_nav
@@ -152,7 +157,15 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     if problems:
         raise PluginError(_report("Data program (data/program.yml) belum benar", problems))
     _catalogue[:] = [catalogue]
+    logic, problems = plan_logic.check(root, Path(config.docs_dir))
+    if [p for p in problems if p.severity == ERROR]:
+        raise PluginError(_report("Logika rencana (isu, misi, sasaran, program, indikator) belum benar", problems))
+    _logic[:] = [logic]
     day = settings.build_date(root)
+    try:
+        stage = stage_dates.stage_date(root, plan.stage)
+    except ValueError as error:
+        raise PluginError(str(error)) from None
     variant = os.environ.get("PDF_VARIANT") or config.extra.get("pdf_varian", "pdf/ua-1")
     if variant not in pdf_output.VARIANTS:
         raise PluginError(f"mkdocs.yml: extra.pdf_varian '{variant}' tidak dikenal; pilih salah satu: "
@@ -161,8 +174,11 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
                                 subject=config.site_description or "", keywords=config.extra.get("kata_kunci", ""),
                                 created=day.isoformat(), variant=variant)
     config.extra["rencana_periode"] = plan.period
-    config.extra["tanggal_dokumen"] = settings.indonesian_date(day)
-    config.extra["tahun_dokumen"] = day.year
+    # The document is dated by its stage; the build date is shown apart (cover), never as the document's.
+    config.extra["tanggal_dokumen"] = stage.text
+    config.extra["tahun_dokumen"] = stage.year
+    config.extra["tanggal_bangun"] = settings.indonesian_date(day)
+    config.extra["tahap_romawi"] = numbering.roman(plan.stage)  # "Tahap II", one form everywhere
     config.extra["pdf_aktif"] = os.environ.get(PDF_SWITCH) == "1"
     _reader_data(config, root)
     return config
@@ -232,12 +248,16 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
                                       f"{docs_dir.name}/{p.file.src_uri}", sources[p.file.src_uri].body,
                                       sources[p.file.src_uri].body_line)
                                      for p in nav.pages if not p.file.src_uri.startswith("panduan/")])
+    plan_pages = [(f"{docs_dir.name}/{p.file.src_uri}", sources[p.file.src_uri].meta.get("title") or p.title,
+                   sources[p.file.src_uri]) for p in nav.pages if not p.file.src_uri.startswith("panduan/")]
+    root = Path(config.config_file_path).resolve().parent
+    _needs[:] = [(_logic[0], data_needs.collect(_logic[0], plan_pages, root))]
     # Generated views bring their own table and figure captions: expand them before numbering, so that
     # caption numbers continue correctly over the pages of a chapter (BAB V).
     problems = []
     for document in sources.values():
         document.body, found = directives.expand(document.body, _catalogue[0], f"{docs_dir.name}/{document.path}",
-                                                 document.body_line)
+                                                 document.body_line, logic=_logic[0], needs=_needs[0])
         problems += found
     if problems:
         raise PluginError(_report("Penanda tampilan data program salah", problems))
@@ -302,7 +322,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     if numbers.label and title:
         page.title = f"{numbers.label} {title}"
     markdown = directives.expand(markdown, _catalogue[0], page.file.src_uri,  # checked in on_nav
-                                 progress=_progress[0])[0]
+                                 progress=_progress[0], logic=_logic[0], needs=_needs[0])[0]
     markdown = captions.number(number_headings(markdown, numbers), numbers)
     if page.meta.get("tanda_tangan"):
         markdown = signature_markdown(markdown, settings.from_extra(config.extra),

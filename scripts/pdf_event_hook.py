@@ -76,6 +76,11 @@ def _merge_multi_page_chapters(soup: BeautifulSoup) -> None:
         opening = first_section.find("h2")
         if opening is None or not opening.find("span", class_="label-bab"):
             continue
+        # The other pages of a section that open with their own label (Lampiran B, C, …) set the running
+        # header too; otherwise every page of the section repeats the first page's title.
+        for later in article.find_all("h2"):
+            if later is not opening and later.find("span", class_="label-bab"):
+                later["class"] = later.get("class", []) + ["pembuka-halaman"]
         # Keep the generated heading (its id is what the TOC links to) and drop the repeated one.
         synthetic.clear()
         for child in list(opening.children):

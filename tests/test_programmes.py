@@ -23,7 +23,8 @@ def _repo(tmp_path: Path, programme_text: str | bytes) -> Path:
     """A minimal repository: the real schema, offices, dimensions and plan period, the given programmes."""
     (tmp_path / "data").mkdir()
     (tmp_path / "docs").mkdir()
-    for name in (programmes.SCHEMA, programmes.OFFICES, programmes.DIMENSIONS, programmes.CONFIG):
+    for name in (programmes.SCHEMA, programmes.OFFICES, programmes.DIMENSIONS, programmes.CONFIG,
+                 programmes.HORIZON_FILE):
         shutil.copy(ROOT / name, tmp_path / name)
     target = tmp_path / programmes.PROGRAMMES
     if isinstance(programme_text, bytes):
@@ -58,7 +59,7 @@ PASSING = {
 @pytest.mark.parametrize("text", PASSING.values(), ids=PASSING.keys())
 def test_valid_programme_data_passes(tmp_path, text):
     catalogue, problems = programmes.load_catalogue(_repo(tmp_path, text))
-    assert problems == [] and len(catalogue.programmes) == 52
+    assert problems == [] and len(catalogue.programmes) == 55
 
 
 # (description, modified text, expected rule, text on the line the problem must point at)

@@ -6,6 +6,8 @@ changed file gives the same answer as the full run gives for that file.
 - The programme data (data/program.yml, data/opd.yml, data/dimensi.yml, data/program.schema.json) and
   the workshop stages (data/tahapan.yml): the data checks of :mod:`masterplan.checks.programme_data`,
   never read as a chapter.
+- The plan's logic (data/isu.yml, misi.yml, indikator.yml, swot.yml, horizon.yml) and any page or
+  programme file: the LOGIKA-* rules of :mod:`masterplan.checks.plan_logic` that concern that file.
 - Any other file under docs/ (an image, a PDF): its file name.
 - mkdocs.yml, or no path at all: the full run (every page, the navigation, the data, every marker).
 Other files (scripts, workflows) have no editor's checks and give no problem.
@@ -16,13 +18,14 @@ from __future__ import annotations
 from pathlib import Path
 
 from masterplan import checks
-from masterplan.checks import placement
+from masterplan.checks import placement, plan_logic
 from masterplan.checks.programme_data import check_data
-from masterplan.model import documents, programmes, rules, site_config
+from masterplan.model import documents, plan_logic as logic_data, programmes, rules, site_config
 from masterplan.model.problems import Problem
 from masterplan.views import directives, site_status
 
 DATA_FILES = {programmes.PROGRAMMES, programmes.OFFICES, programmes.DIMENSIONS, programmes.SCHEMA}
+LOGIC_FILES = set(logic_data.FILES)
 STAGES = site_status.STAGES_FILE
 
 
@@ -51,7 +54,8 @@ def _markers(pages: list[Path], root: Path, catalogue: programmes.Catalogue | No
 def full_run(root: Path) -> list[Problem]:
     """Every problem of the repository at ``root``: pages, navigation, file names, data and markers."""
     docs = root / "docs"
-    return sorted(checks.run([docs], docs, root) + check_data(root))
+    # The logic rules re-read the programme data and repeat its problems when it is broken: report once.
+    return sorted(dict.fromkeys(checks.run([docs], docs, root) + check_data(root) + plan_logic.check(root)[1]))
 
 
 def check_paths(paths: list[Path], docs_dir: Path, root: Path) -> list[Problem]:
@@ -61,8 +65,10 @@ def check_paths(paths: list[Path], docs_dir: Path, root: Path) -> list[Problem]:
     messages are relative to it). Never raises for anything wrong in the files themselves.
     """
     pages, others, data, stages = [], [], False, False
+    named = set()  # the files asked for, relative to root: the logic rules report on these only
     for path in paths:
         relative = _relative(path, root)
+        named.add(relative)
         if relative == site_config.CONFIG:
             return full_run(root)
         if path.is_dir() or path.suffix.lower() == ".md" or not path.exists():
@@ -71,6 +77,8 @@ def check_paths(paths: list[Path], docs_dir: Path, root: Path) -> list[Problem]:
             data = True
         elif relative == STAGES:
             stages = True
+        elif relative in LOGIC_FILES:
+            continue  # checked by the logic rules below
         elif _relative(path, docs_dir) is not None:
             others.append(path)
     problems = checks.run(pages, docs_dir, root) if pages else []
@@ -80,6 +88,9 @@ def check_paths(paths: list[Path], docs_dir: Path, root: Path) -> list[Problem]:
     problems += data_problems if data else []  # the markers in chapters are their pages' problems
     problems += _markers(marked, root, catalogue)
     problems += site_status.load_stages(root)[1] if stages else []
+    markdown_names = {_relative(p, root) for p in markdown}
+    logic = [p for p in plan_logic.check(root)[1] if p.path in named | markdown_names]
+    problems += [p for p in logic if p not in problems]
     for path in others:
         problem = placement.file_name_problem(_relative(path, root) or path.as_posix(), rules.load())
         problems += [problem] if problem else []

@@ -6,8 +6,9 @@ Pemakaian:
 PATH      berkas atau folder yang diperiksa, masing-masing menurut jenisnya: halaman .md (juga .MD) di
           docs/ dengan penanda tampilannya ([[tabel-program]] dan sejenisnya); data program di data/
           (program.yml, opd.yml, dimensi.yml, tahapan.yml) sebagai data; berkas lain di docs/ (gambar) menurut namanya;
+          data logika rencana (isu.yml, misi.yml, indikator.yml, swot.yml, horizon.yml: aturan LOGIKA-...);
           mkdocs.yml atau tanpa PATH: seluruh folder docs/, navigasi, data program dan semua penanda,
-          tahapan Bimtek (data/tahapan.yml) dan pengaturan rencana (mkdocs.yml, extra.rencana).
+          logika rencana, tahapan Bimtek (data/tahapan.yml) dan pengaturan rencana (mkdocs.yml, extra.rencana).
           Hasil untuk satu berkas sama dengan hasil pemeriksaan lengkap untuk berkas itu.
 --format  text (bawaan): baris "berkas:baris:kolom: [KODE-ATURAN] pesan" lalu satu baris ringkasan.
           github: baris yang sama, ditambah anotasi GitHub Actions (::error / ::warning) untuk 10 galat

@@ -9,7 +9,7 @@ offending YAML node, in Bahasa Indonesia.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
@@ -24,15 +24,25 @@ SCHEMA = "data/program.schema.json"
 OFFICES = "data/opd.yml"
 DIMENSIONS = "data/dimensi.yml"
 CONFIG = settings.CONFIG
+LINK_FIELDS = ("isu", "indikator_sasaran", "rencana_aksi", "profil_quick_win")
 
-# Horizon key → (label used in tables, longest duration in years). Source: the issue's definition
-# (quick win and short: one year; medium: up to five; long: up to ten years), BAB VI "Horizon Waktu".
-HORIZONS = {
-    "quick-win": ("Quick win", 1),
-    "pendek": ("Jangka pendek", 1),
-    "menengah": ("Jangka menengah", 5),
-    "panjang": ("Jangka panjang", 10),
-}
+HORIZON_FILE = "data/horizon.yml"
+
+
+def horizon_labels(root: Path) -> dict[str, tuple[str, int]]:
+    """Horizon key → (label used in tables, longest duration in years), in the order of
+    ``root/data/horizon.yml``, the one place where horizons are defined (read and checked in full by
+    ``masterplan.model.plan_logic`` and ``masterplan.checks.plan_logic``). Returns ``{}`` when the file
+    is unreadable or malformed (those checks then say why); never raises."""
+    data = read_yaml(root / HORIZON_FILE, HORIZON_FILE).data
+    try:
+        return {str(h["kode"]): (str(h["nama"]), int(h["durasi_maks"])) for h in data["horizon"]}
+    except (KeyError, TypeError, ValueError):
+        return {}
+
+
+# Read once from the repository this package belongs to (installed editable): the views' labels.
+HORIZONS = horizon_labels(Path(__file__).resolve().parents[2])
 
 # Characters that Word and web pages paste in and that look like ordinary text: the one list in rules.yml
 # (karakter_tak_terlihat, kutip_miring), named as the chapter checks name them; a tab breaks YAML.
@@ -87,6 +97,10 @@ class Programme:
     funding: tuple
     status: str
     line: int
+    # The plan-logic fields (issues, indicators, rencana aksi, quick-win profile) as written, read by
+    # masterplan.model.plan_logic, and the file line of each top-level field of the entry.
+    links: dict = field(default_factory=dict, compare=False)
+    lines: dict = field(default_factory=dict, compare=False)
 
     @property
     def years(self) -> range:
@@ -237,14 +251,16 @@ def schema_problems(data: object, node: yaml.Node | None, schema: dict) -> list[
 # ---------------------------------------------------------------------------------------------------
 
 def cross_problems(entries: list[dict], node: yaml.Node | None, offices: dict, dimensions: dict,
-                   start_year: int, end_year: int) -> list[Problem]:
+                   start_year: int, end_year: int, horizons: dict | None = None) -> list[Problem]:
     """Rules that need the other data files, for schema-valid ``entries`` (the ``program`` list).
 
     PROGRAM-OPD (unknown office), PROGRAM-DIMENSI / PROGRAM-ELEMEN (unknown dimension or element),
     PROGRAM-KODE-GANDA, PROGRAM-TAHUN (outside ``start_year``–``end_year`` or ending before it starts),
     PROGRAM-QUICK-WIN (a quick win longer than one year), PROGRAM-HORIZON (longer than its horizon
-    allows, see :data:`HORIZONS`), PROGRAM-DIMENSI-KOSONG (a dimension without any programme).
+    allows, see :func:`horizon_labels`; ``horizons`` defaults to :data:`HORIZONS`), PROGRAM-DIMENSI-KOSONG
+    (a dimension without any programme).
     """
+    horizons = HORIZONS if horizons is None else horizons
     problems: list[Problem] = []
 
     def report(index: int, field, rule: str, message: str) -> None:
@@ -286,7 +302,9 @@ def cross_problems(entries: list[dict], node: yaml.Node | None, offices: dict, d
             report(index, "tahun_selesai", "PROGRAM-TAHUN",
                    f"Program {code}: tahun_selesai {last} lebih awal dari tahun_mulai {first}.")
             continue
-        label, longest = HORIZONS[entry["horizon"]]
+        if entry["horizon"] not in horizons:
+            continue  # data/horizon.yml itself is broken: reported by the plan-logic checks
+        label, longest = horizons[entry["horizon"]]
         duration = last - first + 1
         if duration > longest:
             rule = "PROGRAM-QUICK-WIN" if entry["horizon"] == "quick-win" else "PROGRAM-HORIZON"
@@ -326,6 +344,8 @@ def _programme(entry: dict, node: yaml.Node | None, index: int) -> Programme:
         baseline=indicator["baseline"], target=indicator["target"], cost=cost["perkiraan"],
         funding=tuple(cost["sumber_dana"]), status=entry["status"],
         line=_where(_node_at(node, ["program", index]))[0],
+        links={key: entry[key] for key in LINK_FIELDS if key in entry},
+        lines={key: _where(_key_node(_node_at(node, ["program", index]), key))[0] for key in entry},
     )
 
 
@@ -359,7 +379,8 @@ def load_catalogue(root: Path, plan: settings.Plan | None = None) -> tuple[Catal
                               f"{OFFICES} atau {DIMENSIONS} tidak berbentuk seperti biasa ({error}); "
                               "bandingkan dengan contoh di awal berkas.")]
     entries = data["program"]
-    problems = cross_problems(entries, node, offices, dimensions, plan.start_year, plan.end_year)
+    problems = cross_problems(entries, node, offices, dimensions, plan.start_year, plan.end_year,
+                              horizon_labels(root))
     if problems:
         return None, problems
     sources = tuple(schema["$defs"]["program"]["properties"]["biaya"]["properties"]["sumber_dana"]["items"]["enum"])

@@ -22,6 +22,14 @@ The editors' help page lists every rule ID of the registry (``rules.yml``)::
 
     [[daftar-aturan]]
 
+Views of the plan's logic (``logic_tables``, ``data_needs``), drawn in every build and checked by
+``scripts/validate.py``::
+
+    [[horizon-waktu]]  [[kriteria-quick-win]]  [[tabel-swot]]  [[matriks-tows]]  [[isu-strategis]]
+    [[strategi-dimensi dimensi=smart-living]]  [[daftar-misi]]  [[tujuan-sasaran]]  [[indikator-sasaran]]
+    [[matriks-keterkaitan]]
+    [[rencana-aksi]]  [[profil-quick-win-lengkap]]  [[kebutuhan-data]]
+
 Lines in fenced or indented code and in inline code are left alone (so the guide can show the syntax).
 Anything else that looks like a directive but is not exactly one is an editor error (file and line).
 """
@@ -35,7 +43,7 @@ from pathlib import Path
 from typing import Callable
 
 from masterplan.model import rules as rules_module
-from masterplan.views import programme_tables, roadmap_svg, rule_table, site_status
+from masterplan.views import data_needs, logic_tables, programme_tables, roadmap_svg, rule_table, site_status
 from masterplan.model.documents import load
 from masterplan.model.problems import Problem
 from masterplan.model.programmes import WORD_PASTE, Catalogue
@@ -51,7 +59,8 @@ class View:
     """A directive's renderer ``render(data, **arguments) -> markdown`` and its arguments:
     ``{key: allowed values}`` where None means "a dimension key"; ``required`` must be given.
     ``data`` names what the renderer draws: ``"catalogue"`` (the programme data), ``"progress"``
-    (the plan's progress, home page only) or ``"rules"`` (the rule registry)."""
+    (the plan's progress, home page only), ``"rules"`` (the rule registry), ``"logic"`` (the plan's logic,
+    ``plan_logic.PlanLogic``) or ``"needs"`` (the Daftar Kebutuhan Data, ``(logic, data_needs.collect(...))``)."""
 
     render: Callable[..., str]
     arguments: dict = field(default_factory=dict)
@@ -70,6 +79,21 @@ VIEWS = {
     "unduh-dokumen": View(site_status.pdf_placeholder, data="progress"),
     "daftar-perlu-verifikasi": View(site_status.verification_list, data="progress"),
     "daftar-aturan": View(rule_table.rule_table, data="rules"),
+    # The plan's logic (data/horizon.yml, swot.yml, isu.yml, misi.yml, indikator.yml and the links in
+    # data/program.yml), masterplan.views.logic_tables:
+    "horizon-waktu": View(logic_tables.horizon_table, data="logic"),
+    "kriteria-quick-win": View(logic_tables.quick_win_criteria, data="logic"),
+    "tabel-swot": View(logic_tables.swot_table, data="logic"),
+    "matriks-tows": View(logic_tables.tows_matrix, data="logic"),
+    "isu-strategis": View(logic_tables.issue_table, data="logic"),
+    "strategi-dimensi": View(logic_tables.dimension_strategies, {"dimensi": None}, ("dimensi",), data="logic"),
+    "daftar-misi": View(logic_tables.mission_list, data="logic"),
+    "tujuan-sasaran": View(logic_tables.goal_sections, data="logic"),
+    "indikator-sasaran": View(logic_tables.indicator_table, data="logic"),
+    "matriks-keterkaitan": View(logic_tables.traceability_matrix, data="logic"),
+    "rencana-aksi": View(logic_tables.action_plan, data="logic"),
+    "profil-quick-win-lengkap": View(logic_tables.quick_win_profiles, data="logic"),
+    "kebutuhan-data": View(data_needs.worksheets, data="needs"),
 }
 
 SYNTAX_HELP = ("Tulis penanda tampilan sendirian pada satu baris, mulai dari kolom pertama, mis. "
@@ -134,14 +158,16 @@ def _parse(line: str, catalogue: Catalogue) -> tuple[str, dict] | str:
 
 
 def expand(markdown: str, catalogue: Catalogue, path: str, first_line: int = 1,
-           progress: site_status.Progress | None = None) -> tuple[str, list[Problem]]:
+           progress: site_status.Progress | None = None, logic=None, needs=None) -> tuple[str, list[Problem]]:
     """Replace every directive line of ``markdown`` with its generated Markdown.
 
     ``path`` and ``first_line`` (the file line of ``markdown``'s first line, after front matter) place
-    the problems. ``progress`` feeds the home-page views; without it they are checked and left as they
-    are. Returns ``(new markdown, problems)``; lines with problems are left unchanged.
+    the problems. ``progress`` feeds the home-page views, ``logic`` and ``needs`` the plan-logic views;
+    without them those views are checked and left as they are. Returns ``(new markdown, problems)``;
+    lines with problems are left unchanged.
     """
-    data = {"catalogue": catalogue, "progress": progress, "rules": rules_module.load()}
+    data = {"catalogue": catalogue, "progress": progress, "rules": rules_module.load(), "logic": logic,
+            "needs": needs}
     lines = markdown.split("\n")
     problems = []
     for index, line in reversed(list(_candidates(markdown))):

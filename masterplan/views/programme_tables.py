@@ -14,8 +14,8 @@ from babel.numbers import format_compact_decimal, format_decimal
 
 from masterplan.model.programmes import HORIZONS, PROGRAMMES, Catalogue, Programme
 
-SOURCE = (f"Sumber: {PROGRAMMES} (draf tahap 2), disusun otomatis saat dokumen dibangun. Biaya adalah "
-          "perkiraan kasar untuk pembahasan, bukan pagu anggaran")
+SOURCE = (f"Sumber: {PROGRAMMES} (draf Tahap II), disusun otomatis saat dokumen dibangun. Biaya adalah "
+          "perkiraan indikatif untuk pembahasan yang perlu verifikasi, bukan pagu anggaran")
 
 COST_GROUPS = ("dimensi", "tahun", "sumber-dana")
 
@@ -87,7 +87,7 @@ def quick_win_table(catalogue: Catalogue, dimensi: str | None = None) -> str:
         dimension = catalogue.dimensions[p.dimension]
         partners = ", ".join(_office(catalogue, key) for key in p.partner_offices) or "tidak ada"
         rows.append([f"**{p.code}** {p.name}", f"{dimension.name}: {dimension.elements[p.element]}",
-                     f"{p.indicator}; nilai dasar: {number(p.baseline)}; target: {number(p.target)} {p.unit}",
+                     f"{p.indicator}; baseline: {number(p.baseline)}; target: {number(p.target)} {p.unit}",
                      f"{_office(catalogue, p.lead_office)}; mitra: {partners}", years(p),
                      f"{rupiah_short(p.cost)} ({', '.join(p.funding)})"])
     return _table(["Quick win", "Dimensi dan elemen", "Indikator", "Pengampu dan mitra", "Tahun",
@@ -119,8 +119,8 @@ def _yearly(programme: Programme) -> dict[int, int]:
 
 def cost_table(catalogue: Catalogue, per: str) -> str:
     """Estimated cost per ``dimensi``, ``tahun`` (cost spread evenly over each programme's years) or
-    ``sumber-dana`` (a programme with several sources counts under each). Raises ``ValueError`` for
-    another ``per``."""
+    ``sumber-dana`` (each programme once: under its single source or its combination of sources, so the
+    rows add up to the total). Raises ``ValueError`` for another ``per``."""
     programmes = catalogue.programmes
     total = sum(p.cost for p in programmes)
     if per == "dimensi":
@@ -144,14 +144,20 @@ def cost_table(catalogue: Catalogue, per: str) -> str:
                       f"Perkiraan biaya program per tahun {catalogue.start_year}–{catalogue.end_year}",
                       "biaya setiap program dibagi rata ke tahun pelaksanaannya")
     if per == "sumber-dana":
-        rows = []
-        for source in catalogue.funding_sources:
-            using = [p for p in programmes if source in p.funding]
-            alone = [p for p in using if p.funding == (source,)]
-            rows.append([source, len(using), len(alone), rupiah(sum(p.cost for p in using))])
-        return _table(["Sumber dana", "Jumlah program", "Sebagai satu-satunya sumber",
-                       "Perkiraan biaya program terkait"], "lrrr", rows,
+        # Allocated, never double counted: a programme counts once, under its only source or under the
+        # combination of its sources, until the data gives each source's share.
+        groups: dict[tuple, list[Programme]] = {}
+        for p in programmes:
+            groups.setdefault(tuple(s for s in catalogue.funding_sources if s in p.funding), []).append(p)
+        order = sorted(groups, key=lambda key: (len(key), [catalogue.funding_sources.index(s) for s in key]))
+        rows = [[" + ".join(key) + ("" if len(key) == 1 else " (porsi belum ditetapkan)"), len(groups[key]),
+                 rupiah(sum(p.cost for p in groups[key])),
+                 format_decimal(100 * sum(p.cost for p in groups[key]) / total if total else 0, "#,##0.0",
+                                locale="id") + "%"] for key in order]
+        rows.append(["**Jumlah**", f"**{len(programmes)}**", f"**{rupiah(total)}**", "**100,0%**"])
+        return _table(["Sumber dana", "Jumlah program", "Perkiraan biaya", "Porsi"], "lrrr", rows,
                       "Perkiraan biaya program menurut sumber dana",
-                      f"satu program dapat memakai beberapa sumber dana, sehingga jumlah kolom biaya melebihi "
-                      f"total perkiraan biaya seluruh program ({rupiah(total)})")
+                      "setiap program dihitung sekali: pada sumber dananya bila hanya satu, atau pada gabungan "
+                      "sumbernya bila lebih dari satu, sampai porsi tiap sumber ditetapkan; jumlahnya sama dengan "
+                      "total perkiraan biaya")
     raise ValueError(f"unknown cost grouping {per!r}")

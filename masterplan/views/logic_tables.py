@@ -1,0 +1,256 @@
+"""Views of the plan's logic drawn from the data at build time: horizons and phases, SWOT with weights,
+the TOWS matrix and the strategies it yields, ranked strategic issues, the strategies of one dimension,
+indicators with baselines and targets, the traceability matrix isu → misi → sasaran → program →
+indikator, rencana aksi per office and year, and the quick-win profiles.
+
+Tables follow the project's caption convention (pipe table, ``/// table-caption`` block, ``Sumber:``
+line), so ``captions.py`` numbers them like every other table of the chapter.
+"""
+
+from __future__ import annotations
+
+from masterplan.model.plan_logic import MISSING, SWOT_KINDS, TARGET_HORIZONS, TOWS, PlanLogic
+from masterplan.views.programme_tables import _cell, number, rupiah_short, years
+
+
+def _lines(value: object) -> str:
+    """A table cell; a list or tuple becomes one line per item (``<br>``), each item escaped."""
+    if isinstance(value, (list, tuple)):
+        return "<br>".join(_cell(item) for item in value)
+    return _cell(value)
+
+SOURCE = "Sumber: Analisis Tim Penyusun (draf Tahap II), disusun otomatis dari data rencana induk saat dokumen dibangun"
+
+
+def table(header: list[str], align: str, rows: list[list[object]], caption: str, note: str = "") -> str:
+    """A pipe table (``align``: one ``l``/``r``/``c`` per column) with its caption block and source line."""
+    marks = {"l": "---", "r": "---:", "c": ":---:"}
+    lines = ["| " + " | ".join(header) + " |", "|" + "|".join(marks[a] for a in align) + "|"]
+    lines += ["| " + " | ".join(_lines(c) for c in row) + " |" for row in rows]
+    source = SOURCE + (f"; {note}" if note else "") + "."
+    return "\n".join(lines) + f"\n\n/// table-caption\n{caption}\n///\n\n{source}\n"
+
+
+def _codes(values) -> str:
+    return ", ".join(str(v) for v in values) or "–"
+
+
+def _target(value) -> str:
+    return "–" if value is None else number(value)
+
+
+def _baseline(indicator) -> str:
+    baseline = indicator.baseline
+    if baseline.missing:
+        return MISSING
+    return f"{number(baseline.value)} ({baseline.year}; {baseline.source})"
+
+
+# ---------------------------------------------------------------------------------------------------
+# Horizons, SWOT, TOWS, issues
+# ---------------------------------------------------------------------------------------------------
+
+def horizon_table(logic: PlanLogic) -> str:
+    """The horizons (years, longest programme, focus) and the roadmap phases, from data/horizon.yml."""
+    rows = [[h.name, h.label, f"paling lama {h.longest} tahun", h.focus] for h in logic.horizons]
+    rows += [[f"*{p.name}*", p.label, "fase peta jalan", p.focus] for p in logic.phases]
+    return table(["Horizon atau fase", "Tahun", "Lama program", "Fokus"], "llll", rows,
+                 "Horizon waktu program dan fase peta jalan",
+                 "sebuah program termasuk horizon terpendek yang memuat tahun selesainya; quick win ditetapkan "
+                 "khusus dengan kriteria BAB VII")
+
+
+def quick_win_criteria(logic: PlanLogic) -> str:
+    """The quick-win criteria as a list, from data/horizon.yml (what the build checks)."""
+    rules = logic.quick_win
+    horizon = logic.horizon("quick-win")
+    window = f" dan berjalan dalam {horizon.label}" if horizon else ""
+    items = [f"paling banyak {rules.most} quick win seluruhnya dan {rules.per_dimension} per dimensi;",
+             f"selesai dalam {rules.longest} tahun anggaran{window};",
+             f"tidak berjenis {', '.join(rules.forbidden)}: mempertajam layanan yang sudah ada;"]
+    if not rules.full_without_baseline:
+        items.append("tidak menargetkan cakupan 100 persen dalam satu tahun tanpa baseline;")
+    items.append("memiliki profil lengkap: masalah dan baseline, penerima manfaat, jadwal, mata anggaran, "
+                 "indikator keberhasilan, risiko dan OPD penanggung jawab.")
+    return "\n".join(f"{i}. {text}" for i, text in enumerate(items, start=1)) + "\n"
+
+
+def swot_table(logic: PlanLogic) -> str:
+    """Every SWOT item with its kind, origin in BAB III and weight."""
+    rows = [[f"**{item.code}**", item.kind, f"**{item.title}.** {item.text}", item.origin, item.weight]
+            for item in logic.swot.values()]
+    return table(["Kode", "Faktor", "Butir", "Asal (BAB III)", "Bobot"], "lllll", rows,
+                 "Butir analisis SWOT dan bobotnya",
+                 "bobot 1 (rendah) sampai 3 (tinggi) adalah usulan Tim Penyusun untuk disahkan dalam lokakarya "
+                 "Tahap II (perlu verifikasi)")
+
+
+def _strategy_line(strategy) -> str:
+    return f"**{strategy.code}** {strategy.text} ({_codes(strategy.swot)})"
+
+
+def tows_matrix(logic: PlanLogic) -> str:
+    """The TOWS matrix (strengths/weaknesses against opportunities/threats), then the strategies it yields
+    with the programmes that carry them out."""
+    def cell(quadrant: str) -> list[str]:
+        return [_strategy_line(s) for s in logic.strategies if s.quadrant == quadrant] or ["–"]
+
+    def weight(kind: str) -> int:
+        return sum(item.weight for item in logic.swot.values() if item.code[0] == kind)
+
+    rows = [[f"**{SWOT_KINDS['K']}** (K, bobot {weight('K')})", cell("SO"), cell("ST")],
+            [f"**{SWOT_KINDS['L']}** (L, bobot {weight('L')})", cell("WO"), cell("WT")]]
+    matrix = table(["Faktor internal / eksternal", f"**{SWOT_KINDS['P']}** (P, bobot {weight('P')})",
+                    f"**{SWOT_KINDS['A']}** (A, bobot {weight('A')})"], "lll", rows,
+                   "Matriks TOWS: strategi SO, ST, WO dan WT",
+                   "kode dalam kurung adalah butir SWOT yang dipadukan")
+    programmes = {p.code: p for p in logic.catalogue.programmes}
+    yielded = [[f"**{s.code}**", s.quadrant, s.text, _codes(s.swot),
+                ", ".join(f"{c} {programmes[c].name}" if c in programmes else c for c in s.programmes)]
+               for s in logic.strategies]
+    strategies = table(["Kode", "Jenis", "Strategi", "Butir SWOT", "Program"], "lllll", yielded,
+                       "Strategi hasil matriks TOWS dan program yang menjalankannya")
+    return matrix + "\n" + strategies
+
+
+def issue_table(logic: PlanLogic) -> str:
+    """Strategic issues by rank, with their SWOT codes and the programmes answering them."""
+    rows = []
+    for issue in logic.issues.values():
+        answering = [p.code for p in logic.programmes_answering(issue.number)]
+        answered = _codes(answering) if answering else issue.handled_in or "–"
+        if not issue.priority:
+            answered = f"{answered} (bukan isu prioritas program)"
+        rows.append([issue.number, f"**{issue.title}.** {issue.text}", _codes(issue.swot),
+                     issue.kind, answered])
+    return table(["Peringkat", "Isu strategis", "Asal SWOT", "Jenis", "Dijawab oleh"], "rllll", rows,
+                 "Isu strategis menurut peringkat, asal SWOT dan program yang menjawabnya")
+
+
+def dimension_strategies(logic: PlanLogic, dimensi: str) -> str:
+    """For BAB V: the TOWS strategies that programmes of one dimension carry out, with SWOT codes."""
+    own = {p.code for p in logic.catalogue.of_dimension(dimensi)}
+    rows = [[f"**{s.code}**", s.text, _codes(s.swot), _codes([c for c in s.programmes if c in own])]
+            for s in logic.strategies if own & set(s.programmes)]
+    name = logic.catalogue.dimensions[dimensi].name
+    return table(["Kode", "Strategi", "Butir SWOT", "Program dimensi ini"], "llll", rows,
+                 f"Strategi {name} dari matriks TOWS dan butir SWOT asalnya")
+
+
+# ---------------------------------------------------------------------------------------------------
+# Indicators and traceability
+# ---------------------------------------------------------------------------------------------------
+
+def indicator_table(logic: PlanLogic) -> str:
+    """Every sasaran indicator: unit, baseline (or the office that must supply it), targets per horizon,
+    SNI ISO 37122 clause when established, and the programmes that move it."""
+    ends = {h.key: h.end for h in logic.horizons}
+    rows = []
+    for indicator in logic.indicators.values():
+        baseline = _baseline(indicator)
+        if indicator.baseline.missing:
+            office = logic.catalogue.offices.get(indicator.baseline.office)
+            baseline += f"; diisi {office.short if office else indicator.baseline.office}"
+        rows.append([f"**{indicator.code}**", f"{indicator.name} ({indicator.unit})", baseline]
+                    + [_target(indicator.targets.get(key)) for key in TARGET_HORIZONS]
+                    + [indicator.iso or "–", _codes(p.code for p in logic.programmes_moving(indicator.code))])
+    header = (["Kode", "Indikator (satuan)", "Baseline"] + [f"Target {ends.get(k, k)}" for k in TARGET_HORIZONS]
+              + ["SNI ISO 37122", "Program"])
+    return table(header, "lllrrrll", rows, "Indikator sasaran, baseline dan target per horizon (usulan)",
+                 "target usulan Tim Penyusun, disesuaikan setelah baseline diukur; tanda – pada kolom target berarti "
+                 "target belum ditetapkan sebelum baseline tersedia, dan pada kolom SNI ISO 37122 berarti padanan "
+                 "klausulnya belum dipastikan; keduanya dihimpun melalui Daftar Kebutuhan Data")
+
+
+def traceability_matrix(logic: PlanLogic) -> str:
+    """One row per indicator, read left to right: the issues answered, the mission, the sasaran, the
+    programmes that move the indicator, and the indicator itself."""
+    rows = []
+    for mission in logic.missions:
+        dimension = logic.catalogue.dimensions.get(mission.dimension)
+        for goal in mission.goals:
+            for indicator in logic.indicators_of(goal.code):
+                moving = logic.programmes_moving(indicator.code)
+                issues = sorted({n for p in moving for n in logic.links[p.code].issues})
+                rows.append([_codes(issues), f"{mission.number} ({dimension.name if dimension else mission.dimension})",
+                             f"{goal.code} {goal.text}", _codes(p.code for p in moving),
+                             f"**{indicator.code}** {indicator.name}"])
+    return table(["Isu", "Misi", "Sasaran", "Program", "Indikator"], "lllll", rows,
+                 "Matriks keterkaitan isu strategis, misi, sasaran, program dan indikator",
+                 "setiap mata rantai diperiksa otomatis saat dokumen dibangun (aturan LOGIKA-...)")
+
+
+# ---------------------------------------------------------------------------------------------------
+# Rencana aksi and quick wins
+# ---------------------------------------------------------------------------------------------------
+
+def action_plan(logic: PlanLogic) -> str:
+    """Rencana aksi per office and year: activity, output and target of every programme, grouped by the
+    office carrying it out (in the order of data/opd.yml), then by year."""
+    catalogue = logic.catalogue
+    rows = []
+    for key, office in catalogue.offices.items():
+        entries = sorted((action.start, p.code, action) for p in catalogue.programmes
+                         for action in logic.links[p.code].actions if action.office == key)
+        if entries:
+            rows.append([f"**{office.name}**", "", "", ""])
+        for _, code, action in entries:
+            rows.append([f"{action.label} {code}", action.activity, action.output, action.target])
+    return table(["Tahun dan program", "Kegiatan", "Keluaran", "Target"], "llll", rows,
+                 "Rencana aksi per OPD dan tahun",
+                 "baris tebal menandai OPD pelaksana; kegiatan tahunan dirinci OPD dalam Renja; target adalah usulan")
+
+
+def quick_win_profiles(logic: PlanLogic) -> str:
+    """A profile per quick win: problem and baseline, beneficiaries, schedule, budget line, success
+    indicator, risks and responsible office, each under its own heading."""
+    catalogue = logic.catalogue
+    parts = []
+    for programme in (p for p in catalogue.programmes if p.quick_win):
+        profile = logic.links[programme.code].profile
+        if profile is None:
+            continue
+        lead = catalogue.offices[programme.lead_office]
+        partners = ", ".join(catalogue.offices[k].short for k in programme.partner_offices if k in catalogue.offices)
+        rows = [["Masalah", profile.problem],
+                ["Baseline", f"{programme.indicator}: {number(programme.baseline)}"],
+                ["Penerima manfaat", profile.beneficiaries],
+                ["Jadwal", [f"{when}: {what}" for when, what in profile.schedule]],
+                ["Indikator keberhasilan", f"{programme.indicator}: {number(programme.target)} {programme.unit} "
+                                           f"pada akhir {years(programme)}"],
+                ["Mata anggaran", f"{profile.budget_line}; perkiraan indikatif {rupiah_short(programme.cost)} "
+                                  f"({', '.join(programme.funding)}), perlu verifikasi"],
+                ["Risiko dan mitigasi", [f"{risk} → mitigasi: {fix}" for risk, fix in profile.risks]],
+                ["Penanggung jawab", f"{lead.name}" + (f"; mitra: {partners}" if partners else "")]]
+        parts.append(f"### {programme.code} {programme.name}\n\n"
+                     + table(["Unsur", "Isi"], "ll", rows, f"Profil quick win {programme.code}"))
+    return "\n".join(parts)
+
+
+# ---------------------------------------------------------------------------------------------------
+# Missions and sasaran (BAB IV)
+# ---------------------------------------------------------------------------------------------------
+
+def mission_list(logic: PlanLogic) -> str:
+    """The missions as a numbered list, each with its dimension and the strategic issues it answers."""
+    lines = []
+    for mission in logic.missions:
+        dimension = logic.catalogue.dimensions.get(mission.dimension)
+        name = dimension.name if dimension else mission.dimension
+        lines.append(f"{mission.number}. **{mission.text}** ({name}; isu strategis {_codes(mission.issues)}).")
+    return "\n".join(lines) + "\n"
+
+
+def goal_sections(logic: PlanLogic) -> str:
+    """Per dimension: its purpose (tujuan) and sasaran, each sasaran with the codes of its indicators."""
+    parts = []
+    for mission in logic.missions:
+        dimension = logic.catalogue.dimensions.get(mission.dimension)
+        items = []
+        for goal in mission.goals:
+            element = dimension.elements.get(goal.element, goal.element) if dimension else goal.element
+            codes = _codes(i.code for i in logic.indicators_of(goal.code))
+            items.append(f"- **{goal.code} {element}**: {goal.text} Indikator: {codes}.")
+        parts.append(f"### {dimension.name if dimension else mission.dimension}\n\nTujuan: {mission.purpose}\n\n"
+                     + "\n".join(items) + "\n")
+    return "\n".join(parts)

@@ -1,0 +1,255 @@
+"""The plan's logic (issue → mission → sasaran → programme → indicator, horizons, quick wins, TOWS, prose
+counts): one table of passing and failing inputs per rule, run through the same ``check`` that
+``scripts/validate.py`` and the build call, on a copy of the real data files with one change each."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from masterplan.checks import plan_logic
+from masterplan.model import plan_logic as model
+from masterplan.model import programmes
+from masterplan.views import data_needs, logic_tables
+
+pytestmark = pytest.mark.unit
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = ("program.yml", "program.schema.json", "opd.yml", "dimensi.yml", "tahapan.yml", "horizon.yml",
+        "horizon.schema.json", "swot.yml", "swot.schema.json", "isu.yml", "isu.schema.json", "misi.yml",
+        "misi.schema.json", "indikator.yml", "indikator.schema.json")
+PAGE = "---\ntitle: Penutup\nbab: 9\nopd: bappeda\nstatus: draf\ntahap: 2\n---\n\n# Penutup\n\n{text}\n"
+
+
+def _repo(tmp_path: Path, edits: dict[str, list[tuple[str, str]]], prose: str = "Teks.") -> Path:
+    """A repository with the real data and mkdocs.yml, each ``edits[file]`` applied (first occurrence),
+    and one chapter holding ``prose``."""
+    (tmp_path / "data").mkdir()
+    (tmp_path / "docs").mkdir()
+    shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
+    for name in DATA:
+        text = (ROOT / "data" / name).read_text(encoding="utf-8")
+        for old, new in edits.get(name, []):
+            assert old in text, (name, old)
+            text = text.replace(old, new, 1)
+        (tmp_path / "data" / name).write_text(text, encoding="utf-8")
+    (tmp_path / "docs" / "bab-9-penutup.md").write_text(PAGE.format(text=prose), encoding="utf-8")
+    return tmp_path
+
+
+def _found(tmp_path, edits, prose="Teks."):
+    root = _repo(tmp_path, edits, prose)
+    logic, problems = plan_logic.check(root)
+    return logic, problems
+
+
+def test_the_real_plan_passes_every_rule():
+    logic, problems = plan_logic.check(ROOT)
+    assert logic is not None and problems == []
+
+
+# One passing and at least one failing input per rule: (edits, expected rule, expected file, text in message).
+PASSING = {
+    "isu prioritas dengan program": {},
+    "program dengan dua isu": {"program.yml": [("    isu: [5]\n    indikator_sasaran: [1.1b]",
+                                                "    isu: [5, 1]\n    indikator_sasaran: [1.1b]")]},
+    "baseline bersumber": {"indikator.yml": [("baseline: {status: belum tersedia, opd: dpmptsp}",
+                                              "baseline: {nilai: 40, tahun: 2024, sumber: \"DPMPTSP, 2024\"}")]},
+    "rencana aksi per rentang tahun": {"program.yml": [("- {tahun: 2026, kegiatan: \"Menginventarisasi jenis layanan",
+                                                        "- {tahun: [2026, 2026], kegiatan: \"Menginventarisasi jenis layanan")]},
+}
+
+FAILING = {
+    "isu prioritas tanpa program": (
+        {"program.yml": [("    isu: [3]\n", "    isu: [1]\n")]}, "LOGIKA-ISU-PROGRAM", "data/isu.yml", "Isu prioritas 3"),
+    "program tanpa isu": (
+        {"program.yml": [("    isu: [5]\n    indikator_sasaran: [1.1b]\n", "    indikator_sasaran: [1.1b]\n")]},
+        "LOGIKA-PROGRAM-ISU", "data/program.yml", "Program GOV-01 belum menjawab isu"),
+    "program dengan daftar isu kosong": (
+        {"program.yml": [("    isu: [5]\n    indikator_sasaran: [1.1b]\n", "    isu: []\n    indikator_sasaran: [1.1b]\n")]},
+        "LOGIKA-PROGRAM-ISU", "data/program.yml", "GOV-01"),
+    "program tanpa indikator sasaran": (
+        {"program.yml": [("    indikator_sasaran: [1.1b]\n", "")]}, "LOGIKA-PROGRAM-INDIKATOR", "data/program.yml", "GOV-01"),
+    "indikator yang tidak digerakkan": (
+        {"program.yml": [("indikator_sasaran: [1.1b]", "indikator_sasaran: [1.1a]")]},
+        "LOGIKA-INDIKATOR-PROGRAM", "data/indikator.yml", "Indikator 1.1b"),
+    "sasaran tanpa indikator": (
+        {"indikator.yml": [("  - kode: 6.2a\n", "  - kode: 6.3d\n")],
+         "program.yml": [("indikator_sasaran: [6.2a]", "indikator_sasaran: [6.3d]")] * 1},
+        "LOGIKA-SASARAN-INDIKATOR", "data/misi.yml", "Sasaran 6.2"),
+    "baseline kosong tanpa OPD": (
+        {"indikator.yml": [("baseline: {status: belum tersedia, opd: dpmptsp}", "baseline: {status: belum tersedia}")]},
+        "LOGIKA-BASELINE", "data/indikator.yml", "Indikator 1.1a"),
+    "baseline dengan OPD tak dikenal": (
+        {"indikator.yml": [("baseline: {status: belum tersedia, opd: dpmptsp}", "baseline: {status: belum tersedia, opd: dinas-x}")]},
+        "LOGIKA-BASELINE", "data/indikator.yml", "dinas-x"),
+    "misi 5 dipetakan ke isu tata kelola": (
+        {"misi.yml": [("    isu: [4, 5, 7]", "    isu: [3, 4, 5, 7]")]}, "LOGIKA-MISI-ISU", "data/misi.yml",
+        "Misi 5 mencantumkan isu 3"),
+    "misi tidak mencantumkan isu programnya": (
+        {"misi.yml": [("    isu: [4, 5, 7]", "    isu: [5, 7]")]}, "LOGIKA-MISI-ISU", "data/misi.yml",
+        "Misi 5 tidak mencantumkan isu 4"),
+    "fase bercelah": (
+        {"horizon.yml": [("- kode: integrasi\n    nama: Fase Integrasi\n    mulai: 2027",
+                          "- kode: integrasi\n    nama: Fase Integrasi\n    mulai: 2028")]},
+        "LOGIKA-FASE", "data/horizon.yml", "Fase Integrasi"),
+    "jangka menengah sampai 2031": (
+        {"program.yml": [("    horizon: panjang\n    tahun_mulai: 2027\n    tahun_selesai: 2031",
+                          "    horizon: menengah\n    tahun_mulai: 2027\n    tahun_selesai: 2031")]},
+        "LOGIKA-HORIZON", "data/program.yml", "BRD-09"),
+    "jangka pendek pada 2027": (
+        {"program.yml": [("    horizon: menengah\n    tahun_mulai: 2027\n    tahun_selesai: 2027",
+                          "    horizon: pendek\n    tahun_mulai: 2027\n    tahun_selesai: 2027")]},
+        "LOGIKA-HORIZON", "data/program.yml", "GOV-09"),
+    "rencana aksi tidak menutup tahun program": (
+        {"program.yml": [("- {tahun: [2027, 2028], kegiatan: \"Membangun kanal daring terpadu",
+                          "- {tahun: 2027, kegiatan: \"Membangun kanal daring terpadu")]},
+        "LOGIKA-RENCANA-AKSI", "data/program.yml", "tahun 2028"),
+    "rencana aksi di luar tahun program": (
+        {"program.yml": [("- {tahun: 2026, kegiatan: \"Menginventarisasi jenis layanan",
+                          "- {tahun: 2025, kegiatan: \"Menginventarisasi jenis layanan")]},
+        "LOGIKA-RENCANA-AKSI", "data/program.yml", "GOV-02"),
+    "quick win infrastruktur (BRD-07)": (
+        {"program.yml": [("    horizon: quick-win\n    tahun_mulai: 2025\n    tahun_selesai: 2025\n"
+                          "    jenis_rencana_aksi: aplikasi\n    indikator:\n      nama: Jumlah UMKM",
+                          "    horizon: quick-win\n    tahun_mulai: 2025\n    tahun_selesai: 2025\n"
+                          "    jenis_rencana_aksi: infrastruktur\n    indikator:\n      nama: Jumlah UMKM")]},
+        "LOGIKA-QUICK-WIN", "data/program.yml", "tidak boleh berjenis infrastruktur"),
+    "dua quick win satu dimensi": (
+        {"program.yml": [("    horizon: pendek\n    tahun_mulai: 2025\n    tahun_selesai: 2025\n    jenis_rencana_aksi: aplikasi\n"
+                          "    indikator:\n      nama: Persentase OPD dan kecamatan",
+                          "    horizon: quick-win\n    tahun_mulai: 2025\n    tahun_selesai: 2025\n    jenis_rencana_aksi: aplikasi\n"
+                          "    indikator:\n      nama: Persentase OPD dan kecamatan")]},
+        "LOGIKA-QUICK-WIN", "data/program.yml", "sudah memiliki 1 quick win"),
+    "quick win 100 persen tanpa baseline": (
+        {"program.yml": [("      satuan: persen\n      baseline: belum tersedia\n      target: 90\n    biaya:\n      perkiraan: 350000000",
+                          "      satuan: persen\n      baseline: belum tersedia\n      target: 100\n    biaya:\n      perkiraan: 350000000")]},
+        "LOGIKA-QUICK-WIN", "data/program.yml", "target 100 persen"),
+    "terlalu banyak quick win": (
+        {"horizon.yml": [("  jumlah_maks: 6", "  jumlah_maks: 5")]}, "LOGIKA-QUICK-WIN", "data/program.yml",
+        "Terlalu banyak quick win"),
+    "quick win tanpa profil": (
+        {"program.yml": [("      mata_anggaran: \"APBD 2025, DPA Diskominfosan (perlu verifikasi: program, kegiatan dan "
+                          "subkegiatan)\"\n", "")]},
+        "LOGIKA-QUICK-WIN", "data/program.yml", "profil quick win belum lengkap (mata_anggaran)"),
+    "strategi SO tanpa peluang": (
+        {"swot.yml": [("    swot: [K1, K2, P1, P2]", "    swot: [K1, K2]")]}, "LOGIKA-STRATEGI", "data/swot.yml", "SO-1"),
+    "butir SWOT tak dikenal di isu": (
+        {"isu.yml": [("    swot: [K1, K2, L3, L7, P2, A4]", "    swot: [K1, K2, L3, L7, P2, A9]")]},
+        "LOGIKA-RUJUKAN", "data/isu.yml", "A9"),
+    "kode sasaran tanpa tanda kutip": (
+        {"misi.yml": [('{kode: "1.1",', "{kode: 1.1,")]}, "LOGIKA-SKEMA", "data/misi.yml", "kode"),
+}
+
+
+@pytest.mark.parametrize("edits", PASSING.values(), ids=PASSING.keys())
+def test_passing_inputs(tmp_path, edits):
+    logic, problems = _found(tmp_path, edits)
+    assert logic is not None and [p.text() for p in problems] == []
+
+
+@pytest.mark.parametrize("edits, rule, path, text", FAILING.values(), ids=FAILING.keys())
+def test_failing_inputs_name_file_line_rule_and_fix(tmp_path, edits, rule, path, text):
+    _, problems = _found(tmp_path, edits)
+    matching = [p for p in problems if p.rule == rule and text in p.message]
+    assert matching, [p.text() for p in problems]
+    problem = matching[0]
+    assert problem.path == path and problem.line > 1
+    assert "Lihat panduan:" in problem.message and "Traceback" not in problem.message
+
+
+def test_the_line_points_at_the_programme_that_lost_its_issue(tmp_path):
+    root = _repo(tmp_path, {"program.yml": [("    isu: [5]\n    indikator_sasaran: [1.1b]\n", "    indikator_sasaran: [1.1b]\n")]})
+    lines = (root / "data/program.yml").read_text(encoding="utf-8").split("\n")
+    expected = lines.index("  - kode: GOV-01") + 1
+    _, problems = plan_logic.check(root)
+    assert [(p.path, p.line) for p in problems if p.rule == "LOGIKA-PROGRAM-ISU"] == [("data/program.yml", expected)]
+
+
+# ---------------------------------------------------------------------------------------------------
+# Counts written in the prose
+# ---------------------------------------------------------------------------------------------------
+
+PROSE_PASSING = ["Rencana ini memuat 55 program dan 6 quick win.", "Keenam quick win dijalankan pada 2025.",
+                 "Sepuluh isu strategis dirumuskan.", "Dinas Kesehatan mengampu empat dari sembilan program.",
+                 "Pada 2024 program ini dirancang.", "Kode `52 program` di dalam kode tidak diperiksa.",
+                 "RPJMD dijabarkan ke dalam sembilan misi."]
+PROSE_FAILING = {"angka": ("Diusulkan 52 program.", "52 program"),
+                 "kata": ("Sebanyak empat belas quick win dipilih.", "empat belas quick win"),
+                 "kata berimbuhan ke-": ("Kesebelas isu strategis itu dibahas.", "Kesebelas isu strategis"),
+                 "jumlah sasaran": ("Ada 20 sasaran.", "20 sasaran")}
+
+
+@pytest.mark.parametrize("prose", PROSE_PASSING)
+def test_prose_counts_that_agree_pass(tmp_path, prose):
+    _, problems = _found(tmp_path, {}, prose)
+    assert [p.text() for p in problems] == []
+
+
+@pytest.mark.parametrize("prose, quoted", PROSE_FAILING.values(), ids=PROSE_FAILING.keys())
+def test_prose_counts_that_disagree_are_reported(tmp_path, prose, quoted):
+    _, problems = _found(tmp_path, {}, prose)
+    assert [(p.path, p.line, p.rule) for p in problems] == [("docs/bab-9-penutup.md", 11, "LOGIKA-HITUNGAN")]
+    assert f"'{quoted}'" in problems[0].message
+
+
+@pytest.mark.parametrize("words, value", [("52", 52), ("lima puluh dua", 52), ("kesepuluh", 10), ("dua belas", 12),
+                                          ("sebelas", 11), ("keenam", 6), ("tiga", 3), ("lusin", None)])
+def test_spoken_numbers(words, value):
+    assert plan_logic.spoken_number(words) == value
+
+
+# ---------------------------------------------------------------------------------------------------
+# Dates and views on the real data
+# ---------------------------------------------------------------------------------------------------
+
+def test_stage_without_document_date_is_reported(tmp_path):
+    root = _repo(tmp_path, {"tahapan.yml": [("  tanggal_dokumen: \"2024\"\n", "")]})
+    _, problems = plan_logic.check(root)
+    assert [(p.path, p.rule) for p in problems] == [("data/tahapan.yml", "TAHAPAN-TANGGAL")]
+
+
+def _logic():
+    catalogue, _ = programmes.load_catalogue(ROOT)
+    logic, problems = model.load_plan_logic(ROOT, catalogue)
+    assert problems == []
+    return logic
+
+
+def test_traceability_matrix_has_one_row_per_indicator_and_every_link():
+    logic = _logic()
+    table = logic_tables.traceability_matrix(logic)
+    rows = [line for line in table.split("\n") if line.startswith("| ") and "---" not in line][1:]
+    assert len(rows) == len(logic.indicators)
+    sasaran_51 = next(row for row in rows if "**5.1a**" in row)
+    assert "SOC-09" in sasaran_51 and "| 5 (Smart Society) |" in sasaran_51
+
+
+def test_tows_matrix_has_the_four_quadrants_and_cites_swot_codes():
+    text = logic_tables.tows_matrix(_logic())
+    for code in ("SO-1", "ST-1", "WO-1", "WT-1"):
+        assert f"**{code}**" in text
+    assert "(K1, K2, P1, P2)" in text
+
+
+def test_funding_table_adds_up_to_the_total_without_double_counting():
+    from masterplan.views import programme_tables
+    catalogue = _logic().catalogue
+    text = programme_tables.cost_table(catalogue, "sumber-dana")
+    rows = [line.split(" | ") for line in text.split("\n") if line.startswith("| ") and "---" not in line][1:-1]
+    amounts = [int(row[2].replace("Rp", "").replace(".", "")) for row in rows]
+    assert sum(amounts) == sum(p.cost for p in catalogue.programmes)
+
+
+def test_every_baseline_gap_goes_to_the_office_that_must_supply_it():
+    logic = _logic()
+    grouped = data_needs.collect(logic, [], ROOT)
+    missing = [i for i in logic.indicators.values() if i.baseline.missing]
+    for indicator in missing:
+        assert any(f"Indikator sasaran {indicator.code}" in n.where and n.kind == "baseline"
+                   for n in grouped[indicator.baseline.office])
+    assert data_needs.named_office("perlu data dari BKPSDM", logic.catalogue.offices) == "bkpsdm"
+    assert data_needs.named_office("data terbaru Dinas PKP", logic.catalogue.offices) == "pertanian"
+    assert data_needs.named_office("data kecamatan", logic.catalogue.offices) is None

@@ -1,0 +1,102 @@
+"""The plan's logic in the real build: the generated pages in the site and the PDF, the worksheets of the
+Daftar Kebutuhan Data printed one office per page, the stage date on the cover, and a broken link in a
+copy of the repository stopping the build with file and line."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from conftest import html_path, run_build
+from masterplan.model import plan_logic as model
+from masterplan.model import programmes, stage_dates
+from masterplan.views import data_needs
+
+pytestmark = pytest.mark.build
+
+ROOT = Path(__file__).resolve().parent.parent
+CATALOGUE, _ = programmes.load_catalogue(ROOT)
+LOGIC, _ = model.load_plan_logic(ROOT, CATALOGUE)
+
+
+def _flat(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _page(site: Path, md: str) -> BeautifulSoup:
+    return BeautifulSoup(html_path(site, md).read_text(encoding="utf-8"), "html.parser")
+
+
+def test_site_shows_the_traceability_matrix_and_tows(full_build):
+    matrix = _page(full_build.site, "lampiran/matriks-keterkaitan.md").find("article")
+    rows = matrix.find("table").select("tbody tr")
+    assert len(rows) == len(LOGIC.indicators)
+    first = [td.get_text(" ", strip=True) for td in rows[0].find_all("td")]
+    assert first[0] and first[1].startswith("1 (Smart Governance)") and first[4].startswith("1.1a")
+    chapter = _flat(_page(full_build.site, "bab-3-analisis-kesiapan.md").find("article").get_text(" "))
+    assert "Matriks TOWS: strategi SO, ST, WO dan WT" in chapter and "<br>" not in chapter
+    for strategy in LOGIC.strategies:
+        assert strategy.code in chapter
+
+
+def test_pdf_holds_the_generated_views_numbered_like_every_table(pdf_pages_text):
+    text = _flat(" ".join(pdf_pages_text))
+    for caption in (r"Tabel 1\.\d+ Horizon waktu program dan fase peta jalan", r"Tabel 3\.\d+ Matriks TOWS",
+                    r"Tabel 4\.\d+ Indikator sasaran, baseline dan target", r"Tabel 6\.\d+ Rencana aksi per OPD dan tahun",
+                    r"Tabel 7\.\d+ Profil quick win GOV-01", r"Tabel E\.1 Matriks keterkaitan",
+                    r"Tabel F\.1 Ringkasan kebutuhan data per OPD"):
+        assert re.search(caption, text), caption
+
+
+def test_each_office_worksheet_starts_on_its_own_page(pdf_pages_text):
+    needs = data_needs.collect(LOGIC, [], ROOT)  # the offices with at least one baseline or naming item
+    heading = re.compile(r"^F\.(\d+) Lembar Kerja (.+)$")
+    starts = []  # (page index, worksheet number) where a worksheet heading is the first line of the body
+    # From the Lampiran's summary table on (the Daftar Isi and Daftar Tabel before it list the headings too).
+    first = max(i for i, page in enumerate(pdf_pages_text) if "Ringkasan kebutuhan data per OPD" in _flat(page))
+    for index, page in enumerate(pdf_pages_text[first:], start=first):
+        lines = [line.strip() for line in page.split("\n") if line.strip()]
+        body = [line for line in lines if not line.startswith("Lampiran ")]  # running header
+        match = heading.match(body[0]) if body else None
+        if match:
+            starts.append((index, int(match.group(1))))
+        elif any(heading.match(line) for line in lines):
+            pytest.fail(f"halaman {index + 1}: lembar kerja dimulai di tengah halaman")
+    numbers = [number for _, number in starts]
+    assert numbers == list(range(1, len(numbers) + 1)) and len(numbers) >= len(needs)
+    assert len({page for page, _ in starts}) == len(starts)
+    for (page, number), (next_page, _) in zip(starts, starts[1:]):
+        # Nothing of the next worksheet on the pages of this one.
+        assert all(f"F.{number + 1} Lembar Kerja" not in pdf_pages_text[p] for p in range(page, next_page))
+
+
+def test_cover_shows_the_stage_date_and_the_build_date_apart(pdf_pages_text):
+    cover = _flat(pdf_pages_text[0])
+    stage = stage_dates.stage_date(ROOT, 2)
+    assert f"Bangli, {stage.text}" in cover and "Tahap II" in cover
+    assert re.search(r"Berkas ini dibangun pada \d{1,2} \w+ \d{4}", cover)
+
+
+def _copy(tmp_path: Path) -> Path:
+    project = tmp_path / "repo"
+    shutil.copytree(ROOT, project, ignore=shutil.ignore_patterns(
+        ".git", ".venv", "site", "output", "__pycache__", ".pytest_cache", "*.egg-info"))
+    return project
+
+
+def test_deleting_a_programmes_link_to_its_issue_stops_the_build(tmp_path):
+    """The issue's proof: in a copy, GOV-01 loses its 'isu:' line; the site build fails and says where."""
+    project = _copy(tmp_path)
+    data = project / "data" / "program.yml"
+    text = data.read_text(encoding="utf-8")
+    data.write_text(text.replace("    isu: [5]\n    indikator_sasaran: [1.1b]\n", "    indikator_sasaran: [1.1b]\n", 1),
+                    encoding="utf-8")
+    line = data.read_text(encoding="utf-8").split("\n").index("  - kode: GOV-01") + 1
+    build = run_build(project, tmp_path / "site", pdf=False)
+    assert build.returncode != 0
+    assert f"data/program.yml:{line}: [LOGIKA-PROGRAM-ISU] Program GOV-01 belum menjawab isu strategis" in build.log
+    assert "Traceback" not in build.log
