@@ -19,6 +19,7 @@ from masterplan.model.plan_logic import (INDICATOR_FILE, ISSUE_FILE, MISSING, MI
                                          HORIZON_FILE, TOWS, PlanLogic, load_plan_logic)
 from masterplan.model.problems import Problem, help_reference
 from masterplan.model.programmes import PROGRAMMES, load_catalogue
+from masterplan.model.sources import read_yaml
 
 Finding = tuple[str, int, str, str]  # (path, line, rule, message)
 
@@ -422,7 +423,10 @@ def findings(logic: PlanLogic, pages: list[documents.Document] = ()) -> list[Fin
 
 def stage_dates_known(root: Path) -> Iterator[Finding]:
     """TAHAPAN-TANGGAL: every workshop stage has a document date with a year (printed on the cover and
-    under the Kata Pengantar when that stage is published)."""
+    under the Kata Pengantar when that stage is published). A file that cannot be read is reported once,
+    by the stage checks (YAML-SALAH), not again for each stage."""
+    if read_yaml(root / stage_dates.STAGES_FILE, stage_dates.STAGES_FILE).problems:
+        return
     for stage in range(1, 5):
         try:
             stage_dates.stage_date(root, stage)

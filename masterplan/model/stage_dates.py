@@ -38,10 +38,10 @@ def stage_date(root: Path, stage: int) -> StageDate:
     try:
         text = str(source.data[stage]["tanggal_dokumen"]).strip()
     except (KeyError, TypeError):
-        raise ValueError(f"{STAGES_FILE}: tahap {stage} belum memiliki 'tanggal_dokumen'. Tulis tanggal "
+        raise ValueError(f"Tahap {stage} belum memiliki 'tanggal_dokumen'. Tulis tanggal "
                          "dokumen tahap itu, mis. tanggal_dokumen: Juni 2024.") from None
     match = _YEAR.search(text)
     if not match:
-        raise ValueError(f"{STAGES_FILE}: 'tanggal_dokumen' tahap {stage} ('{text}') tidak memuat tahun empat "
+        raise ValueError(f"Isian 'tanggal_dokumen' tahap {stage} ('{text}') tidak memuat tahun empat "
                          "angka, mis. Juni 2024.")
     return StageDate(text, int(match.group(0)))
