@@ -1,4 +1,4 @@
-"""MkDocs adapter: connects the plan's own modules (``scripts/masterplan``) to MkDocs build events.
+"""MkDocs adapter: connects the plan's own modules (the ``masterplan`` package) to MkDocs build events.
 
 Everything of substance lives in ``masterplan``; this file only translates MkDocs objects and log levels.
 Messages for editors are in Bahasa Indonesia and never carry a traceback (``PluginError``).
@@ -19,14 +19,18 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.nav import Section
 from mkdocs.structure.pages import Page
 
-from masterplan import captions, directives, documents, markers, numbering, pdf_check, programmes, settings
-from masterplan import pdf_output
-from masterplan import change_report
-from masterplan import abbreviations, feedback, page_extras, rules, site_status
+from masterplan.views import captions, directives
+from masterplan.model import documents, markers, numbering, programmes, settings
+from masterplan.pdf import check as pdf_check
+from masterplan.pdf import output as pdf_output
+from masterplan.publish import change_report
+from masterplan.views import abbreviations, feedback, page_extras, site_status
+from masterplan.model import rules
 from masterplan import checks
-from masterplan.problems import ERROR, HELP_PAGE, summary_line
-from masterplan.headings import number_headings
-from masterplan.signature import signature_markdown
+from masterplan.site import notices
+from masterplan.model.problems import ERROR, help_url, summary_line
+from masterplan.views.headings import number_headings
+from masterplan.views.signature import signature_markdown
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -46,7 +50,6 @@ _problems: list = []  # what the editors' checks reported on docs/, set in on_fi
 _stages: list = []  # the workshop stages (data/tahapan.yml), set in on_config
 _progress: list = []  # the plan's progress for the home-page views (site_status.Progress), set in on_nav
 _changes: dict = {}  # last commit date of each docs file (path relative to the repo), set in on_config
-_abbreviations: list = []  # abbr definitions from the glossary's "Singkatan" table, set in on_config
 _form: list = []  # the chapter-change issue form (feedback links), set in on_config
 
 
@@ -55,7 +58,7 @@ _form: list = []  # the chapter-change issue form (feedback links), set in on_co
 # ---------------------------------------------------------------------------------------------------
 
 class _PdfOffNotice(logging.Filter):
-    """Turns the plugin's WARNING "without generate PDF" (stack-notes item 8) into an INFO line, so
+    """Turns the plugin's WARNING "without generate PDF" (CATATAN-TEKNIS.md C8) into an INFO line, so
     that ``mkdocs build --strict`` without the PDF passes. Every other record passes unchanged."""
 
     def filter(self, record: logging.LogRecord) -> bool:
@@ -67,7 +70,7 @@ class _PdfOffNotice(logging.Filter):
 
 class _WeasyPrintErrors(logging.Handler):
     """Repeats WeasyPrint's own errors under our logger, because the plugin only reports a count
-    ("N error(s) … while generating PDF", stack-notes item 11). A broken layout can raise hundreds
+    ("N error(s) … while generating PDF", CATATAN-TEKNIS.md C11). A broken layout can raise hundreds
     of identical errors: only the first few distinct ones are repeated."""
 
     LIMIT = 10
@@ -89,7 +92,7 @@ class _WeasyPrintErrors(logging.Handler):
 
 def _guard_pdf_post_build(config: MkDocsConfig, pdf) -> None:
     """Under --strict the plugin ends a failed PDF with a bare ``RuntimeError`` and a traceback
-    (stack-notes item 11). Wrap its post-build step so that the editor sees which chapters the PDF lost,
+    (CATATAN-TEKNIS.md C11). Wrap its post-build step so that the editor sees which chapters the PDF lost,
     in Bahasa Indonesia, as a ``PluginError`` (no traceback)."""
     events = config.plugins.events["post_build"]
     for index, method in enumerate(events):
@@ -108,12 +111,17 @@ def _guard_pdf_post_build(config: MkDocsConfig, pdf) -> None:
         events[index] = guarded
 
 
+def on_startup(command: str, dirty: bool) -> None:
+    if dirty:
+        logging.getLogger("mkdocs.commands.build").addFilter(notices.DirtyNotice())
+
+
 @event_priority(100)  # before the PDF plugin reads its options
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     root = Path(config.config_file_path).resolve().parent
     pdf = config.plugins.get(PDF_PLUGIN)
     if pdf is not None:
-        # The plugin resolves these against the working directory (stack-notes): anchor them to the repo.
+        # The plugin resolves these against the working directory (CATATAN-TEKNIS.md C19): anchor them.
         template_path = Path(pdf.config["custom_template_path"])
         if not template_path.is_absolute():
             pdf.config["custom_template_path"] = str(root / template_path)
@@ -124,11 +132,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         if not any(isinstance(h, _WeasyPrintErrors) for h in weasy.handlers):
             weasy.addHandler(_WeasyPrintErrors())
         _guard_pdf_post_build(config, pdf)
-    try:
-        plan = settings.from_extra(config.extra)
-    except (KeyError, TypeError, ValueError) as error:
-        raise PluginError(f"mkdocs.yml: bagian 'extra.rencana' tidak lengkap atau salah ({error}). "
-                          "Lengkapi sesuai contoh di README.") from None
+    loaded = settings.load(root)
+    if loaded.problems:
+        raise PluginError(_report("Pengaturan rencana di mkdocs.yml belum benar", list(loaded.problems)))
+    plan = loaded.plan
     catalogue, problems = programmes.load_catalogue(root, plan)
     if problems:
         raise PluginError(_report("Data program (data/program.yml) belum benar", problems))
@@ -154,12 +161,11 @@ def _reader_data(config: MkDocsConfig, root: Path) -> None:
     stages, the issue form for feedback links and each docs file's last commit date."""
     docs_dir = Path(config.docs_dir)
     glossary = abbreviations.from_glossary(docs_dir / abbreviations.GLOSSARY)
-    _abbreviations[:] = ["\n\n" + abbreviations.definitions(glossary) + "\n" if glossary else ""]
-    try:
-        stages = site_status.load_stages(root)
-    except (OSError, ValueError, KeyError, TypeError, AttributeError) as error:
-        raise PluginError(f"{site_status.STAGES_FILE}: data tahapan Bimtek tidak terbaca ({error}). Tulis "
-                          "empat tahap 1-4, masing-masing dengan waktu, pokok dan keluaran.") from None
+    # The abbr extension's own glossary: appending 88 definitions to every page cost 15 % of the build.
+    config.mdx_configs["abbr"] = {**config.mdx_configs.get("abbr", {}), "glossary": glossary}
+    stages, problems = site_status.load_stages(root)
+    if problems:
+        raise PluginError(_report("Data tahapan Bimtek belum benar", problems))
     _stages[:] = [stages]
     _form[:] = [feedback.read_form(root)]
     _changes.clear()
@@ -186,7 +192,7 @@ def _check_sources(config: MkDocsConfig) -> None:
         log.log(logging.ERROR if problem.severity == ERROR else logging.INFO, problem.text())
     if any(problem.severity == ERROR for problem in problems):
         raise PluginError(f"Pemeriksaan naskah gagal: {summary_line(problems)} Perbaiki baris yang "
-                          f"disebut di atas (penjelasan tiap aturan: {HELP_PAGE}), lalu bangun ulang.")
+                          f"disebut di atas (penjelasan tiap aturan: {help_url()}), lalu bangun ulang.")
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
@@ -291,19 +297,17 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         page.title = f"{numbers.label} {title}"
     markdown = directives.expand(markdown, _catalogue[0], page.file.src_uri,  # checked in on_nav
                                  progress=_progress[0])[0]
-    markdown = number_headings(markdown, numbers)
+    markdown = captions.number(number_headings(markdown, numbers), numbers)
     if page.meta.get("tanda_tangan"):
         markdown = signature_markdown(markdown, settings.from_extra(config.extra),
                                       config.extra["tahun_dokumen"])
-    # Abbreviations explained on hover, from the glossary; after the markers, so that a "(perlu
-    # verifikasi)" in an expansion stays plain text in the tooltip.
-    return markers.render(markdown) + _abbreviations[0]
+    return markers.render(markdown)
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     page.meta["description"] = page_extras.description(html, config.site_description or "")
     html = page_extras.focusable_tables(html)
-    return captions.arrange(html, _numbers.get(page.file.src_uri, numbering.PageNumbers(None)))
+    return captions.finish(html, _numbers.get(page.file.src_uri, numbering.PageNumbers(None)))
 
 
 def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
