@@ -14,9 +14,9 @@ from pathlib import Path
 from masterplan.model import documents, rules as rules_module
 from masterplan.model.problems import Problem, help_reference
 from masterplan.model.sources import shown_path
-from . import front_matter, images, links, safety, spelling, structure, tables, text
+from . import front_matter, images, links, printing, safety, spelling, structure, tables, text
 
-FAMILIES = (front_matter, structure, text, safety, images, tables, links, spelling)
+FAMILIES = (front_matter, structure, text, safety, images, printing, tables, links, spelling)
 
 
 @dataclass

@@ -1,4 +1,5 @@
-"""Indonesian hyphenation of the printed plan, decided at build time.
+"""Line breaking of the printed plan, decided at build time: Indonesian hyphenation, and ragged right
+where a web address is printed.
 
 Justified text without hyphenation stretches lines ("berjarak   sekitar   40 km"). pyphen ships
 Indonesian patterns (``id_ID``, from the LibreOffice dictionaries), the same library WeasyPrint uses for
@@ -17,7 +18,7 @@ from bs4 import BeautifulSoup, NavigableString
 
 LANGUAGE = "id_ID"
 SOFT_HYPHEN = "\u00ad"
-# Words of letters only, long enough to be worth breaking; numbers and codes ("Rp1.250.000", "BRD-07")
+# Words of letters only, long enough to be worth breaking; numbers and programme codes (Rp1.250.000, BRD-07)
 # never match, so an amount is never split.
 WORD = re.compile(r"(?<![\w\-./@])[^\W\d_]{7,}(?![\w\-/@])")
 # Text inside these is never hyphenated: headings and captions, links and URLs, code, abbreviations,
@@ -55,3 +56,21 @@ def hyphenate(soup: BeautifulSoup) -> int:
         text.replace_with(WORD.sub(split, str(text)))
         changed += counted[0]
     return changed
+
+
+URL_CLASS = "memuat-url"
+URL = re.compile(r"^(?:https?://|www\.)", re.IGNORECASE)
+
+
+def mark_url_blocks(soup: BeautifulSoup) -> int:
+    """Give every paragraph and list item that prints a web address (a link whose text is the address)
+    the class ``memuat-url``, which the PDF stylesheet sets ragged right; returns how many were marked."""
+    marked = 0
+    for link in soup.body.find_all("a"):
+        if not URL.match(link.get_text(strip=True)):
+            continue
+        block = link.find_parent(["p", "li", "dd", "td"])
+        if block is not None and URL_CLASS not in (block.get("class") or []):
+            block["class"] = [*(block.get("class") or []), URL_CLASS]
+            marked += 1
+    return marked
