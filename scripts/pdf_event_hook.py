@@ -32,6 +32,7 @@ def pre_pdf_render(soup: BeautifulSoup, logger) -> BeautifulSoup:
     pdf_tables.mark_continuations(soup)
     pdf_tables.keep_amounts_whole(soup)
     pdf_hyphens.hyphenate(soup)
+    pdf_hyphens.attach_punctuation(soup)
     pdf_hyphens.mark_url_blocks(soup)
     signature.keep_with_closing(soup)
     body = soup.body
