@@ -176,13 +176,7 @@ def _reader_data(config: MkDocsConfig, root: Path) -> None:
     _stages[:] = [stages]
     _form[:] = [feedback.read_form(root)]
     _changes.clear()
-    _changes.update(site_status.last_changes(root, docs_dir, _git_dates_timezone(config)))
-
-
-def _git_dates_timezone(config: MkDocsConfig) -> str:
-    """The time zone the git date plugin uses, so that the dashboard and the pages show the same day."""
-    plugin = config.plugins.get("git-revision-date-localized")
-    return plugin.config.get("timezone", "UTC") if plugin is not None else "UTC"
+    _changes.update(site_status.last_changes(root, docs_dir, settings.TIMEZONE))  # one git log, all pages
 
 
 def _check_sources(config: MkDocsConfig) -> None:
@@ -318,8 +312,8 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
 
 
 def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
-    """What overrides/partials/source-file.html shows under every page: the last change (the git
-    date plugin's, or "tidak diketahui" when git has no history for the file, never the build date),
+    """What overrides/partials/source-file.html shows under every page: the last change (from one git
+    log for all pages, or "tidak diketahui" when git has no history for the file, never the build date),
     the responsible office from data/opd.yml, and the feedback links."""
     root = Path(config.config_file_path).resolve().parent
     uri = page.file.src_uri
@@ -328,7 +322,7 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Naviga
     title = page.meta.get("title") or page.title or config.site_name
     known = f"{docs}/{uri}" in _changes
     context["info_halaman"] = {
-        "diperbarui": page.meta.get("git_revision_date_localized") if known else site_status.UNKNOWN,
+        "diperbarui": settings.indonesian_date(_changes[f"{docs}/{uri}"]) if known else site_status.UNKNOWN,
         "opd": office.name if office else None,
         "masukan_github": feedback.issue_url(config.repo_url, _form[0], title, uri) if config.repo_url else None,
         "masukan_surel": feedback.mailto(config.extra["masukan_surel"], title, page.canonical_url or page.url)

@@ -20,7 +20,8 @@ RULE = "PENGATURAN-RENCANA"
 # The four Bimtek workshop stages of the Gerakan Menuju Kota Cerdas (data/tahapan.yml, front matter ``tahap``).
 STAGES = range(1, 5)
 STATUSES = ("draf", "tinjauan", "final")
-YEARS = range(2000, 2101)  # a plan period outside this range is a typing slip, not a plan
+YEARS = range(2000, 2101)
+TIMEZONE = "Asia/Makassar"  # Bali keeps WITA (UTC+8): the day a page last changed, as Bangli counts it  # a plan period outside this range is a typing slip, not a plan
 
 
 @dataclass(frozen=True)
