@@ -22,7 +22,7 @@ from mkdocs.structure.pages import Page
 from masterplan.views import captions, directives
 from masterplan.model import documents, markers, numbering, programmes, settings
 from masterplan.pdf import check as pdf_check
-from masterplan.pdf import output as pdf_output
+from masterplan.pdf import glyphs, output as pdf_output
 from masterplan.publish import change_report
 from masterplan.views import abbreviations, feedback, page_extras, site_status
 from masterplan.views import data_needs
@@ -31,6 +31,7 @@ from masterplan.model import stage_dates
 from masterplan.model import rules
 from masterplan import checks
 from masterplan.checks import build_log
+from masterplan.checks import printing
 from masterplan.site import notices
 from masterplan.model.problems import ERROR, help_url, summary_line
 from masterplan.views.headings import number_headings
@@ -106,13 +107,16 @@ def _guard_pdf_post_build(config: MkDocsConfig, pdf) -> None:
             continue
 
         def guarded(config: MkDocsConfig, _original=method) -> None:
+            boxes = glyphs.watch()  # the plugin silences WeasyPrint's empty-box warning
             try:
                 with pdf_output.writing_options():
                     _original(config=config)
             except RuntimeError as error:
                 missing = _missing_from_pdf(config, pdf)
-                detail = "; ".join(missing) if missing else f"WeasyPrint melaporkan galat ({error})"
+                detail = "; ".join(missing) or boxes.message() or f"WeasyPrint melaporkan galat ({error})"
                 raise PluginError(f"PDF gagal dibuat dengan benar: {detail}. {PDF_ADVICE}") from None
+            if boxes.found:
+                raise PluginError(f"PDF gagal dibuat dengan benar: {boxes.message()}.")
 
         events[index] = guarded
 
@@ -149,6 +153,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
             weasy.addHandler(_WeasyPrintErrors())
         _guard_pdf_post_build(config, pdf)
     _translate_build_warnings(Path(config.docs_dir), root)
+    printing_problems = printing.check_config(root)
+    if printing_problems:
+        raise PluginError(_report("Pengaturan PDF di mkdocs.yml belum benar", printing_problems))
     loaded = settings.load(root)
     if loaded.problems:
         raise PluginError(_report("Pengaturan rencana di mkdocs.yml belum benar", list(loaded.problems)))

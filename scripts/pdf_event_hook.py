@@ -14,7 +14,9 @@ from __future__ import annotations
 
 from bs4 import BeautifulSoup, Tag
 
+from masterplan.pdf import hyphens as pdf_hyphens, parts as pdf_parts, tables as pdf_tables
 from masterplan.pdf.output import BODY_ANCHOR, CONTEXT
+from masterplan.views import signature
 
 LISTS = (("tabel", "Daftar Tabel", "doc-daftar-tabel"), ("gambar", "Daftar Gambar", "doc-daftar-gambar"))
 
@@ -23,9 +25,16 @@ def pre_pdf_render(soup: BeautifulSoup, logger) -> BeautifulSoup:
     """Rearrange and annotate the combined document; see the module docstring."""
     soup.html["lang"] = "id"  # CATATAN-TEKNIS.md C14: the plugin drops <html lang>
     _metadata(soup)
+    pdf_parts.split_parts(soup)  # each Lampiran its own part, before BAB V's pages are merged
     _merge_multi_page_chapters(soup)
     for table in soup.find_all("table"):
         _column_widths(soup, table)
+    pdf_tables.mark_continuations(soup)
+    pdf_tables.keep_amounts_whole(soup)
+    pdf_hyphens.hyphenate(soup)
+    pdf_hyphens.attach_punctuation(soup)
+    pdf_hyphens.mark_url_blocks(soup)
+    signature.keep_with_closing(soup)
     body = soup.body
     articles = [a for a in body.find_all("article", recursive=False)]
     cover = next((a for a in articles if a.get("id") == "doc-cover"), None)
@@ -85,7 +94,7 @@ def _merge_multi_page_chapters(soup: BeautifulSoup) -> None:
         synthetic.clear()
         for child in list(opening.children):
             synthetic.append(child.extract())
-        _drop_toc_entry(soup, opening.get("id"))
+        pdf_parts.lift_toc_entry(soup, opening.get("id"))
         opening.decompose()
         # The first page's sections are the chapter's first sections (5.1, 5.2): same level as the pages
         # that follow (5.3 …), one level up from where the plugin's heading shift put them.
@@ -105,8 +114,9 @@ def _column_widths(soup: BeautifulSoup, table: Tag) -> None:
 
     Tables use a fixed layout in print so that they never run past the right margin (CATATAN-TEKNIS.md
     C5), but a fixed layout without widths makes every column equally wide and breaks words in narrow
-    columns. Each column first gets room for its longest word (capped at 14 characters), then the rest
-    of the line is shared in proportion to the column's average text length.
+    columns. Each column first gets room for its longest word (capped at 14 characters; longer words are
+    hyphenated) and for its longest amount in full, then the rest of the line is shared in proportion to
+    the column's average text length.
     """
     rows = [row.find_all(["th", "td"], recursive=False) for row in table.find_all("tr")]
     columns = max((len(cells) for cells in rows), default=0)
@@ -116,7 +126,10 @@ def _column_widths(soup: BeautifulSoup, table: Tag) -> None:
     for index in range(columns):
         texts = [" ".join(cells[index].get_text(" ").split()) for cells in rows if len(cells) > index]
         longest_word = max((len(word) for text in texts for word in text.split()), default=1)
-        minimum.append(min(longest_word, 14) + CELL_PADDING)
+        # An amount ("Rp1.250.000.000") is never split, so its column gets room for the whole of it.
+        longest_amount = max((len(m.group(0)) for text in texts for m in pdf_tables.AMOUNT.finditer(text)),
+                             default=0)
+        minimum.append(max(min(longest_word, 14), longest_amount) + CELL_PADDING)
         average.append(sum(len(text) for text in texts) / max(len(texts), 1) + 1)
     spare = max(LINE_CHARACTERS - sum(minimum), 0)
     widths = [least + spare * share / sum(average) for least, share in zip(minimum, average)]
@@ -124,21 +137,6 @@ def _column_widths(soup: BeautifulSoup, table: Tag) -> None:
     for width in widths:
         group.append(soup.new_tag("col", attrs={"style": f"width: {100 * width / sum(widths):.1f}%"}))
     table.insert(0, group)
-
-
-def _drop_toc_entry(soup: BeautifulSoup, anchor: str | None) -> None:
-    """Remove the Daftar Isi entry that links to ``anchor``, keeping its sub-entries in its place."""
-    if not anchor:
-        return
-    link = soup.select_one(f'article#doc-toc a[href="#{anchor}"]')
-    if link is None:
-        return
-    item = link.find_parent("li")
-    children = item.find("ul")
-    if children is None:
-        item.decompose()
-    else:
-        item.replace_with(*[child.extract() for child in children.find_all("li", recursive=False)])
 
 
 def _figure_list(soup: BeautifulSoup, css: str, title: str, anchor: str) -> Tag:

@@ -122,7 +122,9 @@ def test_daftar_tabel_and_gambar_match_the_captions(reader, pages_text, heading,
     body_start = _page_of(reader, "BAB I Pendahuluan")
     captions = []
     for index in range(body_start, len(pages_text)):
-        for number in re.findall(rf"^{word} ([0-9A-Z]+\.[0-9]+) ", pages_text[index], flags=re.MULTILINE):
+        # (A page that continues a table repeats its number as "Tabel 2.1 (lanjutan)": not a caption.)
+        for number in re.findall(rf"^{word} ([0-9A-Z]+\.[0-9]+) (?!\(lanjutan\))", pages_text[index],
+                                 flags=re.MULTILINE):
             captions.append((number, reader.page_labels[index]))
     assert entries, f"{heading} is empty"
     assert entries == captions

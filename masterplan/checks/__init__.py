@@ -14,11 +14,11 @@ from pathlib import Path
 from masterplan.model import documents, rules as rules_module
 from masterplan.model.problems import Problem, help_reference
 from masterplan.model.sources import shown_path
-from . import blocks, chapter_label, front_matter, images, links, lists, pasted, placement, safety, spelling
-from . import structure, tables, text
+from . import blocks, chapter_label, front_matter, images, links, lists, pasted, placement, printing, safety
+from . import spelling, structure, tables, text
 
-FAMILIES = (placement, front_matter, structure, chapter_label, text, pasted, lists, blocks, safety, images, tables,
-            links, spelling)
+FAMILIES = (placement, front_matter, structure, chapter_label, text, pasted, lists, blocks, safety, images, printing,
+            tables, links, spelling)
 
 
 @dataclass

@@ -10,6 +10,8 @@ from masterplan.model.problems import Problem
 from masterplan.model.programmes import load_catalogue
 from masterplan.views import directives, site_status
 
+from . import printing
+
 
 def check_programmes(root: Path) -> list[Problem]:
     """Every problem in the programme data and in the programme views placed in chapters.
@@ -26,5 +28,6 @@ def check_programmes(root: Path) -> list[Problem]:
 
 def check_data(root: Path) -> list[Problem]:
     """Every problem in the data files of the repository at ``root``: :func:`check_programmes` (with
-    ``extra.rencana`` of ``mkdocs.yml``) and the workshop stages (``data/tahapan.yml``)."""
-    return check_programmes(root) + site_status.load_stages(root)[1]
+    ``extra.rencana`` of ``mkdocs.yml``), the workshop stages (``data/tahapan.yml``) and the PDF
+    plugin's settings (:func:`masterplan.checks.printing.check_config`)."""
+    return check_programmes(root) + site_status.load_stages(root)[1] + printing.check_config(root)

@@ -38,3 +38,26 @@ def signature_markdown(markdown: str, plan: Plan, year: int) -> str:
         "</div>\n"
     )
     return "\n".join(lines[:at]) + "\n\n" + notice + "\n".join(lines[at:]) + block
+
+
+CLOSING_PARAGRAPHS = 2  # the last paragraph of the text and the closing greeting ("Om Santih, …")
+
+
+def keep_with_closing(soup) -> int:
+    """Wrap each signature block of the combined PDF document (a BeautifulSoup) together with the
+    :data:`CLOSING_PARAGRAPHS` paragraphs before it in ``div.penutup-bertanda-tangan``, which the PDF
+    stylesheet keeps on one page: a signature never stands alone at the top of a page. Returns how many
+    blocks were wrapped."""
+    wrapped = 0
+    for block in soup.select("div.blok-tanda-tangan"):
+        closing = []
+        for sibling in block.find_previous_siblings():
+            if sibling.name != "p" or len(closing) == CLOSING_PARAGRAPHS:
+                break
+            closing.insert(0, sibling)
+        group = soup.new_tag("div", attrs={"class": "penutup-bertanda-tangan"})
+        block.insert_before(group)
+        for element in closing + [block]:
+            group.append(element.extract())
+        wrapped += 1
+    return wrapped
