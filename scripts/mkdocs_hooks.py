@@ -22,7 +22,7 @@ from mkdocs.structure.pages import Page
 from masterplan import captions, directives, documents, markers, numbering, pdf_check, programmes, settings
 from masterplan import pdf_output
 from masterplan import change_report
-from masterplan import abbreviations, feedback, page_extras, rules, site_status
+from masterplan import abbreviations, feedback, page_extras, rules, site_status, table_cards
 from masterplan import checks
 from masterplan.problems import ERROR, HELP_PAGE, summary_line
 from masterplan.headings import number_headings
@@ -268,8 +268,9 @@ def _plan_progress(nav: Navigation, config: MkDocsConfig, sources: dict) -> site
         title = " ".join(filter(None, (_numbers[uri].label, sources[uri].meta.get("title") or page.title)))
         chapters.append(site_status.chapter(document, uri, title, office.short if office else site_status.UNKNOWN,
                                             outlines, _problems, _changes.get(f"{docs}/{uri}")))
-    return site_status.Progress(_stages[0], settings.from_extra(config.extra).stage, tuple(chapters),
-                                dict(config.extra.get("status", {})))
+    plan = settings.from_extra(config.extra)
+    return site_status.Progress(_stages[0], plan.stage, tuple(chapters), dict(config.extra.get("status", {})),
+                                sources=plan.sources)
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -302,7 +303,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     page.meta["description"] = page_extras.description(html, config.site_description or "")
-    html = page_extras.focusable_tables(html)
+    html = table_cards.label_tables(page_extras.focusable_tables(html))
     return captions.arrange(html, _numbers.get(page.file.src_uri, numbering.PageNumbers(None)))
 
 

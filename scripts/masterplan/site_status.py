@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import subprocess
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -69,6 +69,7 @@ class Progress:
     chapters: tuple[Chapter, ...]
     status_labels: dict
     verifications: str = ""
+    sources: dict = field(default_factory=dict)  # "Sumber:" texts, extra.rencana.sumber
 
 
 def verification_list(progress: Progress) -> str:
@@ -160,9 +161,7 @@ def stage_table(progress: Progress) -> str:
             f"{current.output[0].lower()}{current.output[1:]}.\n\n")
     return lead + _table(["Tahap", "Waktu", "Pokok bahasan", "Keluaran", "Keadaan"], "lllll", rows,
                          "Tahapan Bimtek penyusunan rencana induk smart city",
-                         f"Sumber: {STAGES_FILE}, dari ANTARA Bali (2024) dan Aptika Kominfo (2024a) untuk "
-                         "Kabupaten Bangli; isi tahap II–IV mengikuti laporan daerah lain dalam program yang "
-                         "sama. Tahap yang berjalan diatur di mkdocs.yml (extra.rencana.tahap).")
+                         f"Sumber: {progress.sources.get('tahapan') or 'Tim Penyusun'}.")
 
 
 def _sections(chapter: Chapter) -> str:
@@ -188,8 +187,7 @@ def status_table(progress: Progress) -> str:
             + f"; bagian wajib lengkap di {complete} dari {len(progress.chapters)} halaman.\n\n")
     return lead + _table(["Halaman", "Penanggung jawab", "Status", "Bagian wajib", "Kata", "Perubahan terakhir"],
                          "llllrl", rows, "Status penyusunan per halaman dokumen",
-                         "Sumber: dihitung otomatis setiap kali situs dibangun, dari front matter tiap "
-                         "berkas, pemeriksaan bagian wajib (scripts/masterplan/rules.yml) dan riwayat git.")
+                         f"Sumber: {progress.sources.get('status') or 'Tim Penyusun'}.")
 
 
 def pdf_placeholder(progress: Progress) -> str:
