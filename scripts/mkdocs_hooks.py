@@ -303,7 +303,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     page.meta["description"] = page_extras.description(html, config.site_description or "")
-    html = table_cards.label_tables(page_extras.focusable_tables(html))
+    html = abbreviations.reachable(table_cards.label_tables(page_extras.focusable_tables(html)))
     return captions.arrange(html, _numbers.get(page.file.src_uri, numbering.PageNumbers(None)))
 
 

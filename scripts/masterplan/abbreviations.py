@@ -1,4 +1,4 @@
-"""Abbreviations explained on hover, from one source: the "Singkatan" table of the glossary page.
+"""Abbreviations explained on hover, tap and keyboard focus, from one source: the "Singkatan" table of the glossary page.
 
 Editors maintain only that table (``docs/lampiran/daftar-istilah.md``); the build appends a Python-Markdown
 ``abbr`` definition (``*[OPD]: Organisasi Perangkat Daerah``) for each row to every page, so that every
@@ -7,6 +7,7 @@ occurrence of the abbreviation becomes ``<abbr title="…">`` on the website and
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from .documents import load, normalize_heading
@@ -46,3 +47,22 @@ def from_glossary(path: Path) -> dict[str, str]:
 def definitions(abbreviations: dict[str, str]) -> str:
     """The Markdown ``abbr`` definitions for ``abbreviations``, one per line, to append to a page."""
     return "\n".join(f"*[{short}]: {long}" for short, long in abbreviations.items())
+
+
+_ABBR = re.compile(r'<abbr title="([^"]*)">')
+
+
+def reachable(page_html: str) -> str:
+    """``page_html`` with every ``<abbr title>`` focusable, so that a tap or a click shows its expansion
+    (the stylesheet writes the title after a focused abbreviation; a title tooltip needs a mouse): the
+    first occurrence of each abbreviation on the page is in the Tab order (``tabindex="0"``), later
+    ones only take focus from a tap or click (``tabindex="-1"``), so that keyboard users meet each
+    explanation once rather than at every occurrence."""
+    seen: set[str] = set()
+
+    def focusable(match: re.Match) -> str:
+        first = match.group(1) not in seen
+        seen.add(match.group(1))
+        return f'<abbr title="{match.group(1)}" tabindex="{0 if first else -1}">'
+
+    return _ABBR.sub(focusable, page_html)

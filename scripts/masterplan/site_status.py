@@ -149,19 +149,25 @@ def _roman(number: int) -> str:
 
 
 def stage_table(progress: Progress) -> str:
-    """The four workshop stages with their dates, topics and outputs, which one is under way, and a
-    sentence naming the current stage (``[[tahapan-bimtek]]``)."""
+    """The four workshop stages with their dates, topics and outputs, and which one is under way
+    (``[[tahapan-bimtek]]``)."""
     def state(number: int) -> str:
         if number < progress.stage:
             return "Sudah berlangsung"
         return "**Sedang berjalan**" if number == progress.stage else "Belum"
     rows = [[f"Tahap {_roman(s.number)}", s.when, s.topics, s.output, state(s.number)] for s in progress.stages]
-    current = progress.stages[progress.stage - 1]
-    lead = (f"Draf ini disusun pada **tahap {_roman(current.number)}** ({current.when}); keluarannya: "
-            f"{current.output[0].lower()}{current.output[1:]}.\n\n")
-    return lead + _table(["Tahap", "Waktu", "Pokok bahasan", "Keluaran", "Keadaan"], "lllll", rows,
+    return _table(["Tahap", "Waktu", "Pokok bahasan", "Keluaran", "Keadaan"], "lllll", rows,
                          "Tahapan Bimtek penyusunan rencana induk smart city",
                          f"Sumber: {progress.sources.get('tahapan') or 'Tim Penyusun'}.")
+
+
+def current_stage(progress: Progress) -> str:
+    """A short note for the top of the home page (``[[tahap-saat-ini]]``): the current stage out of all,
+    its date and its output, with a link to the stages table."""
+    current = progress.stages[progress.stage - 1]
+    return (f'!!! info "Tahap {_roman(current.number)} dari {_roman(len(progress.stages))} sedang berjalan"\n'
+            f"    Draf ini disusun pada **tahap {_roman(current.number)}** ({current.when}); keluarannya: "
+            f"{current.output[0].lower()}{current.output[1:]}. [Lihat semua tahap](#tahapan-penyusunan)\n")
 
 
 def _sections(chapter: Chapter) -> str:
