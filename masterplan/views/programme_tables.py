@@ -113,7 +113,7 @@ def programme_summary(catalogue: Catalogue) -> str:
                   "Jumlah program per dimensi dan horizon waktu", source_line(catalogue))
 
 
-def _yearly(programme: Programme) -> dict[int, int]:
+def yearly_costs(programme: Programme) -> dict[int, int]:
     """The cost spread evenly over the programme's years in whole millions of rupiah (an estimate needs no
     more precision); the rounding remainder falls on the last year, so the years add up to the cost."""
     count = len(programme.years)
@@ -141,7 +141,7 @@ def cost_table(catalogue: Catalogue, per: str) -> str:
         by_year: Counter = Counter()
         running: Counter = Counter()
         for p in programmes:
-            by_year.update(_yearly(p))
+            by_year.update(yearly_costs(p))
             running.update(p.years)
         rows = [[year, running[year], rupiah(by_year[year])] for year in catalogue.years]
         rows.append(["**Jumlah**", "", f"**{rupiah(sum(by_year.values()))}**"])
