@@ -12,9 +12,9 @@ from __future__ import annotations
 
 from bs4 import BeautifulSoup
 
-# A table with at least this many columns does not fit a 328 px phone column in body-size text; narrower
-# tables fit and stay tables. Measured on the plan's tables at 360x780 (tests/test_phone_reading.py).
-CARD_COLUMNS = 4
+# A table with at least this many columns may not fit a 328 px phone column in body-size text: even two
+# do not when a cell holds a long word (the glossary); a one-column list fits and stays a table.
+CARD_COLUMNS = 2
 CARD_ATTRIBUTE = "data-kartu"
 _ROLES = {"table": "table", "thead": "rowgroup", "tbody": "rowgroup", "tr": "row", "th": "columnheader",
           "td": "cell"}
