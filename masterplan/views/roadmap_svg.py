@@ -10,7 +10,8 @@ build time, without JavaScript, in two forms of the same data:
 
 Colours are presentation attributes for print; the site's dark scheme overrides them through the
 classes (``bangli.css``, "Peta jalan"). Accessibility: each chart is ``role="img"`` with ``<title>``
-and ``<desc>``; a visually hidden table holds the whole schedule for screen readers.
+and ``<desc>``; the list holds the whole schedule as text and stays readable by screen readers on wide
+screens, where it is visually hidden.
 """
 
 from __future__ import annotations
@@ -39,7 +40,7 @@ COLOURS = ("#1f5c3d", "#8a4f00", "#0b5d8f", "#a23b72", "#5b4a9e", "#00695c")
 PHASE_FILLS = ("#e3ece7", "#f3eedf")
 QUICK_WIN_FILL, QUICK_WIN_STROKE = "#f2b705", "#3b2a00"
 MILESTONE_COLOUR = "#b3261e"
-IDS = ("peta-jalan-judul", "peta-jalan-deskripsi", "peta-jalan-tabel")
+IDS = ("peta-jalan-judul", "peta-jalan-deskripsi")
 
 
 @lru_cache(maxsize=None)
@@ -80,7 +81,7 @@ def _description(catalogue: Catalogue, key: str) -> str:
     return (f"Diagram batang waktu {len(items)} program dimensi {catalogue.dimensions[key].name} pada periode "
             f"{catalogue.start_year}–{catalogue.end_year}, dengan fase dan tonggak rencana induk. Setiap batang "
             f"membentang dari tahun mulai sampai tahun selesai program; {quick} quick win ditandai belah ketupat "
-            f"kuning. Rincian jadwal setiap program ada pada tabel sesudah gambar ini.")
+            f"kuning. Rincian jadwal setiap program ada pada daftar sesudah gambar ini.")
 
 
 class _Axis:
@@ -190,8 +191,9 @@ def dimension_svg(catalogue: Catalogue, key: str, index: int) -> str:
 
 
 def _list(catalogue: Catalogue) -> str:
-    """The narrow-screen form: per dimension, the phases over the plan years, then each programme's whole
-    name, its bar on a track of the plan years (milestones marked) and its years in words."""
+    """The narrow-screen form, and the text alternative of the charts on every screen: per dimension, the
+    phases and numbered milestones over the plan years, then each programme's whole name, its bar on a
+    track of the plan years and its years and horizon in words."""
     count = len(catalogue.years)
     timeline = catalogue.timeline
     phases, milestones = plan_phases(timeline), (timeline.milestones if timeline is not None else ())
@@ -202,10 +204,11 @@ def _list(catalogue: Catalogue) -> str:
     def offset(year: int) -> float:
         return 100 * (year - catalogue.start_year) / count
 
+    marks = "".join(f'<span class="peta-jalan__tonggak" style="left: {offset(m.year) + 50 / count:.2f}%">{n}</span>'
+                    for n, m in enumerate(milestones, start=1))
     axis = "".join(f'<span style="width: {share(p.start, p.end):.2f}%">{escape(p.name)}<br>{p.years}</span>'
                    for p in phases) or f"<span>{catalogue.start_year}–{catalogue.end_year}</span>"
-    marks = "".join(f'<span class="peta-jalan__tonggak" style="left: {offset(m.year) + 50 / count:.2f}%"></span>'
-                    for m in milestones)
+    axis += marks
     parts = ['<div class="peta-jalan__daftar">']
     for index, key in enumerate(catalogue.dimensions):
         dimension = catalogue.dimensions[key]
@@ -219,7 +222,7 @@ def _list(catalogue: Catalogue) -> str:
                          f'{100 / count:.4f}% 100%"><span class="peta-jalan__batang peta-jalan--d{index}'
                          f'{" peta-jalan__batang--quick-win" if p.quick_win else ""}" style="margin-left: '
                          f'{offset(p.start_year):.2f}%; width: {share(p.start_year, p.end_year):.2f}%"></span>'
-                         f'{marks}</span><span class="peta-jalan__tahun">{years(p)}, '
+                         f'</span><span class="peta-jalan__tahun">{years(p)}, '
                          f'{HORIZONS[p.horizon][0].lower()}</span></li>')
         parts.append("</ol>")
     parts.append("</div>")
@@ -239,23 +242,13 @@ def _legend(catalogue: Catalogue) -> str:
     return '<ul class="peta-jalan__keterangan">' + "".join(items) + "</ul>"
 
 
-def _hidden_table(catalogue: Catalogue) -> str:
-    rows = "".join(
-        f"<tr><td>{escape(catalogue.dimensions[p.dimension].name)}</td><td>{p.code}</td>"
-        f"<td>{escape(p.name)}</td><td>{HORIZONS[p.horizon][0]}</td><td>{years(p)}</td></tr>"
-        for p in catalogue.of_dimension(None))
-    return (f'<div class="visually-hidden" id="{IDS[2]}"><table><caption>Jadwal program pada peta jalan '
-            f'(alternatif teks gambar)</caption><thead><tr><th>Dimensi</th><th>Kode</th><th>Program</th>'
-            f'<th>Horizon</th><th>Tahun</th></tr></thead><tbody>{rows}</tbody></table></div>')
-
-
 def roadmap_figure(catalogue: Catalogue) -> str:
     """Markdown for the roadmap: one raw HTML block (no blank lines, kept as is by Python-Markdown) with
-    the charts per dimension, the narrow-screen list and the legend; its ``/// figure-caption`` block;
-    the source line; and the table alternative for screen readers."""
+    the charts per dimension, the list (narrow screens; for screen readers everywhere) and the legend;
+    its ``/// figure-caption`` block; and the source line."""
     charts = "\n".join(dimension_svg(catalogue, key, index) for index, key in enumerate(catalogue.dimensions))
     return (f'<div class="peta-jalan">\n<div class="peta-jalan__grafik">\n{charts}\n</div>\n'
             f"{_list(catalogue)}\n{_legend(catalogue)}\n</div>\n\n"
             f"/// figure-caption\nPeta jalan program smart city Kabupaten Bangli "
             f"{catalogue.start_year}–{catalogue.end_year} menurut dimensi, dengan fase dan tonggak\n///\n\n"
-            f"{source_line(catalogue)}\n\n{_hidden_table(catalogue)}\n")
+            f"{source_line(catalogue)}\n")
