@@ -179,8 +179,10 @@ def dimension_svg(catalogue: Catalogue, key: str, index: int) -> str:
         out += _row(programme, lines, y, row_height, row % 2 == 1, colour, axis)
         y += row_height
     for year in axis.years + [catalogue.end_year + 1]:
+        # Year lines start below the phase names; phase edges run through the phase band too.
         edge = any(year in (p.start, p.end + 1) for p in phases)
-        out.append(f'<line class="garis" x1="{axis.x(year):.1f}" y1="{TITLE}" x2="{axis.x(year):.1f}" y2="{y}" '
+        top = TITLE if edge or not phases else TITLE + PHASES
+        out.append(f'<line class="garis" x1="{axis.x(year):.1f}" y1="{top}" x2="{axis.x(year):.1f}" y2="{y}" '
                    f'stroke="#7d8c83" stroke-width="{1.4 if edge else 0.5}"/>')
     for milestone in milestones:
         x = axis.x(milestone.year) + axis.step / 2
