@@ -14,11 +14,13 @@ puncak, untuk konfigurasi kita dan untuk konfigurasi bawaan pada isi yang sama. 
 dan search saja (tanpa hook, tanpa plugin kita, tanpa plugin PDF); bawaan PDF: ditambah mkdocs-with-pdf
 dengan opsi bawaannya dan satu aturan CSS yang mencegah PDF terpotong. Kedua konfigurasi dibangun
 bergantian berpasangan (kita, bawaan, bawaan, kita, ...) agar beban mesin yang berubah mengenai keduanya;
-rasio dihitung per pasangan dan dicetak sebagai median beserta rentangnya (min–maks). Lalu ukuran
-terkirim (gzip) dan jumlah permintaan satu halaman bab di Chromium lewat server lokal, dan skor
-Lighthouse seluler (median 5) bila Lighthouse terpasang (perintahnya di bawah, LIGHTHOUSE_INSTALL).
+rasio dihitung per pasangan dan dicetak sebagai median beserta rentangnya (min–maks). Lalu, untuk situs
+kita di samping situs bawaan (masterplan/devtools/reader_budget.py): ukuran terkirim (gzip) dan jumlah
+permintaan setiap halaman bab pada muat pertama (yang terberat dilaporkan), galat konsol, pelanggaran axe
+pada 360 px, 1280 px dan zoom 200 %, dan skor Lighthouse seluler (median 5, kita dan bawaan bergantian)
+untuk beranda, BAB I dan BAB VI bila Lighthouse terpasang (perintahnya: reader_budget.LIGHTHOUSE_INSTALL).
 
-Measures the build and one chapter page against the performance budget. Not part of the test suite.
+Measures the builds and the pages readers load against the performance budget. Not part of the test suite.
 """
 
 from __future__ import annotations
@@ -38,18 +40,12 @@ import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 
-from masterplan.devtools import browser as chromium
-from masterplan.devtools.local_server import serve
+from masterplan.devtools import reader_budget
 from masterplan.views.site_status import page_count
 
-PAGE = "bab-1-pendahuluan/"  # the chapter page whose weight is measured
 PDF = "pdf/Masterplan-Smart-City-Bangli.pdf"
 # The one rule without which mkdocs-with-pdf 0.9.3 silently drops chapters (CATATAN-TEKNIS.md C1).
 STOCK_PDF_CSS = "article, section + section { min-height: auto !important; }\n"
-# Lighthouse 12.2.3 (13 needs Node 22), installed beside the Python packages, never committed:
-#   npm install --prefix .venv/lighthouse --no-audit --no-fund -E lighthouse@12.2.3
-LIGHTHOUSE = ROOT / ".venv" / "lighthouse" / "node_modules" / ".bin" / "lighthouse"
-LIGHTHOUSE_INSTALL = "npm install --prefix .venv/lighthouse --no-audit --no-fund -E lighthouse@12.2.3"
 LIGHTHOUSE_RUNS = 5
 # Runs one command and prints its wall time and the peak resident memory of it and its children (KiB).
 _MEASURE = ("import json, resource, subprocess, sys, time\n"
@@ -60,9 +56,7 @@ _MEASURE = ("import json, resource, subprocess, sys, time\n"
 
 TARGETS = {
     # hook_overhead: issue 11, "hooks and checks add at most 30 % to a stock Material build".
-    "bytes": 150 * 1024, "requests": 10, "third_party": 0, "hook_overhead": 1.30, "pdf_ratio": 1.0,
-    "memory": 1024 * 1024,  # KiB
-    "lighthouse": {"performance": 95, "accessibility": 100, "best-practices": 95, "seo": 95},
+    "hook_overhead": 1.30, "pdf_ratio": 1.0, "memory": 1024 * 1024,  # KiB
 }
 
 
@@ -136,49 +130,6 @@ def summary(pairs: list[tuple[dict, dict]]) -> dict:
             "ours_kib": max(o["kib"] for o, _ in pairs), "stock_kib": max(s["kib"] for _, s in pairs)}
 
 
-def page_weight(site: Path) -> dict:
-    """Load :data:`PAGE` once in Chromium (empty cache) from a local gzip server: bytes sent by the server
-    (compressed where a host compresses), requests, and requests to any other host."""
-    from playwright.sync_api import sync_playwright
-    with serve(site) as served, sync_playwright() as playwright:
-        browser = chromium.launch(playwright)
-        page = browser.new_page(viewport=chromium.MOBILE)
-        urls: list[str] = []
-        page.on("request", lambda request: urls.append(request.url))
-        page.goto(served.url + PAGE, wait_until="networkidle")
-        browser.close()
-    local = [u for u in urls if u.startswith(served.url) or u.startswith("data:")]
-    return {"bytes": sum(size for _, size in served.requests), "requests": len(served.requests),
-            "third_party": len(urls) - len(local)}
-
-
-def lighthouse(site: Path) -> dict | str:
-    """Median Lighthouse mobile scores (0–100) over :data:`LIGHTHOUSE_RUNS` runs of :data:`PAGE`, with
-    Debian Chromium behind the local gzip server; or the reason why Lighthouse could not run."""
-    if not LIGHTHOUSE.is_file():
-        return f"tidak terpasang; pasang dengan `{LIGHTHOUSE_INSTALL}` (Node.js 20 dan npm)"
-    scores: dict[str, list[float]] = {}
-    with serve(site) as served, tempfile.TemporaryDirectory() as folder:
-        for run in range(LIGHTHOUSE_RUNS):
-            report = Path(folder) / f"lh-{run}.json"
-            env = dict(os.environ, CHROME_PATH=chromium.CHROMIUM)
-            try:
-                done = subprocess.run(
-                    [str(LIGHTHOUSE), served.url + PAGE, "--quiet", "--output=json", f"--output-path={report}",
-                     "--form-factor=mobile", "--only-categories=performance,accessibility,best-practices,seo",
-                     "--chrome-flags=" + " ".join(["--headless=new", *chromium.ARGS])],
-                    env=env, capture_output=True, text=True, timeout=300, cwd=ROOT)
-            except (OSError, subprocess.TimeoutExpired) as error:
-                return f"Lighthouse tidak dapat dijalankan ({error})"
-            if done.returncode != 0 or not report.is_file():
-                reason = (done.stderr.strip().splitlines() or ["tanpa pesan"])[-1][:200]
-                return f"Lighthouse tidak tersedia atau gagal: {reason}"
-            categories = json.loads(report.read_text(encoding="utf-8"))["categories"]
-            for key, value in categories.items():
-                scores.setdefault(key, []).append(100 * (value["score"] or 0))
-    return {key: statistics.median(values) for key, values in scores.items()}
-
-
 def _verdict(ok: bool) -> str:
     return "terpenuhi" if ok else "**tidak terpenuhi**"
 
@@ -189,8 +140,7 @@ def _ratio(figures: dict) -> str:
     return f"{figures['ratio']:.2f} ({figures['low']:.2f}–{figures['high']:.2f})"
 
 
-def report(site: dict, full: dict | None, pages: tuple[int, int] | None, weight: dict,
-           scores: dict | str | None, runs: int) -> str:
+def report(site: dict, full: dict | None, pages: tuple[int, int] | None, runs: int) -> str:
     """The Markdown table of figures and targets (Bahasa Indonesia, as the README)."""
     lines = [f"{runs} pasangan bergantian; median, rasio per pasangan (rentang min–maks); mesin: "
              f"{os.cpu_count()} inti; {time.strftime('%Y-%m-%d')}.", "",
@@ -213,20 +163,6 @@ def report(site: dict, full: dict | None, pages: tuple[int, int] | None, weight:
         kib = [max(kib[0], full["ours_kib"]), max(kib[1], full["stock_kib"])]
     lines.append(f"| Memori puncak (MiB) | {kib[0] / 1024:.0f} | {kib[1] / 1024:.0f} | "
                  f"{kib[0] / kib[1]:.2f} | < 1024 | {_verdict(kib[0] < TARGETS['memory'])} |")
-    lines += [
-        f"| Halaman bab `{PAGE}`: terkirim, gzip (KiB) | {weight['bytes'] / 1024:.1f} | – | – | ≤ 150 | "
-        f"{_verdict(weight['bytes'] <= TARGETS['bytes'])} |",
-        f"| Halaman bab: permintaan | {weight['requests']} | – | – | ≤ 10 | "
-        f"{_verdict(weight['requests'] <= TARGETS['requests'])} |",
-        f"| Halaman bab: permintaan ke pihak ketiga | {weight['third_party']} | – | – | 0 | "
-        f"{_verdict(weight['third_party'] == 0)} |"]
-    if isinstance(scores, dict):
-        for key, target in TARGETS["lighthouse"].items():
-            value = scores.get(key, 0)
-            lines.append(f"| Lighthouse seluler: {key} (median {LIGHTHOUSE_RUNS}) | {value:.0f} | – | – | "
-                         f"≥ {target} | {_verdict(value >= target)} |")
-    elif scores:
-        lines += ["", f"Lighthouse: {scores}."]
     return "\n".join(lines)
 
 
@@ -257,14 +193,20 @@ def main(argv: list[str] | None = None) -> int:
             print("Membangun situs + PDF: kita dan bawaan bergantian …", file=sys.stderr)
             full = summary(paired_builds(ROOT, stock_project(work, pdf=True), work, args.runs, pdf=True))
             pages = (page_count(work / "kita-lengkap" / PDF) or 0, page_count(work / "bawaan-lengkap" / PDF) or 0)
-        built = work / ("kita-situs" if args.quick else "kita-lengkap")
-        print("Mengukur halaman bab di Chromium …", file=sys.stderr)
-        weight = page_weight(built)
+        built = {name: work / f"{name}-{'situs' if args.quick else 'lengkap'}" for name in ("kita", "bawaan")}
+        print("Mengukur halaman di Chromium: berat, galat konsol, axe …", file=sys.stderr)
+        # --quick: the three pages only and no axe scan, so that the smoke test stays short.
+        paths = list(reader_budget.LIGHTHOUSE_PAGES)
+        if not args.quick:
+            paths = list(dict.fromkeys(reader_budget.chapter_pages(built["kita"]) + paths))
+        weights = {name: reader_budget.page_weights(site_dir, paths) for name, site_dir in built.items()}
+        axe = {} if args.quick else reader_budget.axe_counts(built["kita"], list(reader_budget.LIGHTHOUSE_PAGES))
         scores = None
         if not (args.quick or args.no_lighthouse):
-            print("Menjalankan Lighthouse …", file=sys.stderr)
-            scores = lighthouse(built)
-    table = report(site, full, pages, weight, scores, args.runs)
+            print("Menjalankan Lighthouse: kita dan bawaan bergantian …", file=sys.stderr)
+            scores = reader_budget.lighthouse(built, runs=LIGHTHOUSE_RUNS)
+        table = (report(site, full, pages, args.runs) + "\n\n"
+                 + reader_budget.report(weights, axe, scores, LIGHTHOUSE_RUNS))
     print(table)
     if args.readme:
         write_readme(table)

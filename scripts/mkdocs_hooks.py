@@ -24,7 +24,7 @@ from masterplan.model import documents, markers, numbering, programmes, settings
 from masterplan.pdf import check as pdf_check
 from masterplan.pdf import glyphs, output as pdf_output
 from masterplan.publish import change_report
-from masterplan.views import abbreviations, feedback, page_extras, site_status
+from masterplan.views import abbreviations, feedback, page_extras, site_status, table_cards
 from masterplan.views import data_needs
 from masterplan.checks import plan_logic
 from masterplan.model import stage_dates
@@ -307,8 +307,9 @@ def _plan_progress(nav: Navigation, config: MkDocsConfig, sources: dict) -> site
         title = " ".join(filter(None, (_numbers[uri].label, sources[uri].meta.get("title") or page.title)))
         chapters.append(site_status.chapter(document, uri, title, office.short if office else site_status.UNKNOWN,
                                             outlines, _problems, _changes.get(f"{docs}/{uri}")))
-    return site_status.Progress(_stages[0], settings.from_extra(config.extra).stage, tuple(chapters),
-                                dict(config.extra.get("status", {})))
+    plan = settings.from_extra(config.extra)
+    return site_status.Progress(_stages[0], plan.stage, tuple(chapters), dict(config.extra.get("status", {})),
+                                sources=plan.sources)
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -339,7 +340,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     page.meta["description"] = page_extras.description(html, config.site_description or "")
-    html = page_extras.focusable_tables(html)
+    html = abbreviations.reachable(table_cards.label_tables(page_extras.focusable_tables(html)))
     return captions.finish(html, _numbers.get(page.file.src_uri, numbering.PageNumbers(None)))
 
 

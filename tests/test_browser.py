@@ -6,8 +6,12 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import OUTPUT, nav_files
+from conftest import OUTPUT, ROOT, nav_files
 from masterplan.devtools import browser as chromium
+from masterplan.devtools.local_server import serve
+from masterplan.model.programmes import load_catalogue
+
+playwright_api = pytest.importorskip("playwright.sync_api")
 
 NAV = nav_files()
 PAGES = [md[:-len("index.md")] if md.endswith("index.md") else md[:-3] + "/" for md in NAV] + ["404.html"]
@@ -122,23 +126,6 @@ def test_keyboard_reaches_content_tables_and_feedback_with_visible_focus(browser
         page.close()
 
 
-def test_roadmap_chart_stays_readable_on_a_phone(browser, site_url):
-    page, _ = _open(browser, site_url + "bab-6-program/", chromium.MOBILE)
-    try:
-        chart = page.evaluate("""() => {
-          const svg = document.querySelector('.peta-jalan svg');
-          const box = svg.closest('.peta-jalan');
-          const sizes = [...svg.querySelectorAll('text')].map(t => t.getBoundingClientRect().height);
-          return {width: svg.getBoundingClientRect().width, scroll: getComputedStyle(box).overflowX,
-                  smallest: Math.min(...sizes), texts: sizes.length};
-        }""")
-        assert chart["texts"] > 0
-        assert chart["scroll"] == "auto" and chart["width"] >= 680, chart
-        assert chart["smallest"] >= 9, f"teks peta jalan terlalu kecil di layar 360 px: {chart}"
-    finally:
-        page.close()
-
-
 def test_printing_a_page_from_the_browser_keeps_only_the_content(browser, site_url):
     page, _ = _open(browser, site_url + "bab-2-gambaran-umum/", chromium.DESKTOP)
     try:
@@ -153,3 +140,189 @@ def test_printing_a_page_from_the_browser_keeps_only_the_content(browser, site_u
         (SCREENSHOTS / "cetak-bab-2.pdf").write_bytes(page.pdf(format="A4"))
     finally:
         page.close()
+
+
+# ---------------------------------------------------------------------------------------------------
+# Reading on a phone (360x780, touch) and by keyboard (issue 13)
+# ---------------------------------------------------------------------------------------------------
+
+CATALOGUE = load_catalogue(ROOT)[0]
+PHONE = {"viewport": {"width": 360, "height": 780}, "has_touch": True, "is_mobile": True}
+LAPTOP = {"viewport": {"width": 1280, "height": 800}}
+# Pages with data tables of every kind: dashboard, statistics, programme and cost tables, quick-win
+# profiles, glossary.
+TABLE_PAGES = ["", "bab-2-gambaran-umum/", "bab-5/smart-governance/", "bab-6-program/", "bab-7-quick-win/",
+               "lampiran/daftar-istilah/"]
+
+# Every value of every data table as the reader sees it: is it on the screen (horizontally), and is it
+# beside its row's name: in a card (the row drawn as a box) that starts with the row's name and labels
+# the value with its column header, or in a table row whose name cell is on the screen too.
+TABLE_VALUES = """() => {
+  const out = [];
+  for (const table of document.querySelectorAll('article table')) {
+    if (table.closest('.visually-hidden')) continue;
+    const headers = [...table.querySelectorAll('thead th')].map(th => th.innerText.trim());
+    const card = getComputedStyle(table).display === 'block';
+    for (const row of table.querySelectorAll('tbody tr')) {
+      const cells = [...row.children];
+      const name = cells[0].getBoundingClientRect();
+      cells.forEach((cell, index) => {
+        if (!cell.innerText.trim()) return;
+        const box = cell.getBoundingClientRect(), rowBox = row.getBoundingClientRect();
+        const label = getComputedStyle(cell, '::before').content;
+        out.push({table: (headers[0] || '') + ' / ' + cells[0].innerText.trim().slice(0, 30), index, card,
+                  onScreen: box.left >= -1 && box.right <= window.innerWidth + 1,
+                  nameOnScreen: name.left >= -1 && name.right <= window.innerWidth + 1,
+                  inRow: box.top >= rowBox.top - 1 && box.bottom <= rowBox.bottom + 1,
+                  labelled: index === 0 || !card || label === JSON.stringify(headers[index] || '')});
+      });
+    }
+  }
+  return out;
+}"""
+
+
+def _page(browser, url: str, options: dict, scheme: str = "light"):
+    context = browser.new_context(color_scheme=scheme, **options)
+    page = context.new_page()
+    page.goto(url, wait_until="load")
+    return page
+
+
+@pytest.mark.parametrize("path", TABLE_PAGES)
+def test_phone_shows_every_table_value_on_screen_beside_its_row_name(browser, site_url, path):
+    page = _page(browser, site_url + path, PHONE)
+    try:
+        values = page.evaluate(TABLE_VALUES)
+        assert values, "tidak ada tabel data pada halaman ini"
+        off = [v for v in values if not (v["onScreen"] and v["nameOnScreen"] and v["inRow"] and v["labelled"])]
+        assert not off, f"{len(off)} nilai tabel di luar layar atau jauh dari nama barisnya, mis. {off[:3]}"
+        sizes = page.evaluate("[...document.querySelectorAll('article table td')].map("
+                              "td => parseFloat(getComputedStyle(td).fontSize))")
+        assert min(sizes) >= 12.5, f"teks tabel terlalu kecil: {min(sizes)} px"
+    finally:
+        page.context.close()
+
+
+ROADMAP_PHONE = """() => {
+  const items = [...document.querySelectorAll('.peta-jalan__daftar li')].map(li => {
+    const name = li.querySelector('.peta-jalan__nama').getBoundingClientRect();
+    const bar = li.querySelector('.peta-jalan__batang').getBoundingClientRect();
+    return {text: li.querySelector('.peta-jalan__nama').innerText, gap: bar.top - name.bottom,
+            inside: name.right <= window.innerWidth && bar.right <= window.innerWidth && bar.width > 0,
+            size: parseFloat(getComputedStyle(li).fontSize)};
+  });
+  const chart = document.querySelector('.peta-jalan__grafik');
+  return {items, chartShown: getComputedStyle(chart).display !== 'none',
+          legend: document.querySelector('.peta-jalan__keterangan').innerText};
+}"""
+
+
+def test_roadmap_on_a_phone_keeps_whole_names_beside_their_bars(browser, site_url):
+    page = _page(browser, site_url + "bab-6-program/", PHONE)
+    try:
+        found = page.evaluate(ROADMAP_PHONE)
+        names = [p.name for p in CATALOGUE.of_dimension(None)]
+        assert not found["chartShown"] and len(found["items"]) == len(names)
+        for name, item in zip(names, found["items"]):
+            assert name in item["text"] and "…" not in item["text"], (name, item["text"])
+            assert item["inside"] and 0 <= item["gap"] < 16, item
+            assert item["size"] >= 16, item
+        assert "Fase:" in found["legend"] and "Tonggak 1" in found["legend"]
+    finally:
+        page.context.close()
+
+
+def test_roadmap_on_a_laptop_and_in_dark_mode(browser, site_url):
+    page = _page(browser, site_url + "bab-6-program/", LAPTOP, scheme="dark")
+    try:
+        state = page.evaluate("""() => {
+          const svg = document.querySelector('.peta-jalan svg');
+          const sizes = [...svg.querySelectorAll('tspan')].map(t => t.getBoundingClientRect().height);
+          return {scheme: document.body.getAttribute('data-md-color-scheme'), width: svg.getBoundingClientRect().width,
+                  smallest: Math.min(...sizes), background: getComputedStyle(svg.querySelector('.latar')).fill,
+                  text: getComputedStyle(svg).fill, list: document.querySelector('.peta-jalan__daftar').getBoundingClientRect().height};
+        }""")
+        assert state["scheme"] == "slate" and state["list"] <= 1  # the list is there for screen readers only
+        assert state["width"] <= 800 and state["smallest"] >= 12, state  # no sideways scrolling, readable text
+        assert state["background"] != "rgb(255, 255, 255)" and state["text"] != "rgb(26, 26, 26)", state
+    finally:
+        page.context.close()
+
+
+def test_a_tap_on_an_abbreviation_shows_its_expansion(browser, site_url):
+    page = _page(browser, site_url + "bab-6-program/", PHONE)
+    try:
+        abbr = page.locator("article p abbr[title]").nth(3)
+        title = abbr.get_attribute("title")
+        abbr.scroll_into_view_if_needed()
+        assert title not in page.evaluate("e => getComputedStyle(e, '::after').content", abbr.element_handle())
+        abbr.tap()
+        shown = page.evaluate("e => getComputedStyle(e, '::after').content", abbr.element_handle())
+        assert title in shown, shown
+    finally:
+        page.context.close()
+
+
+FOCUS = """() => {
+  const active = document.activeElement;
+  if (!active || active === document.body) return null;
+  // The theme's colour-scheme switch is a hidden radio button drawn, and outlined, by its label.
+  const el = active.classList.contains('md-option') ? active.nextElementSibling : active;
+  const box = el.getBoundingClientRect(), style = getComputedStyle(el);
+  return {text: (el.innerText || active.getAttribute('aria-label') || el.title || '').trim().slice(0, 40),
+          pdf: el.classList.contains('tombol-unduh-pdf'),
+          outline: style.outlineStyle !== 'none' && (style.outlineStyle === 'auto' || parseFloat(style.outlineWidth) >= 2),
+          onScreen: box.width > 0 && box.bottom > 0 && box.right > 0 && box.top < innerHeight && box.left < innerWidth};
+}"""
+
+
+@pytest.mark.parametrize("options", [PHONE, LAPTOP], ids=["360", "1280"])
+def test_keyboard_reaches_the_pdf_within_ten_tabs_with_focus_always_visible(browser, site_url, options):
+    page = _page(browser, site_url + "bab-6-program/", options)
+    try:
+        seen = []
+        for _ in range(10):
+            page.keyboard.press("Tab")
+            seen.append(page.evaluate(FOCUS))
+            if seen[-1] and seen[-1]["pdf"]:
+                break
+        assert seen[-1] and seen[-1]["pdf"], f"Unduh PDF tidak tercapai dalam 10 Tab: {seen}"
+        for _ in range(40):  # past the PDF button: the closed drawer's links must not take focus unseen
+            page.keyboard.press("Tab")
+            seen.append(page.evaluate(FOCUS))
+        hidden = [s for s in seen if s and not (s["outline"] and s["onScreen"])]
+        assert not hidden, f"fokus tidak terlihat: {hidden[:5]}"
+        # "Lewati ke isi" goes to the title; after the title's own permalink comes the PDF button.
+        page.goto(site_url + "bab-6-program/", wait_until="load")
+        page.keyboard.press("Tab")
+        assert page.evaluate(FOCUS)["text"] == "Lewati ke isi"
+        page.keyboard.press("Enter")
+        after = []
+        for _ in range(2):
+            page.keyboard.press("Tab")
+            after.append(page.evaluate(FOCUS))
+        assert any(s["pdf"] for s in after), f"Lewati ke isi melompati tombol Unduh PDF: {after}"
+    finally:
+        page.context.close()
+
+
+def test_navigation_status_is_written_in_words(browser, site_url):
+    page = _page(browser, site_url, LAPTOP)
+    try:
+        labels = page.evaluate("[...document.querySelectorAll('.md-nav .md-status')].map("
+                               "s => getComputedStyle(s, '::after').content)")
+        assert labels and set(labels) <= {'"Draf"', '"Tinjauan"', '"Final"'}, labels
+        assert page.evaluate("document.title") == "Rencana Induk Smart City Kabupaten Bangli"
+    finally:
+        page.context.close()
+
+
+def test_home_page_first_screen_shows_the_current_stage(browser, site_url):
+    page = _page(browser, site_url, PHONE)
+    try:
+        note = page.locator("article .admonition").first
+        box = note.bounding_box()
+        assert "sedang berjalan" in note.inner_text() and box["y"] + box["height"] <= 780, box
+    finally:
+        page.context.close()

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from masterplan.model import milestones
 from masterplan.views import directives, programme_tables, roadmap_svg
 from masterplan.model import programmes
 from masterplan.checks.programme_data import check_programmes
@@ -163,18 +164,17 @@ def test_horizon_labels_match_the_schema():
 # Rupiah, Indonesian style
 # ---------------------------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("amount, full, short", [
-    (1_250_000_000, "Rp1.250.000.000", "Rp1,25 miliar"),
-    (350_000_000, "Rp350.000.000", "Rp350 juta"),
-    (2_500_000_000, "Rp2.500.000.000", "Rp2,5 miliar"),
-    (1_000_000_000, "Rp1.000.000.000", "Rp1 miliar"),
-    (96_050_000_000, "Rp96.050.000.000", "Rp96,05 miliar"),
-    (1_250_000_000_000, "Rp1.250.000.000.000", "Rp1,25 triliun"),
-    (0, "Rp0", "Rp0"),
+@pytest.mark.parametrize("amount, written", [
+    (1_250_000_000, "Rp1,25 miliar"),
+    (350_000_000, "Rp350 juta"),
+    (2_500_000_000, "Rp2,5 miliar"),
+    (1_000_000_000, "Rp1 miliar"),
+    (96_050_000_000, "Rp96,05 miliar"),
+    (1_250_000_000_000, "Rp1,25 triliun"),
+    (0, "Rp0"),
 ])
-def test_rupiah(amount, full, short):
-    assert programme_tables.rupiah(amount) == full
-    assert programme_tables.rupiah_short(amount) == short
+def test_rupiah_is_written_one_way(amount, written):
+    assert programme_tables.rupiah(amount) == written
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -232,40 +232,133 @@ def test_directive_expands_to_table_with_caption_and_source(catalogue):
     markdown, _ = directives.expand("[[tabel-program dimensi=smart-society]]", catalogue, "docs/x.md")
     lines = markdown.strip().split("\n")
     assert lines[0].startswith("| Kode |")
-    assert "/// table-caption" in lines and lines[-1].startswith("Sumber: data/program.yml")
+    # The source line names the real source set in mkdocs.yml (extra.rencana.sumber), never a file.
+    assert "/// table-caption" in lines and lines[-1].startswith(f"Sumber: {catalogue.source};")
+    assert catalogue.source and ".yml" not in lines[-1]
     society = [p.code for p in catalogue.programmes if p.dimension == "smart-society"]
     assert [line.split(" | ")[0][2:] for line in lines[2:2 + len(society)]] == society
 
 
 def test_cost_per_year_adds_up_to_total(catalogue):
+    spread = [programme_tables.yearly_costs(p) for p in catalogue.programmes]
+    assert sum(sum(years.values()) for years in spread) == sum(p.cost for p in catalogue.programmes)
     table = programme_tables.cost_table(catalogue, "tahun")
     rows = [line for line in table.split("\n") if line.startswith("| 20")]
-    amounts = [int(row.split("|")[3].strip()[2:].replace(".", "")) for row in rows]
-    assert len(rows) == 10 and sum(amounts) == sum(p.cost for p in catalogue.programmes)
+    total = table.split("\n")[len(rows) + 2]
+    assert len(rows) == 10 and programme_tables.rupiah(sum(p.cost for p in catalogue.programmes)) in total
 
 
 # ---------------------------------------------------------------------------------------------------
 # Roadmap SVG
 # ---------------------------------------------------------------------------------------------------
 
-def test_roadmap_svg_is_accessible_xml_with_one_bar_per_programme(catalogue):
-    text = roadmap_svg.roadmap_svg(catalogue)
-    assert "\n\n" not in text  # one raw HTML block for Python-Markdown
-    root = ET.fromstring(text)
-    assert root.get("role") == "img"
-    title, desc = root.find(f"{SVG}title"), root.find(f"{SVG}desc")
-    assert title is not None and desc is not None and "2025–2034" in title.text
-    assert root.get("aria-labelledby").split() == [title.get("id"), desc.get("id")]
-    bars = [r for r in root.iter(f"{SVG}rect") if r.get("class") == "batang"]
-    assert [b.get("data-kode") for b in bars] == [p.code for p in catalogue.of_dimension(None)]
-    quick = [p for p in root.iter(f"{SVG}polygon") if p.get("class") == "tanda-quick-win"]
-    assert len(quick) == 1 + sum(p.quick_win for p in catalogue.programmes)  # legend + one per quick win
-    assert "Source Sans 3" in root.get("font-family") and "<script" not in text
+def _charts(catalogue) -> list:
+    return [ET.fromstring(roadmap_svg.dimension_svg(catalogue, key, index))
+            for index, key in enumerate(catalogue.dimensions)]
+
+
+def test_roadmap_charts_are_accessible_xml_with_one_bar_per_programme(catalogue):
+    charts = _charts(catalogue)
+    for index, key in enumerate(catalogue.dimensions):
+        text = roadmap_svg.dimension_svg(catalogue, key, index)
+        assert "\n\n" not in text and "<script" not in text  # one raw HTML block for Python-Markdown
+    bars = []
+    for root in charts:
+        assert root.get("role") == "img" and "Source Sans 3" in root.get("font-family")
+        title, desc = root.find(f"{SVG}title"), root.find(f"{SVG}desc")
+        assert title is not None and desc is not None and "2025–2034" in title.text
+        assert root.get("aria-labelledby").split() == [title.get("id"), desc.get("id")]
+        bars += [r.get("data-kode") for r in root.iter(f"{SVG}rect") if r.get("class") == "batang"]
+    assert bars == [p.code for p in catalogue.of_dimension(None)]
+    quick = [p for root in charts for p in root.iter(f"{SVG}polygon") if p.get("class") == "tanda-quick-win"]
+    assert len(quick) == sum(p.quick_win for p in catalogue.programmes)
 
 
 def test_roadmap_bar_follows_years(catalogue):
-    bars = {r.get("data-kode"): r for r in ET.fromstring(roadmap_svg.roadmap_svg(catalogue)).iter(f"{SVG}rect")
+    bars = {r.get("data-kode"): r for root in _charts(catalogue) for r in root.iter(f"{SVG}rect")
             if r.get("class") == "batang"}
     one_year = float(bars["GOV-01"].get("width"))
     assert float(bars["ENV-08"].get("width")) == pytest.approx(8 * one_year + 28)  # 2027–2034: 8 steps minus the 4-unit gap
     assert float(bars["GOV-02"].get("x")) > float(bars["GOV-01"].get("x"))
+
+
+def test_roadmap_names_are_whole_and_fit_their_column(catalogue):
+    """Every programme name is printed in full (no "…"), wrapped into lines that fit the name column."""
+    for root in _charts(catalogue):
+        for text in root.iter(f"{SVG}text"):
+            lines = [t.text for t in text.iter(f"{SVG}tspan")]
+            if lines:
+                assert all(roadmap_svg.text_width(line, roadmap_svg.FONT_SIZE)
+                           <= roadmap_svg.NAME_RIGHT - roadmap_svg.NAME_X for line in lines), lines
+    printed = " ".join(" ".join(t.text or "" for t in root.iter(f"{SVG}tspan")) for root in _charts(catalogue))
+    assert "…" not in printed
+    for programme in catalogue.programmes:
+        assert programme.name in printed, programme.name
+
+
+def test_roadmap_draws_phases_and_milestones(catalogue):
+    timeline = catalogue.timeline
+    assert timeline.phases and timeline.milestones
+    figure = roadmap_svg.roadmap_figure(catalogue)
+    root = _charts(catalogue)[0]
+    labels = [t.text for t in root.iter(f"{SVG}text")]
+    assert all(phase.name in labels for phase in timeline.phases), labels
+    flags = [p for p in root.iter(f"{SVG}polygon") if p.get("class") == "tanda-tonggak"]
+    assert len(flags) == len(timeline.milestones)
+    for number, milestone in enumerate(timeline.milestones, start=1):
+        # The legend names every milestone with its year, and marks a year that still needs a source.
+        assert f"Tonggak {number}: {milestone.label}, {milestone.year}" in figure
+        assert milestone.source or "(perlu verifikasi)" in milestone.label
+
+
+@pytest.mark.parametrize("text, width", [("GOV-01 Integrasi Layanan Pengaduan", 120), ("Sangatpanjangsekali kata", 30)])
+def test_wrap_keeps_every_word(text, width):
+    lines = roadmap_svg.wrap(text, width)
+    assert " ".join(lines) == text
+    assert all(roadmap_svg.text_width(line, roadmap_svg.FONT_SIZE) <= width or " " not in line for line in lines)
+
+
+# ---------------------------------------------------------------------------------------------------
+# Phases and milestones (data/tonggak.yml): passing and failing inputs per rule
+# ---------------------------------------------------------------------------------------------------
+
+MILESTONES_OK = {
+    "bersumber": "tonggak:\n  - nama: Penetapan Perbup\n    tahun: 2026\n    sumber: Perbup No. 1/2026\n",
+    "perlu verifikasi": "tonggak:\n  - nama: Tinjauan\n    tahun: 2029\n    perlu_verifikasi: true\n",
+    "fase saja": "fase:\n  - nama: Fondasi\n    mulai: 2025\n    selesai: 2026\n",
+}
+MILESTONES_BAD = {
+    "tanpa sumber": ("tonggak:\n  - nama: Penetapan Perbup\n    tahun: 2026\n", "TONGGAK-SUMBER", 2),
+    "perlu_verifikasi bukan true": ("tonggak:\n  - nama: X\n    tahun: 2026\n    perlu_verifikasi: ya\n",
+                                    "TONGGAK-SUMBER", 2),
+    "tahun di luar periode": ("tonggak:\n  - nama: X\n    tahun: 2040\n    perlu_verifikasi: true\n",
+                              "TONGGAK-TAHUN", 3),
+    "tahun berupa teks": ("tonggak:\n  - nama: X\n    tahun: '2026'\n    sumber: Y\n", "TONGGAK-TAHUN", 3),
+    "fase terbalik": ("fase:\n  - nama: A\n    mulai: 2029\n    selesai: 2027\n", "TONGGAK-TAHUN", 2),
+    "tanpa nama": ("tonggak:\n  - tahun: 2026\n    sumber: Y\n", "TONGGAK-BERKAS", 2),
+    "kunci salah": ("tonggaks:\n  - nama: X\n    tahun: 2026\n    sumber: Y\n", "TONGGAK-BERKAS", 1),
+    "tab dari Word": ("tonggak:\n\t- nama: X\n", "TONGGAK-BERKAS", 2),
+}
+
+
+def _milestones(tmp_path, text: str):
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data" / "tonggak.yml").write_text(text, encoding="utf-8")
+    return milestones.load(tmp_path, 2025, 2034)
+
+
+@pytest.mark.parametrize("text", MILESTONES_OK.values(), ids=MILESTONES_OK.keys())
+def test_milestones_pass(tmp_path, text):
+    timeline, problems = _milestones(tmp_path, text)
+    assert problems == [] and (timeline.phases or timeline.milestones)
+
+
+@pytest.mark.parametrize("text, rule, line", MILESTONES_BAD.values(), ids=MILESTONES_BAD.keys())
+def test_milestones_fail(tmp_path, text, rule, line):
+    _, problems = _milestones(tmp_path, text)
+    assert [(p.path, p.line, p.rule) for p in problems] == [("data/tonggak.yml", line, rule)]
+    assert "Lihat panduan" in problems[0].message
+
+
+def test_missing_milestone_file_means_no_milestones(tmp_path):
+    assert milestones.load(tmp_path, 2025, 2034) == (milestones.Timeline(), [])

@@ -244,5 +244,6 @@ def test_benchmark_script_prints_its_table_quickly():
                             capture_output=True, text=True, timeout=180, cwd=ROOT)
     assert result.returncode == 0, result.stderr
     assert "| Bangun situs (detik) |" in result.stdout
-    assert "| Halaman bab: permintaan ke pihak ketiga | 0 |" in result.stdout
+    assert "| `/bab-6-program/` (bab terberat) |" in result.stdout
+    assert "Galat konsol (semua 3 halaman yang diukur): tidak ada. Permintaan ke pihak ketiga: 0." in result.stdout
     assert "Traceback" not in result.stderr

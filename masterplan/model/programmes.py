@@ -15,7 +15,7 @@ from pathlib import Path
 import yaml
 from jsonschema import Draft202012Validator
 
-from masterplan.model import rules, settings
+from masterplan.model import milestones, rules, settings
 from masterplan.model.problems import Problem
 from masterplan.model.sources import read_yaml
 
@@ -123,6 +123,8 @@ class Catalogue:
     start_year: int
     end_year: int
     funding_sources: tuple
+    source: str = ""          # who the data comes from, for "Sumber:" lines (extra.rencana.sumber.program)
+    timeline: object = None   # milestones.Timeline: phases and milestones from data/tonggak.yml
 
     @property
     def years(self) -> range:
@@ -385,5 +387,9 @@ def load_catalogue(root: Path, plan: settings.Plan | None = None) -> tuple[Catal
         return None, problems
     sources = tuple(schema["$defs"]["program"]["properties"]["biaya"]["properties"]["sumber_dana"]["items"]["enum"])
     programmes = tuple(_programme(entry, node, index) for index, entry in enumerate(entries))
-    return Catalogue(programmes, dimensions, offices, plan.start_year, plan.end_year, sources), []
+    timeline, problems = milestones.load(root, plan.start_year, plan.end_year)
+    if problems:
+        return None, problems
+    return Catalogue(programmes, dimensions, offices, plan.start_year, plan.end_year, sources,
+                     plan.sources.get("program", ""), timeline), []
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import subprocess
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from babel.dates import format_date
@@ -38,6 +38,10 @@ class Plan:
     signatory_title: str
     signatory_name: str
     signatory_verified: bool
+    # The "Sumber:" lines under views drawn from data, as readers see them (the real source, never a
+    # file name): ``program`` (programme tables and roadmap), ``tahapan`` (workshop stages), ``status``
+    # (chapter status dashboard). From ``extra.rencana.sumber``.
+    sources: dict = field(default_factory=dict)
 
     @property
     def period(self) -> str:
@@ -136,6 +140,7 @@ def from_extra(extra: dict) -> Plan:
         stage=int(plan["tahap"]), status=str(plan["status"]), place=plan["tempat"],
         signatory_title=signer["jabatan"], signatory_name=signer["nama"],
         signatory_verified=bool(signer.get("terverifikasi", False)),
+        sources=dict(plan.get("sumber") or {}),
     )
 
 

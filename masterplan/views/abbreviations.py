@@ -1,4 +1,5 @@
-"""Abbreviations explained on hover, from one source: the "Singkatan" table of the glossary page.
+"""Abbreviations explained on hover, tap and keyboard focus, from one source: the "Singkatan" table of
+the glossary page.
 
 Editors maintain only that table (``docs/lampiran/daftar-istilah.md``); the build gives its rows to
 Python-Markdown's ``abbr`` extension as its ``glossary`` option, so that every occurrence of the
@@ -7,6 +8,7 @@ abbreviation becomes ``<abbr title="…">`` on the website and in the PDF.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from masterplan.model.documents import load, normalize_heading
@@ -42,3 +44,21 @@ def from_glossary(path: Path) -> dict[str, str]:
             break
     return found
 
+
+_ABBR = re.compile(r'<abbr title="([^"]*)">')
+
+
+def reachable(page_html: str) -> str:
+    """``page_html`` with every ``<abbr title>`` focusable, so that a tap or a click shows its expansion
+    (the stylesheet writes the title after a focused abbreviation; a title tooltip needs a mouse): the
+    first occurrence of each abbreviation on the page is in the Tab order (``tabindex="0"``), later
+    ones only take focus from a tap or click (``tabindex="-1"``), so that keyboard users meet each
+    explanation once rather than at every occurrence."""
+    seen: set[str] = set()
+
+    def focusable(match: re.Match) -> str:
+        first = match.group(1) not in seen
+        seen.add(match.group(1))
+        return f'<abbr title="{match.group(1)}" tabindex="{0 if first else -1}">'
+
+    return _ABBR.sub(focusable, page_html)

@@ -14,6 +14,7 @@ Home-page views draw the plan's progress instead of the programme data (``site_s
 only during a site build; elsewhere, e.g. in ``scripts/validate.py``, they are checked but not drawn)::
 
     [[tahapan-bimtek]]                   (the four workshop stages and the current one)
+    [[tahap-saat-ini]]                   (a note naming the current stage, for the first screen)
     [[status-bab]]                       (status dashboard: one row per page of the plan)
     [[unduh-dokumen]]                    (PDF download link with size, filled in after the PDF is built)
     [[daftar-perlu-verifikasi]]          (every "perlu verifikasi" marker of the plan, with file and line)
@@ -75,6 +76,7 @@ VIEWS = {
     "ringkasan-biaya": View(programme_tables.cost_table, {"per": programme_tables.COST_GROUPS}, ("per",)),
     "peta-jalan": View(roadmap_svg.roadmap_figure),
     "tahapan-bimtek": View(site_status.stage_table, data="progress"),
+    "tahap-saat-ini": View(site_status.current_stage, data="progress"),
     "status-bab": View(site_status.status_table, data="progress"),
     "unduh-dokumen": View(site_status.pdf_placeholder, data="progress"),
     "daftar-perlu-verifikasi": View(site_status.verification_list, data="progress"),

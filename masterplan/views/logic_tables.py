@@ -19,7 +19,7 @@ def _lines(value: object) -> str:
         return "<br>".join(_cell(item) for item in value)
     return _cell(value)
 
-SOURCE = "Sumber: Analisis Tim Penyusun (draf Tahap II), disusun otomatis dari data rencana induk saat dokumen dibangun"
+SOURCE = "Sumber: Analisis Tim Penyusun atas hasil Bimtek Tahap II (draf)"
 
 
 def table(header: list[str], align: str, rows: list[list[object]], caption: str, note: str = "") -> str:

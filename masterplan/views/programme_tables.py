@@ -2,8 +2,8 @@
 summaries of programmes and estimated cost per dimension, year and funding source.
 
 Each table follows the project's caption convention (table, ``/// table-caption`` block, ``Sumber:``
-line); ``captions.py`` numbers the captions. Money is formatted the Indonesian way with Babel (CLDR ``id``):
-``Rp1.250.000.000`` in summaries and ``Rp1,25 miliar`` in programme rows, always labelled as an estimate.
+line); ``captions.py`` numbers the captions. Money is written one way everywhere, the Indonesian way with
+Babel (CLDR ``id``), e.g. ``Rp1,25 miliar``, always labelled as an estimate.
 """
 
 from __future__ import annotations
@@ -12,21 +12,23 @@ from collections import Counter
 
 from babel.numbers import format_compact_decimal, format_decimal
 
-from masterplan.model.programmes import HORIZONS, PROGRAMMES, Catalogue, Programme
+from masterplan.model.programmes import HORIZONS, Catalogue, Programme
 
-SOURCE = (f"Sumber: {PROGRAMMES} (draf Tahap II), disusun otomatis saat dokumen dibangun. Biaya adalah "
-          "perkiraan indikatif untuk pembahasan yang perlu verifikasi, bukan pagu anggaran")
+COST_NOTE = "biaya adalah perkiraan indikatif untuk pembahasan yang perlu verifikasi, bukan pagu anggaran"
 
 COST_GROUPS = ("dimensi", "tahun", "sumber-dana")
 
 
+def source_line(catalogue: Catalogue, note: str = "") -> str:
+    """The "Sumber:" line under a view of the programme data: the real source as readers know it
+    (``extra.rencana.sumber.program`` in mkdocs.yml), the cost caveat and an optional ``note``."""
+    source = catalogue.source or "Tim Penyusun"
+    return f"Sumber: {source}; {COST_NOTE}" + (f"; {note}" if note else "") + "."
+
+
 def rupiah(amount: int) -> str:
-    """Full rupiah amount, e.g. ``Rp1.250.000.000`` (``amount`` in rupiah, an int)."""
-    return "Rp" + format_decimal(amount, locale="id")
-
-
-def rupiah_short(amount: int) -> str:
-    """Rounded rupiah amount in words, e.g. ``Rp1,25 miliar``, ``Rp350 juta`` (two decimals at most)."""
+    """A rupiah amount the one way the plan writes amounts, rounded in words, e.g. ``Rp1,25 miliar``,
+    ``Rp350 juta`` (two decimals at most; ``amount`` in rupiah, an int)."""
     return "Rp" + format_compact_decimal(amount, format_type="long", locale="id", fraction_digits=2)
 
 
@@ -48,12 +50,11 @@ def _cell(text: object) -> str:
     return str(text).replace("|", "\\|").replace("<", "&lt;").replace("\n", " ")
 
 
-def _table(header: list[str], align: str, rows: list[list[object]], caption: str, note: str = "") -> str:
-    """A pipe table (``align``: one ``l``/``r`` per column) with its caption block and source line."""
+def _table(header: list[str], align: str, rows: list[list[object]], caption: str, source: str) -> str:
+    """A pipe table (``align``: one ``l``/``r`` per column) with its caption block and ``source`` line."""
     lines = ["| " + " | ".join(header) + " |",
              "|" + "|".join("---:" if a == "r" else "---" for a in align) + "|"]
     lines += ["| " + " | ".join(_cell(c) for c in row) + " |" for row in rows]
-    source = SOURCE + (f"; {note}" if note else "") + "."
     return "\n".join(lines) + f"\n\n/// table-caption\n{caption}\n///\n\n{source}\n"
 
 
@@ -70,12 +71,13 @@ def programme_table(catalogue: Catalogue, dimensi: str | None = None) -> str:
     lead office, years and estimated cost, closed by a total row."""
     selected = catalogue.of_dimension(dimensi)
     rows = [[p.code, p.name + (" (quick win)" if p.quick_win else ""), _indicator(p),
-             _office(catalogue, p.lead_office), years(p), rupiah_short(p.cost)] for p in selected]
+             _office(catalogue, p.lead_office), years(p), rupiah(p.cost)] for p in selected]
     rows.append(["**Jumlah**", f"**{len(selected)} program**", "", "", "",
-                 f"**{rupiah_short(sum(p.cost for p in selected))}**"])
+                 f"**{rupiah(sum(p.cost for p in selected))}**"])
     where = f"dimensi {catalogue.dimensions[dimensi].name}" if dimensi else "seluruh dimensi"
     return _table(["Kode", "Program", "Indikator dan target", "OPD pengampu", "Tahun", "Perkiraan biaya"],
-                  "lllllr", rows, f"Program {where}, indikator, jadwal dan perkiraan biaya")
+                  "lllllr", rows, f"Program {where}, indikator, jadwal dan perkiraan biaya",
+                  source_line(catalogue))
 
 
 def quick_win_table(catalogue: Catalogue, dimensi: str | None = None) -> str:
@@ -89,10 +91,13 @@ def quick_win_table(catalogue: Catalogue, dimensi: str | None = None) -> str:
         rows.append([f"**{p.code}** {p.name}", f"{dimension.name}: {dimension.elements[p.element]}",
                      f"{p.indicator}; baseline: {number(p.baseline)}; target: {number(p.target)} {p.unit}",
                      f"{_office(catalogue, p.lead_office)}; mitra: {partners}", years(p),
-                     f"{rupiah_short(p.cost)} ({', '.join(p.funding)})"])
+                     f"{rupiah(p.cost)} ({', '.join(p.funding)})"])
+    rows.append([f"**Jumlah: {len(selected)} quick win**", "", "", "", "",
+                 f"**{rupiah(sum(p.cost for p in selected))}**"])
     return _table(["Quick win", "Dimensi dan elemen", "Indikator", "Pengampu dan mitra", "Tahun",
                    "Perkiraan biaya (sumber dana)"], "llllrl", rows,
-                  "Profil quick win: indikator, penanggung jawab, jadwal dan perkiraan biaya")
+                  "Profil quick win: indikator, penanggung jawab, jadwal dan perkiraan biaya",
+                  source_line(catalogue))
 
 
 def programme_summary(catalogue: Catalogue) -> str:
@@ -105,10 +110,10 @@ def programme_summary(catalogue: Catalogue) -> str:
         rows.append([dimension.name, sum(counts.values())] + [counts[h] for h in HORIZONS])
     rows.append(["**Jumlah**", f"**{sum(totals.values())}**"] + [f"**{totals[h]}**" for h in HORIZONS])
     return _table(["Dimensi", "Jumlah program"] + [label for label, _ in HORIZONS.values()], "lrrrrr", rows,
-                  "Jumlah program per dimensi dan horizon waktu")
+                  "Jumlah program per dimensi dan horizon waktu", source_line(catalogue))
 
 
-def _yearly(programme: Programme) -> dict[int, int]:
+def yearly_costs(programme: Programme) -> dict[int, int]:
     """The cost spread evenly over the programme's years in whole millions of rupiah (an estimate needs no
     more precision); the rounding remainder falls on the last year, so the years add up to the cost."""
     count = len(programme.years)
@@ -131,18 +136,18 @@ def cost_table(catalogue: Catalogue, per: str) -> str:
                          format_decimal(100 * cost / total if total else 0, "#,##0.0", locale="id") + "%"])
         rows.append(["**Jumlah**", f"**{len(programmes)}**", f"**{rupiah(total)}**", "**100,0%**"])
         return _table(["Dimensi", "Jumlah program", "Perkiraan biaya", "Porsi"], "lrrr", rows,
-                      "Perkiraan biaya program per dimensi")
+                      "Perkiraan biaya program per dimensi", source_line(catalogue))
     if per == "tahun":
         by_year: Counter = Counter()
         running: Counter = Counter()
         for p in programmes:
-            by_year.update(_yearly(p))
+            by_year.update(yearly_costs(p))
             running.update(p.years)
         rows = [[year, running[year], rupiah(by_year[year])] for year in catalogue.years]
         rows.append(["**Jumlah**", "", f"**{rupiah(sum(by_year.values()))}**"])
         return _table(["Tahun", "Program berjalan", "Perkiraan biaya"], "lrr", rows,
                       f"Perkiraan biaya program per tahun {catalogue.start_year}–{catalogue.end_year}",
-                      "biaya setiap program dibagi rata ke tahun pelaksanaannya")
+                      source_line(catalogue, "biaya setiap program dibagi rata ke tahun pelaksanaannya"))
     if per == "sumber-dana":
         # Allocated, never double counted: a programme counts once, under its only source or under the
         # combination of its sources, until the data gives each source's share.
@@ -157,7 +162,7 @@ def cost_table(catalogue: Catalogue, per: str) -> str:
         rows.append(["**Jumlah**", f"**{len(programmes)}**", f"**{rupiah(total)}**", "**100,0%**"])
         return _table(["Sumber dana", "Jumlah program", "Perkiraan biaya", "Porsi"], "lrrr", rows,
                       "Perkiraan biaya program menurut sumber dana",
-                      "setiap program dihitung sekali: pada sumber dananya bila hanya satu, atau pada gabungan "
-                      "sumbernya bila lebih dari satu, sampai porsi tiap sumber ditetapkan; jumlahnya sama dengan "
-                      "total perkiraan biaya")
+                      source_line(catalogue, "setiap program dihitung sekali: pada sumber dananya bila hanya satu, "
+                                  "atau pada gabungan sumbernya bila lebih dari satu, sampai porsi tiap sumber "
+                                  "ditetapkan; jumlahnya sama dengan total perkiraan biaya"))
     raise ValueError(f"unknown cost grouping {per!r}")

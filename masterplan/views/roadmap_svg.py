@@ -1,137 +1,256 @@
-"""The roadmap chart: every programme as a bar over the plan years, grouped by dimension, quick wins
-marked, drawn as inline SVG at build time (no JavaScript), so that the website and the PDF show the same
-picture. Text uses the site's own font ("Source Sans 3", served and embedded from the repository).
+"""The roadmap (Gambar 6.1): every programme as a bar over the plan years, grouped by dimension, with the
+plan's phases and milestones (``milestones.py``, ``data/tonggak.yml``) and quick wins marked. Drawn at
+build time, without JavaScript, in two forms of the same data:
 
-Accessibility: ``role="img"`` with ``<title>`` and ``<desc>`` (``aria-labelledby``), and a visually
-hidden table with the same schedule right after the figure for screen readers.
+- one SVG chart per dimension (wide screens and the PDF). Each chart is small enough for a printed page,
+  repeats its phase and year header, and wraps programme names in full (widths measured with the site's
+  own font, "Source Sans 3", with fontTools), never cut;
+- a list per dimension for narrow screens, each programme's name above its own bar and years, so that
+  name and bar stay together (``bangli.css`` shows one form or the other).
+
+Colours are presentation attributes for print; the site's dark scheme overrides them through the
+classes (``bangli.css``, "Peta jalan"). Accessibility: each chart is ``role="img"`` with ``<title>``
+and ``<desc>``; the list holds the whole schedule as text and stays readable by screen readers on wide
+screens, where it is visually hidden.
 """
 
 from __future__ import annotations
 
+from functools import lru_cache
 from html import escape
+from pathlib import Path
 
-from masterplan.views.programme_tables import SOURCE, years
+from fontTools.ttLib import TTFont
+
+from masterplan.model.milestones import Phase, plan_phases
 from masterplan.model.programmes import HORIZONS, Catalogue, Programme
+from masterplan.views.programme_tables import source_line, years
 
 FONT = "'Source Sans 3', sans-serif"
+FONTS = Path(__file__).resolve().parents[2] / "docs" / "assets" / "fonts"
 WIDTH = 760
-LABEL_X = 6
-CODE_WIDTH = 50
-CHART_LEFT, CHART_RIGHT = 318, 752
-HEAD = 52           # legend and year row above the first group
-GROUP = 22          # height of a dimension's header band
-ROW = 16            # height of one programme row
-FOOT = 24           # year row below the last programme
-FONT_SIZE = 12
-NAME_CHARS = 44     # about what fits between the code and the chart at FONT_SIZE
+CODE_X, NAME_X, NAME_RIGHT = 6, 60, 352
+CHART_LEFT, CHART_RIGHT = 362, 754
+FONT_SIZE = 13
+LINE = 16           # one line of a programme name
+TITLE, PHASES, YEARS, MARKS = 26, 22, 20, 18   # header bands of a dimension chart, top to bottom
+PAD = 8             # vertical padding of a programme row
 # One colour per dimension in data/dimensi.yml order; each has at least 4.5:1 contrast on white.
 COLOURS = ("#1f5c3d", "#8a4f00", "#0b5d8f", "#a23b72", "#5b4a9e", "#00695c")
+PHASE_FILLS = ("#e3ece7", "#f3eedf")
 QUICK_WIN_FILL, QUICK_WIN_STROKE = "#f2b705", "#3b2a00"
-IDS = ("peta-jalan-judul", "peta-jalan-deskripsi", "peta-jalan-tabel")
+MILESTONE_COLOUR = "#b3261e"
+IDS = ("peta-jalan-judul", "peta-jalan-deskripsi")
 
 
-def _short(name: str) -> str:
-    return name if len(name) <= NAME_CHARS else name[:NAME_CHARS - 1].rstrip(" ,-") + "…"
+@lru_cache(maxsize=None)
+def _advances(weight: int) -> tuple[dict, float]:
+    font = TTFont(FONTS / f"source-sans-3-latin-{weight}-normal.woff2")
+    cmap, metrics = font.getBestCmap(), font["hmtx"].metrics
+    return {code: metrics[name][0] for code, name in cmap.items()}, font["head"].unitsPerEm
 
 
-def _diamond(x: float, y: float, size: float = 5.5) -> str:
+def text_width(text: str, size: float, weight: int = 400) -> float:
+    """Width of ``text`` set in Source Sans 3 at ``size`` user units (``weight`` 400, 600 or 700), from the
+    font's own advance widths; a character the font lacks counts as one em (too wide, never too narrow)."""
+    advances, per_em = _advances(weight)
+    return sum(advances.get(ord(char), per_em) for char in text) * size / per_em
+
+
+def wrap(text: str, width: float, size: float = FONT_SIZE) -> list[str]:
+    """``text`` broken at spaces into lines no wider than ``width`` (a single longer word gets a line of
+    its own); every word is kept."""
+    lines: list[str] = []
+    for word in text.split():
+        if lines and text_width(f"{lines[-1]} {word}", size) <= width:
+            lines[-1] += f" {word}"
+        else:
+            lines.append(word)
+    return lines
+
+
+def _diamond(x: float, y: float, size: float = 6) -> str:
     points = f"{x:.1f},{y - size:.1f} {x + size:.1f},{y:.1f} {x:.1f},{y + size:.1f} {x - size:.1f},{y:.1f}"
     return (f'<polygon class="tanda-quick-win" points="{points}" fill="{QUICK_WIN_FILL}" '
             f'stroke="{QUICK_WIN_STROKE}" stroke-width="1"/>')
 
 
-def _description(catalogue: Catalogue) -> str:
-    programmes = catalogue.programmes
-    quick = sum(1 for p in programmes if p.quick_win)
-    return (f"Diagram batang waktu {len(programmes)} program smart city Kabupaten Bangli pada periode "
-            f"{catalogue.start_year}–{catalogue.end_year}, dikelompokkan menurut {len(catalogue.dimensions)} "
-            f"dimensi. Setiap batang membentang dari tahun mulai sampai tahun selesai program; tanda belah "
-            f"ketupat kuning menandai {quick} quick win. Rincian jadwal setiap program ada pada tabel "
-            f"sesudah gambar ini.")
+def _description(catalogue: Catalogue, key: str) -> str:
+    items = catalogue.of_dimension(key)
+    quick = sum(1 for p in items if p.quick_win)
+    return (f"Diagram batang waktu {len(items)} program dimensi {catalogue.dimensions[key].name} pada periode "
+            f"{catalogue.start_year}–{catalogue.end_year}, dengan fase dan tonggak rencana induk. Setiap batang "
+            f"membentang dari tahun mulai sampai tahun selesai program; {quick} quick win ditandai belah ketupat "
+            f"kuning. Rincian jadwal setiap program ada pada daftar sesudah gambar ini.")
 
 
-def roadmap_svg(catalogue: Catalogue) -> str:
-    """The chart as an SVG element (a string without blank lines): one ``rect.batang`` per programme,
-    with ``data-kode`` and a tooltip ``<title>``. Width is :data:`WIDTH` user units; it scales by viewBox."""
-    plan_years = list(catalogue.years)
-    step = (CHART_RIGHT - CHART_LEFT) / len(plan_years)
-    groups = [(key, catalogue.of_dimension(key)) for key in catalogue.dimensions]
-    height = HEAD + sum(GROUP + ROW * len(items) for _, items in groups) + FOOT
+class _Axis:
+    """Where years fall on a chart: ``x(year)`` is the left edge of that year's column."""
 
-    def x_of(year: int) -> float:
-        return CHART_LEFT + (year - catalogue.start_year) * step
+    def __init__(self, catalogue: Catalogue) -> None:
+        self.start = catalogue.start_year
+        self.years = list(catalogue.years)
+        self.step = (CHART_RIGHT - CHART_LEFT) / len(self.years)
 
-    def year_labels(y: float) -> list[str]:
-        return [f'<text x="{x_of(year) + step / 2:.1f}" y="{y}" text-anchor="middle" font-weight="600">'
-                f'{year}</text>' for year in plan_years]
+    def x(self, year: int) -> float:
+        return CHART_LEFT + (year - self.start) * self.step
 
+
+def _header(axis: _Axis, phases: tuple[Phase, ...], milestones: tuple, top: float) -> list[str]:
+    """Phase bands with their names, the year row, and numbered milestone flags."""
+    out = []
+    y = top
+    for index, phase in enumerate(phases):
+        left, right = axis.x(phase.start), axis.x(phase.end + 1)
+        fill = PHASE_FILLS[index % len(PHASE_FILLS)]
+        out.append(f'<rect class="pita-fase pita-fase-{index % len(PHASE_FILLS)}" x="{left:.1f}" y="{y}" '
+                   f'width="{right - left:.1f}" height="{PHASES - 2}" fill="{fill}"/>')
+        size = 12 if text_width(phase.name, 12, 600) <= right - left - 6 else 10.5
+        label = phase.name if text_width(phase.name, size, 600) <= right - left - 6 else f"Fase {index + 1}"
+        out.append(f'<text x="{(left + right) / 2:.1f}" y="{y + 14}" text-anchor="middle" font-size="{size}" '
+                   f'font-weight="600">{escape(label)}</text>')
+    if phases:
+        out.append(f'<text x="{NAME_RIGHT}" y="{y + 14}" text-anchor="end" font-size="12">Fase</text>')
+    y += PHASES
+    out += [f'<text x="{axis.x(year) + axis.step / 2:.1f}" y="{y + 14}" text-anchor="middle" font-size="12" '
+            f'font-weight="600">{year}</text>' for year in axis.years]
+    y += YEARS
+    for number, milestone in enumerate(milestones, start=1):
+        x = axis.x(milestone.year) + axis.step / 2
+        out.append(f'<polygon class="tanda-tonggak" points="{x - 7:.1f},{y + 1} {x + 7:.1f},{y + 1} '
+                   f'{x:.1f},{y + 15}" fill="{MILESTONE_COLOUR}"/>')
+        out.append(f'<text class="nomor-tonggak" x="{x:.1f}" y="{y + 10}" text-anchor="middle" font-size="10" '
+                   f'font-weight="700" fill="#ffffff">{number}</text>')
+    if milestones:
+        out.append(f'<text x="{NAME_RIGHT}" y="{y + 13}" text-anchor="end" font-size="12">Tonggak</text>')
+    return out
+
+
+def _row(programme: Programme, lines: list[str], y: float, height: float, shaded: bool, colour: str,
+         axis: _Axis) -> list[str]:
+    horizon = HORIZONS[programme.horizon][0].lower()
+    tooltip = escape(f"{programme.code} {programme.name}: {years(programme)}, {horizon}")
+    left = axis.x(programme.start_year) + 2
+    width = len(programme.years) * axis.step - 4
+    middle = y + height / 2
+    parts = [f'<rect class="pita-baris" x="0" y="{y}" width="{WIDTH}" height="{height}" fill="#f5f7f6"/>'] \
+        if shaded else []
+    first = y + PAD / 2 + LINE - 4
+    parts.append(f'<text x="{CODE_X}" y="{first}" font-weight="600">{programme.code}</text>')
+    parts.append(f'<text x="{NAME_X}" y="{first}">'
+                 + "".join(f'<tspan x="{NAME_X}" y="{first + i * LINE}">{escape(line)}</tspan>'
+                           for i, line in enumerate(lines)) + "</text>")
+    parts.append(f'<rect class="batang" data-kode="{programme.code}" x="{left:.1f}" y="{middle - 6:.1f}" '
+                 f'width="{width:.1f}" height="12" rx="2" fill="{colour}"><title>{tooltip}</title></rect>')
+    if programme.quick_win:
+        parts.append(_diamond(left + width / 2, middle))
+    return parts
+
+
+def dimension_svg(catalogue: Catalogue, key: str, index: int) -> str:
+    """The chart of dimension ``key`` (``index``: its place in document order, for its colour and ids) as
+    an SVG element without blank lines: a title, the phase, year and milestone header, then one row per
+    programme with its code, its whole name (wrapped) and a ``rect.batang`` (``data-kode``) over its years."""
+    axis = _Axis(catalogue)
+    timeline = catalogue.timeline
+    phases, milestones = plan_phases(timeline), (timeline.milestones if timeline is not None else ())
+    colour = COLOURS[index % len(COLOURS)]
+    dimension = catalogue.dimensions[key]
+    items = catalogue.of_dimension(key)
+    wrapped = [wrap(p.name, NAME_RIGHT - NAME_X) for p in items]
+    heights = [len(lines) * LINE + PAD for lines in wrapped]
+    body = TITLE + (PHASES if phases else 0) + YEARS + (MARKS if milestones else 0)
+    height = body + sum(heights) + 4
+    ids = f"{IDS[0]}-{index + 1}", f"{IDS[1]}-{index + 1}"
+    title = (f"Peta jalan dimensi {dimension.name} ({dimension.name_id}) "
+             f"{catalogue.start_year}–{catalogue.end_year}")
     out = [f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {height}" width="{WIDTH}" '
-           f'height="{height}" role="img" aria-labelledby="{IDS[0]} {IDS[1]}" class="grafik-peta-jalan" '
+           f'height="{height}" role="img" aria-labelledby="{ids[0]} {ids[1]}" class="grafik-peta-jalan" '
            f'font-family="{FONT}" font-size="{FONT_SIZE}" fill="#1a1a1a">',
-           f'<title id="{IDS[0]}">Peta jalan program smart city Kabupaten Bangli '
-           f'{catalogue.start_year}–{catalogue.end_year}</title>',
-           f'<desc id="{IDS[1]}">{escape(_description(catalogue))}</desc>',
-           f'<rect x="0" y="0" width="{WIDTH}" height="{height}" fill="#ffffff"/>',
-           _diamond(LABEL_X + 6, 16),
-           f'<text x="{LABEL_X + 16}" y="20">Quick win</text>',
-           f'<rect x="{LABEL_X + 90}" y="11" width="26" height="10" rx="2" fill="#5f6b64"/>',
-           f'<text x="{LABEL_X + 122}" y="20">Masa pelaksanaan program</text>']
-    out += year_labels(HEAD - 8)
-    y = HEAD
-    body_top = y
-    for index, (key, items) in enumerate(groups):
-        colour = COLOURS[index % len(COLOURS)]
-        dimension = catalogue.dimensions[key]
-        out.append(f'<rect x="0" y="{y}" width="{WIDTH}" height="{GROUP}" fill="#e8efeb"/>')
-        out.append(f'<rect x="0" y="{y}" width="5" height="{GROUP}" fill="{colour}"/>')
-        out.append(f'<text x="{LABEL_X + 6}" y="{y + 15}" font-weight="700" fill="{colour}">'
-                   f'{escape(dimension.name)} ({escape(dimension.name_id)})</text>')
-        y += GROUP
-        for row, programme in enumerate(items):
-            out += _row(programme, y, row, colour, x_of, step)
-            y += ROW
-    for year in plan_years + [catalogue.end_year + 1]:
-        out.append(f'<line x1="{x_of(year):.1f}" y1="{body_top}" x2="{x_of(year):.1f}" y2="{y}" '
-                   f'stroke="#9aa9a0" stroke-width="0.6"/>')
-    out += year_labels(y + 17)
+           f'<title id="{ids[0]}">{escape(title)}</title>',
+           f'<desc id="{ids[1]}">{escape(_description(catalogue, key))}</desc>',
+           f'<rect class="latar" x="0" y="0" width="{WIDTH}" height="{height}" fill="#ffffff"/>',
+           f'<rect x="0" y="2" width="5" height="{TITLE - 6}" fill="{colour}"/>',
+           f'<text class="judul-dimensi" x="{CODE_X + 8}" y="{TITLE - 9}" font-size="15" font-weight="700" '
+           f'fill="{colour}">{escape(dimension.name)} ({escape(dimension.name_id)})</text>']
+    out += _header(axis, phases, milestones, TITLE)
+    y = body
+    for row, (programme, lines, row_height) in enumerate(zip(items, wrapped, heights)):
+        out += _row(programme, lines, y, row_height, row % 2 == 1, colour, axis)
+        y += row_height
+    for year in axis.years + [catalogue.end_year + 1]:
+        # Year lines start below the phase names; phase edges run through the phase band too.
+        edge = any(year in (p.start, p.end + 1) for p in phases)
+        top = TITLE if edge or not phases else TITLE + PHASES
+        out.append(f'<line class="garis" x1="{axis.x(year):.1f}" y1="{top}" x2="{axis.x(year):.1f}" y2="{y}" '
+                   f'stroke="#7d8c83" stroke-width="{1.4 if edge else 0.5}"/>')
+    for milestone in milestones:
+        x = axis.x(milestone.year) + axis.step / 2
+        out.append(f'<line class="garis-tonggak" x1="{x:.1f}" y1="{body}" x2="{x:.1f}" y2="{y}" '
+                   f'stroke="{MILESTONE_COLOUR}" stroke-width="1.2" stroke-dasharray="4 3"/>')
     out.append("</svg>")
     return "\n".join(out)
 
 
-def _row(programme: Programme, y: float, row: int, colour: str, x_of, step: float) -> list[str]:
-    label = HORIZONS[programme.horizon][0].lower()
-    tooltip = escape(f"{programme.code} {programme.name}: {years(programme)}, {label}")
-    left = x_of(programme.start_year) + 2
-    width = len(programme.years) * step - 4
-    parts = []
-    if row % 2:
-        parts.append(f'<rect x="0" y="{y}" width="{WIDTH}" height="{ROW}" fill="#f5f7f6"/>')
-    parts += [f'<text x="{LABEL_X + 6}" y="{y + 12}"><tspan font-weight="600">{programme.code}</tspan>'
-              f'<tspan x="{LABEL_X + 6 + CODE_WIDTH}">{escape(_short(programme.name))}</tspan></text>',
-              f'<rect class="batang" data-kode="{programme.code}" x="{left:.1f}" y="{y + 3}" '
-              f'width="{width:.1f}" height="{ROW - 6}" rx="2" fill="{colour}"><title>{tooltip}</title></rect>']
-    if programme.quick_win:
-        parts.append(_diamond(left + width / 2, y + ROW / 2))
-    return parts
+def _list(catalogue: Catalogue) -> str:
+    """The narrow-screen form, and the text alternative of the charts on every screen: per dimension, the
+    phases and numbered milestones over the plan years, then each programme's whole name, its bar on a
+    track of the plan years and its years and horizon in words."""
+    count = len(catalogue.years)
+    timeline = catalogue.timeline
+    phases, milestones = plan_phases(timeline), (timeline.milestones if timeline is not None else ())
+
+    def share(first: int, last: int) -> float:
+        return 100 * (last - first + 1) / count
+
+    def offset(year: int) -> float:
+        return 100 * (year - catalogue.start_year) / count
+
+    marks = "".join(f'<span class="peta-jalan__tonggak" style="left: {offset(m.year) + 50 / count:.2f}%">{n}</span>'
+                    for n, m in enumerate(milestones, start=1))
+    axis = "".join(f'<span style="width: {share(p.start, p.end):.2f}%">{escape(p.name)}<br>{p.years}</span>'
+                   for p in phases) or f"<span>{catalogue.start_year}–{catalogue.end_year}</span>"
+    axis += marks
+    parts = ['<div class="peta-jalan__daftar">']
+    for index, key in enumerate(catalogue.dimensions):
+        dimension = catalogue.dimensions[key]
+        parts.append(f'<p class="peta-jalan__dimensi peta-jalan--d{index}">{escape(dimension.name)} '
+                     f'({escape(dimension.name_id)})</p>')
+        parts.append(f'<p class="peta-jalan__sumbu" aria-hidden="true">{axis}</p><ol class="peta-jalan__program">')
+        for p in catalogue.of_dimension(key):
+            quick = " (quick win)" if p.quick_win else ""
+            parts.append(f'<li><span class="peta-jalan__nama"><strong>{p.code}</strong> {escape(p.name)}{quick}'
+                         f'</span><span class="peta-jalan__lini" aria-hidden="true" style="background-size: '
+                         f'{100 / count:.4f}% 100%"><span class="peta-jalan__batang peta-jalan--d{index}'
+                         f'{" peta-jalan__batang--quick-win" if p.quick_win else ""}" style="margin-left: '
+                         f'{offset(p.start_year):.2f}%; width: {share(p.start_year, p.end_year):.2f}%"></span>'
+                         f'</span><span class="peta-jalan__tahun">{years(p)}, '
+                         f'{HORIZONS[p.horizon][0].lower()}</span></li>')
+        parts.append("</ol>")
+    parts.append("</div>")
+    return "".join(parts)
 
 
-def _hidden_table(catalogue: Catalogue) -> str:
-    rows = "".join(
-        f"<tr><td>{escape(catalogue.dimensions[p.dimension].name)}</td><td>{p.code}</td>"
-        f"<td>{escape(p.name)}</td><td>{HORIZONS[p.horizon][0]}</td><td>{years(p)}</td></tr>"
-        for p in catalogue.of_dimension(None))
-    return (f'<div class="visually-hidden" id="{IDS[2]}"><table><caption>Jadwal program pada peta jalan '
-            f'(alternatif teks gambar)</caption><thead><tr><th>Dimensi</th><th>Kode</th><th>Program</th>'
-            f'<th>Horizon</th><th>Tahun</th></tr></thead><tbody>{rows}</tbody></table></div>')
+def _legend(catalogue: Catalogue) -> str:
+    """Keys to both forms, as text: quick win, phases with their years, numbered milestones."""
+    timeline = catalogue.timeline
+    phases, milestones = plan_phases(timeline), (timeline.milestones if timeline is not None else ())
+    items = ['<li><span class="peta-jalan__kunci-quick-win" aria-hidden="true"></span> Quick win '
+             '(belah ketupat kuning pada batang)</li>']
+    if phases:
+        items.append("<li>Fase: " + "; ".join(f"{escape(p.name)} {p.years}" for p in phases) + "</li>")
+    items += [f'<li><span class="peta-jalan__kunci-tonggak" aria-hidden="true">{n}</span> Tonggak {n}: '
+              f'{escape(m.label)}, {m.year}</li>' for n, m in enumerate(milestones, start=1)]
+    return '<ul class="peta-jalan__keterangan">' + "".join(items) + "</ul>"
 
 
 def roadmap_figure(catalogue: Catalogue) -> str:
-    """Markdown for the roadmap: the SVG in a horizontally scrollable wrapper (one raw HTML block that
-    Python-Markdown keeps as is), its ``/// figure-caption`` block, the source line, and the table
-    alternative for screen readers. The wrapper takes keyboard focus (``tabindex``), so that keyboard
-    users can scroll it on a phone (WCAG 2.1.1)."""
-    return ('<div class="peta-jalan" tabindex="0" role="region" aria-label="Diagram peta jalan">\n'
-            f"{roadmap_svg(catalogue)}\n</div>\n\n"
+    """Markdown for the roadmap: one raw HTML block (no blank lines, kept as is by Python-Markdown) with
+    the charts per dimension, the list (narrow screens; for screen readers everywhere) and the legend;
+    its ``/// figure-caption`` block; and the source line."""
+    charts = "\n".join(dimension_svg(catalogue, key, index) for index, key in enumerate(catalogue.dimensions))
+    return (f'<div class="peta-jalan">\n<div class="peta-jalan__grafik">\n{charts}\n</div>\n'
+            f"{_list(catalogue)}\n{_legend(catalogue)}\n</div>\n\n"
             f"/// figure-caption\nPeta jalan program smart city Kabupaten Bangli "
-            f"{catalogue.start_year}–{catalogue.end_year} menurut dimensi\n///\n\n"
-            f"{SOURCE}.\n\n{_hidden_table(catalogue)}\n")
+            f"{catalogue.start_year}–{catalogue.end_year} menurut dimensi, dengan fase dan tonggak\n///\n\n"
+            f"{source_line(catalogue)}\n")

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import subprocess
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -67,6 +67,7 @@ class Progress:
     chapters: tuple[Chapter, ...]
     status_labels: dict
     verifications: str = ""
+    sources: dict = field(default_factory=dict)  # "Sumber:" texts, extra.rencana.sumber
 
 
 def verification_list(progress: Progress) -> str:
@@ -154,21 +155,25 @@ def _roman(number: int) -> str:
 
 
 def stage_table(progress: Progress) -> str:
-    """The four workshop stages with their dates, topics and outputs, which one is under way, and a
-    sentence naming the current stage (``[[tahapan-bimtek]]``)."""
+    """The four workshop stages with their dates, topics and outputs, and which one is under way
+    (``[[tahapan-bimtek]]``)."""
     def state(number: int) -> str:
         if number < progress.stage:
             return "Sudah berlangsung"
         return "**Sedang berjalan**" if number == progress.stage else "Belum"
     rows = [[f"Tahap {_roman(s.number)}", s.when, s.topics, s.output, state(s.number)] for s in progress.stages]
-    current = progress.stages[progress.stage - 1]
-    lead = (f"Draf ini disusun pada **tahap {_roman(current.number)}** ({current.when}); keluarannya: "
-            f"{current.output[0].lower()}{current.output[1:]}.\n\n")
-    return lead + _table(["Tahap", "Waktu", "Pokok bahasan", "Keluaran", "Keadaan"], "lllll", rows,
+    return _table(["Tahap", "Waktu", "Pokok bahasan", "Keluaran", "Keadaan"], "lllll", rows,
                          "Tahapan Bimtek penyusunan rencana induk smart city",
-                         f"Sumber: {STAGES_FILE}, dari ANTARA Bali (2024) dan Aptika Kominfo (2024a) untuk "
-                         "Kabupaten Bangli; isi tahap II–IV mengikuti laporan daerah lain dalam program yang "
-                         "sama. Tahap yang berjalan diatur di mkdocs.yml (extra.rencana.tahap).")
+                         f"Sumber: {progress.sources.get('tahapan') or 'Tim Penyusun'}.")
+
+
+def current_stage(progress: Progress) -> str:
+    """A short note for the top of the home page (``[[tahap-saat-ini]]``): the current stage out of all,
+    its date and its output, with a link to the stages table."""
+    current = progress.stages[progress.stage - 1]
+    return (f'!!! info "Tahap {_roman(current.number)} dari {_roman(len(progress.stages))} sedang berjalan"\n'
+            f"    Draf ini disusun pada **tahap {_roman(current.number)}** ({current.when}); keluarannya: "
+            f"{current.output[0].lower()}{current.output[1:]}. [Lihat semua tahap](#tahapan-penyusunan)\n")
 
 
 def _sections(chapter: Chapter) -> str:
@@ -194,8 +199,7 @@ def status_table(progress: Progress) -> str:
             + f"; bagian wajib lengkap di {complete} dari {len(progress.chapters)} halaman.\n\n")
     return lead + _table(["Halaman", "Penanggung jawab", "Status", "Bagian wajib", "Kata", "Perubahan terakhir"],
                          "llllrl", rows, "Status penyusunan per halaman dokumen",
-                         "Sumber: dihitung otomatis setiap kali situs dibangun, dari front matter tiap "
-                         "berkas, pemeriksaan bagian wajib (masterplan/model/rules.yml) dan riwayat git.")
+                         f"Sumber: {progress.sources.get('status') or 'Tim Penyusun'}.")
 
 
 def pdf_placeholder(progress: Progress) -> str:
