@@ -211,11 +211,13 @@ def summary(changes: list[ChapterChange]) -> str:
             f"{_number(before)} → {_number(after)} ({_signed(after - before)}).")
 
 
-def report(changes: list[ChapterChange], old_label: str, new_label: str, level: int = 2) -> str:
-    """The Markdown report comparing ``old_label`` with ``new_label``: a heading of ``level``, a summary,
-    then per chapter a heading one level deeper and a table of its changed sections."""
+def report(changes: list[ChapterChange], old_label: str, new_label: str, level: int = 2,
+           anchor: str | None = None) -> str:
+    """The Markdown report comparing ``old_label`` with ``new_label``: a heading of ``level`` (with the
+    id ``anchor`` when given, for links from elsewhere), a summary, then per chapter a heading one level
+    deeper and a table of its changed sections."""
     head = "#" * level
-    parts = [f"{head} {old_label} → {new_label}", summary(changes)]
+    parts = [f"{head} {old_label} → {new_label}" + (f" {{ #{anchor} }}" if anchor else ""), summary(changes)]
     for chapter in changes:
         note = {ADDED: " (bab baru)", REMOVED: " (bab dihapus)"}.get(chapter.kind, "")
         rows = ["| Bagian | Perubahan | Kata sebelum | Kata sesudah | Selisih |", "|---|---|---:|---:|---:|"]
@@ -247,6 +249,30 @@ def history(repo: Path, excluded: list[str], level: int = 2) -> str:
     parts.append(f"{'#' * level} {first.label}\n\nRilis pertama: {len(versions[first.tag])} halaman "
                  f"dokumen, {_number(sum(count_words(d.text) for d in versions[first.tag].values()))} kata.\n")
     return "\n".join(parts)
+
+
+def since_anchor(version: str) -> str:
+    """The id of the section "since ``version``" on the "Apa yang berubah" page (``sejak-tahap-1``);
+    the old-stage banner (docs/assets/javascripts/versi.js) links to it."""
+    return f"sejak-{version}"
+
+
+def since_stages(repo: Path, excluded: list[str], building: str | None, label: str, level: int = 2) -> str:
+    """For the "Apa yang berubah" page of the version being built (``building``: a stage tag, the draft
+    or ``None``; ``label`` its name for readers): this version (the working tree) against every
+    released stage before it, newest first, each under the heading id :func:`since_anchor`."""
+    try:
+        tags = stages.released(repo)
+    except (OSError, subprocess.CalledProcessError):
+        tags = []
+    current = stages.parse(building or "")
+    older = [tag for tag in tags if current is None or tag < current]
+    if not older:
+        return ("Belum ada tahap yang dirilis sebelum versi ini, atau riwayat git tidak tersedia saat situs "
+                "ini dibangun.\n")
+    new = read_version(repo, None, excluded)
+    return "\n".join(report(compare(read_version(repo, tag.tag, excluded), new), tag.label, label, level,
+                            since_anchor(tag.tag)) for tag in reversed(older))
 
 
 def release_notes(repo: Path, tag: str, excluded: list[str]) -> str:
