@@ -32,11 +32,10 @@ from pathlib import Path
 import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "scripts"))
 
-from masterplan import browser as chromium  # noqa: E402
-from masterplan.local_server import serve  # noqa: E402
-from masterplan.site_status import page_count  # noqa: E402
+from masterplan.devtools import browser as chromium
+from masterplan.devtools.local_server import serve
+from masterplan.views.site_status import page_count
 
 PAGE = "bab-1-pendahuluan/"  # the chapter page whose weight is measured
 PDF = "pdf/Masterplan-Smart-City-Bangli.pdf"

@@ -12,10 +12,9 @@ import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "scripts"))
 
-from masterplan import links  # noqa: E402
-from masterplan.problems import markdown_table, summary_line  # noqa: E402
+from masterplan.publish import link_check as links
+from masterplan.model.problems import markdown_table, summary_line
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -1,11 +1,8 @@
-"""Membuat atau memeriksa .github/CODEOWNERS (CLI). Logic: ``scripts/masterplan/codeowners.py``."""
+"""Membuat atau memeriksa .github/CODEOWNERS (CLI). Logic: ``masterplan/publish/codeowners.py``."""
 
 import sys
-from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
-from masterplan.codeowners import main  # noqa: E402
+from masterplan.publish.codeowners import main
 
 if __name__ == "__main__":
     sys.exit(main())

@@ -1,4 +1,4 @@
-"""MkDocs adapter: connects the plan's own modules (``scripts/masterplan``) to MkDocs build events.
+"""MkDocs adapter: connects the plan's own modules (the ``masterplan`` package) to MkDocs build events.
 
 Everything of substance lives in ``masterplan``; this file only translates MkDocs objects and log levels.
 Messages for editors are in Bahasa Indonesia and never carry a traceback (``PluginError``).
@@ -20,15 +20,18 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.nav import Section
 from mkdocs.structure.pages import Page
 
-from masterplan import captions, directives, documents, markers, numbering, pdf_check, programmes, settings
-from masterplan import pdf_output
-from masterplan import change_report
-from masterplan import abbreviations, feedback, page_extras, rules, site_status
-from masterplan import versions
+from masterplan.views import captions, directives
+from masterplan.model import documents, markers, numbering, programmes, settings
+from masterplan.pdf import check as pdf_check
+from masterplan.pdf import output as pdf_output
+from masterplan.publish import change_report
+from masterplan.views import abbreviations, feedback, page_extras, site_status
+from masterplan.model import rules
+from masterplan.publish import versions
 from masterplan import checks
-from masterplan.problems import ERROR, HELP_PAGE, summary_line
-from masterplan.headings import number_headings
-from masterplan.signature import signature_markdown
+from masterplan.model.problems import ERROR, help_url, summary_line
+from masterplan.views.headings import number_headings
+from masterplan.views.signature import signature_markdown
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -126,11 +129,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         if not any(isinstance(h, _WeasyPrintErrors) for h in weasy.handlers):
             weasy.addHandler(_WeasyPrintErrors())
         _guard_pdf_post_build(config, pdf)
-    try:
-        plan = settings.from_extra(config.extra)
-    except (KeyError, TypeError, ValueError) as error:
-        raise PluginError(f"mkdocs.yml: bagian 'extra.rencana' tidak lengkap atau salah ({error}). "
-                          "Lengkapi sesuai contoh di README.") from None
+    loaded = settings.load(root)
+    if loaded.problems:
+        raise PluginError(_report("Pengaturan rencana di mkdocs.yml belum benar", list(loaded.problems)))
+    plan = loaded.plan
     catalogue, problems = programmes.load_catalogue(root, plan)
     if problems:
         raise PluginError(_report("Data program (data/program.yml) belum benar", problems))
@@ -158,11 +160,9 @@ def _reader_data(config: MkDocsConfig, root: Path) -> None:
     docs_dir = Path(config.docs_dir)
     glossary = abbreviations.from_glossary(docs_dir / abbreviations.GLOSSARY)
     _abbreviations[:] = ["\n\n" + abbreviations.definitions(glossary) + "\n" if glossary else ""]
-    try:
-        stages = site_status.load_stages(root)
-    except (OSError, ValueError, KeyError, TypeError, AttributeError) as error:
-        raise PluginError(f"{site_status.STAGES_FILE}: data tahapan Bimtek tidak terbaca ({error}). Tulis "
-                          "empat tahap 1-4, masing-masing dengan waktu, pokok dan keluaran.") from None
+    stages, problems = site_status.load_stages(root)
+    if problems:
+        raise PluginError(_report("Data tahapan Bimtek belum benar", problems))
     _stages[:] = [stages]
     _form[:] = [feedback.read_form(root)]
     _changes.clear()
@@ -189,7 +189,7 @@ def _check_sources(config: MkDocsConfig) -> None:
         log.log(logging.ERROR if problem.severity == ERROR else logging.INFO, problem.text())
     if any(problem.severity == ERROR for problem in problems):
         raise PluginError(f"Pemeriksaan naskah gagal: {summary_line(problems)} Perbaiki baris yang "
-                          f"disebut di atas (penjelasan tiap aturan: {HELP_PAGE}), lalu bangun ulang.")
+                          f"disebut di atas (penjelasan tiap aturan: {help_url()}), lalu bangun ulang.")
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:

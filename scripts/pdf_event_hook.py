@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from bs4 import BeautifulSoup, Tag
 
-from masterplan.pdf_output import BODY_ANCHOR, CONTEXT
+from masterplan.pdf.output import BODY_ANCHOR, CONTEXT
 
 LISTS = (("tabel", "Daftar Tabel", "doc-daftar-tabel"), ("gambar", "Daftar Gambar", "doc-daftar-gambar"))
 

@@ -1,14 +1,11 @@
 """Menerbitkan draf atau rilis tahap ke cabang gh-pages (CLI; dipanggil oleh scripts/release.sh).
 
-Logic: ``scripts/masterplan/release.py``.
+Logic: ``masterplan/publish/release.py``.
 """
 
 import sys
-from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
-from masterplan.release import main  # noqa: E402
+from masterplan.publish.release import main
 
 if __name__ == "__main__":
     sys.exit(main())

@@ -49,11 +49,14 @@ if [ ! -x .venv/bin/python ]; then
   python3 -m venv .venv
 fi
 
-# Pasang ulang hanya bila daftar paket berubah (cap sidik jari di dalam .venv).
+# Pasang ulang hanya bila daftar paket atau pyproject.toml berubah (cap sidik jari di dalam .venv).
+# Paket kita sendiri (masterplan/) dipasang "editable": perubahan kode langsung berlaku, dan perintah
+# seperti scripts/validate.py serta hook MkDocs menemukannya tanpa mengubah sys.path.
 stamp=".venv/.terpasang-$(basename "$requirements" .txt)"
-fingerprint="$(cat requirements*.txt | sha256sum | cut -d' ' -f1)"
-if [ "$(cat "$stamp" 2>/dev/null)" != "$fingerprint" ]; then
-  say "Memasang paket Python dari $requirements"
+fingerprint="$(cat requirements*.txt pyproject.toml | sha256sum | cut -d' ' -f1)"
+if [ "$(cat "$stamp" 2>/dev/null)" != "$fingerprint" ] || ! .venv/bin/python -I -c 'import masterplan' 2>/dev/null; then
+  say "Memasang paket Python dari $requirements dan paket masterplan"
   .venv/bin/python -m pip install --quiet --disable-pip-version-check -r "$requirements"
+  .venv/bin/python -m pip install --quiet --disable-pip-version-check --no-deps -e .
   echo "$fingerprint" > "$stamp"
 fi

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from masterplan import checks
-from masterplan.problems import Problem
+from masterplan.model.problems import Problem
 
 FRONT = "---\ntitle: Penutup\nbab: 9\nopd: bappeda\nstatus: draf\ntahap: 2\n---\n\n"
 BODY = ("# Penutup\n\nPembuka bab.\n\n## Kesimpulan\n\nTeks kesimpulan.\n\n## Kaidah Pelaksanaan\n\n"

@@ -1,11 +1,17 @@
-"""Shared fixtures: one real MkDocs build of the site with the PDF per test session."""
+"""Shared fixtures: one real MkDocs build of the site with the PDF per test session; the test tiers.
+
+Tiers (markers declared in pyproject.toml), given here so that no test file has to remember them:
+``browser`` (tests/test_browser.py), ``release`` (tests/test_github_release.py), ``build`` (any test that
+uses a build fixture or runs ``run_build``, ``scripts/build.sh`` or the benchmark) and ``unit`` (everything else: the fast
+tier, ``bash scripts/test.sh -m unit``). A test may also carry one of these markers itself.
+"""
 
 from __future__ import annotations
 
+import inspect
 import os
 import shutil
 import subprocess
-import sys
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -13,12 +19,36 @@ import pytest
 import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "scripts"))
 
 PDF_NAME = "Masterplan-Smart-City-Bangli.pdf"
 # Kept after the run for people to look at; not committed. TEST_OUTPUT_DIR lets two test runs on one
 # checkout (e.g. a maintainer and an editor preview) not overwrite each other's build.
 OUTPUT = Path(os.environ.get("TEST_OUTPUT_DIR") or ROOT / "tests" / "output")
+
+
+TIERS = ("unit", "build", "release", "browser")
+TIER_OF_FILE = {"test_browser.py": "browser", "test_github_release.py": "release"}
+BUILD_FIXTURES = {"full_build", "site_only_build", "pdf_pages_text"}
+BUILD_CALLS = ("run_build(", "scripts/build.sh", "benchmark.py")
+
+
+def _tier(item: pytest.Item) -> str:
+    """The tier of one collected test (see the module docstring)."""
+    marked = [tier for tier in TIERS if item.get_closest_marker(tier)]
+    if marked:
+        return marked[0]
+    if item.path.name in TIER_OF_FILE:
+        return TIER_OF_FILE[item.path.name]
+    if BUILD_FIXTURES & set(getattr(item, "fixturenames", ())):
+        return "build"
+    function = getattr(item, "function", None)
+    source = inspect.getsource(function) if function is not None else ""
+    return "build" if any(call in source for call in BUILD_CALLS) else "unit"
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        item.add_marker(_tier(item))
 
 
 @dataclass

@@ -7,8 +7,8 @@ from __future__ import annotations
 import pytest
 
 from conftest import OUTPUT, nav_files
-from masterplan import browser as chromium
-from masterplan.local_server import serve
+from masterplan.devtools import browser as chromium
+from masterplan.devtools.local_server import serve
 
 playwright_api = pytest.importorskip("playwright.sync_api")
 

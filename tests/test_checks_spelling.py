@@ -7,8 +7,9 @@ import dataclasses
 import pytest
 from checks_util import CHAPTER, run
 
-from masterplan import checks, rules as rules_module
-from masterplan.problems import WARNING
+from masterplan import checks
+from masterplan.model import rules as rules_module
+from masterplan.model.problems import WARNING
 
 
 @pytest.mark.parametrize(("text", "unknown"), [

@@ -1,4 +1,4 @@
-"""Stage change report (scripts/masterplan/change_report.py): sections, word counts, git versions, CLI."""
+"""Stage change report (masterplan/publish/change_report.py): sections, word counts, git versions, CLI."""
 
 from __future__ import annotations
 
@@ -8,8 +8,8 @@ import sys
 import pytest
 
 from conftest import ROOT
-from masterplan import change_report as cr
-from masterplan import documents
+from masterplan.publish import change_report as cr
+from masterplan.model import documents
 
 PAGE = "---\ntitle: Bab\nopd: bappeda\n---\n\n# Bab\n\nPembuka bab.\n\n## Satu\n\nTeks satu.\n\n### Rinci\n\nTeks rinci.\n\n## Dua\n\nTeks dua di sini.\n"
 

@@ -9,7 +9,8 @@ import pytest
 import yaml
 
 from conftest import ROOT, mkdocs_config, nav_files
-from masterplan import codeowners, documents, stages
+from masterplan.publish import codeowners
+from masterplan.model import documents, stages
 
 GITHUB = ROOT / ".github"
 

@@ -59,6 +59,6 @@ def test_broken_external_link_is_reported_at_its_source_line(server, tmp_path):
     ("bab-5/index.html", "bab-5/index.md"), ("bab-5/smart-living/index.html", "bab-5/smart-living.md"),
 ])
 def test_source_of_built_page(page, source):
-    from masterplan.links import source_of
+    from masterplan.publish.link_check import source_of
     page = page.replace("bab-2/", "bab-2-gambaran-umum/")
     assert source_of(Path("/s") / page, Path("/s"), ROOT / "docs") == source

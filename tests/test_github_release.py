@@ -19,7 +19,8 @@ from bs4 import BeautifulSoup
 from pypdf import PdfReader
 
 from conftest import ROOT, mkdocs_config
-from masterplan import release, stages
+from masterplan.publish import release
+from masterplan.model import stages
 
 PDF = f"{stages.PDF_STEM}.pdf"
 NEW_SECTION = "Bagian Gladi Rilis"

@@ -20,11 +20,12 @@ PIN = re.compile(r"^[\w.-]+/[\w.-]+(?:/[\w./-]+)?@[0-9a-f]{40}$")
 # Commands a workflow may run that are not repository scripts: shell built-ins in the aggregate job and
 # the GitHub CLI that creates the release (preinstalled on GitHub's runners).
 EXTERNAL = {"echo", "exit", "gh"}
-# Which test file exercises each repository script a workflow runs (scripts/test.sh is the suite itself).
+# Which file runs each repository script a workflow runs (scripts/test.sh is the suite itself; the shared
+# session build of tests/conftest.py is made by scripts/build.sh). Never this file: it names them all.
 EXERCISED_BY = {
     "scripts/setup.sh": "scripts/test.sh",
     "scripts/test.sh": ".ci/run",
-    "scripts/build.sh": "tests/test_github_workflows.py",
+    "scripts/build.sh": "tests/conftest.py",
     "scripts/validate.py": "tests/test_checks_cli.py",
     "scripts/codeowners.py": "tests/test_github_furniture.py",
     "scripts/release.sh": "tests/test_github_release.py",
@@ -137,13 +138,14 @@ def test_every_command_exists_in_the_repository_and_is_exercised(workflow, comma
     assert (ROOT / script).is_file(), f"{workflow}: {script} does not exist"
     assert words[0] in ("bash", ".venv/bin/python"), command
     exercised_by = EXERCISED_BY[script]
+    assert ROOT / exercised_by != Path(__file__).resolve(), f"{script}: a file that runs it, not this one"
     assert script in (ROOT / exercised_by).read_text(encoding="utf-8"), f"{exercised_by} does not run {script}"
 
 
 def test_release_assets_named_by_the_workflow_are_what_the_release_script_writes():
     """`gh release create` uploads dist/*.pdf, dist/*.zip and dist/catatan-rilis.md: the rehearsal
     (tests/test_github_release.py) asserts that exactly these files are produced."""
-    from masterplan import release
+    from masterplan.publish import release
     text = (GITHUB / "workflows" / "rilis-tahap.yml").read_text(encoding="utf-8")
     assert f"--notes-file dist/{release.NOTES}" in text and "--keluaran dist" in text
 

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from masterplan import captions, markers
-from masterplan.documents import parse, strip_numbering
-from masterplan.headings import number_headings
-from masterplan.numbering import PageNumbers, plan, roman
+from masterplan.views import captions
+from masterplan.model import markers
+from masterplan.model.documents import parse, strip_numbering
+from masterplan.views.headings import number_headings
+from masterplan.model.numbering import PageNumbers, plan, roman
 
 
 @pytest.mark.parametrize("number, expected", [(1, "I"), (4, "IV"), (5, "V"), (8, "VIII"), (9, "IX"),

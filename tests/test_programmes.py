@@ -10,7 +10,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from masterplan import directives, programme_tables, programmes, roadmap_svg
+from masterplan.views import directives, programme_tables, roadmap_svg
+from masterplan.model import programmes
+from masterplan.checks.programme_data import check_programmes
 
 ROOT = Path(__file__).resolve().parent.parent
 REAL = (ROOT / programmes.PROGRAMMES).read_text(encoding="utf-8")
@@ -135,9 +137,9 @@ def test_every_problem_is_reported_at_once(tmp_path):
 
 def test_check_programmes_covers_data_and_directives(tmp_path):
     repo = _repo(tmp_path, REAL)
-    assert programmes.check_programmes(repo) == []
+    assert check_programmes(repo) == []
     (repo / "docs" / "bab.md").write_text("---\ntitle: X\n---\n\n# X\n\n[[peta-jalan tahun=2025]]\n", encoding="utf-8")
-    problems = programmes.check_programmes(repo)
+    problems = check_programmes(repo)
     assert [(p.path, p.line, p.rule) for p in problems] == [("docs/bab.md", 7, "TAMPILAN-PENANDA")]
 
 

@@ -12,7 +12,8 @@ import pytest
 from bs4 import BeautifulSoup
 
 from conftest import ROOT, html_path, run_build
-from masterplan import programme_tables, programmes
+from masterplan.views import programme_tables
+from masterplan.model import programmes
 
 CATALOGUE, _ = programmes.load_catalogue(ROOT)
 

@@ -19,8 +19,10 @@ from bs4 import BeautifulSoup
 from pypdf import PdfReader
 
 from conftest import ROOT, html_path, mkdocs_config, nav_files, run_build
-from masterplan import abbreviations, checks, directives, documents, feedback, rules, site_status
-from masterplan.programmes import load_catalogue
+from masterplan.views import abbreviations, directives, feedback, site_status
+from masterplan import checks
+from masterplan.model import documents, rules
+from masterplan.model.programmes import load_catalogue
 
 NAV = nav_files()
 CONFIG = mkdocs_config()
@@ -90,7 +92,7 @@ def test_dashboard_says_which_required_sections_are_missing_from_the_chapter_che
     row = site_status.chapter(document, "bab-9-penutup.md", "BAB IX Penutup", "Bappeda", rules.load(), problems,
                               None)
     assert (row.required, row.missing) == (3, 1)
-    progress = site_status.Progress(site_status.load_stages(ROOT), 2, (row,), {"draf": "Draf"})
+    progress = site_status.Progress(site_status.load_stages(ROOT)[0], 2, (row,), {"draf": "Draf"})
     table = site_status.status_table(progress)
     assert "**kurang 1** dari 3" in table and site_status.UNKNOWN in table
     assert "bagian wajib lengkap di 0 dari 1 halaman" in table

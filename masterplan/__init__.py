@@ -1,0 +1,15 @@
+"""The rules and the publishing flow of the Bangli Smart City master plan, in layers:
+
+- ``model``: what the sources say, read once and tolerantly (pages, YAML data with line numbers, the
+  settings in ``mkdocs.yml``, the rule registry ``rules.yml`` and the :class:`Problem` type).
+- ``views``: data turned into Markdown/HTML fragments for pages (programme tables, roadmap, dashboard,
+  abbreviations, feedback links, captions, heading numbers).
+- ``checks``: the editors' checks, pure functions from the model to problems.
+- ``pdf``: what the PDF needs beyond mkdocs-with-pdf (metadata, variants) and reading it back.
+- ``publish``: stage tags, releases, the change report, CODEOWNERS, the weekly link check.
+- ``cli``: the commands editors and workflows run; ``devtools``: browser and web server for tests and
+  the benchmark.
+
+A layer imports only the layers above it in this list (``model`` imports nothing of ours). Everything is
+plain Python, independent of MkDocs; ``scripts/mkdocs_hooks.py`` adapts it to MkDocs events.
+"""

@@ -1,0 +1,144 @@
+"""Headings: one H1, no skipped levels, required sections present, in order, not empty, not doubled.
+
+Headings inside fenced code and admonitions do not count (see ``documents.Document.headings``); titles
+are compared through ``documents.normalize_heading`` so that text pasted from Word still matches.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from masterplan.model.documents import Heading, normalize_heading
+from masterplan.model.problems import Problem
+from masterplan.model.rules import Section
+
+if TYPE_CHECKING:
+    from . import Context, Page
+
+
+def _hashes(level: int) -> str:
+    return "#" * level
+
+
+def _one_h1(page: Page, context: Context, headings: list[Heading]) -> Iterator[Problem]:
+    h1 = [h for h in headings if h.level == 1]
+    if not h1:
+        title = page.document.meta.get("title") or "Judul Halaman"
+        yield context.problem(page, page.document.body_line, 0, "H1-TUNGGAL",
+                              f'Halaman ini belum punya judul utama. Tambahkan satu baris "# {title}" '
+                              "sesudah front matter.")
+    for extra in h1[1:]:
+        yield context.problem(page, extra.line, 1, "H1-TUNGGAL",
+                              f'Judul utama "#" hanya boleh satu per halaman (yang pertama di baris '
+                              f'{h1[0].line}). Ubah baris ini menjadi bagian: "## {extra.text}".')
+
+
+def _no_skipped_level(page: Page, context: Context, headings: list[Heading]) -> Iterator[Problem]:
+    previous = 1
+    for heading in headings:
+        if heading.level > previous + 1:
+            yield context.problem(page, heading.line, 1, "LOMPAT-JUDUL",
+                                  f'Judul "{_hashes(heading.level)} {heading.text}" melompat dari tingkat '
+                                  f"{previous} ke tingkat {heading.level}. Ubah menjadi "
+                                  f'"{_hashes(previous + 1)} {heading.text}".')
+        previous = heading.level
+
+
+def _section_end(headings: list[Heading], index: int) -> int:
+    """The file line where the section opened by ``headings[index]`` ends (exclusive)."""
+    level = headings[index].level
+    for later in headings[index + 1:]:
+        if later.level <= level:
+            return later.line
+    return 10 ** 9
+
+
+def _not_empty(page: Page, context: Context, headings: list[Heading]) -> Iterator[Problem]:
+    offset = page.document.body_line
+    content = [t.map[0] + offset for t in page.document.tokens
+               if t.map and t.nesting >= 0 and t.type not in ("heading_open", "inline", "hr")]
+    for index, heading in enumerate(headings):
+        if heading.level < 2:
+            continue
+        end = _section_end(headings, index)
+        if not any(heading.line < line < end for line in content):
+            yield context.problem(page, heading.line, 1, "BAGIAN-KOSONG",
+                                  f'Bagian "{_hashes(heading.level)} {heading.text}" belum berisi teks. '
+                                  "Tulis isinya (khusus untuk Kabupaten Bangli) atau hapus judulnya bila "
+                                  "bagian ini tidak wajib.")
+
+
+def _no_duplicates(page: Page, context: Context, headings: list[Heading]) -> Iterator[Problem]:
+    seen: dict[tuple, Heading] = {}
+    parents: dict[int, int] = {}  # level -> index of the latest heading at that level
+    for index, heading in enumerate(headings):
+        parent = max((i for level, i in parents.items() if level < heading.level), default=-1)
+        parents = {level: i for level, i in parents.items() if level < heading.level}
+        parents[heading.level] = index
+        key = (parent, heading.level, normalize_heading(heading.text))
+        if key in seen:
+            first = seen[key]
+            yield context.problem(page, heading.line, 1, "BAGIAN-GANDA",
+                                  f'Judul "{_hashes(heading.level)} {heading.text}" sudah ada di baris '
+                                  f"{first.line}. Gabungkan isinya ke bagian itu, atau beri judul lain.")
+        else:
+            seen[key] = heading
+
+
+def _matches(section: Section, heading: Heading) -> bool:
+    names = {normalize_heading(section.title), *(normalize_heading(a) for a in section.aliases)}
+    return normalize_heading(heading.text) in names
+
+
+def _required(page: Page, context: Context, sections: tuple[Section, ...], scope: list[Heading],
+              level: int, ordered: bool, after: Heading | None) -> Iterator[Problem]:
+    """Required ``sections`` at ``level`` among the headings in ``scope`` (the parent's range);
+    ``after`` is the parent heading (None for the page's H2 sections)."""
+    found: list[tuple[Section, Heading, int]] = []
+    inside = f' di dalam bagian "{_hashes(level - 1)} {after.text}"' if after and after.level > 1 else ""
+    previous = after
+    for section in sections:
+        index = next((i for i, h in enumerate(scope) if h.level == level and _matches(section, h)), None)
+        if index is None:
+            where = (f'sesudah "{_hashes(previous.level)} {previous.text}" (baris {previous.line})'
+                     if previous else "sesudah judul utama")
+            also = f' (judul lain yang diterima: {", ".join(section.aliases)})' if section.aliases else ""
+            misplaced = next((h for h in scope if _matches(section, h)), None)
+            hint = (f' Judul itu ada di baris {misplaced.line} sebagai "{_hashes(misplaced.level)}": ubah '
+                    f'menjadi "{_hashes(level)} {section.title}".') if misplaced else \
+                f' Tambahkan judul "{_hashes(level)} {section.title}" dengan isinya {where}.'
+            line = previous.line if previous else page.document.body_line
+            yield context.problem(page, line, 0, "BAGIAN-WAJIB",
+                                  f'Bagian wajib "{_hashes(level)} {section.title}"{also} tidak ada'
+                                  f"{inside}.{hint}")
+            continue
+        heading = scope[index]
+        found.append((section, heading, index))
+        previous = heading
+        if section.children:
+            end = _section_end(scope, index)
+            children = [h for h in scope[index + 1:] if h.line < end]
+            yield from _required(page, context, section.children, children, level + 1, ordered, heading)
+    if ordered:
+        latest: tuple[Section, Heading, int] | None = None
+        for entry in found:
+            if latest and entry[2] < latest[2]:
+                yield context.problem(page, entry[1].line, 1, "BAGIAN-URUTAN",
+                                      f'Bagian "{_hashes(level)} {entry[1].text}" seharusnya sesudah '
+                                      f'"{_hashes(level)} {latest[1].text}" (baris {latest[1].line}){inside}. '
+                                      "Pindahkan bagian ini beserta isinya.")
+            else:
+                latest = entry
+
+
+def check(page: Page, context: Context) -> Iterator[Problem]:
+    """H1-TUNGGAL, LOMPAT-JUDUL, BAGIAN-KOSONG, BAGIAN-GANDA, BAGIAN-WAJIB and BAGIAN-URUTAN for one
+    page; the required sections come from rules.yml (``bagian_wajib`` and ``dimensi``)."""
+    headings = page.document.headings
+    yield from _one_h1(page, context, headings)
+    yield from _no_skipped_level(page, context, headings)
+    yield from _not_empty(page, context, headings)
+    yield from _no_duplicates(page, context, headings)
+    outline = context.rules.outline(page.name)
+    yield from _required(page, context, outline.sections, headings, 2, outline.ordered, None)

@@ -1,0 +1,71 @@
+"""Tables: each is followed by a source line ("Sumber: ...", right after the table or after its
+``/// table-caption`` block, see README), and every row has as many cells as the header."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from masterplan.model.documents import LINE_BREAK
+from masterplan.model.problems import Problem
+
+if TYPE_CHECKING:
+    from . import Context, Page
+
+_CODE_SPAN = re.compile(r"(`+).*?\1")
+_CELL_BORDER = re.compile(r"(?<!\\)\|")
+
+
+def cell_count(row: str) -> int:
+    """Number of cells in a pipe-table row; ``\\|`` and pipes inside `code` do not separate cells."""
+    text = _CODE_SPAN.sub(lambda m: "x" * len(m.group(0)), row.strip())
+    if text.startswith("|"):
+        text = text[1:]
+    if text.endswith("|") and not text.endswith("\\|"):
+        text = text[:-1]
+    return len(_CELL_BORDER.split(text))
+
+
+def _paragraph_after(tokens: list, index: int) -> tuple[str | None, int]:
+    """The text of the block right after the block closing at ``index`` (None if it is not a paragraph)
+    and the index of that block's closing token."""
+    start = index + 1
+    if start >= len(tokens) or tokens[start].type != "paragraph_open":
+        return None, start
+    return tokens[start + 1].content, start + 2
+
+
+def _has_source(tokens: list, close: int, prefix: str) -> bool:
+    text, end = _paragraph_after(tokens, close)
+    if text is not None and text.startswith("///"):  # the table's caption block, possibly over paragraphs
+        while text is not None and not text.rstrip().endswith("\n///") and text.strip() != "///":
+            text, end = _paragraph_after(tokens, end)
+        text, end = _paragraph_after(tokens, end)
+    return text is not None and text.lstrip("*_ ").casefold().startswith(prefix.casefold())
+
+
+def check(page: Page, context: Context) -> Iterator[Problem]:
+    """TABEL-SUMBER and TABEL-KOLOM for every pipe table of the page (admonitions included)."""
+    prefix = context.rules.raw["tabel"]["awal_sumber"]
+    tokens = page.document.content_tokens
+    lines = LINE_BREAK.split(page.document.content_body)
+    offset = page.document.body_line
+    for index, token in enumerate(tokens):
+        if token.type != "table_open" or not token.map:
+            continue
+        first, last = token.map
+        header = cell_count(lines[first])
+        for row in range(first + 2, min(last, len(lines))):
+            cells = cell_count(lines[row])
+            if cells != header:
+                yield context.problem(page, row + offset, 1, "TABEL-KOLOM",
+                                      f"Baris tabel ini berisi {cells} sel, sedangkan baris judul tabel "
+                                      f"(baris {first + offset}) berisi {header} kolom. Tambahkan atau hapus "
+                                      'sel (dipisah tanda "|"); tanda | di dalam teks ditulis \\|.')
+        close = next(i for i in range(index, len(tokens)) if tokens[i].type == "table_close")
+        if not _has_source(tokens, close, prefix):
+            yield context.problem(page, first + offset, 1, "TABEL-SUMBER",
+                                  f'Tabel ini tidak diikuti baris sumber. Tulis paragraf "{prefix} ..." '
+                                  "(asal data, mis. BPS atau dokumen daerah, dengan tahunnya) tepat sesudah "
+                                  "tabel atau sesudah blok /// table-caption miliknya.")

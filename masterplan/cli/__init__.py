@@ -1,0 +1,1 @@
+"""Commands that editors, pre-commit and the workflows run (thin wrappers live in ``scripts/``)."""

@@ -1,0 +1,2 @@
+"""The PDF beyond mkdocs-with-pdf's defaults: metadata and variants (``output``), and reading the built PDF
+back (``check``)."""

@@ -1,0 +1,287 @@
+"""Publishing the plan: the draft from main and one frozen, versioned release per workshop stage.
+
+Versions live in the ``gh-pages`` branch, managed by mike (one folder per version, ``versions.json``,
+the alias for the newest stage and a root redirect to it); GitHub Pages serves that branch. Everything is
+done in the local git repository first; only ``push=True`` (the workflows) sends ``gh-pages`` to
+``origin``, once, after every step succeeded. So a rehearsal on a copy of the repository runs the same code
+(``tests/test_github_release.py``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import base64
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import zipfile
+from pathlib import Path
+from urllib.parse import urlparse
+
+import yaml
+
+from masterplan.model import stages
+from masterplan.publish import change_report, root_pages, versions
+
+BRANCH = "gh-pages"
+REMOTE = "origin"
+NOTES = "catatan-rilis.md"  # release notes, next to the PDF and the zip in the output folder
+OFFLINE_CONFIG = ".mkdocs-luring.yml"  # temporary config for the offline copy, removed after the build
+PDF_PLUGIN = "with-pdf"
+# The iframe-worker shim from the npm package (pinned in scripts/npm/package-lock.json, installed by
+# scripts/setup-npm.sh), shipped inside the offline copy so that search works from file:// offline.
+SHIM = Path(".venv/npm/node_modules/iframe-worker/shim/index.js")
+SHIM_IN_SITE = "assets/javascripts/iframe-worker-shim.js"
+TOKEN = "GITHUB_TOKEN"  # set by the workflows for the push only
+BOT = ("Rilis otomatis", "41898282+github-actions[bot]@users.noreply.github.com")
+
+
+class ReleaseError(Exception):
+    """A release cannot go ahead; the message (Bahasa Indonesia) says why and what to do."""
+
+
+def _config(repo: Path) -> dict:
+    return yaml.safe_load((repo / "mkdocs.yml").read_text(encoding="utf-8"))
+
+
+def _env(repo: Path, pdf: bool) -> dict[str, str]:
+    """Environment for mike and MkDocs: the venv's tools first on PATH (mike runs ``mkdocs``), a commit
+    identity when git has none (a fresh CI runner), the PDF switched on or off."""
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    env.pop(TOKEN, None)  # only the push gets it, never the build (hooks are Python code)
+    env["PATH"] = f"{Path(sys.executable).parent}{os.pathsep}{env.get('PATH', '')}"
+    env.pop("ENABLE_PDF_EXPORT", None)
+    if pdf:
+        env["ENABLE_PDF_EXPORT"] = "1"
+    known = subprocess.run(["git", "-C", str(repo), "config", "user.email"], capture_output=True, text=True)
+    if not known.stdout.strip():
+        for role in ("AUTHOR", "COMMITTER"):
+            env.setdefault(f"GIT_{role}_NAME", BOT[0])
+            env.setdefault(f"GIT_{role}_EMAIL", BOT[1])
+    return env
+
+
+def _run(repo: Path, command: list[str], env: dict[str, str], stdin: bytes | None = None,
+         show: bool = False) -> str:
+    """Run ``command`` in ``repo`` and return its output; ``show`` lets the output through to the log
+    instead (builds, so that the editor sees MkDocs' messages). Raises :class:`ReleaseError`."""
+    result = subprocess.run(command, cwd=repo, env=env, input=stdin, capture_output=not show)
+    if result.returncode != 0:
+        output = b"" if show else result.stdout + result.stderr
+        raise ReleaseError(f"Perintah gagal: {' '.join(command)}\n{output.decode('utf-8', 'replace').strip()}")
+    return "" if show else result.stdout.decode("utf-8", errors="replace")
+
+
+def _mike(repo: Path, env: dict[str, str], *args: str, show: bool = False) -> str:
+    return _run(repo, [str(Path(sys.executable).parent / "mike"), *args], env, show=show)
+
+
+def domain(repo: Path) -> str:
+    """The public host name from ``site_url`` in ``mkdocs.yml`` (the one place where it is set).
+
+    Raises :class:`ReleaseError` when ``site_url`` is missing.
+    """
+    host = urlparse(str(_config(repo).get("site_url") or "")).hostname
+    if not host:
+        raise ReleaseError("mkdocs.yml: 'site_url' belum diisi. Isi dengan alamat publik situs, "
+                           "mis. https://smartcity.banglikab.go.id/.")
+    return host
+
+
+def check_settings(repo: Path, stage: stages.Stage) -> None:
+    """The tag must match the stage written in ``mkdocs.yml`` (``extra.rencana``), because the PDF cover
+    and the home page print that stage. Raises :class:`ReleaseError` otherwise."""
+    plan = _config(repo)["extra"]["rencana"]
+    if stage.number is not None and int(plan["tahap"]) != stage.number:
+        raise ReleaseError(f"Tag {stage.tag} tidak cocok dengan mkdocs.yml (extra.rencana.tahap: {plan['tahap']}). "
+                           f"Ubah 'tahap' menjadi {stage.number}, gabungkan ke main, lalu buat tag lagi.")
+    if stage.number is None and plan["status"] != "final":
+        raise ReleaseError(f"Tag {stage.tag} untuk rencana yang ditetapkan, tetapi mkdocs.yml "
+                           f"(extra.rencana.status) masih '{plan['status']}'. Ubah menjadi 'final' dulu.")
+
+
+def _check_checkout(repo: Path, tag: str) -> None:
+    def commit(ref: str) -> str:
+        result = subprocess.run(["git", "-C", str(repo), "rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}"],
+                                capture_output=True, text=True)
+        return result.stdout.strip()
+    if not commit(tag):
+        raise ReleaseError(f"Tag {tag} tidak ada di repositori ini. Buat dulu: git tag {tag} && git push origin {tag}.")
+    if commit(tag) != commit("HEAD"):
+        raise ReleaseError(f"Folder kerja tidak berada pada tag {tag}. Jalankan dulu: git checkout {tag}.")
+
+
+def deployed(repo: Path, env: dict[str, str]) -> list[dict]:
+    """The versions on ``gh-pages`` as mike lists them: ``[{version, title, aliases}, …]``."""
+    if subprocess.run(["git", "-C", str(repo), "rev-parse", "--verify", "--quiet", BRANCH],
+                      capture_output=True).returncode != 0:
+        return []
+    return yaml.safe_load(_mike(repo, env, "list", "--json")) or []
+
+
+def _commit_root_files(repo: Path, env: dict[str, str], files: dict[str, str]) -> None:
+    """Add ``files`` (name → text) at the root of ``gh-pages`` in one commit, leaving every version as
+    it is; no commit when nothing changed. mike only manages its own files, so this uses git directly."""
+    with tempfile.TemporaryDirectory() as tmp:
+        git_env = dict(env, GIT_INDEX_FILE=str(Path(tmp) / "index"))
+        git = ["git", "-C", str(repo)]
+        parent = _run(repo, [*git, "rev-parse", BRANCH], git_env).strip()
+        _run(repo, [*git, "read-tree", parent], git_env)
+        for name, text in files.items():
+            blob = _run(repo, [*git, "hash-object", "-w", "--stdin"], git_env, text.encode()).strip()
+            _run(repo, [*git, "update-index", "--add", "--cacheinfo", f"100644,{blob},{name}"], git_env)
+        tree = _run(repo, [*git, "write-tree"], git_env).strip()
+        if tree == _run(repo, [*git, "rev-parse", f"{parent}^{{tree}}"], git_env).strip():
+            return
+        commit = _run(repo, [*git, "commit-tree", tree, "-p", parent, "-m",
+                             f"Berkas akar situs: {', '.join(files)}"], git_env).strip()
+        _run(repo, [*git, "update-ref", f"refs/heads/{BRANCH}", commit, parent], git_env)
+
+
+def _finish_branch(repo: Path, env: dict[str, str], push: bool) -> None:
+    # CNAME tells GitHub Pages the custom domain; .nojekyll serves the files as they are; 404.html is
+    # what GitHub Pages shows for a missing address (an address without the version folder, too).
+    config = _config(repo)
+    newest = any(stages.LATEST_ALIAS in v.get("aliases", []) for v in deployed(repo, env))
+    not_found = root_pages.not_found_page(repo, str(config["site_url"]), str(config["site_name"]),
+                                          stages.LATEST_ALIAS if newest else stages.DRAFT_VERSION)
+    _commit_root_files(repo, env, {"CNAME": domain(repo) + "\n", ".nojekyll": "", root_pages.NOT_FOUND: not_found})
+    if push:
+        _run(repo, ["git", "-C", str(repo), "push", REMOTE, BRANCH], _push_env(env))
+
+
+def _push_env(env: dict[str, str]) -> dict[str, str]:
+    """With ``GITHUB_TOKEN`` set (the workflows), authenticate the push the way actions/checkout does,
+    through an HTTP header passed in the environment: not on the command line, not in .git/config."""
+    token = os.environ.get(TOKEN)
+    if not token:
+        return env
+    basic = base64.b64encode(f"x-access-token:{token}".encode()).decode()
+    return dict(env, GIT_CONFIG_COUNT="1", GIT_CONFIG_KEY_0="http.https://github.com/.extraheader",
+                GIT_CONFIG_VALUE_0=f"AUTHORIZATION: basic {basic}")
+
+
+def _deploy(repo: Path, env: dict[str, str], version: str, title: str, aliases: list[str]) -> None:
+    # mike builds the site itself (`mkdocs build`, strict through mkdocs.yml) and commits it to gh-pages.
+    _mike(repo, env, "deploy", "--update-aliases", "--title", title, version, *aliases, show=True)
+
+
+def publish_draft(repo: Path, push: bool = False, pdf: bool = True) -> None:
+    """Publish the working tree as the version ``draf`` (site and PDF); released stages stay untouched.
+    Before the first stage release the draft is also the default version, so the root address works.
+    ``pdf=False`` (site only) is for quick rehearsals; the workflow always builds the PDF."""
+    env = _env(repo, pdf)
+    _deploy(repo, env, stages.DRAFT_VERSION, stages.DRAFT_TITLE, [])
+    if not any(stages.LATEST_ALIAS in v.get("aliases", []) for v in deployed(repo, env)):
+        _mike(repo, env, "set-default", stages.DRAFT_VERSION)
+    _finish_branch(repo, env, push)
+
+
+def offline_zip(repo: Path, version: str, pdf: Path | None, target: Path) -> Path:
+    """Build a copy of ``version`` that opens from disk with the network off (Material's offline plugin:
+    plain file links, search without a server, with the iframe-worker shim shipped inside instead of
+    fetched from a CDN), carrying ``pdf`` where the "Unduh PDF" button and the home page point, and zip it
+    under one top folder named like ``target``. No version selector: the copy holds one version.
+
+    Raises :class:`ReleaseError` when the shim is not installed or the build fails.
+    """
+    shim = repo / SHIM
+    if not shim.is_file():
+        raise ReleaseError(f"{SHIM} tidak ada: jalankan dulu scripts/setup-npm.sh (dipanggil scripts/release.sh).")
+    config = _config(repo)
+    config["plugins"].append("offline")
+    config["extra"].pop("version", None)
+    # A script whose address names "iframe-worker" stops the offline plugin from adding the CDN one.
+    config["extra"]["polyfills"] = [SHIM_IN_SITE]
+    if pdf is not None:
+        config["extra"][versions.READY_PDF] = str(pdf)
+    config_file = repo / OFFLINE_CONFIG
+    env = dict(_env(repo, pdf=False), **{stages.VERSION_VARIABLE: version})
+    with tempfile.TemporaryDirectory() as tmp:
+        site = Path(tmp) / "site"
+        config_file.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
+        try:
+            _run(repo, [sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", str(config_file),
+                        "--site-dir", str(site)], env, show=True)
+        finally:
+            config_file.unlink()
+        (site / SHIM_IN_SITE).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(shim, site / SHIM_IN_SITE)
+        top = target.name.removesuffix(".zip")
+        with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as archive:
+            for path in sorted(site.rglob("*")):
+                if path.is_file():
+                    archive.write(path, f"{top}/{path.relative_to(site).as_posix()}")
+    return target
+
+
+def release_stage(repo: Path, tag: str, dist: Path, push: bool = False, pdf: bool = True) -> list[Path]:
+    """Release stage ``tag`` (checked out in ``repo``): a version on ``gh-pages`` with the alias
+    ``terbaru`` and the root redirect when it is the newest stage, and in ``dist`` the stage-named PDF,
+    the offline site zip and the release notes. Returns those files. ``pdf=False`` (no PDF in the
+    version, the zip or ``dist``) is for local rehearsals only and cannot be pushed.
+
+    Raises :class:`ReleaseError` (message in Bahasa Indonesia) for a wrong tag, a checkout not at the tag,
+    a stage that does not match ``mkdocs.yml``, or a failed build.
+    """
+    stage = stages.parse(tag)
+    if stage is None:
+        raise ReleaseError(f"'{tag}' bukan tag rilis. Gunakan {stages.TAG_RULE}.")
+    if push and not pdf:
+        raise ReleaseError("Rilis tahap yang dikirim selalu memuat PDF: jangan pakai --tanpa-pdf bersama --push.")
+    _check_checkout(repo, tag)
+    check_settings(repo, stage)
+    env = _env(repo, pdf=pdf)
+    newest = stage == max(stages.released(repo))
+    _deploy(repo, env, stage.tag, stage.label, [stages.LATEST_ALIAS] if newest else [])
+    if newest:
+        _mike(repo, env, "set-default", stages.LATEST_ALIAS)
+    dist.mkdir(parents=True, exist_ok=True)
+    config = _config(repo)
+    files = []
+    if pdf:
+        site_dir = repo / config.get("site_dir", "site")  # what mike just built and committed
+        files.append(Path(shutil.copy2(site_dir / versions.pdf_path(_pdf_output(config), tag), dist / stage.pdf_name)))
+    notes = dist / NOTES
+    notes.write_text(change_report.release_notes(repo, tag, change_report.website_only(repo / "mkdocs.yml")),
+                     encoding="utf-8")
+    archive = offline_zip(repo, tag, files[0] if files else None, dist / stage.zip_name)
+    _finish_branch(repo, env, push)
+    return [*files, archive, notes]
+
+
+def _pdf_output(config: dict) -> str:
+    """``output_path`` of the PDF plugin in ``mkdocs.yml`` (its folder is kept; the name follows the version)."""
+    for plugin in config.get("plugins", []):
+        if isinstance(plugin, dict) and PDF_PLUGIN in plugin:
+            return str(plugin[PDF_PLUGIN].get("output_path", versions.DEFAULT_PDF))
+    return versions.DEFAULT_PDF
+
+
+def main(argv: list[str] | None = None) -> int:
+    """CLI: ``release.py draf [--push]`` or ``release.py TAG [--push] [--keluaran dist]``; exit 1 with a
+    message in Bahasa Indonesia when the release cannot go ahead."""
+    parser = argparse.ArgumentParser(description="Menerbitkan draf (dari main) atau rilis satu tahap ke gh-pages.")
+    parser.add_argument("versi", help=f"'{stages.DRAFT_VERSION}' atau tag rilis: {stages.TAG_RULE}")
+    parser.add_argument("--push", action="store_true", help=f"kirim cabang {BRANCH} ke {REMOTE} (hanya di CI)")
+    parser.add_argument("--keluaran", type=Path, default=Path("dist"),
+                        help="folder untuk PDF, zip situs dan catatan rilis (bawaan: dist)")
+    parser.add_argument("--tanpa-pdf", action="store_true",
+                        help="tanpa PDF, untuk gladi cepat di komputer sendiri; rilis tahap yang dikirim "
+                             "(--push) selalu memuat PDF")
+    args = parser.parse_args(argv)
+    repo = Path.cwd()
+    try:
+        if args.versi == stages.DRAFT_VERSION:
+            publish_draft(repo, push=args.push, pdf=not args.tanpa_pdf)
+            print(f"Draf diterbitkan ke cabang {BRANCH}" + (" dan dikirim." if args.push else " (lokal)."))
+        else:
+            for path in release_stage(repo, args.versi, args.keluaran.resolve(), push=args.push,
+                                      pdf=not args.tanpa_pdf):
+                print(path)
+    except ReleaseError as error:
+        print(f"GAGAL: {error}", file=sys.stderr)
+        return 1
+    return 0

@@ -1,0 +1,162 @@
+"""View directives: one line in a chapter that the build replaces with a view generated from the data.
+
+Syntax (readable in the GitHub web editor): the directive alone on its line, starting in the first
+column, a name and optional ``key=value`` arguments in double square brackets::
+
+    [[tabel-program dimensi=smart-governance]]
+    [[tabel-program]]
+    [[profil-quick-win]]
+    [[ringkasan-program]]
+    [[ringkasan-biaya per=dimensi]]      (per: dimensi, tahun, sumber-dana)
+    [[peta-jalan]]
+
+Home-page views draw the plan's progress instead of the programme data (``site_status.Progress``, known
+only during a site build; elsewhere, e.g. in ``scripts/validate.py``, they are checked but not drawn)::
+
+    [[tahapan-bimtek]]                   (the four workshop stages and the current one)
+    [[status-bab]]                       (status dashboard: one row per page of the plan)
+    [[unduh-dokumen]]                    (PDF download link with size, filled in after the PDF is built)
+    [[daftar-perlu-verifikasi]]          (every "perlu verifikasi" marker of the plan, with file and line)
+
+The editors' help page lists every rule ID of the registry (``rules.yml``)::
+
+    [[daftar-aturan]]
+
+Lines in fenced or indented code and in inline code are left alone (so the guide can show the syntax).
+Anything else that looks like a directive but is not exactly one is an editor error (file and line).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable
+
+from masterplan.model import rules as rules_module
+from masterplan.views import programme_tables, roadmap_svg, rule_table, site_status
+from masterplan.model.documents import load
+from masterplan.model.problems import Problem
+from masterplan.model.programmes import WORD_PASTE, Catalogue
+
+_LINE = re.compile(r"^\[\[(?P<body>[^\[\]]*)\]\][ \t\r]*$")
+_ARGUMENT = re.compile(r"^(?P<key>[a-z][a-z_-]*)=(?P<value>[A-Za-z0-9-]+)$")
+_FENCE = re.compile(r"^(`{3,}|~{3,})")
+_INLINE_CODE = re.compile(r"(`+).*?\1")
+
+
+@dataclass(frozen=True)
+class View:
+    """A directive's renderer ``render(data, **arguments) -> markdown`` and its arguments:
+    ``{key: allowed values}`` where None means "a dimension key"; ``required`` must be given.
+    ``data`` names what the renderer draws: ``"catalogue"`` (the programme data), ``"progress"``
+    (the plan's progress, home page only) or ``"rules"`` (the rule registry)."""
+
+    render: Callable[..., str]
+    arguments: dict = field(default_factory=dict)
+    required: tuple = ()
+    data: str = "catalogue"
+
+
+VIEWS = {
+    "tabel-program": View(programme_tables.programme_table, {"dimensi": None}),
+    "profil-quick-win": View(programme_tables.quick_win_table, {"dimensi": None}),
+    "ringkasan-program": View(programme_tables.programme_summary),
+    "ringkasan-biaya": View(programme_tables.cost_table, {"per": programme_tables.COST_GROUPS}, ("per",)),
+    "peta-jalan": View(roadmap_svg.roadmap_figure),
+    "tahapan-bimtek": View(site_status.stage_table, data="progress"),
+    "status-bab": View(site_status.status_table, data="progress"),
+    "unduh-dokumen": View(site_status.pdf_placeholder, data="progress"),
+    "daftar-perlu-verifikasi": View(site_status.verification_list, data="progress"),
+    "daftar-aturan": View(rule_table.rule_table, data="rules"),
+}
+
+SYNTAX_HELP = ("Tulis penanda tampilan sendirian pada satu baris, mulai dari kolom pertama, mis. "
+               "[[tabel-program dimensi=smart-governance]].")
+
+
+def _candidates(markdown: str):
+    """``(index, line)`` of lines outside code that mention ``[[``."""
+    fence = None
+    for index, line in enumerate(markdown.split("\n")):
+        match = _FENCE.match(line.lstrip())
+        if fence:
+            if match and match.group(1)[0] == fence[0] and len(match.group(1)) >= len(fence):
+                fence = None
+            continue
+        if match:
+            fence = match.group(1)
+            continue
+        if line.startswith(("    ", "\t")):
+            continue
+        if "[[" in _INLINE_CODE.sub("", line):
+            yield index, line
+
+
+def _parse(line: str, catalogue: Catalogue) -> tuple[str, dict] | str:
+    """``(name, arguments)`` for a valid directive line, else a Bahasa Indonesia message."""
+    pasted = [name for char, name in WORD_PASTE.items() if char != "\t" and char in line]
+    if pasted:
+        return (f"Penanda tampilan memuat {', '.join(pasted)}, biasanya terbawa saat menyalin dari Word. "
+                f"Ketik ulang barisnya dengan spasi biasa. {SYNTAX_HELP}")
+    match = _LINE.match(line)
+    if not match:
+        return f"Penanda tampilan tidak dapat dibaca: '{line.strip()}'. {SYNTAX_HELP}"
+    words = re.split(r"[ \t]+", match.group("body").strip(" \t"))
+    name, words = words[0], words[1:]
+    if name not in VIEWS:
+        return (f"Penanda tampilan '{name}' tidak dikenal. Yang tersedia: "
+                f"{', '.join(VIEWS)}.")
+    view = VIEWS[name]
+    arguments: dict[str, str] = {}
+    for word in words:
+        argument = _ARGUMENT.match(word)
+        if not argument:
+            return f"Argumen '{word}' pada [[{name}]] salah tulis: gunakan kunci=nilai tanpa spasi, mis. dimensi=smart-economy."
+        key, value = argument.group("key"), argument.group("value")
+        if key not in view.arguments:
+            allowed = ", ".join(view.arguments) or "tidak ada"
+            return f"Argumen '{key}' tidak dikenal pada [[{name}]]. Argumen yang boleh: {allowed}."
+        choices = view.arguments[key] if view.arguments[key] is not None else tuple(catalogue.dimensions)
+        if value not in choices:
+            return f"Nilai '{value}' untuk {key} pada [[{name}]] tidak dikenal. Pilih salah satu: {', '.join(choices)}."
+        if key in arguments:
+            return f"Argumen '{key}' ditulis dua kali pada [[{name}]]."
+        arguments[key] = value
+    missing = [key for key in view.required if key not in arguments]
+    if missing:
+        return (f"[[{name}]] memerlukan argumen {', '.join(missing)}, mis. [[{name} {missing[0]}="
+                f"{(view.arguments[missing[0]] or tuple(catalogue.dimensions))[0]}]].")
+    return name, arguments
+
+
+def expand(markdown: str, catalogue: Catalogue, path: str, first_line: int = 1,
+           progress: site_status.Progress | None = None) -> tuple[str, list[Problem]]:
+    """Replace every directive line of ``markdown`` with its generated Markdown.
+
+    ``path`` and ``first_line`` (the file line of ``markdown``'s first line, after front matter) place
+    the problems. ``progress`` feeds the home-page views; without it they are checked and left as they
+    are. Returns ``(new markdown, problems)``; lines with problems are left unchanged.
+    """
+    data = {"catalogue": catalogue, "progress": progress, "rules": rules_module.load()}
+    lines = markdown.split("\n")
+    problems = []
+    for index, line in reversed(list(_candidates(markdown))):
+        parsed = _parse(line, catalogue)
+        if isinstance(parsed, str):
+            problems.append(Problem(path, first_line + index, 1, "TAMPILAN-PENANDA", parsed))
+            continue
+        name, arguments = parsed
+        view = VIEWS[name]
+        if data[view.data] is not None:
+            lines[index] = "\n" + view.render(data[view.data], **arguments).rstrip("\n") + "\n"
+    return "\n".join(lines), sorted(problems)
+
+
+def check_docs(docs_dir: Path, catalogue: Catalogue, root: Path) -> list[Problem]:
+    """Directive problems in every Markdown file under ``docs_dir``; paths relative to ``root``."""
+    problems = []
+    for path in sorted(docs_dir.rglob("*.md")):
+        document = load(path, root)
+        problems += expand(document.body, catalogue, document.path, document.body_line)[1]
+    return problems

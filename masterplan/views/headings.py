@@ -1,0 +1,42 @@
+"""Writes the computed numbers into a page's Markdown headings (site and PDF share the result)."""
+
+from __future__ import annotations
+
+import html
+import re
+
+from markdown.extensions.toc import slugify
+
+from masterplan.model.documents import parse, strip_numbering
+from masterplan.model.numbering import PageNumbers
+
+_ATX = re.compile(r"^(?P<hashes>#{1,6})[ \t]+(?P<text>.*?)(?P<attrs>[ \t]*\{[^}]*\})?[ \t]*#*[ \t]*$")
+
+
+def number_headings(markdown: str, numbers: PageNumbers) -> str:
+    """Return ``markdown`` (a page body, no front matter) with numbered headings.
+
+    H1 gets the chapter label as a separate span (``BAB I``) so that print and screen can lay it out
+    above the title; H2/H3 get their decimal number. A number the editor typed by hand is replaced, and
+    each numbered heading keeps the anchor it would have had without the number, so links stay valid.
+    """
+    if numbers.label is None:
+        return markdown
+    document = parse(markdown)
+    by_line = numbers.numbers(document.headings)
+    h1_lines = {h.line for h in document.headings if h.level == 1}
+    lines = markdown.split("\n")
+    for line_number in sorted(set(by_line) | h1_lines):
+        index = line_number - 1
+        match = _ATX.match(lines[index])
+        if not match:
+            continue
+        text = strip_numbering(match.group("text"))
+        attrs = match.group("attrs") or f" {{ #{slugify(text, '-')} }}"
+        if line_number in h1_lines:
+            kind = "label-bab" if numbers.chapter_title else "label-bagian"
+            label = f'<span class="{kind}">{html.escape(numbers.label)}</span>'
+            lines[index] = f"{match.group('hashes')} {label} {text}{attrs}"
+        else:
+            lines[index] = f"{match.group('hashes')} {by_line[line_number]} {text}{attrs}"
+    return "\n".join(lines)

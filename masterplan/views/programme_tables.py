@@ -1,0 +1,157 @@
+"""Markdown tables drawn from the programme data: programmes per dimension, quick-win profiles, and
+summaries of programmes and estimated cost per dimension, year and funding source.
+
+Each table follows the project's caption convention (table, ``/// table-caption`` block, ``Sumber:``
+line); ``captions.py`` numbers the captions. Money is formatted the Indonesian way with Babel (CLDR ``id``):
+``Rp1.250.000.000`` in summaries and ``Rp1,25 miliar`` in programme rows, always labelled as an estimate.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from babel.numbers import format_compact_decimal, format_decimal
+
+from masterplan.model.programmes import HORIZONS, PROGRAMMES, Catalogue, Programme
+
+SOURCE = (f"Sumber: {PROGRAMMES} (draf tahap 2), disusun otomatis saat dokumen dibangun. Biaya adalah "
+          "perkiraan kasar untuk pembahasan, bukan pagu anggaran")
+
+COST_GROUPS = ("dimensi", "tahun", "sumber-dana")
+
+
+def rupiah(amount: int) -> str:
+    """Full rupiah amount, e.g. ``Rp1.250.000.000`` (``amount`` in rupiah, an int)."""
+    return "Rp" + format_decimal(amount, locale="id")
+
+
+def rupiah_short(amount: int) -> str:
+    """Rounded rupiah amount in words, e.g. ``Rp1,25 miliar``, ``Rp350 juta`` (two decimals at most)."""
+    return "Rp" + format_compact_decimal(amount, format_type="long", locale="id", fraction_digits=2)
+
+
+def number(value: float) -> str:
+    """A target or baseline value the Indonesian way (``1.250``, ``2,5``); text is returned unchanged."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return str(value)
+    return format_decimal(value, locale="id")
+
+
+def years(programme: Programme) -> str:
+    """``2025`` or ``2026–2028`` (en dash)."""
+    if programme.start_year == programme.end_year:
+        return str(programme.start_year)
+    return f"{programme.start_year}–{programme.end_year}"
+
+
+def _cell(text: object) -> str:
+    return str(text).replace("|", "\\|").replace("<", "&lt;").replace("\n", " ")
+
+
+def _table(header: list[str], align: str, rows: list[list[object]], caption: str, note: str = "") -> str:
+    """A pipe table (``align``: one ``l``/``r`` per column) with its caption block and source line."""
+    lines = ["| " + " | ".join(header) + " |",
+             "|" + "|".join("---:" if a == "r" else "---" for a in align) + "|"]
+    lines += ["| " + " | ".join(_cell(c) for c in row) + " |" for row in rows]
+    source = SOURCE + (f"; {note}" if note else "") + "."
+    return "\n".join(lines) + f"\n\n/// table-caption\n{caption}\n///\n\n{source}\n"
+
+
+def _office(catalogue: Catalogue, key: str) -> str:
+    return catalogue.offices[key].short
+
+
+def _indicator(programme: Programme) -> str:
+    return f"{programme.indicator}: {number(programme.target)} {programme.unit}"
+
+
+def programme_table(catalogue: Catalogue, dimensi: str | None = None) -> str:
+    """Programmes of one dimension (all dimensions when ``dimensi`` is None) with indicator and target,
+    lead office, years and estimated cost, closed by a total row."""
+    selected = catalogue.of_dimension(dimensi)
+    rows = [[p.code, p.name + (" (quick win)" if p.quick_win else ""), _indicator(p),
+             _office(catalogue, p.lead_office), years(p), rupiah_short(p.cost)] for p in selected]
+    rows.append(["**Jumlah**", f"**{len(selected)} program**", "", "", "",
+                 f"**{rupiah_short(sum(p.cost for p in selected))}**"])
+    where = f"dimensi {catalogue.dimensions[dimensi].name}" if dimensi else "seluruh dimensi"
+    return _table(["Kode", "Program", "Indikator dan target", "OPD pengampu", "Tahun", "Perkiraan biaya"],
+                  "lllllr", rows, f"Program {where}, indikator, jadwal dan perkiraan biaya")
+
+
+def quick_win_table(catalogue: Catalogue, dimensi: str | None = None) -> str:
+    """Quick-win profiles: code and name, dimension and element, indicator (baseline and target), lead and
+    partner offices, year, estimated cost with funding sources."""
+    selected = [p for p in catalogue.of_dimension(dimensi) if p.quick_win]
+    rows = []
+    for p in selected:
+        dimension = catalogue.dimensions[p.dimension]
+        partners = ", ".join(_office(catalogue, key) for key in p.partner_offices) or "tidak ada"
+        rows.append([f"**{p.code}** {p.name}", f"{dimension.name}: {dimension.elements[p.element]}",
+                     f"{p.indicator}; nilai dasar: {number(p.baseline)}; target: {number(p.target)} {p.unit}",
+                     f"{_office(catalogue, p.lead_office)}; mitra: {partners}", years(p),
+                     f"{rupiah_short(p.cost)} ({', '.join(p.funding)})"])
+    return _table(["Quick win", "Dimensi dan elemen", "Indikator", "Pengampu dan mitra", "Tahun",
+                   "Perkiraan biaya (sumber dana)"], "llllrl", rows,
+                  "Profil quick win: indikator, penanggung jawab, jadwal dan perkiraan biaya")
+
+
+def programme_summary(catalogue: Catalogue) -> str:
+    """Number of programmes per dimension and horizon, with a total row."""
+    rows = []
+    totals: Counter = Counter()
+    for key, dimension in catalogue.dimensions.items():
+        counts = Counter(p.horizon for p in catalogue.of_dimension(key))
+        totals.update(counts)
+        rows.append([dimension.name, sum(counts.values())] + [counts[h] for h in HORIZONS])
+    rows.append(["**Jumlah**", f"**{sum(totals.values())}**"] + [f"**{totals[h]}**" for h in HORIZONS])
+    return _table(["Dimensi", "Jumlah program"] + [label for label, _ in HORIZONS.values()], "lrrrrr", rows,
+                  "Jumlah program per dimensi dan horizon waktu")
+
+
+def _yearly(programme: Programme) -> dict[int, int]:
+    """The cost spread evenly over the programme's years in whole millions of rupiah (an estimate needs no
+    more precision); the rounding remainder falls on the last year, so the years add up to the cost."""
+    count = len(programme.years)
+    share = programme.cost // count // 1_000_000 * 1_000_000
+    return {year: share if year < programme.end_year else programme.cost - share * (count - 1)
+            for year in programme.years}
+
+
+def cost_table(catalogue: Catalogue, per: str) -> str:
+    """Estimated cost per ``dimensi``, ``tahun`` (cost spread evenly over each programme's years) or
+    ``sumber-dana`` (a programme with several sources counts under each). Raises ``ValueError`` for
+    another ``per``."""
+    programmes = catalogue.programmes
+    total = sum(p.cost for p in programmes)
+    if per == "dimensi":
+        rows = []
+        for key, dimension in catalogue.dimensions.items():
+            cost = sum(p.cost for p in catalogue.of_dimension(key))
+            rows.append([dimension.name, len(catalogue.of_dimension(key)), rupiah(cost),
+                         format_decimal(100 * cost / total if total else 0, "#,##0.0", locale="id") + "%"])
+        rows.append(["**Jumlah**", f"**{len(programmes)}**", f"**{rupiah(total)}**", "**100,0%**"])
+        return _table(["Dimensi", "Jumlah program", "Perkiraan biaya", "Porsi"], "lrrr", rows,
+                      "Perkiraan biaya program per dimensi")
+    if per == "tahun":
+        by_year: Counter = Counter()
+        running: Counter = Counter()
+        for p in programmes:
+            by_year.update(_yearly(p))
+            running.update(p.years)
+        rows = [[year, running[year], rupiah(by_year[year])] for year in catalogue.years]
+        rows.append(["**Jumlah**", "", f"**{rupiah(sum(by_year.values()))}**"])
+        return _table(["Tahun", "Program berjalan", "Perkiraan biaya"], "lrr", rows,
+                      f"Perkiraan biaya program per tahun {catalogue.start_year}–{catalogue.end_year}",
+                      "biaya setiap program dibagi rata ke tahun pelaksanaannya")
+    if per == "sumber-dana":
+        rows = []
+        for source in catalogue.funding_sources:
+            using = [p for p in programmes if source in p.funding]
+            alone = [p for p in using if p.funding == (source,)]
+            rows.append([source, len(using), len(alone), rupiah(sum(p.cost for p in using))])
+        return _table(["Sumber dana", "Jumlah program", "Sebagai satu-satunya sumber",
+                       "Perkiraan biaya program terkait"], "lrrr", rows,
+                      "Perkiraan biaya program menurut sumber dana",
+                      f"satu program dapat memakai beberapa sumber dana, sehingga jumlah kolom biaya melebihi "
+                      f"total perkiraan biaya seluruh program ({rupiah(total)})")
+    raise ValueError(f"unknown cost grouping {per!r}")

@@ -1,0 +1,226 @@
+"""How far the plan has come, for the home page: the four Bimtek workshop stages (``data/tahapan.yml``),
+the current stage (``mkdocs.yml`` → ``extra.rencana.tahap``), the status of every chapter, and the
+PDF download line.
+
+A chapter's status is read, never typed by hand: office and status from its front matter, whether all
+required sections are present from the chapter checks (``checks.run`` → rule ``BAGIAN-WAJIB``, the
+sections themselves from ``rules.yml``), its word count from its Markdown, its last change from git.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import subprocess
+from dataclasses import dataclass
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from babel.numbers import format_decimal
+from pypdf import PdfReader
+from pypdf.errors import PdfReadError
+
+from masterplan.model.documents import Document
+from masterplan.model.problems import Problem, help_reference
+from masterplan.model.rules import Rules, Section
+from masterplan.model.settings import STAGES, indonesian_date
+from masterplan.model.sources import read_yaml
+
+STAGES_FILE = "data/tahapan.yml"
+UNKNOWN = "tidak diketahui"  # shown when git has no history for a file (e.g. a build from a zip)
+PDF_INFO = "<!-- info-pdf -->"  # filled in after the build, when the PDF exists (see pdf_line)
+_WORD = re.compile(r"\w+(?:[-'’]\w+)*")
+
+
+@dataclass(frozen=True)
+class Stage:
+    """One Bimtek workshop stage: ``number`` 1–4, when it took place, its topics and its output."""
+
+    number: int
+    when: str
+    topics: str
+    output: str
+
+
+@dataclass(frozen=True)
+class Chapter:
+    """One page of the plan document as the dashboard shows it. ``link`` is its Markdown file relative
+    to docs/; ``required`` counts the required sections from rules.yml, ``missing`` those the chapter
+    checks reported absent; ``changed`` is the date of its last commit, or None when unknown."""
+
+    link: str
+    title: str
+    office: str
+    status: str
+    required: int
+    missing: int
+    words: int
+    changed: dt.date | None
+
+
+@dataclass(frozen=True)
+class Progress:
+    """Everything the progress views draw: the stages, the current ``stage`` number, the chapters in
+    nav order, the labels of the status values (``extra.status`` in mkdocs.yml) and the Markdown list
+    of facts still marked "perlu verifikasi" (``markers.listing``)."""
+
+    stages: tuple[Stage, ...]
+    stage: int
+    chapters: tuple[Chapter, ...]
+    status_labels: dict
+    verifications: str = ""
+
+
+def verification_list(progress: Progress) -> str:
+    """The editors' list of every "perlu verifikasi" marker in the plan, with file and line."""
+    return progress.verifications
+
+
+def load_stages(root: Path) -> tuple[tuple[Stage, ...], list[Problem]]:
+    """The four stages of ``root/data/tahapan.yml`` in order, and the problems found (then no stages).
+    Never raises: bad encoding, bad YAML or a stage without ``waktu``/``pokok``/``keluaran`` are problems
+    at their line."""
+    source = read_yaml(root / STAGES_FILE, STAGES_FILE)
+    if source.problems:
+        return (), source.problems
+    data = source.data if isinstance(source.data, dict) else {}
+    stages, problems = [], []
+    for number, entry in data.items():
+        fields = [entry.get(key) if isinstance(entry, dict) else None for key in ("waktu", "pokok", "keluaran")]
+        if not isinstance(number, int) or None in fields:
+            problems.append(Problem(STAGES_FILE, source.line_of(number), 0, "TAHAPAN-DATA",
+                                    f"Tahap '{number}' harus bernomor dan punya waktu, pokok dan keluaran. "
+                                    + help_reference("TAHAPAN-DATA")))
+            continue
+        stages.append(Stage(number, *(str(value) for value in fields)))
+    if not problems and [s.number for s in stages] != list(STAGES):
+        problems.append(Problem(STAGES_FILE, 1, 0, "TAHAPAN-DATA",
+                                f"Tahap harus {', '.join(map(str, STAGES))}, berurutan. " + help_reference("TAHAPAN-DATA")))
+    return (tuple(stages), []) if not problems else ((), problems)
+
+
+def last_changes(repo: Path, folder: Path, timezone: str = "UTC") -> dict[str, dt.date]:
+    """The day (in ``timezone``, an IANA name) of the last commit that touched each file under
+    ``folder``, keyed by its path relative to the repository ``repo`` (posix). Author dates, commits
+    that only change white space skipped: as the git date plugin counts them. One ``git log`` for all
+    files. Returns ``{}`` without git or without history (pages then say "tidak diketahui"); never raises."""
+    try:
+        out = subprocess.run(["git", "-C", str(repo), "log", "--format=%x00%at", "--name-only", "-w",
+                              "--ignore-blank-lines", "--", str(folder)],
+                             capture_output=True, text=True, timeout=60, check=True).stdout
+    except (OSError, subprocess.SubprocessError):
+        return {}
+    zone = ZoneInfo(timezone)
+    found: dict[str, dt.date] = {}
+    for block in out.split("\0")[1:]:
+        stamp, *names = block.strip().split("\n")
+        for name in filter(None, names):
+            found.setdefault(name, dt.datetime.fromtimestamp(int(stamp), zone).date())
+    return found
+
+
+def word_count(document: Document) -> int:
+    """Words a reader sees in the page's text (headings, paragraphs, tables, admonitions), not counting
+    Markdown syntax, front matter or the tables generated from data."""
+    text = " ".join(token.content for token in document.content_tokens if token.type == "inline")
+    return len(_WORD.findall(text))
+
+
+def required_count(sections: tuple[Section, ...]) -> int:
+    """How many required sections (with their required sub-sections) an outline from rules.yml holds."""
+    return sum(1 + required_count(section.children) for section in sections)
+
+
+def chapter(document: Document, link: str, title: str, office: str, rules: Rules, problems: list[Problem],
+            changed: dt.date | None) -> Chapter:
+    """The dashboard row of one page: ``document`` as parsed for the checks (``document.path`` as in
+    the problems), ``link`` relative to docs/, its numbered ``title`` and ``office`` name; ``problems``
+    are those of ``checks.run`` over docs/."""
+    missing = sum(1 for p in problems if p.path == document.path and p.rule == "BAGIAN-WAJIB")
+    return Chapter(link, title, office, str(document.meta.get("status", "")),
+                   required_count(rules.outline(link).sections), missing, word_count(document), changed)
+
+
+def _cell(text: object) -> str:
+    return str(text).replace("|", "\\|").replace("\n", " ")
+
+
+def _table(header: list[str], align: str, rows: list[list[object]], caption: str, source: str) -> str:
+    lines = ["| " + " | ".join(header) + " |",
+             "|" + "|".join("---:" if a == "r" else "---" for a in align) + "|"]
+    lines += ["| " + " | ".join(_cell(c) for c in row) + " |" for row in rows]
+    return "\n".join(lines) + f"\n\n/// table-caption\n{caption}\n///\n\n{source}\n"
+
+
+def _roman(number: int) -> str:
+    return ("I", "II", "III", "IV")[number - 1]
+
+
+def stage_table(progress: Progress) -> str:
+    """The four workshop stages with their dates, topics and outputs, which one is under way, and a
+    sentence naming the current stage (``[[tahapan-bimtek]]``)."""
+    def state(number: int) -> str:
+        if number < progress.stage:
+            return "Sudah berlangsung"
+        return "**Sedang berjalan**" if number == progress.stage else "Belum"
+    rows = [[f"Tahap {_roman(s.number)}", s.when, s.topics, s.output, state(s.number)] for s in progress.stages]
+    current = progress.stages[progress.stage - 1]
+    lead = (f"Draf ini disusun pada **tahap {_roman(current.number)}** ({current.when}); keluarannya: "
+            f"{current.output[0].lower()}{current.output[1:]}.\n\n")
+    return lead + _table(["Tahap", "Waktu", "Pokok bahasan", "Keluaran", "Keadaan"], "lllll", rows,
+                         "Tahapan Bimtek penyusunan rencana induk smart city",
+                         f"Sumber: {STAGES_FILE}, dari ANTARA Bali (2024) dan Aptika Kominfo (2024a) untuk "
+                         "Kabupaten Bangli; isi tahap II–IV mengikuti laporan daerah lain dalam program yang "
+                         "sama. Tahap yang berjalan diatur di mkdocs.yml (extra.rencana.tahap).")
+
+
+def _sections(chapter: Chapter) -> str:
+    if not chapter.required:
+        return "tidak ada bagian wajib"
+    if not chapter.missing:
+        return f"lengkap ({chapter.required} dari {chapter.required})"
+    return f"**kurang {chapter.missing}** dari {chapter.required}"
+
+
+def status_table(progress: Progress) -> str:
+    """The status dashboard (``[[status-bab]]``): one row per page of the plan document with its office,
+    status, required sections, word count and last change, after a one-line summary."""
+    labels = progress.status_labels
+    rows = [[f"[{c.title}]({c.link})", c.office, labels.get(c.status, c.status), _sections(c),
+             format_decimal(c.words, locale="id"), indonesian_date(c.changed) if c.changed else UNKNOWN]
+            for c in progress.chapters]
+    counts = {key: sum(1 for c in progress.chapters if c.status == key) for key in labels}
+    complete = sum(1 for c in progress.chapters if not c.missing)
+    total = format_decimal(sum(c.words for c in progress.chapters), locale="id")
+    lead = (f"{len(progress.chapters)} halaman dokumen, {total} kata; "
+            + ", ".join(f"{n} {key}" for key, n in counts.items())
+            + f"; bagian wajib lengkap di {complete} dari {len(progress.chapters)} halaman.\n\n")
+    return lead + _table(["Halaman", "Penanggung jawab", "Status", "Bagian wajib", "Kata", "Perubahan terakhir"],
+                         "llllrl", rows, "Status penyusunan per halaman dokumen",
+                         "Sumber: dihitung otomatis setiap kali situs dibangun, dari front matter tiap "
+                         "berkas, pemeriksaan bagian wajib (masterplan/model/rules.yml) dan riwayat git.")
+
+
+def pdf_placeholder(progress: Progress) -> str:
+    """Where the PDF download line goes (``[[unduh-pdf]]``): filled by :func:`pdf_line` once the PDF
+    is written, because pages are rendered before the PDF exists."""
+    return f'<p class="info-pdf">{PDF_INFO}</p>\n'
+
+
+def pdf_line(pdf: Path, href: str, pages: int | None, dated: str) -> str:
+    """The HTML that replaces :data:`PDF_INFO`: a link to ``pdf`` (at ``href`` from the page) with its
+    size in MB and page count, and the date printed on its cover; or a note when no PDF was built
+    (``pages`` is None or the file is missing)."""
+    if pages is None or not pdf.is_file():
+        return "Berkas PDF tidak dibuat pada pembangunan situs ini; unduh dari versi situs yang diterbitkan."
+    size = format_decimal(round(pdf.stat().st_size / 1_000_000, 1), locale="id")
+    return (f'<a href="{href}" download>Unduh dokumen lengkap (PDF, {size} MB, {pages} halaman)</a>, '
+            f"versi bertanggal {dated}.")
+
+
+def page_count(pdf: Path) -> int | None:
+    """The number of pages of the PDF file ``pdf``, or None when it is missing or unreadable."""
+    try:
+        return len(PdfReader(pdf).pages)
+    except (OSError, PdfReadError):
+        return None
