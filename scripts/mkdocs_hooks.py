@@ -154,6 +154,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     return config
 
 
+def on_pre_build(config: MkDocsConfig) -> None:
+    versions.end_site_url_with_slash(config)  # after mike's on_config
+
+
 def _reader_data(config: MkDocsConfig, root: Path) -> None:
     """Reads once per build what the reader features need: the glossary's abbreviations, the workshop
     stages, the issue form for feedback links and each docs file's last commit date."""

@@ -13,7 +13,7 @@ import html
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING
 
-from masterplan import stages
+from masterplan.model import stages
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -41,6 +41,14 @@ def configure(config: MkDocsConfig, pdf_plugin) -> None:
         pdf_plugin.config["output_path"] = output
     config.extra[KEY] = {"nama": version, "judul": stages.title(version),
                          "draf": version == stages.DRAFT_VERSION, "pdf": output}
+
+
+def end_site_url_with_slash(config: MkDocsConfig) -> None:
+    """mike's plugin sets ``site_url`` to ``https://…/tahap-1`` (no final slash). Pages do not mind,
+    but the 404 page takes ``/tahap-1`` as its base, so Material looks for its search index at
+    ``/search/…`` outside the version. Run after every ``on_config`` (MkDocs ``on_pre_build``)."""
+    if config.site_url and not config.site_url.endswith("/"):
+        config.site_url += "/"
 
 
 REDIRECT = """<!DOCTYPE html>
