@@ -135,3 +135,23 @@ def pdf_pages_text(full_build) -> list[str]:
 def site_only_build(tmp_path_factory) -> Build:
     """The maintainers' fast build: site without PDF."""
     return run_build(ROOT, tmp_path_factory.mktemp("site-only") / "site", pdf=False)
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """One headless Debian Chromium (Playwright) for every browser test of the session."""
+    playwright_api = pytest.importorskip("playwright.sync_api")
+    from masterplan.devtools import browser as chromium
+
+    with playwright_api.sync_playwright() as playwright:
+        instance = chromium.launch(playwright)
+        yield instance
+        instance.close()
+
+
+@pytest.fixture(scope="session")
+def axe_js() -> str:
+    """axe-core's script, read once."""
+    from masterplan.devtools import browser as chromium
+
+    return chromium.axe_script()

@@ -26,19 +26,6 @@ def site_url(full_build):
         yield served.url
 
 
-@pytest.fixture(scope="session")
-def browser():
-    with playwright_api.sync_playwright() as playwright:
-        instance = chromium.launch(playwright)
-        yield instance
-        instance.close()
-
-
-@pytest.fixture(scope="session")
-def axe_js() -> str:
-    return chromium.axe_script()
-
-
 def _open(browser, url: str, viewport: dict):
     page = browser.new_page(viewport=viewport)
     outside = []

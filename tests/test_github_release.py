@@ -32,8 +32,6 @@ from masterplan.devtools.local_server import serve
 from masterplan.model import stages
 from masterplan.publish import release
 
-playwright_api = pytest.importorskip("playwright.sync_api")
-
 SCREENSHOTS = OUTPUT / "screenshots"
 
 NEW_SECTION = "Bagian Gladi Rilis"
@@ -240,19 +238,6 @@ def pages(rehearsal, tmp_path_factory):
         yield served.url
 
 
-@pytest.fixture(scope="module")
-def browser():
-    with playwright_api.sync_playwright() as playwright:
-        instance = chromium.launch(playwright)
-        yield instance
-        instance.close()
-
-
-@pytest.fixture(scope="module")
-def axe_js() -> str:
-    return chromium.axe_script()
-
-
 def _page(browser, viewport=chromium.DESKTOP):
     page = browser.new_page(viewport=viewport, has_touch=viewport == chromium.MOBILE)
     page.errors = []
@@ -284,6 +269,18 @@ def test_older_stage_shows_the_selector_and_a_banner_naming_the_newest_stage(bro
         page.screenshot(path=str(SCREENSHOTS / f"tahap-lama-{viewport['width']}.png"))
         assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
         assert page.errors == []
+    finally:
+        page.close()
+
+
+def test_selector_on_a_phone_takes_the_reader_to_the_same_page_in_the_chosen_stage(browser, pages):
+    page = _page(browser, chromium.MOBILE)
+    try:
+        page.goto(pages + "tahap-1/bab-5/smart-economy/", wait_until="networkidle")
+        page.locator(".md-version__current").tap()
+        page.locator(".md-version__link", has_text="Tahap 2").tap()
+        page.wait_for_url(pages + "tahap-2/bab-5/smart-economy/")
+        assert not page.locator(BANNER).is_visible()
     finally:
         page.close()
 

@@ -253,7 +253,7 @@ def history(repo: Path, excluded: list[str], level: int = 2) -> str:
 
 def since_anchor(version: str) -> str:
     """The id of the section "since ``version``" on the "Apa yang berubah" page (``sejak-tahap-1``);
-    the old-stage banner (docs/assets/javascripts/versi.js) links to it."""
+    the old-stage banner (overrides/partials/javascripts/spanduk-versi.html) links to it."""
     return f"sejak-{version}"
 
 
