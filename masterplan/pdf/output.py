@@ -1,7 +1,7 @@
 """What the PDF needs beyond the plugin's defaults: metadata, PDF variant (tagged PDF/UA or PDF/A),
 and page labels that match the printed page numbers.
 
-mkdocs-with-pdf calls WeasyPrint's ``write_pdf()`` without options (stack-notes item 15); the MkDocs hook
+mkdocs-with-pdf calls WeasyPrint's ``write_pdf()`` without options (CATATAN-TEKNIS.md C15); the MkDocs hook
 sets :data:`CONTEXT` and runs the plugin inside :func:`writing_options`, which adds ours to that call.
 """
 

@@ -22,7 +22,7 @@ from urllib.parse import urlparse
 
 import yaml
 
-from masterplan.model import stages
+from masterplan.model import settings, stages
 from masterplan.publish import change_report, root_pages, versions
 
 BRANCH = "gh-pages"
@@ -273,6 +273,10 @@ def main(argv: list[str] | None = None) -> int:
                              "(--push) selalu memuat PDF")
     args = parser.parse_args(argv)
     repo = Path.cwd()
+    problems = settings.load(repo).problems  # mkdocs.yml as editors may leave it: a message, not a traceback
+    if problems:
+        print("GAGAL: mkdocs.yml belum benar:\n" + "\n".join(p.text() for p in problems), file=sys.stderr)
+        return 1
     try:
         if args.versi == stages.DRAFT_VERSION:
             publish_draft(repo, push=args.push, pdf=not args.tanpa_pdf)
