@@ -158,5 +158,6 @@ def test_since_stages_compares_this_version_with_every_earlier_stage(history_rep
     if sections:
         assert f"## Tahap 1 → {label} {{ #sejak-tahap-1 }}" in text
         assert "| Dua | diubah | 4 | 3 | −1 |" in text  # the working tree's change, against tahap-1
+        assert "1 halaman berubah" in text and "docs/" not in text  # pages, not files, for readers
     else:
         assert "Belum ada tahap yang dirilis sebelum versi ini" in text
