@@ -327,7 +327,7 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Naviga
     office = _catalogue[0].offices.get(page.meta.get("opd"))
     title = page.meta.get("title") or page.title or config.site_name
     known = f"{docs}/{uri}" in _changes
-    read = feedback.Reading(config.extra["versi"]["judul"], page.canonical_url or page.url)
+    read = feedback.Reading(config.extra[versions.KEY]["judul"], page.canonical_url or page.url)
     context["info_halaman"] = {
         "diperbarui": settings.indonesian_date(_changes[f"{docs}/{uri}"]) if known else site_status.UNKNOWN,
         "opd": office.name if office else None,

@@ -460,6 +460,7 @@ def test_tag_must_match_the_stage_in_mkdocs_yml(tmp_path, tag, stage_in_config, 
 ])
 def test_release_refuses_with_a_message_in_indonesian(tmp_path, args, message):
     git(tmp_path, "init", "-q")
+    shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")  # release.py reads it before the tag
     result = subprocess.run([str(ROOT / ".venv" / "bin" / "python"), str(ROOT / "scripts" / "release.py"), *args],
                             cwd=tmp_path, capture_output=True, text=True)
     assert result.returncode == 1 and message in result.stderr and "Traceback" not in result.stderr
