@@ -9,6 +9,7 @@ from __future__ import annotations
 import dataclasses
 import logging
 import os
+import shutil
 import sys
 import time
 from pathlib import Path
@@ -29,6 +30,7 @@ from masterplan.views import data_needs
 from masterplan.checks import plan_logic
 from masterplan.model import stage_dates
 from masterplan.model import rules
+from masterplan.publish import versions
 from masterplan import checks
 from masterplan.checks import build_log
 from masterplan.checks import printing
@@ -187,8 +189,13 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     config.extra["tanggal_bangun"] = settings.indonesian_date(day)
     config.extra["tahap_romawi"] = numbering.roman(plan.stage)  # "Tahap II", one form everywhere
     config.extra["pdf_aktif"] = os.environ.get(PDF_SWITCH) == "1"
+    versions.configure(config, pdf)
     _reader_data(config, root)
     return config
+
+
+def on_pre_build(config: MkDocsConfig) -> None:
+    versions.end_site_url_with_slash(config)  # after mike's on_config
 
 
 def _reader_data(config: MkDocsConfig, root: Path) -> None:
@@ -317,6 +324,7 @@ def _plan_progress(nav: Navigation, config: MkDocsConfig, sources: dict) -> site
 # ---------------------------------------------------------------------------------------------------
 
 HISTORY_PAGE = "panduan/riwayat-perubahan.md"  # gets the change history of the stage tags appended
+SINCE_PAGE = "panduan/apa-yang-berubah.md"  # gets this version against every earlier stage appended
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -325,6 +333,11 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         # history up to its own commit and no bot has to commit to main after a release.
         config_file = Path(config.config_file_path)
         markdown += "\n\n" + change_report.history(config_file.parent, change_report.website_only(config_file))
+    if page.file.src_uri == SINCE_PAGE:
+        config_file = Path(config.config_file_path)
+        here = config.extra[versions.KEY]
+        markdown += "\n\n" + change_report.since_stages(config_file.parent, change_report.website_only(config_file),
+                                                       here["nama"], here["judul"] or "draf saat ini")
     numbers = _numbers.get(page.file.src_uri, numbering.PageNumbers(None))
     title = page.meta.get("title")
     if numbers.label and title:
@@ -354,11 +367,12 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Naviga
     office = _catalogue[0].offices.get(page.meta.get("opd"))
     title = page.meta.get("title") or page.title or config.site_name
     known = f"{docs}/{uri}" in _changes
+    read = feedback.Reading(config.extra[versions.KEY]["judul"], page.canonical_url or page.url)
     context["info_halaman"] = {
         "diperbarui": settings.indonesian_date(_changes[f"{docs}/{uri}"]) if known else site_status.UNKNOWN,
         "opd": office.name if office else None,
-        "masukan_github": feedback.issue_url(config.repo_url, _form[0], title, uri) if config.repo_url else None,
-        "masukan_surel": feedback.mailto(config.extra["masukan_surel"], title, page.canonical_url or page.url)
+        "masukan_github": feedback.issue_url(config.repo_url, _form[0], title, uri, read) if config.repo_url else None,
+        "masukan_surel": feedback.mailto(config.extra["masukan_surel"], title, read)
         if config.extra.get("masukan_surel") else None,
     }
     return context
@@ -405,7 +419,15 @@ def _fill_pdf_info(config: MkDocsConfig, pdf, built: bool) -> None:
 def on_post_build(config: MkDocsConfig) -> None:
     pdf = config.plugins.get(PDF_PLUGIN)
     built = pdf is not None and bool(config.extra.get("pdf_aktif"))
-    _fill_pdf_info(config, pdf, built)
+    ready = config.extra.get(versions.READY_PDF)
+    if pdf is not None and ready and not built:
+        # A copy of the site that carries a PDF made by an earlier build (the offline zip of a release).
+        target = Path(config.site_dir) / pdf.config["output_path"]
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(ready, target)
+    _fill_pdf_info(config, pdf, built or bool(ready))
+    if built or ready:
+        versions.write_pdf_address(Path(config.site_dir), config.extra[versions.KEY]["pdf"], config.site_name)
     if not built:
         return
     problems = _missing_from_pdf(config, pdf)

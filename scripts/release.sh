@@ -8,4 +8,5 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh requirements.txt
+scripts/setup-npm.sh  # iframe-worker for the offline zip
 exec .venv/bin/python scripts/release.py "$@"

@@ -44,6 +44,12 @@ if [ "${#missing[@]}" -gt 0 ]; then
   "${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 
+# A linked .venv (the release rehearsal in tests/ links the checkout's own) belongs to the checkout it
+# comes from: installing here would point its editable `masterplan` at this copy.
+if [ -L .venv ]; then
+  exit 0
+fi
+
 if [ ! -x .venv/bin/python ]; then
   say "Membuat lingkungan virtual .venv"
   python3 -m venv .venv

@@ -5,5 +5,6 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 # poppler-utils: pdftoppm untuk lembar contoh halaman PDF (tests/output/lembar-contoh-pdf.png).
 scripts/setup.sh requirements-dev.txt hunspell-id libenchant-2-2 chromium poppler-utils
+scripts/setup-npm.sh  # iframe-worker for the offline zip (release rehearsal)
 export NO_MKDOCS_2_WARNING=1
 exec .venv/bin/python -m pytest "$@"

@@ -159,3 +159,11 @@ def browser():
         instance = chromium.launch(playwright)
         yield instance
         instance.close()
+
+
+@pytest.fixture(scope="session")
+def axe_js() -> str:
+    """axe-core's script, read once."""
+    from masterplan.devtools import browser as chromium
+
+    return chromium.axe_script()

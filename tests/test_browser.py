@@ -21,11 +21,6 @@ SCREENSHOTS = OUTPUT / "screenshots"
 SCREENSHOT_PAGES = ["", "bab-2-gambaran-umum/", "bab-6-program/", "lampiran/daftar-istilah/"]
 
 
-@pytest.fixture(scope="session")
-def axe_js() -> str:
-    return chromium.axe_script()
-
-
 def _open(browser, url: str, viewport: dict):
     page = browser.new_page(viewport=viewport)
     outside = []

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 
@@ -141,3 +142,22 @@ def test_cli_release_notes_and_comparison(history_repo, tmp_path):
                             capture_output=True, text=True)
     assert result.returncode == 1 and result.stderr.startswith("GAGAL: ref git tidak dikenal")
     assert "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize("building, label, sections", [
+    # The draft (working tree) against every stage, newest first; each under the id the banner links to.
+    ("draf", "Draf (belum dirilis)", ["sejak-tahap-2", "sejak-tahap-1"]),
+    (None, "draf saat ini", ["sejak-tahap-2", "sejak-tahap-1"]),
+    # A stage against the stages before it only (a rebuilt tahap-1 has none).
+    ("tahap-2", "Tahap 2", ["sejak-tahap-1"]),
+    ("tahap-1", "Tahap 1", []),
+])
+def test_since_stages_compares_this_version_with_every_earlier_stage(history_repo, building, label, sections):
+    text = cr.since_stages(history_repo, cr.website_only(history_repo / "mkdocs.yml"), building, label)
+    assert re.findall(r"\{ #(sejak-[\w-]+) \}", text) == sections
+    if sections:
+        assert f"## Tahap 1 → {label} {{ #sejak-tahap-1 }}" in text
+        assert "| Dua | diubah | 4 | 3 | −1 |" in text  # the working tree's change, against tahap-1
+        assert "1 halaman berubah" in text and "docs/" not in text  # pages, not files, for readers
+    else:
+        assert "Belum ada tahap yang dirilis sebelum versi ini" in text

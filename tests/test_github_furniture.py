@@ -4,6 +4,7 @@ and the publishing settings kept in one place."""
 from __future__ import annotations
 
 from pathlib import Path
+from urllib.parse import parse_qs, urlparse
 
 import pytest
 import yaml
@@ -11,6 +12,8 @@ import yaml
 from conftest import ROOT, mkdocs_config, nav_files
 from masterplan.publish import codeowners
 from masterplan.model import documents, stages
+from masterplan.publish import root_pages, versions
+from masterplan.views import feedback
 
 GITHUB = ROOT / ".github"
 
@@ -99,7 +102,10 @@ def test_domain_is_set_once_and_version_aliases_match_the_release_script():
     assert config["extra"]["version"] == {"provider": "mike",
                                           "default": [stages.LATEST_ALIAS, stages.DRAFT_VERSION]}
     mike = next(p["mike"] for p in config["plugins"] if isinstance(p, dict) and "mike" in p)
-    assert mike["canonical_version"] == stages.LATEST_ALIAS and mike["version_selector"] is False
+    # version_selector: false would also switch off Material's selector and banner; canonical_version
+    # would point every version (the draft too) at one alias that may not exist yet.
+    assert "canonical_version" not in mike and mike.get("version_selector", True) is True
+    assert (ROOT / mike["redirect_template"]).is_file()
     settings = [p for pattern in ("*.yml", "*.html", "CNAME") for p in ROOT.glob(pattern)]
     settings += [p for folder in (GITHUB, ROOT / "docs", ROOT / "overrides")
                  for pattern in ("*.yml", "*.html", "CNAME") for p in folder.rglob(pattern)]
@@ -126,3 +132,44 @@ def test_release_tags(tag, label, pdf):
 def test_stage_order_does_not_depend_on_dates():
     tags = ["v1.1", "final", "tahap-2", "v1.0", "tahap-1", "v1.10"]
     assert [s.tag for s in sorted(map(stages.parse, tags))] == ["tahap-1", "tahap-2", "final", "v1.0", "v1.1", "v1.10"]
+
+
+@pytest.mark.parametrize("version, title, pdf", [
+    ("tahap-2", "Tahap 2", "Masterplan-Smart-City-Bangli-Tahap-2.pdf"),
+    ("final", "Final", "Masterplan-Smart-City-Bangli-Final.pdf"),
+    ("draf", "Draf (belum dirilis)", "Masterplan-Smart-City-Bangli-Draf.pdf"),
+    (None, None, "Masterplan-Smart-City-Bangli.pdf"),  # a plain build: preview, pull-request check
+    ("cabang-uji", None, "Masterplan-Smart-City-Bangli.pdf"),
+])
+def test_each_published_version_names_itself_and_its_pdf(version, title, pdf):
+    assert stages.title(version) == title
+    assert stages.pdf_file(version) == pdf
+    assert versions.pdf_path("pdf/Masterplan-Smart-City-Bangli.pdf", version) == f"pdf/{pdf}"
+
+
+@pytest.mark.parametrize("version, title_end, read", [
+    ("Tahap 1", " (Tahap 1)", "Tahap 1, https://contoh.go.id/tahap-1/bab-1/"),
+    (None, "Pendahuluan", "https://contoh.go.id/tahap-1/bab-1/"),
+])
+def test_feedback_links_name_the_version_and_page_read(version, title_end, read):
+    reading = feedback.Reading(version, "https://contoh.go.id/tahap-1/bab-1/")
+    form = feedback.read_form(ROOT)
+    issue = parse_qs(urlparse(feedback.issue_url("https://github.com/a/b", form, "Pendahuluan",
+                                                 "bab-1-pendahuluan.md", reading)).query)
+    assert issue["title"][0].endswith(title_end) and issue[feedback.READ_FIELD] == [read]
+    mail = parse_qs(urlparse(feedback.mailto("a@contoh.go.id", "Pendahuluan", reading)).query)
+    assert mail["subject"][0].endswith(title_end)
+    assert f"Versi: {version or 'tidak disebut'}\nHalaman: https://contoh.go.id/tahap-1/bab-1/" in mail["body"][0]
+
+
+def test_issue_form_has_the_field_the_feedback_links_fill():
+    form = yaml.safe_load((ROOT / feedback.FORM).read_text(encoding="utf-8"))
+    assert feedback.READ_FIELD in [item.get("id") for item in form["body"]]
+
+
+@pytest.mark.parametrize("site_url, root", [("https://contoh.go.id/", "/"), ("https://a.github.io/rencana", "/rencana/")])
+def test_root_404_page_is_indonesian_and_knows_the_site_root_and_default_version(site_url, root):
+    html = root_pages.not_found_page(ROOT, site_url, "Rencana <Induk>", "draf")
+    assert '<html lang="id">' in html and "Halaman tidak ditemukan" in html and "Rencana &lt;Induk&gt;" in html
+    assert f'action="{root}draf/"' in html and f'var root = "{root}"' in html
+    assert "http" not in html.split("<body>")[1].replace(site_url, "")  # nothing loaded from any host

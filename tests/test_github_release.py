@@ -1,6 +1,12 @@
 """Release rehearsal: a copy of the project in a fresh git repository is released as tahap-1, its draft
 published from main, then released as tahap-2, with scripts/release.sh exactly as the workflows call it
-(without --push). The gh-pages branch and the release files are then read back."""
+(without --push; tahap-1 and the draft without the PDF, to keep the rehearsal short: tahap-2 makes the
+one PDF whose name and stable address are checked). The gh-pages branch is then served over http the way
+GitHub Pages serves it (its root 404.html for every missing address) and read in Debian Chromium at
+360 and 1280 px, and the offline zip is opened from file:// with all network blocked.
+
+Screenshots for people to look at: tests/output/screenshots/tahap-lama-{360,1280}.png (an older stage
+with its banner and version selector) and luring-cari-360.png (the offline copy's search)."""
 
 from __future__ import annotations
 
@@ -9,20 +15,25 @@ import json
 import re
 import shutil
 import subprocess
+import tarfile
 import zipfile
 from pathlib import Path
-from urllib.parse import unquote, urlparse
+from urllib.parse import parse_qs, unquote, urlparse
+from urllib.request import urlopen
 
 import pytest
 import yaml
 from bs4 import BeautifulSoup
 from pypdf import PdfReader
 
-from conftest import ROOT, mkdocs_config
-from masterplan.publish import release
+from conftest import OUTPUT, ROOT, mkdocs_config
+from masterplan.devtools import browser as chromium
+from masterplan.devtools.local_server import serve
 from masterplan.model import stages
+from masterplan.publish import release
 
-PDF = f"{stages.PDF_STEM}.pdf"
+SCREENSHOTS = OUTPUT / "screenshots"
+
 NEW_SECTION = "Bagian Gladi Rilis"
 IGNORE = shutil.ignore_patterns(".git", ".venv", "site", "output", ".pytest_cache", "__pycache__", "dist")
 
@@ -61,7 +72,7 @@ def rehearsal(tmp_path_factory):
     git(repo, "add", "-A")
     git(repo, "commit", "-qm", "Tahap 1")
     git(repo, "tag", "tahap-1")
-    logs = {"tahap-1": release_sh(repo, "tahap-1", "--keluaran", "dist-1")}
+    logs = {"tahap-1": release_sh(repo, "tahap-1", "--keluaran", "dist-1", "--tanpa-pdf")}
     chapter = repo / "docs" / "bab-2-gambaran-umum.md"
     chapter.write_text(chapter.read_text(encoding="utf-8") +
                        f"\n## {NEW_SECTION}\n\nParagraf tambahan hasil Bimtek tahap 2 di Kabupaten Bangli.\n",
@@ -77,6 +88,10 @@ def rehearsal(tmp_path_factory):
     return repo, logs, tahap1_tree, after_draft
 
 
+STAGE_PDF = f"{stages.PDF_STEM}-Tahap-2.pdf"
+SITE_URL = mkdocs_config()["site_url"]
+
+
 def test_each_release_step_succeeds_and_pushes_nothing(rehearsal):
     repo, logs, _, _ = rehearsal
     for name, result in logs.items():
@@ -86,21 +101,24 @@ def test_each_release_step_succeeds_and_pushes_nothing(rehearsal):
     assert "WARNING" not in logs["tahap-2"].stderr
 
 
-def test_gh_pages_has_both_stages_the_alias_the_draft_and_the_root_redirect(rehearsal):
+def test_gh_pages_has_both_stages_the_alias_the_draft_and_the_root_pages(rehearsal):
     repo = rehearsal[0]
     root = set(git(repo, "ls-tree", "--name-only", "gh-pages").split())
-    assert root == {"tahap-1", "tahap-2", "terbaru", "draf", "index.html", "versions.json", "CNAME", ".nojekyll"}
+    assert root == {"tahap-1", "tahap-2", "terbaru", "draf", "index.html", "404.html", "versions.json", "CNAME",
+                    ".nojekyll"}
     versions = {v["version"]: v for v in json.loads(blob(repo, "versions.json"))}
     assert versions["tahap-2"]["aliases"] == [stages.LATEST_ALIAS] and versions["tahap-2"]["title"] == "Tahap 2"
     assert versions["tahap-1"]["aliases"] == [] and versions["tahap-1"]["title"] == "Tahap 1"
-    assert versions["draf"]["aliases"] == []
+    assert versions["draf"]["aliases"] == [] and versions["draf"]["title"] == "Draf (belum dirilis)"
     assert git(repo, "rev-parse", "gh-pages:terbaru") == git(repo, "rev-parse", "gh-pages:tahap-2")
-    redirect = blob(repo, "index.html").decode()
-    assert 'url=terbaru/' in redirect and 'window.location.replace' in redirect
+    redirect = BeautifulSoup(blob(repo, "index.html"), "html.parser")
+    assert redirect.html["lang"] == "id" and mkdocs_config()["site_name"] in redirect.title.get_text()
+    assert redirect.select_one('link[rel="canonical"]')["href"] == "terbaru/"
+    assert redirect.select_one('meta[name="robots"]')["content"] == "noindex"
 
 
 def test_cname_comes_from_site_url(rehearsal):
-    assert blob(rehearsal[0], "CNAME").decode() == urlparse(mkdocs_config()["site_url"]).hostname + "\n"
+    assert blob(rehearsal[0], "CNAME").decode() == urlparse(SITE_URL).hostname + "\n"
 
 
 def test_draft_does_not_touch_released_stages(rehearsal):
@@ -111,47 +129,50 @@ def test_draft_does_not_touch_released_stages(rehearsal):
     assert NEW_SECTION in draft.get_text()
 
 
-def outdated(version: dict) -> bool:
-    """Material's rule (bundle.js): a version is outdated unless a default matches its name or alias."""
-    defaults = mkdocs_config()["extra"]["version"]["default"]
-    return not any(re.search(d, name, re.I) for d in defaults for name in [version["version"], *version["aliases"]])
-
-
-def test_banner_on_the_older_stage_only(rehearsal):
+@pytest.mark.parametrize("version", ["tahap-1", "tahap-2", "draf"])
+def test_canonical_og_url_and_sitemap_point_at_the_versions_own_address(rehearsal, version):
     repo = rehearsal[0]
-    versions = {v["version"]: v for v in json.loads(blob(repo, "versions.json"))}
-    assert [name for name, v in versions.items() if outdated(v)] == ["tahap-1"]
-    for page in ("tahap-1/index.html", "tahap-1/bab-5/smart-living/index.html"):
-        soup = BeautifulSoup(blob(repo, page), "html.parser")
-        banner = soup.select_one('[data-md-component="outdated"]')
-        assert "Anda melihat versi tahap sebelumnya" in banner.get_text()
-        target = Path("/", "tahap-1", page.removeprefix("tahap-1/")).parent / banner.a["href"]
-        assert target.resolve() == Path("/terbaru")
+    own = f"{SITE_URL}{version}/"
+    soup = BeautifulSoup(blob(repo, f"{version}/bab-2-gambaran-umum/index.html"), "html.parser")
+    assert soup.select_one('link[rel="canonical"]')["href"] == own + "bab-2-gambaran-umum/"
+    assert soup.select_one('meta[property="og:url"]')["content"] == own + "bab-2-gambaran-umum/"
+    sitemap = re.findall(r"<loc>([^<]+)</loc>", blob(repo, f"{version}/sitemap.xml").decode())
+    assert sitemap and all(url.startswith(own) for url in sitemap)
+    # the draft is no published plan: search engines list the released stages only
+    assert (soup.select_one('meta[name="robots"][content="noindex"]') is not None) == (version == "draf")
 
 
-def bookmarks(outline) -> list[str]:
-    return [title for item in outline
-            for title in (bookmarks(item) if isinstance(item, list) else [item.title])]
+def test_feedback_links_carry_the_stage_and_the_page_read(rehearsal):
+    soup = BeautifulSoup(blob(rehearsal[0], "tahap-1/bab-2-gambaran-umum/index.html"), "html.parser")
+    github, mail = soup.select(".info-halaman__masukan a")
+    issue = {key: values[0] for key, values in parse_qs(urlparse(github["href"]).query).items()}
+    page = f"{SITE_URL}tahap-1/bab-2-gambaran-umum/"
+    assert issue["title"].endswith("(Tahap 1)") and issue["dibaca"] == f"Tahap 1, {page}"
+    mailto = {key: values[0] for key, values in parse_qs(urlparse(mail["href"]).query).items()}
+    assert "(Tahap 1)" in mailto["subject"]
+    assert "Versi: Tahap 1" in mailto["body"] and f"Halaman: {page}" in mailto["body"]
 
 
-def test_each_stage_has_its_own_pdf(rehearsal):
+def test_the_stage_pdf_carries_the_stage_in_its_name_and_one_stable_address_leads_to_it(rehearsal, pages):
     repo = rehearsal[0]
-    found = {}
-    for version in ("tahap-1", "tahap-2"):
-        reader = PdfReader(io.BytesIO(blob(repo, f"{version}/pdf/{PDF}")))
-        found[version] = reader.pages[0].extract_text(), bookmarks(reader.outline)
-    assert "Tahap 1" in found["tahap-1"][0] and "Tahap 2" in found["tahap-2"][0]  # the cover
-    assert not any(NEW_SECTION in t for t in found["tahap-1"][1])
-    assert any(NEW_SECTION in t for t in found["tahap-2"][1])
+    stage_pdf = blob(repo, f"tahap-2/pdf/{STAGE_PDF}")
+    assert stage_pdf == (repo / "dist-2" / STAGE_PDF).read_bytes()
+    assert "Tahap 2" in PdfReader(io.BytesIO(stage_pdf)).pages[0].extract_text()  # the cover
+    button = BeautifulSoup(blob(repo, "tahap-2/bab-1-pendahuluan/index.html"), "html.parser")
+    assert button.select_one("a.tombol-unduh-pdf")["href"] == f"../pdf/{STAGE_PDF}"
+    # The stable address terbaru/pdf/ forwards to the newest stage's file, served as the PDF itself.
+    with urlopen(pages + "terbaru/pdf/") as response:
+        forward = BeautifulSoup(response.read(), "html.parser")
+    target = forward.select_one('meta[http-equiv="refresh"]')["content"].split("url=", 1)[1]
+    with urlopen(pages + "terbaru/pdf/" + target) as response:
+        assert response.read() == stage_pdf
 
 
 def test_release_files_are_the_stage_pdf_the_site_zip_and_the_notes(rehearsal):
     repo = rehearsal[0]
-    for number, dist in ((1, "dist-1"), (2, "dist-2")):
-        names = {p.name for p in (repo / dist).iterdir()}
-        assert names == {f"{stages.PDF_STEM}-Tahap-{number}.pdf", f"{stages.PDF_STEM}-Tahap-{number}-situs.zip",
-                         release.NOTES}
-    assert (repo / "dist-2" / f"{stages.PDF_STEM}-Tahap-2.pdf").read_bytes() == blob(repo, f"tahap-2/pdf/{PDF}")
+    assert {p.name for p in (repo / "dist-1").iterdir()} == {f"{stages.PDF_STEM}-Tahap-1-situs.zip", release.NOTES}
+    assert {p.name for p in (repo / "dist-2").iterdir()} == {STAGE_PDF, f"{stages.PDF_STEM}-Tahap-2-situs.zip",
+                                                            release.NOTES}
     notes = (repo / "dist-2" / release.NOTES).read_text(encoding="utf-8")
     assert "## Tahap 1 → Tahap 2" in notes and f"| {NEW_SECTION} | ditambahkan |" in notes
     assert "Rilis pertama" in (repo / "dist-1" / release.NOTES).read_text(encoding="utf-8")
@@ -163,30 +184,257 @@ def test_history_page_of_the_new_stage_shows_the_change(rehearsal):
     assert "Tahap 1 → Tahap 2" in text and NEW_SECTION in text
 
 
-def test_site_zip_opens_from_disk_with_relative_links(rehearsal, tmp_path):
-    repo = rehearsal[0]
-    with zipfile.ZipFile(repo / "dist-2" / f"{stages.PDF_STEM}-Tahap-2-situs.zip") as archive:
-        archive.extractall(tmp_path)
-    top = tmp_path / f"{stages.PDF_STEM}-Tahap-2-situs"
-    assert (top / "index.html").is_file() and (top / "pdf" / PDF).is_file()
+@pytest.fixture(scope="module")
+def offline(rehearsal, tmp_path_factory) -> Path:
+    """The tahap-2 offline zip, extracted: its top folder."""
+    target = tmp_path_factory.mktemp("luring")
+    with zipfile.ZipFile(rehearsal[0] / "dist-2" / f"{stages.PDF_STEM}-Tahap-2-situs.zip") as archive:
+        archive.extractall(target)
+    return target / f"{stages.PDF_STEM}-Tahap-2-situs"
+
+
+def test_site_zip_has_relative_links_and_references_no_other_host(offline):
+    top = offline
+    assert (top / "index.html").is_file() and (top / "pdf" / STAGE_PDF).is_file()
     assert (top / "search" / "search_index.js").is_file(), "offline search index"
+    assert (top / release.SHIM_IN_SITE).is_file(), "iframe-worker shim shipped inside"
     # 404.html is served by a web server for missing addresses; its links are absolute by design.
     pages = sorted(p for p in top.rglob("*.html") if p.name != "404.html")
     assert len(pages) > 20
-    broken = []
+    broken, hosts = [], []
     for page in pages:
         soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
-        for banner in soup.select('[data-md-component="outdated"]'):  # needs the versioned server
-            banner.decompose()
         for tag, attribute in (("a", "href"), ("link", "href"), ("script", "src"), ("img", "src")):
             for element in soup.find_all(tag, **{attribute: True}):
                 url = urlparse(element[attribute])
+                # Only hyperlinks the reader may follow, and the canonical address of this stage's
+                # published copy (metadata, never fetched), name a host.
+                own = element.get("rel") == ["canonical"] and element[attribute].startswith(f"{SITE_URL}tahap-2/")
+                if tag != "a" and (url.scheme in ("http", "https") or url.netloc) and not own:
+                    hosts.append(f"{page.relative_to(top)}: {element[attribute]}")
                 if url.scheme or url.netloc or not url.path:
                     continue
                 target = (page.parent / unquote(url.path)).resolve()
                 if url.path.startswith("/") or not target.is_file() or top not in target.parents:
                     broken.append(f"{page.relative_to(top)}: {element[attribute]}")
-    assert broken == []
+    assert broken == [] and hosts == []
+    # Material's offline plugin would add https://unpkg.com/iframe-worker/shim to every page.
+    assert [p for p in top.rglob("*.html") if "unpkg" in p.read_text("utf-8")] == []
+
+
+# ---------------------------------------------------------------------------------------------------
+# What a reader sees: gh-pages served over http, Debian Chromium
+# ---------------------------------------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def pages(rehearsal, tmp_path_factory):
+    """The gh-pages branch served on 127.0.0.1 like GitHub Pages (root 404.html for a missing address)."""
+    folder = tmp_path_factory.mktemp("gh-pages")
+    archive = subprocess.run(["git", "-C", str(rehearsal[0]), "archive", "gh-pages"], check=True,
+                             capture_output=True).stdout
+    with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
+        tar.extractall(folder, filter="data")
+    with serve(folder, not_found=folder / "404.html") as served:
+        yield served.url
+
+
+def _page(browser, viewport=chromium.DESKTOP):
+    page = browser.new_page(viewport=viewport, has_touch=viewport == chromium.MOBILE)
+    page.errors = []
+    page.on("pageerror", lambda error: page.errors.append(str(error)))
+    return page
+
+
+def _serious(page, axe) -> list[dict]:
+    return [v for v in chromium.axe_violations(page, axe) if v["impact"] in chromium.SERIOUS]
+
+
+BANNER = "[data-md-component=outdated]"
+
+
+@pytest.mark.parametrize("viewport", [chromium.MOBILE, chromium.DESKTOP], ids=["360", "1280"])
+def test_older_stage_shows_the_selector_and_a_banner_naming_the_newest_stage(browser, pages, viewport):
+    page = _page(browser, viewport)
+    try:
+        page.goto(pages + "tahap-1/bab-2-gambaran-umum/", wait_until="networkidle")
+        banner = page.locator(BANNER)
+        banner.get_by_text("Apa yang berubah").wait_for()
+        assert banner.is_visible()
+        assert "Anda membaca Tahap 1" in banner.inner_text() and "Versi terbaru: Tahap 2" in banner.inner_text()
+        selector = page.locator(".md-version__current")
+        assert selector.is_visible() and selector.inner_text().strip() == "Tahap 1"
+        listed = [t.strip() for t in page.locator(".md-version__list .md-version__link").all_inner_texts()]
+        assert listed == ["Tahap 2", "Tahap 1", "Draf (belum dirilis)"]
+        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(SCREENSHOTS / f"tahap-lama-{viewport['width']}.png"))
+        assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+        assert page.errors == []
+    finally:
+        page.close()
+
+
+def test_selector_on_a_phone_takes_the_reader_to_the_same_page_in_the_chosen_stage(browser, pages):
+    page = _page(browser, chromium.MOBILE)
+    try:
+        page.goto(pages + "tahap-1/bab-5/smart-economy/", wait_until="networkidle")
+        page.locator(".md-version__current").tap()
+        page.locator(".md-version__link", has_text="Tahap 2").tap()
+        page.wait_for_url(pages + "tahap-2/bab-5/smart-economy/")
+        assert not page.locator(BANNER).is_visible()
+    finally:
+        page.close()
+
+
+def test_banner_links_to_the_same_page_in_the_newest_stage_and_to_what_changed(browser, pages, axe_js):
+    page = _page(browser, chromium.MOBILE)
+    try:
+        page.goto(pages + "tahap-1/bab-2-gambaran-umum/", wait_until="networkidle")
+        page.locator(BANNER).get_by_text("Apa yang berubah").wait_for()
+        assert _serious(page, axe_js) == [], chromium.describe(_serious(page, axe_js))
+        page.locator(BANNER).get_by_role("link", name="Buka halaman ini di Tahap 2").click()
+        page.wait_for_load_state("networkidle")
+        assert page.url == pages + "terbaru/bab-2-gambaran-umum/"
+        assert page.locator(f"h2:has-text('{NEW_SECTION}')").count() == 1
+        page.goto(pages + "tahap-1/bab-2-gambaran-umum/", wait_until="networkidle")
+        page.locator(BANNER).get_by_role("link", name="Apa yang berubah sejak Tahap 1").click()
+        page.wait_for_load_state("networkidle")
+        assert page.url == pages + "terbaru/panduan/apa-yang-berubah/#sejak-tahap-1"
+        section = page.locator("#sejak-tahap-1")
+        assert "Tahap 1 → Tahap 2" in section.inner_text()
+        assert NEW_SECTION in page.locator("article").inner_text()
+    finally:
+        page.close()
+
+
+def test_banner_says_so_when_the_page_is_not_in_the_newest_stage(browser, pages):
+    page = _page(browser)
+    try:
+        # As if the page had been removed in tahap-2.
+        page.route("**/terbaru/kata-pengantar/", lambda route: route.fulfill(status=404, body="tidak ada"))
+        page.goto(pages + "tahap-1/kata-pengantar/", wait_until="networkidle")
+        link = page.locator(BANNER).get_by_role("link", name="Buka Tahap 2 (halaman ini tidak ada di sana)")
+        link.wait_for()
+        assert link.get_attribute("href") == pages + "terbaru/"
+    finally:
+        page.close()
+
+
+@pytest.mark.parametrize("path", ["tahap-2/", "terbaru/bab-2-gambaran-umum/", "draf/bab-2-gambaran-umum/"])
+def test_no_banner_on_the_newest_stage_or_the_draft(browser, pages, path):
+    page = _page(browser)
+    try:
+        page.goto(pages + path, wait_until="networkidle")
+        page.locator(".md-version__current").wait_for()
+        assert not page.locator(BANNER).is_visible()
+        assert page.errors == []
+    finally:
+        page.close()
+
+
+def test_root_redirects_to_the_newest_stage_and_is_in_indonesian(browser, pages, axe_js):
+    page = _page(browser)
+    try:
+        page.goto(pages, wait_until="networkidle")
+        assert page.url == pages + "terbaru/"
+        # The redirect page itself, held in place: a navigation answered "204 No Content" goes nowhere.
+        page.route("**/terbaru/", lambda route: route.fulfill(status=204))
+        page.goto(pages + "index.html", wait_until="commit")  # its "load" waits for the way out
+        page.wait_for_function("document.readyState === 'complete'")
+        assert page.url == pages + "index.html"
+        assert page.evaluate("document.documentElement.lang") == "id"
+        assert _serious(page, axe_js) == [], chromium.describe(_serious(page, axe_js))
+    finally:
+        page.close()
+
+
+@pytest.mark.parametrize("path", ["bab-5/smart-economy/", "bab-2-gambaran-umum/#2-2-kependudukan"])
+def test_an_address_without_version_lands_on_the_newest_version(browser, pages, path):
+    page = _page(browser, chromium.MOBILE)
+    try:
+        page.goto(pages + path, wait_until="networkidle")
+        page.wait_for_url(pages + "terbaru/" + path)
+        assert page.locator("article h1").is_visible()
+    finally:
+        page.close()
+
+
+@pytest.mark.parametrize("path, home", [("tidak-ada/sama-sekali/", "terbaru/"), ("tahap-1/tidak-ada/", "tahap-1/")])
+def test_missing_address_gets_an_indonesian_404_with_search_and_home(browser, pages, axe_js, path, home):
+    page = _page(browser, chromium.MOBILE)
+    try:
+        response = page.goto(pages + path, wait_until="networkidle")
+        assert response.status == 404 and page.url == pages + path
+        assert page.evaluate("document.documentElement.lang") == "id"
+        assert page.locator("h1").inner_text() == "Halaman tidak ditemukan"
+        assert _serious(page, axe_js) == [], chromium.describe(_serious(page, axe_js))
+        assert page.locator("a#beranda").get_attribute("href") == urlparse(pages + home).path
+        page.get_by_label("Cari di dokumen").fill("Kintamani")
+        page.get_by_role("button", name="Cari").click()
+        page.wait_for_url(pages + home + "?q=Kintamani")
+        page.locator(".md-search-result__item").first.wait_for()
+        assert page.errors == []
+    finally:
+        page.close()
+
+
+def test_versioned_404_page_loads_its_own_assets(browser, pages):
+    page = _page(browser)
+    failed = []
+    page.on("response", lambda response: failed.append(response.url) if response.status >= 400 else None)
+    try:
+        page.goto(pages + "draf/404.html", wait_until="networkidle")
+        assert failed == [pages + "draf/404.html"] or failed == []
+        assert page.locator("article h1").inner_text() == "Halaman tidak ditemukan"
+        assert page.evaluate("getComputedStyle(document.body).fontFamily").startswith('"Source Sans 3"')
+    finally:
+        page.close()
+
+
+# ---------------------------------------------------------------------------------------------------
+# The offline copy from file:// with the network off
+# ---------------------------------------------------------------------------------------------------
+
+FONT_LOADED = """() => [...document.fonts].filter(f => f.family.includes('Source Sans 3') && f.status === 'loaded')
+  .map(f => f.weight)"""
+
+
+def test_offline_copy_works_from_disk_with_all_network_blocked(browser, offline):
+    context = browser.new_context(viewport=chromium.MOBILE, has_touch=True)
+    left = []
+
+    def only_files(route):
+        if route.request.url.startswith("file:"):
+            route.continue_()
+        else:
+            left.append(route.request.url)
+            route.abort()
+
+    context.route("**/*", only_files)
+    page = context.new_page()
+    errors = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    try:
+        page.goto((offline / "index.html").as_uri(), wait_until="load")
+        assert "Unduh dokumen lengkap (PDF" in page.locator(".info-pdf").inner_text()
+        page.goto((offline / "bab-2-gambaran-umum.html").as_uri(), wait_until="load")
+        page.evaluate("document.fonts.ready")
+        assert "400" in page.evaluate(FONT_LOADED), "fon Source Sans 3 tidak termuat dari file://"
+        assert page.locator("article h1").is_visible()
+        # Dark mode: the palette toggle is there and switches the scheme.
+        page.locator("form[data-md-component=palette] label:visible").first.click()
+        assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == "slate"
+        page.locator("form[data-md-component=palette] label:visible").first.click()
+        # Search, in the shipped iframe-worker (no server, no CDN).
+        page.locator("label.md-search__icon[for=__search], label.md-header__button[for=__search]").first.click()
+        page.locator("input.md-search__input").press_sequentially("Kintamani")
+        page.locator(".md-search-result__item").first.wait_for(timeout=15000)
+        assert page.locator(".md-search-result__item").count() > 0
+        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(SCREENSHOTS / "luring-cari-360.png"))
+        assert left == [], f"permintaan keluar dari berkas lokal: {left}"
+        assert errors == []
+    finally:
+        context.close()
 
 
 @pytest.mark.parametrize("tag, stage_in_config, status, message", [
@@ -212,6 +460,7 @@ def test_tag_must_match_the_stage_in_mkdocs_yml(tmp_path, tag, stage_in_config, 
 ])
 def test_release_refuses_with_a_message_in_indonesian(tmp_path, args, message):
     git(tmp_path, "init", "-q")
+    shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")  # release.py reads it before the tag
     result = subprocess.run([str(ROOT / ".venv" / "bin" / "python"), str(ROOT / "scripts" / "release.py"), *args],
                             cwd=tmp_path, capture_output=True, text=True)
     assert result.returncode == 1 and message in result.stderr and "Traceback" not in result.stderr

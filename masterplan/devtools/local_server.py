@@ -30,12 +30,15 @@ class Served:
 
 class _Handler(http.server.SimpleHTTPRequestHandler):
     served: Served
+    not_found: Path | None = None
 
     def log_message(self, *args) -> None:  # quiet: the tests read `served.requests`
         pass
 
     def send_head(self):
         path = Path(self.translate_path(self.path))
+        if self.not_found is not None and not path.exists():
+            return self._not_found()
         if path.is_dir() and self.path.split("?")[0].endswith("/"):
             path = path / "index.html"
         wants_gzip = "gzip" in self.headers.get("Accept-Encoding", "")
@@ -51,6 +54,18 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
         self.served.requests.append((self.path, len(body)))
         return None
 
+    def _not_found(self):
+        # Like GitHub Pages: the site's own 404.html, status 404, at the address asked for.
+        body = self.not_found.read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
+        self.served.requests.append((self.path, len(body)))
+        return None
+
     def copyfile(self, source, outputfile) -> None:
         data = source.read()
         outputfile.write(data)
@@ -58,11 +73,13 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
 
 
 @contextmanager
-def serve(site: Path) -> Iterator[Served]:
+def serve(site: Path, not_found: Path | None = None) -> Iterator[Served]:
     """Serve the folder ``site`` on 127.0.0.1 (a free port) in a background thread while the ``with``
-    block runs; yields :class:`Served`. Directory URLs serve their index.html."""
+    block runs; yields :class:`Served`. Directory URLs serve their index.html. With ``not_found`` (a
+    404 page, e.g. ``site/404.html``) a missing address gets that page with status 404, as GitHub Pages
+    does."""
     served = Served("")
-    handler = type("Handler", (_Handler,), {"served": served})
+    handler = type("Handler", (_Handler,), {"served": served, "not_found": not_found})
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), partial(handler, directory=str(site)))
     served.url = f"http://127.0.0.1:{server.server_address[1]}/"
     thread = threading.Thread(target=server.serve_forever, daemon=True)

@@ -3,14 +3,17 @@ plan (``final`` or ``v…``), and what each tag is called on the website, in the
 
 from __future__ import annotations
 
+import os
 import re
 import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
-PDF_STEM = "Masterplan-Smart-City-Bangli"  # the site's PDF is pdf/<PDF_STEM>.pdf (mkdocs.yml, with-pdf)
+PDF_STEM = "Masterplan-Smart-City-Bangli"  # start of every PDF file name (see pdf_file)
 LATEST_ALIAS = "terbaru"  # the newest released stage; also the site's default version
 DRAFT_VERSION = "draf"  # the development version published from main
+DRAFT_TITLE = "Draf (belum dirilis)"  # the draft's name in the version selector
+VERSION_VARIABLE = "MIKE_DOCS_VERSION"  # set by mike while it builds one version (mike.mkdocs_utils)
 
 _TAHAP = re.compile(r"tahap-([1-4])")
 _FINAL = re.compile(r"final")
@@ -45,6 +48,32 @@ class Stage:
     def zip_name(self) -> str:
         """The zipped offline site, e.g. ``Masterplan-Smart-City-Bangli-Tahap-2-situs.zip``."""
         return f"{PDF_STEM}-{self.label.replace(' ', '-')}-situs.zip"
+
+
+def building() -> str | None:
+    """The version mike is building right now (``tahap-2``, ``draf``), or ``None`` for a plain
+    ``mkdocs build`` (local preview, pull-request check)."""
+    return os.environ.get(VERSION_VARIABLE) or None
+
+
+def title(version: str | None) -> str | None:
+    """How the version selector and the feedback links name ``version``: ``Tahap 2``,
+    :data:`DRAFT_TITLE`, or ``None`` for an unversioned build or an unknown name."""
+    if version == DRAFT_VERSION:
+        return DRAFT_TITLE
+    stage = parse(version or "")
+    return stage.label if stage else None
+
+
+def pdf_file(version: str | None) -> str:
+    """The PDF's file name in the site of ``version``: the stage's release name
+    (``Masterplan-Smart-City-Bangli-Tahap-2.pdf``), ``…-Draf.pdf`` for the draft, and the plain
+    ``Masterplan-Smart-City-Bangli.pdf`` for an unversioned build. A downloaded copy thus says which
+    stage it is; ``pdf/`` of every version redirects to it (the stable link ``terbaru/pdf/``)."""
+    stage = parse(version or "")
+    if stage is not None:
+        return stage.pdf_name
+    return f"{PDF_STEM}-Draf.pdf" if version == DRAFT_VERSION else f"{PDF_STEM}.pdf"
 
 
 def parse(tag: str) -> Stage | None:

@@ -190,31 +190,37 @@ def _signed(value: int) -> str:
     return ("+" if value > 0 else "−" if value < 0 else "±") + _number(abs(value))
 
 
-def summary(changes: list[ChapterChange]) -> str:
-    """One sentence: how many chapters and sections changed and the word balance."""
+def summary(changes: list[ChapterChange], unit: str = "berkas") -> str:
+    """One sentence: how many chapters (counted as ``unit``: files for editors, pages for readers) and
+    sections changed and the word balance."""
     if not changes:
         return "Tidak ada bagian yang berubah."
     counts = {kind: sum(1 for c in changes for s in c.sections if s.kind == kind)
               for kind in (ADDED, REMOVED, CHANGED)}
     before = sum(c.words_before for c in changes)
     after = sum(c.words_after for c in changes)
-    return (f"{len(changes)} berkas berubah: {counts[ADDED]} bagian ditambahkan, {counts[REMOVED]} "
+    return (f"{len(changes)} {unit} berubah: {counts[ADDED]} bagian ditambahkan, {counts[REMOVED]} "
             f"dihapus, {counts[CHANGED]} diubah. Jumlah kata pada bagian yang berubah: "
             f"{_number(before)} → {_number(after)} ({_signed(after - before)}).")
 
 
-def report(changes: list[ChapterChange], old_label: str, new_label: str, level: int = 2) -> str:
-    """The Markdown report comparing ``old_label`` with ``new_label``: a heading of ``level``, a summary,
-    then per chapter a heading one level deeper and a table of its changed sections."""
+def report(changes: list[ChapterChange], old_label: str, new_label: str, level: int = 2,
+           anchor: str | None = None, readers: bool = False) -> str:
+    """The Markdown report comparing ``old_label`` with ``new_label``: a heading of ``level`` (with the
+    id ``anchor`` when given, for links from elsewhere), a summary, then per chapter a heading one level
+    deeper, its file under docs/ (left out for ``readers``: citizens know pages, not files) and a table
+    of its changed sections."""
     head = "#" * level
-    parts = [f"{head} {old_label} → {new_label}", summary(changes)]
+    parts = [f"{head} {old_label} → {new_label}" + (f" {{ #{anchor} }}" if anchor else ""),
+             summary(changes, "halaman" if readers else "berkas")]
     for chapter in changes:
         note = {ADDED: " (bab baru)", REMOVED: " (bab dihapus)"}.get(chapter.kind, "")
         rows = ["| Bagian | Perubahan | Kata sebelum | Kata sesudah | Selisih |", "|---|---|---:|---:|---:|"]
         rows += [f"| {s.key.replace('|', '/')} | {s.kind} | {_number(s.words_before)} | "
                  f"{_number(s.words_after)} | {_signed(s.words_after - s.words_before)} |"
                  for s in chapter.sections]
-        parts += [f"{head}# {chapter.title}{note}", f"Berkas `docs/{chapter.path}`.", "\n".join(rows)]
+        parts += [f"{head}# {chapter.title}{note}", *([] if readers else [f"Berkas `docs/{chapter.path}`."]),
+                  "\n".join(rows)]
     return "\n\n".join(parts) + "\n"
 
 
@@ -239,6 +245,30 @@ def history(repo: Path, excluded: list[str], level: int = 2) -> str:
     parts.append(f"{'#' * level} {first.label}\n\nRilis pertama: {len(versions[first.tag])} halaman "
                  f"dokumen, {_number(sum(count_words(d.body) for d in versions[first.tag].values()))} kata.\n")
     return "\n".join(parts)
+
+
+def since_anchor(version: str) -> str:
+    """The id of the section "since ``version``" on the "Apa yang berubah" page (``sejak-tahap-1``);
+    the old-stage banner (overrides/partials/javascripts/spanduk-versi.html) links to it."""
+    return f"sejak-{version}"
+
+
+def since_stages(repo: Path, excluded: list[str], building: str | None, label: str, level: int = 2) -> str:
+    """For the "Apa yang berubah" page of the version being built (``building``: a stage tag, the draft
+    or ``None``; ``label`` its name for readers): this version (the working tree) against every
+    released stage before it, newest first, each under the heading id :func:`since_anchor`."""
+    try:
+        tags = stages.released(repo)
+    except (OSError, subprocess.CalledProcessError):
+        tags = []
+    current = stages.parse(building or "")
+    older = [tag for tag in tags if current is None or tag < current]
+    if not older:
+        return ("Belum ada tahap yang dirilis sebelum versi ini, atau riwayat git tidak tersedia saat situs "
+                "ini dibangun.\n")
+    new = read_version(repo, None, excluded)
+    return "\n".join(report(compare(read_version(repo, tag.tag, excluded), new), tag.label, label, level,
+                            since_anchor(tag.tag), readers=True) for tag in reversed(older))
 
 
 def release_notes(repo: Path, tag: str, excluded: list[str]) -> str:

@@ -22,13 +22,18 @@ from urllib.parse import urlparse
 
 import yaml
 
-from masterplan.publish import change_report
 from masterplan.model import settings, stages
+from masterplan.publish import change_report, root_pages, versions
 
 BRANCH = "gh-pages"
 REMOTE = "origin"
 NOTES = "catatan-rilis.md"  # release notes, next to the PDF and the zip in the output folder
 OFFLINE_CONFIG = ".mkdocs-luring.yml"  # temporary config for the offline copy, removed after the build
+PDF_PLUGIN = "with-pdf"
+# The iframe-worker shim from the npm package (pinned in scripts/npm/package-lock.json, installed by
+# scripts/setup-npm.sh), shipped inside the offline copy so that search works from file:// offline.
+SHIM = Path(".venv/npm/node_modules/iframe-worker/shim/index.js")
+SHIM_IN_SITE = "assets/javascripts/iframe-worker-shim.js"
 TOKEN = "GITHUB_TOKEN"  # set by the workflows for the push only
 BOT = ("Rilis otomatis", "41898282+github-actions[bot]@users.noreply.github.com")
 
@@ -145,8 +150,13 @@ def _commit_root_files(repo: Path, env: dict[str, str], files: dict[str, str]) -
 
 
 def _finish_branch(repo: Path, env: dict[str, str], push: bool) -> None:
-    # CNAME tells GitHub Pages the custom domain; .nojekyll serves the files as they are.
-    _commit_root_files(repo, env, {"CNAME": domain(repo) + "\n", ".nojekyll": ""})
+    # CNAME tells GitHub Pages the custom domain; .nojekyll serves the files as they are; 404.html is
+    # what GitHub Pages shows for a missing address (an address without the version folder, too).
+    config = _config(repo)
+    newest = any(stages.LATEST_ALIAS in v.get("aliases", []) for v in deployed(repo, env))
+    not_found = root_pages.not_found_page(repo, str(config["site_url"]), str(config["site_name"]),
+                                          stages.LATEST_ALIAS if newest else stages.DRAFT_VERSION)
+    _commit_root_files(repo, env, {"CNAME": domain(repo) + "\n", ".nojekyll": "", root_pages.NOT_FOUND: not_found})
     if push:
         _run(repo, ["git", "-C", str(repo), "push", REMOTE, BRANCH], _push_env(env))
 
@@ -173,29 +183,42 @@ def publish_draft(repo: Path, push: bool = False, pdf: bool = True) -> None:
     ``pdf=False`` (site only) is for quick rehearsals; the workflow always builds the PDF."""
     plan_settings(repo)
     env = _env(repo, pdf)
-    _deploy(repo, env, stages.DRAFT_VERSION, "Draf (belum dirilis)", [])
+    _deploy(repo, env, stages.DRAFT_VERSION, stages.DRAFT_TITLE, [])
     if not any(stages.LATEST_ALIAS in v.get("aliases", []) for v in deployed(repo, env)):
         _mike(repo, env, "set-default", stages.DRAFT_VERSION)
     _finish_branch(repo, env, push)
 
 
-def offline_zip(repo: Path, pdf: Path, target: Path) -> Path:
-    """Build a copy of the site that opens from disk (Material's offline plugin: plain file links,
-    search without a server), put ``pdf`` in it where the "Unduh PDF" button points, and zip it under
-    one top folder named like ``target``. Raises :class:`ReleaseError` when the build fails."""
+def offline_zip(repo: Path, version: str, pdf: Path | None, target: Path) -> Path:
+    """Build a copy of ``version`` that opens from disk with the network off (Material's offline plugin:
+    plain file links, search without a server, with the iframe-worker shim shipped inside instead of
+    fetched from a CDN), carrying ``pdf`` where the "Unduh PDF" button and the home page point, and zip it
+    under one top folder named like ``target``. No version selector: the copy holds one version.
+
+    Raises :class:`ReleaseError` when the shim is not installed or the build fails.
+    """
+    shim = repo / SHIM
+    if not shim.is_file():
+        raise ReleaseError(f"{SHIM} tidak ada: jalankan dulu scripts/setup-npm.sh (dipanggil scripts/release.sh).")
     config = _config(repo)
     config["plugins"].append("offline")
+    config["extra"].pop("version", None)
+    # A script whose address names "iframe-worker" stops the offline plugin from adding the CDN one.
+    config["extra"]["polyfills"] = [SHIM_IN_SITE]
+    if pdf is not None:
+        config["extra"][versions.READY_PDF] = str(pdf)
     config_file = repo / OFFLINE_CONFIG
+    env = dict(_env(repo, pdf=False), **{stages.VERSION_VARIABLE: version})
     with tempfile.TemporaryDirectory() as tmp:
         site = Path(tmp) / "site"
         config_file.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
         try:
             _run(repo, [sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", str(config_file),
-                        "--site-dir", str(site)], _env(repo, pdf=False), show=True)
+                        "--site-dir", str(site)], env, show=True)
         finally:
             config_file.unlink()
-        (site / "pdf").mkdir(exist_ok=True)
-        shutil.copy2(pdf, site / "pdf" / f"{stages.PDF_STEM}.pdf")
+        (site / SHIM_IN_SITE).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(shim, site / SHIM_IN_SITE)
         top = target.name.removesuffix(".zip")
         with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as archive:
             for path in sorted(site.rglob("*")):
@@ -204,10 +227,11 @@ def offline_zip(repo: Path, pdf: Path, target: Path) -> Path:
     return target
 
 
-def release_stage(repo: Path, tag: str, dist: Path, push: bool = False) -> list[Path]:
+def release_stage(repo: Path, tag: str, dist: Path, push: bool = False, pdf: bool = True) -> list[Path]:
     """Release stage ``tag`` (checked out in ``repo``): a version on ``gh-pages`` with the alias
     ``terbaru`` and the root redirect when it is the newest stage, and in ``dist`` the stage-named PDF,
-    the offline site zip and the release notes. Returns those three files.
+    the offline site zip and the release notes. Returns those files. ``pdf=False`` (no PDF in the
+    version, the zip or ``dist``) is for local rehearsals only and cannot be pushed.
 
     Raises :class:`ReleaseError` (message in Bahasa Indonesia) for a wrong tag, a checkout not at the tag,
     a stage that does not match ``mkdocs.yml``, or a failed build.
@@ -215,22 +239,35 @@ def release_stage(repo: Path, tag: str, dist: Path, push: bool = False) -> list[
     stage = stages.parse(tag)
     if stage is None:
         raise ReleaseError(f"'{tag}' bukan tag rilis. Gunakan {stages.TAG_RULE}.")
+    if push and not pdf:
+        raise ReleaseError("Rilis tahap yang dikirim selalu memuat PDF: jangan pakai --tanpa-pdf bersama --push.")
     _check_checkout(repo, tag)
     check_settings(repo, stage)
-    env = _env(repo, pdf=True)
+    env = _env(repo, pdf=pdf)
     newest = stage == max(stages.released(repo))
     _deploy(repo, env, stage.tag, stage.label, [stages.LATEST_ALIAS] if newest else [])
     if newest:
         _mike(repo, env, "set-default", stages.LATEST_ALIAS)
     dist.mkdir(parents=True, exist_ok=True)
-    site_dir = repo / _config(repo).get("site_dir", "site")  # what mike just built and committed
-    pdf = shutil.copy2(site_dir / "pdf" / f"{stages.PDF_STEM}.pdf", dist / stage.pdf_name)
+    config = _config(repo)
+    files = []
+    if pdf:
+        site_dir = repo / config.get("site_dir", "site")  # what mike just built and committed
+        files.append(Path(shutil.copy2(site_dir / versions.pdf_path(_pdf_output(config), tag), dist / stage.pdf_name)))
     notes = dist / NOTES
     notes.write_text(change_report.release_notes(repo, tag, change_report.website_only(repo / "mkdocs.yml")),
                      encoding="utf-8")
-    archive = offline_zip(repo, Path(pdf), dist / stage.zip_name)
+    archive = offline_zip(repo, tag, files[0] if files else None, dist / stage.zip_name)
     _finish_branch(repo, env, push)
-    return [Path(pdf), archive, notes]
+    return [*files, archive, notes]
+
+
+def _pdf_output(config: dict) -> str:
+    """``output_path`` of the PDF plugin in ``mkdocs.yml`` (its folder is kept; the name follows the version)."""
+    for plugin in config.get("plugins", []):
+        if isinstance(plugin, dict) and PDF_PLUGIN in plugin:
+            return str(plugin[PDF_PLUGIN].get("output_path", versions.DEFAULT_PDF))
+    return versions.DEFAULT_PDF
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -242,17 +279,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--keluaran", type=Path, default=Path("dist"),
                         help="folder untuk PDF, zip situs dan catatan rilis (bawaan: dist)")
     parser.add_argument("--tanpa-pdf", action="store_true",
-                        help="draf tanpa PDF, untuk gladi cepat; alur kerja GitHub tidak memakainya")
+                        help="tanpa PDF, untuk gladi cepat di komputer sendiri; rilis tahap yang dikirim "
+                             "(--push) selalu memuat PDF")
     args = parser.parse_args(argv)
-    if args.tanpa_pdf and args.versi != stages.DRAFT_VERSION:
-        parser.error("--tanpa-pdf hanya untuk draf: rilis tahap selalu memuat PDF")
     repo = Path.cwd()
     try:
         if args.versi == stages.DRAFT_VERSION:
             publish_draft(repo, push=args.push, pdf=not args.tanpa_pdf)
             print(f"Draf diterbitkan ke cabang {BRANCH}" + (" dan dikirim." if args.push else " (lokal)."))
         else:
-            for path in release_stage(repo, args.versi, args.keluaran.resolve(), push=args.push):
+            for path in release_stage(repo, args.versi, args.keluaran.resolve(), push=args.push,
+                                      pdf=not args.tanpa_pdf):
                 print(path)
     except ReleaseError as error:
         print(f"GAGAL: {error}", file=sys.stderr)

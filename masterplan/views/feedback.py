@@ -16,6 +16,7 @@ from masterplan.model.sources import read_yaml
 
 FORM = ".github/ISSUE_TEMPLATE/usulan-perubahan-bab.yml"
 FIELD = "bab"
+READ_FIELD = "dibaca"  # the form's field for the version and page address that was read
 
 
 @dataclass(frozen=True)
@@ -45,18 +46,34 @@ def option(title: str, src_uri: str, docs: str = "docs") -> str:
     return f"{title} ({docs}/{src_uri})"
 
 
-def issue_url(repo_url: str, form: Form, title: str, src_uri: str) -> str:
-    """The ``…/issues/new`` URL of ``form`` prefilled with the page's title and, when the form lists the
-    page, its dropdown option (``title`` is the page's front-matter title, ``src_uri`` its file under
-    docs/)."""
-    params = {"template": form.template, "title": f"{form.title}{title}"}
+@dataclass(frozen=True)
+class Reading:
+    """What the reader was reading: the published version's name (``Tahap 1``, ``Draf (belum
+    dirilis)``; ``None`` for an unversioned build) and the page's address in that version."""
+
+    version: str | None
+    url: str
+
+    def line(self) -> str:
+        """``Tahap 1, https://…/tahap-1/bab-2-gambaran-umum/`` (the address alone when unversioned)."""
+        return f"{self.version}, {self.url}" if self.version else self.url
+
+
+def issue_url(repo_url: str, form: Form, title: str, src_uri: str, reading: Reading) -> str:
+    """The ``…/issues/new`` URL of ``form`` prefilled with the page's title, the version read (in the
+    title and in the field :data:`READ_FIELD`) and, when the form lists the page, its dropdown option
+    (``title`` is the page's front-matter title, ``src_uri`` its file under docs/)."""
+    suffix = f" ({reading.version})" if reading.version else ""
+    params = {"template": form.template, "title": f"{form.title}{title}{suffix}", READ_FIELD: reading.line()}
     if option(title, src_uri) in form.options:
         params[FIELD] = option(title, src_uri)
     return f"{repo_url.rstrip('/')}/issues/new?{urlencode(params, quote_via=quote)}"
 
 
-def mailto(address: str, title: str, page_url: str) -> str:
-    """A ``mailto:`` link to ``address`` with the page named in the subject and its address in the body."""
-    subject = f"Masukan rencana induk: {title}"
-    body = f"Halaman: {page_url}\n\nMasukan saya:\n"
+def mailto(address: str, title: str, reading: Reading) -> str:
+    """A ``mailto:`` link to ``address`` with the page and version named in the subject and the
+    version and address in the body, so that the receiver knows which stage was read."""
+    suffix = f" ({reading.version})" if reading.version else ""
+    subject = f"Masukan rencana induk: {title}{suffix}"
+    body = f"Versi: {reading.version or 'tidak disebut'}\nHalaman: {reading.url}\n\nMasukan saya:\n"
     return f"mailto:{address}?{urlencode({'subject': subject, 'body': body}, quote_via=quote)}"

@@ -1,0 +1,78 @@
+"""Which published version a build is (``tahap-2``, the draft, or none), and what follows from it:
+the PDF's file name, the version's own name for readers, and the stable ``pdf/`` address.
+
+mike builds each version with ``MIKE_DOCS_VERSION`` set (:func:`stages.building`) and, because
+``canonical_version`` is not set in ``mkdocs.yml``, with ``site_url`` ending in that version's folder:
+canonical URLs, ``og:url``, the sitemap and the 404 page's asset paths all point at the version's own
+address, and the draft never points at a folder that does not exist yet.
+"""
+
+from __future__ import annotations
+
+import html
+from pathlib import Path, PurePosixPath
+from typing import TYPE_CHECKING
+
+from masterplan.model import stages
+
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
+
+KEY = "versi"  # config.extra[KEY]: what the templates (overrides/main.html) need
+DEFAULT_PDF = f"pdf/{stages.PDF_STEM}.pdf"  # with-pdf's output_path when mkdocs.yml sets none
+# extra.<READY_PDF>: a finished PDF that a build without the PDF puts in its site instead of making it
+# again (set by scripts/masterplan/release.py for the offline copy; read by scripts/mkdocs_hooks.py).
+READY_PDF = "pdf_jadi"
+
+
+def pdf_path(output_path: str, version: str | None) -> str:
+    """Where the PDF of ``version`` goes in the site: the folder of ``output_path`` (``mkdocs.yml``),
+    the file name of :func:`stages.pdf_file`. The one place that names the PDF file."""
+    return str(PurePosixPath(output_path).with_name(stages.pdf_file(version)))
+
+
+def configure(config: MkDocsConfig, pdf_plugin) -> None:
+    """Name the PDF after the version being built and put ``{"nama", "judul", "draf", "pdf"}`` in
+    ``config.extra["versi"]``: mike's version name, its title for readers (``Tahap 2``; ``None`` when
+    unversioned), whether it is the draft, and the PDF's path in the site."""
+    version = stages.building()
+    output = pdf_path(pdf_plugin.config["output_path"] if pdf_plugin is not None else DEFAULT_PDF, version)
+    if pdf_plugin is not None:
+        pdf_plugin.config["output_path"] = output
+    config.extra[KEY] = {"nama": version, "judul": stages.title(version),
+                         "draf": version == stages.DRAFT_VERSION, "pdf": output}
+
+
+def end_site_url_with_slash(config: MkDocsConfig) -> None:
+    """mike's plugin sets ``site_url`` to ``https://…/tahap-1`` (no final slash). Pages do not mind,
+    but the 404 page takes ``/tahap-1`` as its base, so Material looks for its search index at
+    ``/search/…`` outside the version. Run after every ``on_config`` (MkDocs ``on_pre_build``)."""
+    if config.site_url and not config.site_url.endswith("/"):
+        config.site_url += "/"
+
+
+REDIRECT = """<!DOCTYPE html>
+<html lang="id">
+<head>
+<meta charset="utf-8">
+<title>{title}</title>
+<meta name="robots" content="noindex">
+<meta http-equiv="refresh" content="0; url={href}">
+<link rel="canonical" href="{href}">
+</head>
+<body>
+<p>Mengunduh <a href="{href}">{name}</a> …</p>
+</body>
+</html>
+"""
+
+
+def write_pdf_address(site: Path, pdf: str, site_name: str) -> Path:
+    """Write ``pdf/index.html`` next to the PDF at ``pdf`` (path in the site): it forwards to the
+    stage-named file, so ``…/terbaru/pdf/`` is one address that always gives the newest stage's PDF.
+    Returns the page written."""
+    target = site / PurePosixPath(pdf).parent / "index.html"
+    name = PurePosixPath(pdf).name
+    target.write_text(REDIRECT.format(title=html.escape(f"PDF {site_name}"), href=html.escape(name), name=html.escape(name)),
+                      encoding="utf-8")
+    return target
