@@ -28,8 +28,8 @@ PLAIN = '<svg xmlns="http://www.w3.org/2000/svg" width="200" height="50"><text x
 # (rule, Markdown added to a valid chapter as the GitHub web editor or a Word paste leaves it, files)
 FAILING = [
     ("SVG-FOREIGNOBJECT", "![Struktur tim](assets/images/tim.svg)", {"assets/images/tim.svg": FOREIGN}),
-    ("SVG-FOREIGNOBJECT", '<img src="assets/images/tim.svg" alt="Struktur tim">', {"assets/images/tim.svg": FOREIGN}),
-    ("GAMBAR-STYLE", '<img src="assets/images/tim.svg" alt="Struktur tim" style="width: 50%">',
+    ("SVG-FOREIGNOBJECT", '<img src="../assets/images/tim.svg" alt="Struktur tim">', {"assets/images/tim.svg": FOREIGN}),
+    ("GAMBAR-STYLE", '<img src="../assets/images/tim.svg" alt="Struktur tim" style="width: 50%">',
      {"assets/images/tim.svg": PLAIN}),
     ("GAMBAR-STYLE", '![Struktur tim](assets/images/tim.svg){ style="max-width:300px" }',
      {"assets/images/tim.svg": PLAIN}),
@@ -38,9 +38,9 @@ FAILING = [
 ]
 PASSING = [
     "![Struktur tim](assets/images/tim.svg)",
-    '<img src="assets/images/tim.svg" alt="Struktur tim" width="400">',
+    '<img src="../assets/images/tim.svg" alt="Struktur tim" width="400">',
     '![Struktur tim](assets/images/tim.svg){ width="400" }',
-    '<img src="assets/images/tim.svg" alt="Struktur tim" style="border: 1px solid">',
+    '<img src="../assets/images/tim.svg" alt="Struktur tim" style="border: 1px solid">',
     "Luas 520,81 km\u00b2, suhu 15\u201325 \u00b0C, anggaran Rp1.250.000.000 \u2013 \u201cBangli\u201d \u2026",
 ]
 

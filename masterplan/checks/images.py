@@ -66,6 +66,12 @@ def _local_file(src: str, folder: str, context: Context) -> Path | None:
     return None if target.startswith("..") else context.docs_dir / target
 
 
+def local_file(src: str, html: bool, page: Page, context: Context) -> Path | None:
+    """The file inside docs/ that the image path ``src`` of ``page`` loads on the site (Markdown paths from
+    the page's own folder, raw HTML paths from the page's address), or None if it points outside docs/."""
+    return _local_file(src, _url_folder(page, context) if html else posixpath.dirname(page.name), context)
+
+
 def _path_hint(src: str, found: str, html: bool, page: Page, context: Context) -> str:
     """GAMBAR-JALUR's message: the path that works from this page, for Markdown and for HTML."""
     markdown = posixpath.relpath(found, posixpath.dirname(page.name) or ".")
@@ -101,8 +107,7 @@ def check(page: Page, context: Context) -> Iterator[Problem]:
                                   "gambarnya ke folder docs/assets/images/ (Add file, Upload files), lalu "
                                   f"tulis {_folder_hint(page)}.")
             continue
-        source_folder = posixpath.dirname(page.name)
-        target = _local_file(src, _url_folder(page, context) if html else source_folder, context)
+        target = local_file(src, html, page, context)
         if target is None or not target.is_file():
             elsewhere = _elsewhere(src, context)
             if elsewhere:

@@ -25,7 +25,7 @@ from fontTools.ttLib import TTFont
 
 from masterplan.model.problems import Problem, help_reference
 from masterplan.model.sources import read_yaml
-from .images import _local_file, images
+from .images import images, local_file
 from .safety import html_fragments, tags
 
 if TYPE_CHECKING:
@@ -64,10 +64,10 @@ FOREIGN_OBJECT_FIX = ("Ekspor ulang gambarnya dengan label sebagai teks SVG bias
 
 
 def _svg_labels(page: Page, context: Context) -> Iterator[Problem]:
-    for src, _, line in images(page):
+    for src, _, line, html in images(page):
         if not urlsplit(src).path.lower().endswith(".svg"):
             continue
-        target = _local_file(src, page, context)
+        target = local_file(src, html, page, context)
         if target is None or not target.is_file():
             continue  # GAMBAR-HILANG reports it
         count = _foreign_objects(target.read_text(encoding="utf-8", errors="replace"))
@@ -100,7 +100,7 @@ def _styled_images(page: Page, context: Context) -> Iterator[Problem]:
 
 def _uncovered_characters(page: Page, context: Context) -> Iterator[Problem]:
     points = covered(context.docs_dir / FONTS)
-    if not points:
+    if not points or page.name.startswith(tuple(context.rules.raw["hanya_situs"])):  # not printed
         return
     for number, text in enumerate(page.document.body.splitlines(), start=page.document.body_line):
         for column, char in enumerate(text, start=1):

@@ -10,7 +10,7 @@ line), so ``captions.py`` numbers them like every other table of the chapter.
 from __future__ import annotations
 
 from masterplan.model.plan_logic import MISSING, SWOT_KINDS, TARGET_HORIZONS, TOWS, PlanLogic
-from masterplan.views.programme_tables import _cell, number, rupiah_short, years
+from masterplan.views.programme_tables import _cell, number, rupiah, years
 
 
 def _lines(value: object) -> str:
@@ -218,7 +218,7 @@ def quick_win_profiles(logic: PlanLogic) -> str:
                 ["Jadwal", [f"{when}: {what}" for when, what in profile.schedule]],
                 ["Indikator keberhasilan", f"{programme.indicator}: {number(programme.target)} {programme.unit} "
                                            f"pada akhir {years(programme)}"],
-                ["Mata anggaran", f"{profile.budget_line}; perkiraan indikatif {rupiah_short(programme.cost)} "
+                ["Mata anggaran", f"{profile.budget_line}; perkiraan indikatif {rupiah(programme.cost)} "
                                   f"({', '.join(programme.funding)}), perlu verifikasi"],
                 ["Risiko dan mitigasi", [f"{risk} → mitigasi: {fix}" for risk, fix in profile.risks]],
                 ["Penanggung jawab", f"{lead.name}" + (f"; mitra: {partners}" if partners else "")]]
