@@ -25,7 +25,7 @@ from masterplan.publish import change_report
 from masterplan.views import abbreviations, feedback, page_extras, site_status
 from masterplan.model import rules
 from masterplan import checks
-from masterplan.model.problems import ERROR, HELP_PAGE, summary_line
+from masterplan.model.problems import ERROR, help_url, summary_line
 from masterplan.views.headings import number_headings
 from masterplan.views.signature import signature_markdown
 
@@ -57,11 +57,10 @@ _form: list = []  # the chapter-change issue form (feedback links), set in on_co
 @event_priority(100)  # before the PDF plugin makes its cover from config.extra
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     root = Path(config.config_file_path).resolve().parent
-    try:
-        plan = settings.from_extra(config.extra)
-    except (KeyError, TypeError, ValueError) as error:
-        raise PluginError(f"mkdocs.yml: bagian 'extra.rencana' tidak lengkap atau salah ({error}). "
-                          "Lengkapi sesuai contoh di README.") from None
+    loaded = settings.load(root)
+    if loaded.problems:
+        raise PluginError(_report("Pengaturan rencana di mkdocs.yml belum benar", list(loaded.problems)))
+    plan = loaded.plan
     catalogue, problems = programmes.load_catalogue(root, plan)
     if problems:
         raise PluginError(_report("Data program (data/program.yml) belum benar", problems))
@@ -81,11 +80,9 @@ def _reader_data(config: MkDocsConfig, root: Path) -> None:
     docs_dir = Path(config.docs_dir)
     glossary = abbreviations.from_glossary(docs_dir / abbreviations.GLOSSARY)
     _abbreviations[:] = ["\n\n" + abbreviations.definitions(glossary) + "\n" if glossary else ""]
-    try:
-        stages = site_status.load_stages(root)
-    except (OSError, ValueError, KeyError, TypeError, AttributeError) as error:
-        raise PluginError(f"{site_status.STAGES_FILE}: data tahapan Bimtek tidak terbaca ({error}). Tulis "
-                          "empat tahap 1-4, masing-masing dengan waktu, pokok dan keluaran.") from None
+    stages, problems = site_status.load_stages(root)
+    if problems:
+        raise PluginError(_report("Data tahapan Bimtek belum benar", problems))
     _stages[:] = [stages]
     _form[:] = [feedback.read_form(root)]
     _changes.clear()
@@ -112,7 +109,7 @@ def _check_sources(config: MkDocsConfig) -> None:
         log.log(logging.ERROR if problem.severity == ERROR else logging.INFO, problem.text())
     if any(problem.severity == ERROR for problem in problems):
         raise PluginError(f"Pemeriksaan naskah gagal: {summary_line(problems)} Perbaiki baris yang "
-                          f"disebut di atas (penjelasan tiap aturan: {HELP_PAGE}), lalu bangun ulang.")
+                          f"disebut di atas (penjelasan tiap aturan: {help_url()}), lalu bangun ulang.")
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:

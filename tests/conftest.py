@@ -2,7 +2,7 @@
 
 Tiers (markers declared in pyproject.toml), given here so that no test file has to remember them:
 ``browser`` (tests/test_browser.py), ``release`` (tests/test_github_release.py), ``build`` (any test that
-uses a build fixture or runs ``run_build``, ``scripts/build.sh`` or ``scripts/benchmark.py``) and ``unit`` (everything else: the fast
+uses a build fixture or runs ``run_build``, ``scripts/build.sh`` or the benchmark) and ``unit`` (everything else: the fast
 tier, ``bash scripts/test.sh -m unit``). A test may also carry one of these markers itself.
 """
 
@@ -29,7 +29,7 @@ OUTPUT = Path(os.environ.get("TEST_OUTPUT_DIR") or ROOT / "tests" / "output")
 TIERS = ("unit", "build", "release", "browser")
 TIER_OF_FILE = {"test_browser.py": "browser", "test_github_release.py": "release"}
 BUILD_FIXTURES = {"full_build", "site_only_build", "pdf_pages_text"}
-BUILD_CALLS = ("run_build(", "scripts/build.sh", "scripts/benchmark.py")
+BUILD_CALLS = ("run_build(", "scripts/build.sh", "benchmark.py")
 
 
 def _tier(item: pytest.Item) -> str:

@@ -65,7 +65,8 @@ def test_failing_input_reports_rule(tmp_path, rule, text):
     assert rule in rules(problems), [p.text() for p in problems]
     for problem in problems:
         assert problem.line >= 1 and problem.path == "docs/bab-9-penutup.md"
-        assert "Lihat panduan: panduan/aturan-pemeriksaan#" in problem.message
+        # absolute, so that it opens from a GitHub annotation
+        assert "Lihat panduan: https://smartcity.banglikab.go.id/panduan/aturan-pemeriksaan/#" in problem.message
 
 
 @pytest.mark.parametrize("text", PASSING)

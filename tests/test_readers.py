@@ -92,7 +92,7 @@ def test_dashboard_says_which_required_sections_are_missing_from_the_chapter_che
     row = site_status.chapter(document, "bab-9-penutup.md", "BAB IX Penutup", "Bappeda", rules.load(), problems,
                               None)
     assert (row.required, row.missing) == (3, 1)
-    progress = site_status.Progress(site_status.load_stages(ROOT), 2, (row,), {"draf": "Draf"})
+    progress = site_status.Progress(site_status.load_stages(ROOT)[0], 2, (row,), {"draf": "Draf"})
     table = site_status.status_table(progress)
     assert "**kurang 1** dari 3" in table and site_status.UNKNOWN in table
     assert "bagian wajib lengkap di 0 dari 1 halaman" in table

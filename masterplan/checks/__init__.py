@@ -13,6 +13,7 @@ from pathlib import Path
 
 from masterplan.model import documents, rules as rules_module
 from masterplan.model.problems import Problem, help_reference
+from masterplan.model.sources import shown_path
 from . import front_matter, images, links, safety, spelling, structure, tables, text
 
 FAMILIES = (front_matter, structure, text, safety, images, tables, links, spelling)
@@ -46,10 +47,7 @@ class Context:
 
     def shown(self, path: Path) -> str:
         """``path`` as written in messages: relative to ``root`` when inside it."""
-        try:
-            return path.resolve().relative_to(self.root.resolve()).as_posix()
-        except ValueError:
-            return path.as_posix()
+        return shown_path(path, self.root)
 
     def document(self, name: str) -> documents.Document | None:
         """The parsed page at ``name`` (relative to docs/), or None if it is missing or unreadable."""
@@ -73,23 +71,12 @@ def markdown_files(paths: list[Path]) -> list[Path]:
 
 
 def _read(path: Path, context: Context) -> documents.Document | Problem:
-    shown = context.shown(path)
-    rule = "BERKAS-TAK-TERBACA"
-    try:
-        data = path.read_bytes()
-    except OSError as error:
-        message = f"Berkas tidak dapat dibaca ({error.strerror or error}). Periksa nama dan letak berkasnya."
-        return Problem(shown, 1, 0, rule, f"{message} {help_reference(rule)}", context.rules.severity(rule))
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as error:
-        line = data.count(b"\n", 0, error.start) + 1
-        column = error.start - (data.rfind(b"\n", 0, error.start) + 1) + 1
-        message = ("Berkas tidak tersimpan sebagai UTF-8 (mulai dari kolom ini). Salin teksnya ke editor "
-                   "web GitHub lalu simpan ulang, atau simpan dari editor teks dengan pengodean UTF-8.")
-        return Problem(shown, line, column, rule, f"{message} {help_reference(rule)}",
-                       context.rules.severity(rule))
-    return documents.parse(text, shown)
+    document = documents.load(path, context.root)
+    if document.unreadable is None:
+        return document
+    problem = document.unreadable
+    return Problem(problem.path, problem.line, problem.column, problem.rule, problem.message,
+                   context.rules.severity(problem.rule))
 
 
 def check_page(page: Page, context: Context) -> Iterator[Problem]:

@@ -25,7 +25,7 @@ from pathlib import Path
 
 from masterplan import checks
 from masterplan.checks.programme_data import check_programmes
-from masterplan.model.problems import ERROR, HELP_PAGE, markdown_table, summary_line
+from masterplan.model.problems import ERROR, help_url, markdown_table, summary_line
 
 ROOT = Path(__file__).resolve().parents[2]  # the repository (the package is installed editable)
 
@@ -56,7 +56,7 @@ def main(argv: list[str] | None = None) -> int:
         summary = args.summary or os.environ.get("GITHUB_STEP_SUMMARY")
         if summary:
             with open(summary, "a", encoding="utf-8") as handle:
-                handle.write(markdown_table(problems, HELP_PAGE))
+                handle.write(markdown_table(problems, help_url()))
     else:
         for problem in problems:
             print(problem.text())

@@ -13,6 +13,9 @@ import yaml
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
+from masterplan.model.problems import Problem
+from masterplan.model.sources import read_text, shown_path
+
 _FRONT_MATTER_FENCE = "---"
 # CommonMark sees an indented admonition body as a code block, so headings inside admonitions and
 # fenced code are not reported as sections: the same as what the reader sees.
@@ -40,7 +43,8 @@ class Document:
     ``meta`` is the parsed front matter (empty when absent or invalid); ``meta_error`` holds
     ``(line, problem)`` when the YAML could not be parsed, the line being 1-based in the whole file.
     ``body_line`` is the 1-based file line where the body starts; ``meta_lines`` maps each front-matter
-    key to its 1-based file line.
+    key to its 1-based file line. ``unreadable`` is the :class:`Problem` when the file could not be
+    read (missing, not UTF-8): the document is then empty.
     """
 
     path: str
@@ -50,6 +54,7 @@ class Document:
     body: str = ""
     body_line: int = 1
     meta_lines: dict = field(default_factory=dict)
+    unreadable: Problem | None = None
 
     @cached_property
     def lines(self) -> list[str]:
@@ -182,10 +187,14 @@ def unwrap_admonitions(body: str) -> str:
 def load(path: Path, root: Path | None = None) -> Document:
     """Read and parse the file at ``path``; ``root`` makes the stored path relative for messages.
 
-    Raises ``OSError`` when the file cannot be read and ``UnicodeDecodeError`` when it is not UTF-8.
+    Never raises: a file that is missing or not UTF-8 gives an empty :class:`Document` whose
+    ``unreadable`` holds the problem (rule ``BERKAS-TAK-TERBACA``, with line and column).
     """
-    shown = path.relative_to(root).as_posix() if root else path.as_posix()
-    return parse(path.read_text(encoding="utf-8"), shown)
+    shown = shown_path(path, root)
+    text = read_text(path, shown)
+    if isinstance(text, Problem):
+        return Document(path=shown, text="", unreadable=text)
+    return parse(text, shown)
 
 
 # Word numbering such as "1.", "1.1", "2.3.1" or "BAB II"; at most two digits per level, so that a

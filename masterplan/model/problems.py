@@ -8,16 +8,33 @@ the pull request, and a Markdown table in the job summary (annotations alone sho
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import yaml
 
 ERROR = "error"
 WARNING = "warning"
 
-HELP_PAGE = "panduan/aturan-pemeriksaan"  # where every rule ID is explained, relative to the site root
+HELP_PAGE = "panduan/aturan-pemeriksaan/"  # where every rule ID is explained, relative to the site root
+_CONFIG = Path(__file__).resolve().parents[2] / "mkdocs.yml"
+
+
+@cache
+def help_url() -> str:
+    """The help page's absolute address (``site_url`` of the repository's ``mkdocs.yml`` + :data:`HELP_PAGE`),
+    so that the link opens from a GitHub annotation or a terminal; the relative path when ``site_url``
+    cannot be read (the settings check then reports ``mkdocs.yml``). Never raises."""
+    try:
+        site_url = yaml.safe_load(_CONFIG.read_text(encoding="utf-8")).get("site_url")
+    except (OSError, ValueError, AttributeError, yaml.YAMLError):
+        site_url = None
+    return f"{site_url.rstrip('/')}/{HELP_PAGE}" if isinstance(site_url, str) and site_url else HELP_PAGE
 
 
 def help_reference(rule: str) -> str:
     """The pointer that ends every message: the help page and the rule's fixed anchor there."""
-    return f"Lihat panduan: {HELP_PAGE}#{rule.lower()}"
+    return f"Lihat panduan: {help_url()}#{rule.lower()}"
 
 
 @dataclass(frozen=True, order=True)

@@ -17,12 +17,13 @@ from jsonschema import Draft202012Validator
 
 from masterplan.model import settings
 from masterplan.model.problems import Problem
+from masterplan.model.sources import read_yaml
 
 PROGRAMMES = "data/program.yml"
 SCHEMA = "data/program.schema.json"
 OFFICES = "data/opd.yml"
 DIMENSIONS = "data/dimensi.yml"
-CONFIG = "mkdocs.yml"
+CONFIG = settings.CONFIG
 
 # Horizon key → (label used in tables, longest duration in years). Source: the issue's definition
 # (quick win and short: one year; medium: up to five; long: up to ten years), BAB VI "Horizon Waktu".
@@ -127,37 +128,10 @@ class Catalogue:
 # Reading YAML with line numbers
 # ---------------------------------------------------------------------------------------------------
 
-class _TolerantLoader(yaml.SafeLoader):
-    """Reads mkdocs.yml even when it holds MkDocs-specific tags (``!ENV``, ``!!python/name``)."""
-
-
-_TolerantLoader.add_multi_constructor("", lambda loader, suffix, node: None)
-
-
-def _read_yaml(root: Path, relative: str, loader=yaml.SafeLoader) -> tuple[object, yaml.Node | None, list[Problem]]:
+def _read_yaml(root: Path, relative: str) -> tuple[object, yaml.Node | None, list[Problem]]:
     """Parse ``root/relative`` into ``(data, node, problems)``; on any problem ``data`` is None."""
-    path = root / relative
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        return None, None, [Problem(relative, 1, 0, "PROGRAM-BERKAS", "Berkas tidak ditemukan.")]
-    except UnicodeDecodeError:
-        return None, None, [Problem(relative, 1, 0, "PROGRAM-BERKAS",
-                                    "Berkas bukan teks UTF-8. Simpan ulang sebagai UTF-8 (teks biasa).")]
-    reader = loader(text)
-    try:
-        node = reader.get_single_node()
-        data = reader.construct_document(node) if node is not None else None
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        line, column = (mark.line + 1, mark.column + 1) if mark is not None else (1, 0)
-        what = getattr(error, "problem", None) or str(error)
-        return None, None, [Problem(relative, line, column, "PROGRAM-YAML",
-                                    f"Penulisan YAML salah ({what}). Periksa indentasi (spasi, bukan tab), "
-                                    "titik dua sesudah nama kolom, dan tanda kutip yang berpasangan.")]
-    finally:
-        reader.dispose()
-    return data, node, []
+    source = read_yaml(root / relative, relative, syntax_rule="PROGRAM-YAML", unreadable_rule="PROGRAM-BERKAS")
+    return source.data, source.node, source.problems
 
 
 def _node_at(node: yaml.Node | None, path) -> yaml.Node | None:
@@ -368,13 +342,9 @@ def load_catalogue(root: Path, plan: settings.Plan | None = None) -> tuple[Catal
     """
     problems: list[Problem] = []
     if plan is None:
-        config, _, found = _read_yaml(root, CONFIG, _TolerantLoader)
-        problems += found
-        try:
-            plan = settings.from_extra(config["extra"]) if config else None
-        except (KeyError, TypeError, ValueError) as error:
-            problems.append(Problem(CONFIG, 1, 0, "PROGRAM-PERIODE",
-                                    f"Periode rencana tidak terbaca dari 'extra.rencana' ({error})."))
+        loaded = settings.load(root)
+        plan = loaded.plan
+        problems += loaded.problems
     offices_data, _, found = _read_yaml(root, OFFICES)
     problems += found
     dimensions_data, _, found = _read_yaml(root, DIMENSIONS)

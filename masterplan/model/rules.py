@@ -11,6 +11,7 @@ from pathlib import Path
 import yaml
 
 from masterplan.model.problems import ERROR, WARNING
+from masterplan.model.sources import read_yaml
 
 RULES_FILE = Path(__file__).with_name("rules.yml")
 
@@ -47,6 +48,21 @@ class PageKind:
     optional: tuple[str, ...] = ()
 
 
+@dataclass(frozen=True)
+class Rule:
+    """One rule ID of the registry: its ``severity`` (:data:`ERROR` or :data:`WARNING`), the one-line
+    ``summary`` shown in the help page's table, and the ``anchor`` of its section on the help page."""
+
+    id: str
+    severity: str
+    summary: str
+
+    @property
+    def anchor(self) -> str:
+        """The fixed anchor of the rule's section on the help page (``## KODE { #kode }``)."""
+        return self.id.lower()
+
+
 @dataclass
 class Rules:
     """Everything in ``rules.yml``, with the data files it refers to already read."""
@@ -56,6 +72,7 @@ class Rules:
     kinds: list[PageKind]
     fields: dict[str, dict]
     root: Path  # the repository holding rules.yml; paths in rules.yml are relative to it
+    catalogue: dict[str, Rule] = field(default_factory=dict)  # rule ID -> Rule, in registry order
     codes: dict[str, list[str]] = field(default_factory=dict)  # field -> allowed codes from data files
     outlines: dict[str, Outline] = field(default_factory=dict)  # docs-relative file -> outline
 
@@ -86,6 +103,19 @@ def _load_yaml(path: Path) -> dict:
     return yaml.safe_load(path.read_text(encoding="utf-8")) or {}
 
 
+def _data(root: Path, relative: str) -> dict:
+    """A data file that rules.yml points to; editors may break it, so it is read tolerantly (empty when
+    unreadable: the programme-data check reports the file itself)."""
+    data = read_yaml(root / relative, relative).data
+    return data if isinstance(data, dict) else {}
+
+
+def _rule(rule: str, spec) -> Rule:
+    """A registry entry, ``KODE: {tingkat: galat, pesan: ...}`` (or the short ``KODE: galat``)."""
+    spec = spec if isinstance(spec, dict) else {"tingkat": spec}
+    return Rule(rule, _SEVERITY[spec["tingkat"]], str(spec.get("pesan", "")))
+
+
 @cache
 def load(path: Path = RULES_FILE) -> Rules:
     """Read ``rules.yml`` and the data files it names (relative to the repository holding it).
@@ -95,18 +125,21 @@ def load(path: Path = RULES_FILE) -> Rules:
     """
     root = path.parents[2]
     raw = _load_yaml(path)
-    severities = {rule: _SEVERITY[level] for rule, level in raw["aturan"].items()}
+    catalogue = {rule: _rule(rule, spec) for rule, spec in raw["aturan"].items()}
+    severities = {rule: entry.severity for rule, entry in catalogue.items()}
     kinds = [PageKind(key, spec["nama"], tuple(spec["berkas"]), tuple(spec["wajib"]),
                       tuple(spec.get("boleh", ()))) for key, spec in raw["jenis_halaman"].items()]
-    rules = Rules(raw, severities, kinds, raw["front_matter"], root)
+    rules = Rules(raw, severities, kinds, raw["front_matter"], root, catalogue)
     for name, spec in raw["front_matter"].items():
         if "kode_dari" in spec:
-            rules.codes[name] = [str(code) for code in _load_yaml(root / spec["kode_dari"])]
+            rules.codes[name] = [str(code) for code in _data(root, spec["kode_dari"])]
     for name, spec in raw["bagian_wajib"].items():
         rules.outlines[name] = Outline(tuple(_section(e) for e in spec["bagian"]), spec.get("urut", True))
     dimensions = raw["dimensi"]
     children = tuple(Section(title) for title in dimensions["subbagian_elemen"])
-    for code, spec in _load_yaml(root / dimensions["data"]).items():
+    for code, spec in _data(root, dimensions["data"]).items():
+        if not isinstance(spec, dict) or not isinstance(spec.get("elemen"), dict):
+            continue
         sections = [Section(title) for title in dimensions["sebelum"]]
         sections += [Section(str(element), (), children) for element in spec["elemen"].values()]
         rules.outlines[f"{dimensions['folder']}/{code}.md"] = Outline(tuple(sections), dimensions["urut"])

@@ -1,4 +1,6 @@
-"""Plan-wide settings (title, plan period, workshop stage, signatory) kept in ``mkdocs.yml`` → ``extra.rencana``."""
+"""Plan-wide settings (title, plan period, workshop stage, signatory) kept in ``mkdocs.yml`` → ``extra.rencana``,
+and the site's public address (``site_url``). :func:`load` is the one reader of these values: it never raises;
+a missing or out-of-range value is a :class:`Problem` at its line in ``mkdocs.yml``."""
 
 from __future__ import annotations
 
@@ -9,6 +11,16 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from babel.dates import format_date
+
+from masterplan.model.problems import Problem, help_reference
+from masterplan.model.sources import YamlSource, read_yaml
+
+CONFIG = "mkdocs.yml"
+RULE = "PENGATURAN-RENCANA"
+# The four Bimtek workshop stages of the Gerakan Menuju Kota Cerdas (data/tahapan.yml, front matter ``tahap``).
+STAGES = range(1, 5)
+STATUSES = ("draf", "tinjauan", "final")
+YEARS = range(2000, 2101)  # a plan period outside this range is a typing slip, not a plan
 
 
 @dataclass(frozen=True)
@@ -32,10 +44,80 @@ class Plan:
         return f"{self.start_year}–{self.end_year}"
 
 
+@dataclass(frozen=True)
+class Settings:
+    """What :func:`load` read from ``mkdocs.yml``: the :class:`Plan` (None when ``extra.rencana`` has a
+    problem), the public ``site_url`` ("" when unset) and every ``problems`` found."""
+
+    plan: Plan | None
+    site_url: str
+    problems: tuple[Problem, ...]
+
+
+def _text(value: object) -> bool:
+    return isinstance(value, str) and bool(value.strip())
+
+
+def _whole(value: object, allowed: range) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and value in allowed
+
+
+# (key path under extra.rencana, test, what a correct value looks like)
+_FIELDS = (
+    (("judul",), _text, "judul dokumen, mis. 'Rencana Induk Smart City Kabupaten Bangli'"),
+    (("daerah",), _text, "nama daerah, mis. 'Kabupaten Bangli'"),
+    (("tempat",), _text, "tempat penandatanganan, mis. 'Bangli'"),
+    (("periode_mulai",), lambda v: _whole(v, YEARS), "tahun awal periode, mis. 2025"),
+    (("periode_selesai",), lambda v: _whole(v, YEARS), "tahun akhir periode, mis. 2034"),
+    (("tahap",), lambda v: _whole(v, STAGES), f"tahap Bimtek yang berjalan, {STAGES[0]} sampai {STAGES[-1]}"),
+    (("status",), lambda v: v in STATUSES, "status dokumen: " + ", ".join(STATUSES)),
+    (("penandatangan", "jabatan"), _text, "jabatan penanda tangan, mis. 'Bupati Bangli'"),
+    (("penandatangan", "nama"), _text, "nama penanda tangan"),
+)
+
+
+def check_plan(extra: object, source: YamlSource | None = None) -> list[Problem]:
+    """Every problem of ``extra.rencana`` (``extra`` is the ``extra`` mapping of ``mkdocs.yml``), each at
+    its line when ``source`` (the file read by :func:`masterplan.model.sources.read_yaml`) is given."""
+    def problem(keys: tuple, message: str) -> Problem:
+        line = source.line_of("extra", "rencana", *keys) if source else 1
+        where = ".".join(("extra", "rencana", *keys))
+        return Problem(CONFIG, line, 0, RULE, f"'{where}' {message} {help_reference(RULE)}")
+
+    plan = extra.get("rencana") if isinstance(extra, dict) else None
+    if not isinstance(plan, dict):
+        return [problem((), "tidak ada atau bukan kumpulan 'kunci: nilai'. Salin bagian itu dari contoh "
+                            "di README.")]
+    found = []
+    for keys, valid, expected in _FIELDS:
+        value: object = plan
+        for key in keys:
+            value = value.get(key) if isinstance(value, dict) else None
+        if value is None:
+            found.append(problem(keys, f"belum diisi. Isi dengan {expected}."))
+        elif not valid(value):
+            found.append(problem(keys, f"bernilai '{value}', tidak sah. Isi dengan {expected}."))
+    start, end = plan.get("periode_mulai"), plan.get("periode_selesai")
+    if not found and start > end:
+        found.append(problem(("periode_selesai",), f"({end}) lebih awal dari periode_mulai ({start})."))
+    return found
+
+
+def load(root: Path) -> Settings:
+    """Read ``root/mkdocs.yml`` once: the plan settings and the site address. Never raises."""
+    source = read_yaml(root / CONFIG, CONFIG, syntax_rule=RULE)
+    config = source.data if isinstance(source.data, dict) else {}
+    problems = source.problems or check_plan(config.get("extra"), source)
+    plan = None if problems else from_extra(config["extra"])
+    site_url = config.get("site_url")
+    return Settings(plan, site_url if isinstance(site_url, str) else "", tuple(problems))
+
+
 def from_extra(extra: dict) -> Plan:
     """Build :class:`Plan` from the ``extra`` mapping of ``mkdocs.yml``.
 
-    Raises ``KeyError`` naming the missing key when ``extra.rencana`` lacks a value.
+    Raises ``KeyError`` naming the missing key when ``extra.rencana`` lacks a value; call
+    :func:`check_plan` first to get every problem as a message instead.
     """
     plan = extra["rencana"]
     signer = plan["penandatangan"]

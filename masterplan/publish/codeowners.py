@@ -8,10 +8,10 @@ import argparse
 import os
 from pathlib import Path
 
-import yaml
 
 from masterplan.model import documents
 from masterplan.model.problems import Problem, summary_line
+from masterplan.model.sources import read_text, read_yaml
 
 MAPPING = ".github/tim-opd.yml"
 TARGET = ".github/CODEOWNERS"
@@ -31,15 +31,25 @@ HEADER = """\
 
 
 def render(repo: Path) -> tuple[str, list[Problem]]:
-    """The CODEOWNERS text for ``repo`` and the problems found (a page without ``opd:``, an office
-    without a team in :data:`MAPPING`). Raises ``OSError`` when the mapping file cannot be read."""
-    mapping = yaml.safe_load((repo / MAPPING).read_text(encoding="utf-8"))
-    maintainers, teams = mapping["pengelola"], mapping["tim"]
+    """The CODEOWNERS text for ``repo`` and the problems found (an unreadable mapping or page, a page
+    without ``opd:``, an office without a team in :data:`MAPPING`). Never raises."""
+    source = read_yaml(repo / MAPPING, MAPPING)
+    mapping = source.data if isinstance(source.data, dict) else {}
+    maintainers, teams = mapping.get("pengelola"), mapping.get("tim")
+    if not source.problems and (not isinstance(maintainers, str) or not isinstance(teams, dict)):
+        source.problems.append(Problem(MAPPING, 1, 0, "YAML-SALAH",
+                                       "Berkas harus memuat 'pengelola: @org/tim' dan 'tim:' berisi 'kode-opd: "
+                                       "@org/tim'. Bandingkan dengan contoh di awal berkas."))
+    if source.problems:
+        return "", source.problems
     lines, problems = [HEADER, f"*  {maintainers}", "", "# Bab dan halaman: perangkat daerah penanggung jawab"], []
     docs = repo / "docs"
     for path in sorted(docs.rglob("*.md")):
         document = documents.load(path, repo)
-        office = document.meta.get("opd")
+        if document.unreadable:
+            problems.append(document.unreadable)
+            continue
+        office = str(document.meta.get("opd") or "")
         if not office:
             problems.append(Problem(document.path, 1, 0, "OPD-WAJIB",
                                     "Front matter belum memuat 'opd:' (kode perangkat daerah penanggung jawab "
@@ -65,8 +75,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     text, problems = render(args.repo)
     target = args.repo / TARGET
-    current = target.read_text(encoding="utf-8") if target.exists() else ""
-    if args.check and current != text:
+    current = read_text(target, TARGET)
+    if args.check and not problems and current != text:
         problems.append(Problem(TARGET, 1, 0, "CODEOWNERS-USANG",
                                 "CODEOWNERS tidak sesuai front matter 'opd:' bab. Pengelola menjalankan "
                                 "'.venv/bin/python scripts/codeowners.py' lalu meng-commit hasilnya."))

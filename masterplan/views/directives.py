@@ -18,6 +18,10 @@ only during a site build; elsewhere, e.g. in ``scripts/validate.py``, they are c
     [[unduh-dokumen]]                    (PDF download link with size, filled in after the PDF is built)
     [[daftar-perlu-verifikasi]]          (every "perlu verifikasi" marker of the plan, with file and line)
 
+The editors' help page lists every rule ID of the registry (``rules.yml``)::
+
+    [[daftar-aturan]]
+
 Lines in fenced or indented code and in inline code are left alone (so the guide can show the syntax).
 Anything else that looks like a directive but is not exactly one is an editor error (file and line).
 """
@@ -29,7 +33,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
-from masterplan.views import programme_tables, roadmap_svg, site_status
+from masterplan.model import rules as rules_module
+from masterplan.views import programme_tables, roadmap_svg, rule_table, site_status
 from masterplan.model.documents import load
 from masterplan.model.problems import Problem
 from masterplan.model.programmes import WORD_PASTE, Catalogue
@@ -44,8 +49,8 @@ _INLINE_CODE = re.compile(r"(`+).*?\1")
 class View:
     """A directive's renderer ``render(data, **arguments) -> markdown`` and its arguments:
     ``{key: allowed values}`` where None means "a dimension key"; ``required`` must be given.
-    ``data`` names what the renderer draws: ``"catalogue"`` (the programme data) or ``"progress"``
-    (the plan's progress, home page only)."""
+    ``data`` names what the renderer draws: ``"catalogue"`` (the programme data), ``"progress"``
+    (the plan's progress, home page only) or ``"rules"`` (the rule registry)."""
 
     render: Callable[..., str]
     arguments: dict = field(default_factory=dict)
@@ -63,6 +68,7 @@ VIEWS = {
     "status-bab": View(site_status.status_table, data="progress"),
     "unduh-dokumen": View(site_status.pdf_placeholder, data="progress"),
     "daftar-perlu-verifikasi": View(site_status.verification_list, data="progress"),
+    "daftar-aturan": View(rule_table.rule_table, data="rules"),
 }
 
 SYNTAX_HELP = ("Tulis penanda tampilan sendirian pada satu baris, mulai dari kolom pertama, mis. "
@@ -132,7 +138,7 @@ def expand(markdown: str, catalogue: Catalogue, path: str, first_line: int = 1,
     the problems. ``progress`` feeds the home-page views; without it they are checked and left as they
     are. Returns ``(new markdown, problems)``; lines with problems are left unchanged.
     """
-    data = {"catalogue": catalogue, "progress": progress}
+    data = {"catalogue": catalogue, "progress": progress, "rules": rules_module.load()}
     lines = markdown.split("\n")
     problems = []
     for index, line in reversed(list(_candidates(markdown))):

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote, urlencode
 
-import yaml
+from masterplan.model.sources import read_yaml
 
 FORM = ".github/ISSUE_TEMPLATE/usulan-perubahan-bab.yml"
 FIELD = "bab"
@@ -32,11 +32,11 @@ def read_form(root: Path) -> Form:
     """The chapter-change form of the repository at ``root``; a form without options when the file is
     missing or unreadable (links then open the form without the chapter chosen). Never raises."""
     path = root / FORM
+    data = read_yaml(path, FORM).data
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
         field = next(item for item in data["body"] if item.get("id") == FIELD)
         return Form(path.name, str(data.get("title", "")), tuple(field["attributes"]["options"]))
-    except (OSError, yaml.YAMLError, KeyError, TypeError, StopIteration):
+    except (AttributeError, KeyError, TypeError, StopIteration):
         return Form(path.name, "", ())
 
 

@@ -16,15 +16,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-import yaml
 from babel.numbers import format_decimal
 from pypdf import PdfReader
 from pypdf.errors import PdfReadError
 
 from masterplan.model.documents import Document
-from masterplan.model.problems import Problem
+from masterplan.model.problems import Problem, help_reference
 from masterplan.model.rules import Rules, Section
-from masterplan.model.settings import indonesian_date
+from masterplan.model.settings import STAGES, indonesian_date
+from masterplan.model.sources import read_yaml
 
 STAGES_FILE = "data/tahapan.yml"
 UNKNOWN = "tidak diketahui"  # shown when git has no history for a file (e.g. a build from a zip)
@@ -76,18 +76,27 @@ def verification_list(progress: Progress) -> str:
     return progress.verifications
 
 
-def load_stages(root: Path) -> tuple[Stage, ...]:
-    """The four stages of ``root/data/tahapan.yml`` in order.
-
-    Raises ``OSError`` when the file cannot be read, ``yaml.YAMLError`` when it is not YAML, and
-    ``KeyError``/``TypeError``/``ValueError`` (naming the problem) when an entry lacks a field.
-    """
-    data = yaml.safe_load((root / STAGES_FILE).read_text(encoding="utf-8"))
-    stages = tuple(Stage(int(number), str(entry["waktu"]), str(entry["pokok"]), str(entry["keluaran"]))
-                   for number, entry in data.items())
-    if [s.number for s in stages] != [1, 2, 3, 4]:
-        raise ValueError("tahap harus 1, 2, 3 dan 4, berurutan")
-    return stages
+def load_stages(root: Path) -> tuple[tuple[Stage, ...], list[Problem]]:
+    """The four stages of ``root/data/tahapan.yml`` in order, and the problems found (then no stages).
+    Never raises: bad encoding, bad YAML or a stage without ``waktu``/``pokok``/``keluaran`` are problems
+    at their line."""
+    source = read_yaml(root / STAGES_FILE, STAGES_FILE)
+    if source.problems:
+        return (), source.problems
+    data = source.data if isinstance(source.data, dict) else {}
+    stages, problems = [], []
+    for number, entry in data.items():
+        fields = [entry.get(key) if isinstance(entry, dict) else None for key in ("waktu", "pokok", "keluaran")]
+        if not isinstance(number, int) or None in fields:
+            problems.append(Problem(STAGES_FILE, source.line_of(number), 0, "TAHAPAN-DATA",
+                                    f"Tahap '{number}' harus bernomor dan punya waktu, pokok dan keluaran. "
+                                    + help_reference("TAHAPAN-DATA")))
+            continue
+        stages.append(Stage(number, *(str(value) for value in fields)))
+    if not problems and [s.number for s in stages] != list(STAGES):
+        problems.append(Problem(STAGES_FILE, 1, 0, "TAHAPAN-DATA",
+                                f"Tahap harus {', '.join(map(str, STAGES))}, berurutan. " + help_reference("TAHAPAN-DATA")))
+    return (tuple(stages), []) if not problems else ((), problems)
 
 
 def last_changes(repo: Path, folder: Path, timezone: str = "UTC") -> dict[str, dt.date]:

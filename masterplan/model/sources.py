@@ -1,0 +1,114 @@
+"""The one tolerant reader of every file an editor can touch (chapters, glossary, ``data/*.yml``,
+``mkdocs.yml``, ``.github/tim-opd.yml``): it returns what it read or a :class:`Problem` with file and
+line, never an exception. Everything that reads such a file goes through here, so that a file saved
+from Word in another encoding, or YAML with a tab, is a message for the editor and not a traceback.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from masterplan.model.problems import Problem, help_reference
+
+UNREADABLE = "BERKAS-TAK-TERBACA"
+YAML_SYNTAX = "YAML-SALAH"
+
+
+def _problem(shown: str, line: int, column: int, rule: str, message: str) -> Problem:
+    return Problem(shown, line, column, rule, f"{message} {help_reference(rule)}")
+
+
+def read_text(path: Path, shown: str, rule: str = UNREADABLE) -> str | Problem:
+    """The text of the UTF-8 file at ``path`` (a leading byte-order mark kept, as editors save it), or a
+    :class:`Problem` under ``rule`` naming ``shown`` (the path as messages print it) when the file is
+    missing, unreadable, or not UTF-8 (then with the line and column of the first bad byte)."""
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        return _problem(shown, 1, 0, rule, f"Berkas tidak dapat dibaca ({error.strerror or error}). "
+                        "Periksa nama dan letak berkasnya.")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = data.count(b"\n", 0, error.start) + 1
+        column = error.start - (data.rfind(b"\n", 0, error.start) + 1) + 1
+        return _problem(shown, line, column, rule,
+                        "Berkas tidak tersimpan sebagai UTF-8 (mulai dari kolom ini). Salin teksnya ke editor "
+                        "web GitHub lalu simpan ulang, atau simpan dari editor teks dengan pengodean UTF-8.")
+
+
+class _TolerantLoader(yaml.SafeLoader):
+    """Safe YAML that reads MkDocs-specific tags (``!ENV``, ``!!python/name``) as null, so that
+    ``mkdocs.yml`` can be read by the same reader as the data files."""
+
+
+_TolerantLoader.add_multi_constructor("", lambda loader, suffix, node: None)
+
+
+@dataclass
+class YamlSource:
+    """A YAML file read with its node tree: ``data`` (None when unreadable), ``node`` (the composed
+    root node, for line numbers) and the ``problems`` met on the way (empty when all is well)."""
+
+    path: str
+    data: object = None
+    node: yaml.Node | None = None
+    problems: list[Problem] = field(default_factory=list)
+
+    def line_of(self, *keys: str | int) -> int:
+        """The 1-based line of the value reached through ``keys`` (mapping keys, list indices); the line
+        of the deepest node that exists when the path ends early; 1 without a node tree."""
+        node = self.node
+        for key in keys:
+            if isinstance(node, yaml.MappingNode):
+                found = next((v for k, v in node.value if str(k.value) == str(key)), None)
+            elif isinstance(node, yaml.SequenceNode) and isinstance(key, int) and key < len(node.value):
+                found = node.value[key]
+            else:
+                found = None
+            if found is None:
+                break
+            node = found
+        return node.start_mark.line + 1 if node is not None else 1
+
+
+def read_yaml(path: Path, shown: str, syntax_rule: str = YAML_SYNTAX, unreadable_rule: str = UNREADABLE
+              ) -> YamlSource:
+    """Read the YAML file at ``path`` (shown in messages as ``shown``) into a :class:`YamlSource`.
+
+    Bad encoding gives a problem under ``unreadable_rule``; bad YAML (a tab, an unclosed quote, a missing
+    colon) a problem under ``syntax_rule`` at the line and column YAML names. Never raises.
+    """
+    source = YamlSource(shown)
+    text = read_text(path, shown, unreadable_rule)
+    if isinstance(text, Problem):
+        source.problems.append(text)
+        return source
+    reader = _TolerantLoader(text)
+    try:
+        source.node = reader.get_single_node()
+        source.data = reader.construct_document(source.node) if source.node is not None else None
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        line, column = (mark.line + 1, mark.column + 1) if mark is not None else (1, 0)
+        what = getattr(error, "problem", None) or str(error)
+        source.node, source.data = None, None
+        source.problems.append(_problem(shown, line, column, syntax_rule,
+                                        f"Penulisan YAML salah ({what}). Periksa indentasi (spasi, bukan tab), "
+                                        "titik dua sesudah nama kolom, dan tanda kutip yang berpasangan."))
+    finally:
+        reader.dispose()
+    return source
+
+
+def shown_path(path: Path, root: Path | None) -> str:
+    """``path`` as messages print it: relative to ``root`` (posix) when inside it, else as given."""
+    if root is not None:
+        try:
+            return path.resolve().relative_to(root.resolve()).as_posix()
+        except ValueError:
+            pass
+    return path.as_posix()

@@ -1,0 +1,19 @@
+"""The table of every rule ID at the top of the editors' help page (``[[daftar-aturan]]``), drawn from the
+one registry ``masterplan/model/rules.yml``, so that the page cannot forget a rule."""
+
+from __future__ import annotations
+
+from masterplan.model.problems import ERROR
+from masterplan.model.rules import RULES_FILE, Rules
+
+LEVEL = {ERROR: "galat"}
+
+
+def rule_table(rules: Rules) -> str:
+    """A Markdown table: each rule ID linked to its section (``#anchor``), its level (galat/peringatan)
+    and its one-line summary, in registry order, with the source line the table checks ask for."""
+    rows = ["| Kode | Tingkat | Artinya |", "|---|---|---|"]
+    for rule in rules.catalogue.values():
+        summary = rule.summary.replace("|", "\\|")
+        rows.append(f"| [`{rule.id}`](#{rule.anchor}) | {LEVEL.get(rule.severity, 'peringatan')} | {summary} |")
+    return "\n".join(rows) + f"\n\nSumber: daftar aturan `masterplan/model/{RULES_FILE.name}`.\n"
