@@ -8,7 +8,7 @@ import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
-PDF_STEM = "Masterplan-Smart-City-Bangli"  # the site's PDF is pdf/<PDF_STEM>.pdf (mkdocs.yml, with-pdf)
+PDF_STEM = "Masterplan-Smart-City-Bangli"  # the site's PDF is pdf/<PDF_STEM>.pdf (mkdocs.yml, masterplan-pdf)
 LATEST_ALIAS = "terbaru"  # the newest released stage; also the site's default version
 DRAFT_VERSION = "draf"  # the development version published from main
 

@@ -1,2 +1,4 @@
-"""The PDF beyond mkdocs-with-pdf's defaults: metadata and variants (``output``), and reading the built PDF
-back (``check``)."""
+"""The official PDF: the MkDocs plugin ``masterplan-pdf`` (``plugin``) and what it runs when the PDF is on:
+mkdocs-with-pdf's combined document (``assemble``), the plan's arrangement (``arrange``), rendering and
+writing with WeasyPrint (``output``), the completeness check (``check``) and the reuse of an unchanged
+PDF (``cache``); ``metadata`` holds what the PDF says about itself."""

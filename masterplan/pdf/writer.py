@@ -12,7 +12,6 @@ import logging
 from dataclasses import dataclass
 from pathlib import Path
 
-from bs4 import BeautifulSoup
 from mkdocs.exceptions import PluginError
 from mkdocs_with_pdf.generator import Generator
 
@@ -20,6 +19,7 @@ from masterplan.pdf import cache, check, output
 from masterplan.pdf.arrange import arrange
 from masterplan.pdf.assemble import PlanOptions, combined
 from masterplan.pdf.metadata import Metadata
+from masterplan.pdf.stylesheets import inline_theme_stylesheets
 
 log = logging.getLogger("mkdocs.plugins.masterplan.pdf")
 
@@ -35,15 +35,6 @@ class Written:
     path: Path
     pages: int
     reused: bool
-
-
-def drop_screen_stylesheets(soup: BeautifulSoup, keep: list[str]) -> None:
-    """Remove the theme's screen stylesheets (Material's main and palette CSS, about 150 KB of selectors
-    that WeasyPrint would match against every element) from the combined document's head; keep those
-    named in ``keep`` (``extra_css``: the plan's fonts and print rules) and the plugin's inline styles."""
-    for link in soup.head.find_all("link", rel="stylesheet"):
-        if not any(link.get("href", "").endswith("/" + name) for name in keep):
-            link.decompose()
 
 
 class PdfWriter:
@@ -74,8 +65,9 @@ class PdfWriter:
         soup = combined(self.generator, self.options)
         if self.options.debug_html:
             print(soup)  # the option's meaning upstream: the combined document as mkdocs-with-pdf makes it
-        drop_screen_stylesheets(soup, list(config.extra_css))
-        html = str(arrange(soup, self.metadata))
+        arrange(soup, self.metadata)
+        inline_theme_stylesheets(soup, list(config.extra_css))
+        html = str(soup)
         del soup
         for page in self.nav.pages:  # the generator keeps each page's article: free them before layout
             if hasattr(page, "pdf-article"):

@@ -24,7 +24,7 @@ from masterplan.model.documents import Document
 
 ADDED, REMOVED, CHANGED = "ditambahkan", "dihapus", "diubah"
 INTRO = "(pembuka bab)"  # the text between the page title and its first section
-PDF_PLUGIN = "with-pdf"
+PDF_PLUGIN = "masterplan-pdf"
 
 # A word is a run of letters/digits, keeping 258.721, 2025–2034 style joins and e-government together.
 _WORD = re.compile(r"[^\W_]+(?:[-–'.,/][^\W_]+)*")
