@@ -77,7 +77,7 @@ class PdfWriter:
         entry = cache.lookup(self.cache_dir, key, site_dir) if self.cache_dir else None
         if entry is not None:
             cache.restore(self.cache_dir, key, target)
-            self._check(entry.titles, [])
+            self._check(entry.titles, [], config.strict)
             log.info("PDF tidak berubah sejak pembangunan sebelumnya: salinan tersimpan dipakai (%d halaman).",
                      entry.pages)
             return Written(target, entry.pages, reused=True)
@@ -88,21 +88,24 @@ class PdfWriter:
             output.write(rendered, target, self.metadata.variant)
         for warning in messages.warnings:  # CSS it ignores, mostly: shown with mkdocs build --verbose
             log.debug("WeasyPrint: %s", warning)
-        self._check(titles, messages.errors)
+        self._check(titles, messages.errors, config.strict)
         if self.cache_dir:
             cache.store(self.cache_dir, key, target,
                         cache.Entry(rendered.pages, titles, cache.file_digests(rendered.files, site_dir)))
         log.info("PDF dibuat: %d halaman, semua halaman navigasi ada di %s.", rendered.pages, self.output_path)
         return Written(target, rendered.pages, reused=False)
 
-    def _check(self, titles: list[str], errors: list[str]) -> None:
+    def _check(self, titles: list[str], errors: list[str], strict: bool) -> None:
         """Fail the build when a nav page has no bookmark in the PDF (layout stopped early: stack-notes
-        item 1) or WeasyPrint reported errors; the message names what is missing and where to look."""
+        item 1), and under ``strict`` when WeasyPrint reported errors (otherwise they are logged as
+        errors, as MkDocs does); the message names what is missing and where to look."""
         expected = [page.title for page in self.nav.pages if check.in_pdf(page.url, self.exclude_pages)]
         missing = check.missing_titles(titles, expected)
         if missing:
             raise PluginError("PDF tidak lengkap: " + "; ".join(missing) + ". " + ADVICE)
         if errors:
             shown = "; ".join(errors[:SHOWN]) + ("; …" if len(errors) > SHOWN else "")
-            raise PluginError(f"PDF gagal dibuat dengan benar: WeasyPrint melaporkan {len(errors)} galat: "
-                              f"{shown}")
+            message = f"PDF gagal dibuat dengan benar: WeasyPrint melaporkan {len(errors)} galat: {shown}"
+            if strict:
+                raise PluginError(message)
+            log.error(message)
