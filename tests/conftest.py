@@ -12,6 +12,7 @@ import inspect
 import os
 import shutil
 import subprocess
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import markdown
 import pytest
+from conftest import mkdocs_config
 
 from masterplan.views import captions
 from masterplan.model import markers
@@ -98,21 +100,30 @@ def test_marker_context_is_the_line_without_marker():
     assert marker.line == 1 and marker.context == "Luas | 520,81 km²"
 
 
-TABLE_HTML = ('<figure id="__table-caption_1"><table><tr><td>1</td></tr></table>'
-              '<figcaption><p><span class="caption-prefix">Tabel 1</span> Judul</p></figcaption></figure>'
-              '<p>Sumber: BPS</p>'
-              '<figure id="__figure-caption_1"><p><img alt="x" src="x.png"></p>'
-              '<figcaption><p><span class="caption-prefix">Gambar 1</span> Peta</p></figcaption></figure>')
+TABLE_MD = ("| A |\n|---|\n| 1 |\n\n/// table-caption\nJudul\n///\n\nSumber: BPS\n\n"
+            "![x](x.png)\n\n/// figure-caption\nPeta\n///\n\n"
+            "```markdown\n/// table-caption\nContoh di panduan\n///\n```\n")
+
+
+def _rendered(markdown_text: str, numbers: PageNumbers) -> str:
+    """The page HTML as the build makes it: the caption extension configured as in mkdocs.yml."""
+    config = mkdocs_config()
+    names = [e if isinstance(e, str) else next(iter(e)) for e in config["markdown_extensions"]]
+    options = {next(iter(e)): next(iter(e.values())) for e in config["markdown_extensions"] if isinstance(e, dict)}
+    return captions.finish(markdown.markdown(markdown_text, extensions=names, extension_configs=options), numbers)
 
 
 @pytest.mark.parametrize("numbers, table, figure", [
     (PageNumbers("BAB II", True, "2", 1, 2, "2"), "Tabel 2.1", "Gambar 2.1"),
     (PageNumbers("5.4", False, "5.4", 1, 1, "5", 3, 1), "Tabel 5.4", "Gambar 5.2"),
     (PageNumbers(None), "Tabel 1", "Gambar 1"),
+    (PageNumbers("Lampiran B", True, "B", 1, 1, "B"), "Tabel B.1", "Gambar B.1"),
 ])
 def test_captions_numbered_per_chapter_table_caption_above(numbers, table, figure):
-    out = captions.arrange(TABLE_HTML, numbers)
+    out = _rendered(captions.number(TABLE_MD, numbers), numbers)
     assert out.index(table) < out.index("<table>")  # caption above the table
     assert out.index("<img") < out.index(figure)  # caption below the figure
     assert f'id="tabel-{table.split()[1].replace(".", "-")}"' in out
+    assert f'id="gambar-{figure.split()[1].replace(".", "-")}"' in out
     assert '<p class="sumber">Sumber: BPS</p>' in out
+    assert "/// table-caption\nContoh di panduan" in out  # the guide's example stays as written

@@ -1,5 +1,6 @@
-"""The programme data and the programme views placed in chapters, checked together (``validate.py``
-without paths runs this after the chapter checks)."""
+"""The data the build reads besides the chapters, checked as the build will read it: the programme data
+with the views placed in chapters, and the workshop stages (``validate.py`` without paths runs
+:func:`check_data` after the chapter checks)."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ from pathlib import Path
 
 from masterplan.model.problems import Problem
 from masterplan.model.programmes import load_catalogue
-from masterplan.views import directives
+from masterplan.views import directives, site_status
 
 
 def check_programmes(root: Path) -> list[Problem]:
@@ -21,3 +22,9 @@ def check_programmes(root: Path) -> list[Problem]:
     if catalogue is None:
         return problems
     return directives.check_docs(root / "docs", catalogue, root)
+
+
+def check_data(root: Path) -> list[Problem]:
+    """Every problem in the data files of the repository at ``root``: :func:`check_programmes` (with
+    ``extra.rencana`` of ``mkdocs.yml``) and the workshop stages (``data/tahapan.yml``)."""
+    return check_programmes(root) + site_status.load_stages(root)[1]

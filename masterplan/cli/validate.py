@@ -4,7 +4,8 @@ Pemakaian:
     python scripts/validate.py [PATH ...] [--format text|github] [--summary FILE]
 
 PATH      berkas .md atau folder (dicari ke dalam); tanpa PATH: seluruh folder docs/, ditambah data
-          program (data/program.yml) dan penanda tampilannya ([[tabel-program]] dan sejenisnya).
+          program (data/program.yml) dan penanda tampilannya ([[tabel-program]] dan sejenisnya),
+          tahapan Bimtek (data/tahapan.yml) dan pengaturan rencana (mkdocs.yml, extra.rencana).
 --format  text (bawaan): baris "berkas:baris:kolom: [KODE-ATURAN] pesan" lalu satu baris ringkasan.
           github: anotasi GitHub Actions (::error / ::warning) untuk pull request, dan tabel Markdown
           semua masalah ke berkas --summary atau ke $GITHUB_STEP_SUMMARY bila disetel.
@@ -24,17 +25,16 @@ import os
 from pathlib import Path
 
 from masterplan import checks
-from masterplan.checks.programme_data import check_programmes
+from masterplan.checks.programme_data import check_data
 from masterplan.model.problems import ERROR, help_url, markdown_table, summary_line
+from masterplan.model.settings import repo_root
 
-ROOT = Path(__file__).resolve().parents[2]  # the repository (the package is installed editable)
 
-
-def docs_folder(path: Path) -> Path:
+def docs_folder(path: Path, root: Path) -> Path:
     """The docs folder a checked path belongs to (page names, links and images are resolved in it): the
     nearest folder named ``docs`` around ``path``, else the repository's ``docs/``."""
     resolved = path.resolve()
-    return next((p for p in (resolved, *resolved.parents) if p.name == "docs"), ROOT / "docs")
+    return next((p for p in (resolved, *resolved.parents) if p.name == "docs"), root / "docs")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -46,10 +46,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--format", choices=("text", "github"), default="text")
     parser.add_argument("--summary", type=Path, metavar="FILE")
     args = parser.parse_args(argv)
-    paths = args.paths or [ROOT / "docs"]
-    problems = checks.run(paths, docs_folder(paths[0]), ROOT)
+    root = repo_root()
+    paths = args.paths or [root / "docs"]
+    problems = checks.run(paths, docs_folder(paths[0], root), root)
     if not args.paths:
-        problems = sorted(problems + check_programmes(ROOT))
+        problems = sorted(problems + check_data(root))
     if args.format == "github":
         for problem in problems:
             print(problem.github())

@@ -6,7 +6,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from collections.abc import Iterator
-from functools import cached_property
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 import yaml
@@ -14,7 +14,7 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from masterplan.model.problems import Problem
-from masterplan.model.sources import read_text, shown_path
+from masterplan.model.sources import parse_yaml, read_text, shown_path
 
 _FRONT_MATTER_FENCE = "---"
 # CommonMark sees an indented admonition body as a code block, so headings inside admonitions and
@@ -25,6 +25,18 @@ _PARSER = MarkdownIt("commonmark").enable("table")
 _PARSER.validateLink = lambda url: True
 LINE_BREAK = re.compile(r"\r\n?|\n")  # what markdown-it counts as a line break
 _ADMONITION = re.compile(r"^(?P<indent>[ \t]*)(?:!!!|\?\?\?\+?)[ \t]+\S")
+
+
+@lru_cache(maxsize=1024)
+def _parsed(markdown: str) -> tuple[Token, ...]:
+    return tuple(_PARSER.parse(markdown))
+
+
+def tokens_of(markdown: str) -> list[Token]:
+    """markdown-it block tokens of ``markdown``, parsed once per text in a process: the checks, the
+    navigation numbers, the dashboard and the heading numbers all read the same page, and parsing was
+    the largest cost of our build. Tokens are shared: read them, never change them."""
+    return list(_parsed(markdown))
 
 
 @dataclass(frozen=True)
@@ -64,7 +76,7 @@ class Document:
     @cached_property
     def tokens(self) -> list:
         """markdown-it block tokens of the body as CommonMark sees it (admonition bodies are code)."""
-        return _PARSER.parse(self.body)
+        return tokens_of(self.body)
 
     @cached_property
     def content_body(self) -> str:
@@ -75,7 +87,7 @@ class Document:
     def content_tokens(self) -> list:
         """Block tokens of the body with admonition bodies parsed as Markdown, for checks of what the
         reader sees (links, images, tables, HTML). Token lines match the file: ``map[0] + body_line``."""
-        return self.tokens if self.content_body == self.body else _PARSER.parse(self.content_body)
+        return self.tokens if self.content_body == self.body else tokens_of(self.content_body)
 
     def inline_tokens(self) -> Iterator[tuple[Token, int]]:
         """Every inline token of the content view (text, link_open, image, html_inline, ...) with its
@@ -146,8 +158,7 @@ def parse(text: str, path: str = "") -> Document:
             document.meta_error = (1, "front matter dibuka dengan --- tetapi tidak ditutup")
         return document
     try:
-        meta = yaml.safe_load(raw_meta)
-        node = yaml.compose(raw_meta)
+        meta, node = parse_yaml(raw_meta)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         line = mark.line + 2 if mark is not None else 1

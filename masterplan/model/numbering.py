@@ -2,7 +2,7 @@
 
 The same numbers are written into the headings of the website and of the PDF, so that the Daftar Isi,
 the pages and cross-references agree. Convention: Indonesian report practice (BAB in capital Roman
-numerals, sub-chapters in Arabic decimal numbers), domain reference §6.
+numerals, sub-chapters in Arabic decimal numbers), CATATAN-TEKNIS.md, "Konvensi dokumen".
 """
 
 from __future__ import annotations

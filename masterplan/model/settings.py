@@ -20,7 +20,8 @@ RULE = "PENGATURAN-RENCANA"
 # The four Bimtek workshop stages of the Gerakan Menuju Kota Cerdas (data/tahapan.yml, front matter ``tahap``).
 STAGES = range(1, 5)
 STATUSES = ("draf", "tinjauan", "final")
-YEARS = range(2000, 2101)  # a plan period outside this range is a typing slip, not a plan
+YEARS = range(2000, 2101)
+TIMEZONE = "Asia/Makassar"  # Bali keeps WITA (UTC+8): the day a page last changed, as Bangli counts it  # a plan period outside this range is a typing slip, not a plan
 
 
 @dataclass(frozen=True)
@@ -101,6 +102,14 @@ def check_plan(extra: object, source: YamlSource | None = None) -> list[Problem]
     if not found and start > end:
         found.append(problem(("periode_selesai",), f"({end}) lebih awal dari periode_mulai ({start})."))
     return found
+
+
+def repo_root(start: Path | None = None) -> Path:
+    """The repository the commands work on: the nearest folder from ``start`` (the current directory)
+    upwards that holds ``mkdocs.yml``; else the repository this package is installed from."""
+    here = (start or Path.cwd()).resolve()
+    found = next((folder for folder in (here, *here.parents) if (folder / CONFIG).is_file()), None)
+    return found or Path(__file__).resolve().parents[2]
 
 
 def load(root: Path) -> Settings:

@@ -1,7 +1,8 @@
 """The plan's last changes to the combined HTML before WeasyPrint renders it (called by
 :mod:`masterplan.pdf.writer` on what mkdocs-with-pdf assembled).
 
-Resulting order, following Indonesian planning documents (domain reference §6): cover; front matter
+Resulting order, following Indonesian planning documents (CATATAN-TEKNIS.md, "Konvensi dokumen"):
+cover; front matter
 (Kata Pengantar, Ringkasan Eksekutif, Daftar Isi, Daftar Tabel, Daftar Gambar) numbered i, ii, …;
 then the chapters numbered from 1 on BAB I.
 """
@@ -17,11 +18,18 @@ BODY_ANCHOR = "awal-isi"  # id of the first chapter heading: page labels restart
 LISTS = (("tabel", "Daftar Tabel", "doc-daftar-tabel"), ("gambar", "Daftar Gambar", "doc-daftar-gambar"))
 
 
+<<<<<<< HEAD:masterplan/pdf/arrange.py
 def arrange(soup: BeautifulSoup, metadata: Metadata) -> BeautifulSoup:
     """Rearrange and annotate the combined document ``soup`` in place (and return it); see the module
     docstring. ``metadata`` is written into its head."""
     soup.html["lang"] = "id"  # stack-notes item 14: the plugin drops <html lang>
     _metadata(soup, metadata)
+=======
+def pre_pdf_render(soup: BeautifulSoup, logger) -> BeautifulSoup:
+    """Rearrange and annotate the combined document; see the module docstring."""
+    soup.html["lang"] = "id"  # CATATAN-TEKNIS.md C14: the plugin drops <html lang>
+    _metadata(soup)
+>>>>>>> main:scripts/pdf_event_hook.py
     _merge_multi_page_chapters(soup)
     for table in soup.find_all("table"):
         _column_widths(soup, table)
@@ -65,8 +73,8 @@ def _metadata(soup: BeautifulSoup, metadata: Metadata) -> None:
 
 
 def _merge_multi_page_chapters(soup: BeautifulSoup) -> None:
-    """A chapter spread over several pages (BAB V) gets one "BAB" heading, not two (stack-notes
-    item 16): the plugin's generated section heading takes the first page's markup."""
+    """A chapter spread over several pages (BAB V) gets one "BAB" heading, not two (CATATAN-TEKNIS.md
+    C16): the plugin's generated section heading takes the first page's markup."""
     for article in soup.find_all("article"):
         first_section = article.find("section", recursive=False)
         synthetic = article.find("h1", recursive=False)
@@ -97,8 +105,8 @@ CELL_PADDING = 2.5
 def _column_widths(soup: BeautifulSoup, table: Tag) -> None:
     """Give a table column widths in proportion to its content.
 
-    Tables use a fixed layout in print so that they never run past the right margin (stack-notes item
-    5), but a fixed layout without widths makes every column equally wide and breaks words in narrow
+    Tables use a fixed layout in print so that they never run past the right margin (CATATAN-TEKNIS.md
+    C5), but a fixed layout without widths makes every column equally wide and breaks words in narrow
     columns. Each column first gets room for its longest word (capped at 14 characters), then the rest
     of the line is shared in proportion to the column's average text length.
     """

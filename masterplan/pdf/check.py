@@ -1,7 +1,7 @@
 """Says which nav pages are missing from the PDF, from the bookmark titles of the rendered document.
 
 mkdocs-with-pdf can stop laying out the document after an over-long article and still exit 0
-(stack-notes item 1); comparing the PDF's bookmarks with the nav catches that.
+(CATATAN-TEKNIS.md C1); comparing the PDF's bookmarks with the nav catches that.
 """
 
 from __future__ import annotations

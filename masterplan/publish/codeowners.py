@@ -11,6 +11,7 @@ from pathlib import Path
 
 from masterplan.model import documents
 from masterplan.model.problems import Problem, summary_line
+from masterplan.model.settings import repo_root
 from masterplan.model.sources import read_text, read_yaml
 
 MAPPING = ".github/tim-opd.yml"
@@ -71,8 +72,9 @@ def main(argv: list[str] | None = None) -> int:
     """CLI: write CODEOWNERS, or with ``--check`` report (exit 1) when it is stale or a team is missing."""
     parser = argparse.ArgumentParser(description="Membuat .github/CODEOWNERS dari front matter bab.")
     parser.add_argument("--check", action="store_true", help="hanya periksa, jangan menulis")
-    parser.add_argument("--repo", type=Path, default=Path(__file__).resolve().parents[2])
+    parser.add_argument("--repo", type=Path, help="repositori (bawaan: folder kerja yang memuat mkdocs.yml)")
     args = parser.parse_args(argv)
+    args.repo = args.repo or repo_root()
     text, problems = render(args.repo)
     target = args.repo / TARGET
     current = read_text(target, TARGET)

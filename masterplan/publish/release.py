@@ -23,7 +23,7 @@ from urllib.parse import urlparse
 import yaml
 
 from masterplan.publish import change_report
-from masterplan.model import stages
+from masterplan.model import settings, stages
 
 BRANCH = "gh-pages"
 REMOTE = "origin"
@@ -237,6 +237,10 @@ def main(argv: list[str] | None = None) -> int:
     if args.tanpa_pdf and args.versi != stages.DRAFT_VERSION:
         parser.error("--tanpa-pdf hanya untuk draf: rilis tahap selalu memuat PDF")
     repo = Path.cwd()
+    problems = settings.load(repo).problems  # mkdocs.yml as editors may leave it: a message, not a traceback
+    if problems:
+        print("GAGAL: mkdocs.yml belum benar:\n" + "\n".join(p.text() for p in problems), file=sys.stderr)
+        return 1
     try:
         if args.versi == stages.DRAFT_VERSION:
             publish_draft(repo, push=args.push, pdf=not args.tanpa_pdf)

@@ -1,8 +1,8 @@
 """Abbreviations explained on hover, from one source: the "Singkatan" table of the glossary page.
 
-Editors maintain only that table (``docs/lampiran/daftar-istilah.md``); the build appends a Python-Markdown
-``abbr`` definition (``*[OPD]: Organisasi Perangkat Daerah``) for each row to every page, so that every
-occurrence of the abbreviation becomes ``<abbr title="…">`` on the website and in the PDF.
+Editors maintain only that table (``docs/lampiran/daftar-istilah.md``); the build gives its rows to
+Python-Markdown's ``abbr`` extension as its ``glossary`` option, so that every occurrence of the
+abbreviation becomes ``<abbr title="…">`` on the website and in the PDF.
 """
 
 from __future__ import annotations
@@ -42,7 +42,3 @@ def from_glossary(path: Path) -> dict[str, str]:
             break
     return found
 
-
-def definitions(abbreviations: dict[str, str]) -> str:
-    """The Markdown ``abbr`` definitions for ``abbreviations``, one per line, to append to a page."""
-    return "\n".join(f"*[{short}]: {long}" for short, long in abbreviations.items())

@@ -1,44 +1,64 @@
 """Table and figure captions laid out the Indonesian way, numbered per chapter ("Tabel 2.1").
 
-Convention (domain reference §6): chapter number plus running number; table captions above the table,
+Convention (CATATAN-TEKNIS.md, "Konvensi dokumen"): chapter number plus running number; table captions above the table,
 figure captions below the figure; the "Sumber: …" line right after. Editors write a pymdownx
-``/// table-caption`` block after the table; this module moves and renumbers what it produces.
+``/// table-caption`` block after the table; this module gives each block its number, side and id as
+the caption extension's own arguments (no second pass over the page's HTML).
 """
 
 from __future__ import annotations
 
 import re
 
-from bs4 import BeautifulSoup
-
 from masterplan.model.numbering import PageNumbers
 
-_KINDS = {"table": ("tabel", "Tabel"), "figure": ("gambar", "Gambar")}
+_KINDS = {"table": ("tabel", "<"), "figure": ("gambar", ">")}  # (class and id prefix, caption above/below)
 SOURCE_PREFIX = re.compile(r"^\s*sumber\s*:", re.IGNORECASE)
+_BLOCK = re.compile(r"^(?P<head>[ \t]*///[ \t]*(?P<kind>table|figure)-caption)[ \t]*(?:\|(?P<args>.*))?$")
+_FENCE = re.compile(r"^[ \t]*(`{3,}|~{3,})")
+_PREFIX = re.compile(r'(<span class="caption-prefix">(?:Tabel|Gambar) )(\d+)</span>')
+_SOURCE_PARAGRAPH = re.compile(r"<p>(?=(?:<(?:strong|em|b|i)>)*\s*sumber\s*:)", re.IGNORECASE)
 
 
-def arrange(html: str, numbers: PageNumbers) -> str:
-    """Return the page ``html`` with captions numbered ``<chapter>.<n>``, table captions moved above
-    their table, figures classed ``tabel``/``gambar`` with ids ``tabel-2-1``, and source lines
-    (paragraphs starting with "Sumber:") classed ``sumber``."""
-    soup = BeautifulSoup(html, "html.parser")
+def _numeric(chapter: str | None) -> bool:
+    return chapter is None or chapter.isdigit()
+
+
+def number(markdown: str, numbers: PageNumbers) -> str:
+    """Return the page ``markdown`` with every ``/// table-caption`` and ``/// figure-caption`` block
+    numbered ``<chapter>.<n>`` through the caption extension's own arguments: a table caption goes above
+    its table (``<``), a figure caption below (``>``), the figure gets the id ``tabel-2-1`` and the class
+    ``tabel``/``gambar``. Numbers continue from ``numbers.tables_before``/``figures_before`` (earlier
+    pages of the chapter). The extension takes only digits: in an appendix (chapter "B") it gets the
+    running number and :func:`finish` writes the letter into the prefix. Blocks in fenced code (the
+    editors' guide shows the syntax) are left alone; a block's own arguments are kept after ours."""
     counters = {"table": numbers.tables_before, "figure": numbers.figures_before}
-    for figure in soup.find_all("figure", id=re.compile(r"^__(table|figure)-caption_")):
-        kind = "table" if figure["id"].startswith("__table") else "figure"
-        css, word = _KINDS[kind]
-        counters[kind] += 1
-        number = f"{numbers.chapter}.{counters[kind]}" if numbers.chapter else str(counters[kind])
-        figure["id"] = f"{css}-{number.replace('.', '-')}"
-        figure["class"] = figure.get("class", []) + [css]
-        caption = figure.find("figcaption", recursive=False)
-        if caption is None:
+    lines = markdown.split("\n")
+    fence = None
+    for index, line in enumerate(lines):
+        opener = _FENCE.match(line)
+        if opener and (fence is None or opener.group(1)[0] == fence[0] and len(opener.group(1)) >= len(fence)):
+            fence = None if fence else opener.group(1)
             continue
-        prefix = caption.find("span", class_="caption-prefix")
-        if prefix is not None:
-            prefix.string = f"{word} {number}"
-        if kind == "table":
-            figure.insert(0, caption.extract())
-    for paragraph in soup.find_all("p"):
-        if SOURCE_PREFIX.match(paragraph.get_text()):
-            paragraph["class"] = paragraph.get("class", []) + ["sumber"]
-    return str(soup)
+        match = None if fence else _BLOCK.match(line)
+        if not match:
+            continue
+        kind = match.group("kind")
+        css, side = _KINDS[kind]
+        counters[kind] += 1
+        label = f"{numbers.chapter}.{counters[kind]}" if numbers.chapter else str(counters[kind])
+        shown = label if _numeric(numbers.chapter) else str(counters[kind])
+        selector = f"#{css}-{label.replace('.', '-')}.{css}"
+        extra = (match.group("args") or "").strip()
+        lines[index] = f"{match.group('head')} | {side} {shown} {selector} {extra}".rstrip()
+    return "\n".join(lines)
+
+
+def finish(html: str, numbers: PageNumbers) -> str:
+    """The rendered page ``html`` with source lines (paragraphs starting with "Sumber:", also in bold or
+    italics) classed ``sumber``, so that they sit close under their table or figure; in an appendix the
+    chapter letter written into each caption prefix ("Tabel B.1")."""
+    html = _SOURCE_PARAGRAPH.sub('<p class="sumber">', html)
+    if _numeric(numbers.chapter):
+        return html
+    return _PREFIX.sub(lambda m: f'{m.group(1)}{numbers.chapter}.{m.group(2)}</span>', html)

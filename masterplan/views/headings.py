@@ -11,6 +11,22 @@ from masterplan.model.documents import parse, strip_numbering
 from masterplan.model.numbering import PageNumbers
 
 _ATX = re.compile(r"^(?P<hashes>#{1,6})[ \t]+(?P<text>.*?)(?P<attrs>[ \t]*\{[^}]*\})?[ \t]*#*[ \t]*$")
+_SETEXT_TEXT = re.compile(r"^ {0,3}(?P<text>\S.*?)(?P<attrs>[ \t]*\{[^}]*\})?[ \t]*$")
+_SETEXT_UNDERLINE = re.compile(r"^ {0,3}(?:=+|-+)[ \t]*$")
+
+
+def _as_atx(lines: list[str], index: int, level: int) -> re.Match | None:
+    """The heading at ``lines[index]`` as an ATX match; a setext heading (text underlined with ``===`` or
+    ``---``) is rewritten in place as ATX, its underline left blank so that line numbers stay."""
+    match = _ATX.match(lines[index])
+    if match or index + 1 >= len(lines) or not _SETEXT_UNDERLINE.match(lines[index + 1]):
+        return match
+    setext = _SETEXT_TEXT.match(lines[index])
+    if not setext:
+        return None
+    lines[index] = f"{'#' * level} {setext.group('text')}{setext.group('attrs') or ''}"
+    lines[index + 1] = ""
+    return _ATX.match(lines[index])
 
 
 def number_headings(markdown: str, numbers: PageNumbers) -> str:
@@ -25,10 +41,11 @@ def number_headings(markdown: str, numbers: PageNumbers) -> str:
     document = parse(markdown)
     by_line = numbers.numbers(document.headings)
     h1_lines = {h.line for h in document.headings if h.level == 1}
+    levels = {h.line: h.level for h in document.headings}
     lines = markdown.split("\n")
     for line_number in sorted(set(by_line) | h1_lines):
         index = line_number - 1
-        match = _ATX.match(lines[index])
+        match = _as_atx(lines, index, levels[line_number])
         if not match:
             continue
         text = strip_numbering(match.group("text"))

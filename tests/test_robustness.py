@@ -1,0 +1,168 @@
+"""No traceback anywhere an editor can reach: every file an editor can touch (a chapter, the glossary,
+data/*.yml, mkdocs.yml with extra.rencana, .github/tim-opd.yml) is replaced by random bytes or a mutation
+of the real file, and every entry point must answer with problems (file:line) or a pass, never an
+exception: validate.py with and without paths (also what pre-commit runs), codeowners.py --check, the
+release's preflight, and the MkDocs build (configuration stage here; whole builds in the build tier)."""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import ROOT
+from hypothesis import HealthCheck, given, settings, strategies as st
+from mkdocs.config import load_config
+from mkdocs.exceptions import MkDocsException
+
+from masterplan.cli import validate
+from masterplan.publish import codeowners, release
+
+EDITABLE = ["docs/bab-9-penutup.md", "docs/lampiran/daftar-istilah.md", "docs/index.md", "data/program.yml",
+            "data/opd.yml", "data/dimensi.yml", "data/tahapan.yml", "mkdocs.yml", ".github/tim-opd.yml"]
+COPIED = ["docs", "data", "overrides", "scripts", ".github", "mkdocs.yml"]
+
+
+def _copy(target: Path) -> Path:
+    for name in COPIED:
+        source = ROOT / name
+        if source.is_dir():
+            shutil.copytree(source, target / name, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy2(source, target / name)
+    return target
+
+
+@st.composite
+def mutations(draw) -> tuple[str, bytes]:
+    """(file, new bytes): random bytes, or the real file with a slice cut, bytes or text inserted, a
+    number changed (``tahap: 5``), or re-encoded the way Windows editors save it."""
+    name = draw(st.sampled_from(EDITABLE))
+    real = (ROOT / name).read_bytes()
+    kind = draw(st.sampled_from(["bytes", "cut", "insert", "number", "encoding"]))
+    if kind == "bytes":
+        return name, draw(st.binary(max_size=300))
+    at = draw(st.integers(0, len(real)))
+    if kind == "cut":
+        return name, real[:at] + real[at + draw(st.integers(1, 400)):]
+    if kind == "insert":
+        piece = draw(st.one_of(st.binary(max_size=20), st.sampled_from(
+            [b"\t", b": ", b"- ", b"\"", b"'", b"{", b"[", b"\xff\xfe", b"\x93kutip\x94", b"---\n", b"\n  x: [1"])))
+        return name, real[:at] + piece + real[at:]
+    if kind == "number":
+        numbers = list(re.finditer(rb"\d+", real))
+        if not numbers:
+            return name, real
+        match = draw(st.sampled_from(numbers))
+        value = str(draw(st.integers(-5, 99999))).encode()
+        return name, real[:match.start()] + value + real[match.end():]
+    return name, real.decode("utf-8").encode(draw(st.sampled_from(["utf-16", "cp1252", "latin-1"])), "replace")
+
+
+def _quietly(function, *args):
+    """Run an entry point as its command would, returning its exit status; output is swallowed."""
+    with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
+        try:
+            return function(*args)
+        except SystemExit as stop:  # argparse and sys.exit: a clean exit, not a traceback
+            return stop.code
+
+
+@pytest.fixture(scope="module")
+def scratch(tmp_path_factory) -> Path:
+    return _copy(tmp_path_factory.mktemp("robust") / "repo")
+
+
+def _build_config_stage(root: Path) -> None:
+    """The build up to the end of ``on_config`` (settings, programme data, stages, glossary, issue form):
+    the real MkDocs configuration and plugins, as ``mkdocs build`` runs them."""
+    try:
+        config = load_config(config_file=str(root / "mkdocs.yml"))
+        config.plugins.on_startup(command="build", dirty=False)
+        config.plugins.on_config(config)
+    except MkDocsException:
+        pass  # MkDocs prints these as one message and exits 1, without a traceback
+
+
+# The entry points that read each kind of file (validate.py without paths is also what pre-commit runs).
+def _entry_points(name: str, target: Path) -> list:
+    points = [lambda: validate.main([])]
+    if name.endswith(".md"):
+        points += [lambda: validate.main([str(target)]), lambda: codeowners.main(["--check"])]
+    if name in ("mkdocs.yml", "docs/lampiran/daftar-istilah.md") or name.startswith("data/"):
+        points.append(lambda: _build_config_stage(target.parents[len(Path(name).parts) - 1]))
+    if name == "mkdocs.yml":
+        points.append(lambda: release.main(["tahap-0"]))  # a wrong tag: only the preflight runs
+    if name == ".github/tim-opd.yml":
+        points = [lambda: codeowners.main(["--check"])]
+    return points
+
+
+# Few examples in the unit tier (each runs real commands over the whole plan); FUZZ_EXAMPLES=200 for a
+# longer hunt.
+@settings(max_examples=int(os.environ.get("FUZZ_EXAMPLES", "8")), deadline=None, database=None,
+          suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@given(change=mutations())
+def test_no_entry_point_raises_on_what_an_editor_can_save(scratch, change, monkeypatch):
+    name, data = change
+    target = scratch / name
+    original = target.read_bytes()
+    target.write_bytes(data)
+    monkeypatch.chdir(scratch)
+    try:
+        for entry_point in _entry_points(name, target):
+            assert _quietly(entry_point) in (0, 1, None)
+    finally:
+        target.write_bytes(original)
+
+
+@pytest.mark.parametrize("name, before, after", [
+    ("docs/bab-9-penutup.md", "Penutup", "Penutup \x93kutip\x94"),  # saved as Windows-1252
+    ("docs/lampiran/daftar-istilah.md", "Istilah", "Istilah \xe9"),
+    ("mkdocs.yml", "    tahap: 2", "    tahap: 5"),
+    ("data/tahapan.yml", "1:\n", "1:\n\t["),
+    (".github/tim-opd.yml", "tim:\n", "tim:\n\t["),
+])
+def test_the_crashes_of_issue_11_are_messages_with_file_and_line(scratch, monkeypatch, capsys, name, before,
+                                                                 after):
+    """The reported crashes, each through the entry point that crashed: a message naming the file."""
+    target = scratch / name
+    original = target.read_bytes()
+    target.write_bytes(original.replace(before.encode(), after.encode("latin-1"), 1))
+    monkeypatch.chdir(scratch)
+    try:
+        for entry_point in _entry_points(name, target):
+            assert _quietly(entry_point) in (0, 1, None)
+        assert validate.main([]) == (0 if name == ".github/tim-opd.yml" else 1)
+        if name.endswith(".md") or name.startswith(".github"):
+            assert codeowners.main(["--check"]) == 1
+            assert f"{name}:" in capsys.readouterr().out
+    finally:
+        target.write_bytes(original)
+
+
+@pytest.mark.build
+@settings(max_examples=4, deadline=None, database=None,
+          suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@given(change=mutations())
+def test_site_build_never_shows_a_traceback(scratch, change, tmp_path_factory):
+    """The whole site build (no PDF) of a mutated copy: it passes or stops with a message, no traceback."""
+    name, data = change
+    target = scratch / name
+    original = target.read_bytes()
+    target.write_bytes(data)
+    site = tmp_path_factory.mktemp("site")
+    try:
+        env = {k: v for k, v in os.environ.items() if k not in ("ENABLE_PDF_EXPORT", "PDF_VARIANT")}
+        result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
+                                cwd=scratch, capture_output=True, text=True, timeout=300,
+                                env=dict(env, NO_MKDOCS_2_WARNING="1"))
+        assert "Traceback" not in result.stderr + result.stdout, (name, result.stderr[-3000:])
+    finally:
+        target.write_bytes(original)
