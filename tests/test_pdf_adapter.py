@@ -29,7 +29,7 @@ PAGES = {"index.md": "# Pembuka\n\nHalaman pertama.\n\n## Bagian satu\n\nIsi [ke
 def _project(folder: Path, plugin: str) -> Path:
     """A two-page Material site whose only plugin is ``plugin`` (``with-pdf`` or ``masterplan-pdf``) with
     ``debug_html`` on, so that the build prints the combined document to stdout; its print stylesheet has
-    only the rule without which layout stops after a page (stack-notes item 1)."""
+    only the rule without which layout stops after a page (CATATAN-TEKNIS.md C1)."""
     (folder / "docs").mkdir(parents=True, exist_ok=True)
     (folder / "templates").mkdir(exist_ok=True)
     (folder / "templates/styles.scss").write_text("article, section + section { min-height: auto !important; }\n")

@@ -18,18 +18,11 @@ BODY_ANCHOR = "awal-isi"  # id of the first chapter heading: page labels restart
 LISTS = (("tabel", "Daftar Tabel", "doc-daftar-tabel"), ("gambar", "Daftar Gambar", "doc-daftar-gambar"))
 
 
-<<<<<<< HEAD:masterplan/pdf/arrange.py
 def arrange(soup: BeautifulSoup, metadata: Metadata) -> BeautifulSoup:
     """Rearrange and annotate the combined document ``soup`` in place (and return it); see the module
     docstring. ``metadata`` is written into its head."""
-    soup.html["lang"] = "id"  # stack-notes item 14: the plugin drops <html lang>
-    _metadata(soup, metadata)
-=======
-def pre_pdf_render(soup: BeautifulSoup, logger) -> BeautifulSoup:
-    """Rearrange and annotate the combined document; see the module docstring."""
     soup.html["lang"] = "id"  # CATATAN-TEKNIS.md C14: the plugin drops <html lang>
-    _metadata(soup)
->>>>>>> main:scripts/pdf_event_hook.py
+    _metadata(soup, metadata)
     _merge_multi_page_chapters(soup)
     for table in soup.find_all("table"):
         _column_widths(soup, table)

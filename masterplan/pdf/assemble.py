@@ -29,7 +29,7 @@ class NoEventHook:
     """Stands in for mkdocs-with-pdf's event-hook handler (a module named ``pdf_event_hook`` found on
     ``sys.path``): the plan changes the combined document by calling :mod:`masterplan.pdf.arrange`
     itself. ``inject_link`` leaves each page as it is: the theme handler would parse every page once
-    more to add a "download PDF" link to a footer that Material 9 no longer has (stack-notes item 13)."""
+    more to add a "download PDF" link to a footer that Material 9 no longer has (CATATAN-TEKNIS.md C13)."""
 
     def inject_link(self, output_content: str, pdf_path: str, page, theme_handler) -> str:
         return output_content

@@ -2,14 +2,9 @@
 HTML; page count and bookmark titles are read from the rendered document (no second reading of the
 file); the file is written tagged (PDF/UA) or as PDF/A, with page labels matching the printed numbers.
 
-<<<<<<< HEAD
 mkdocs-with-pdf ends its generator with ``HTML(string=…).render().write_pdf(path)`` without options
-(stack-notes item 15) and keeps WeasyPrint's messages to a count (item 11); :mod:`masterplan.pdf.writer`
+(CATATAN-TEKNIS.md C15) and keeps WeasyPrint's messages to a count (C11); :mod:`masterplan.pdf.writer`
 calls this module instead. Importing it imports WeasyPrint (about half a second): only when the PDF is on.
-=======
-mkdocs-with-pdf calls WeasyPrint's ``write_pdf()`` without options (CATATAN-TEKNIS.md C15); the MkDocs hook
-sets :data:`CONTEXT` and runs the plugin inside :func:`writing_options`, which adds ours to that call.
->>>>>>> main
 """
 
 from __future__ import annotations

@@ -50,7 +50,7 @@ class PdfPlugin(BasePlugin):
             return config
         if self.config["render_js"]:
             raise PluginError("mkdocs.yml: render_js tidak didukung; gambar dibuat sebagai SVG saat "
-                              "pembangunan (stack-notes butir 10). Hapus opsi itu.")
+                              "pembangunan (CATATAN-TEKNIS.md C10). Hapus opsi itu.")
         root = Path(config.config_file_path).resolve().parent
         template_path = Path(self.config["custom_template_path"])
         if not template_path.is_absolute():  # mkdocs-with-pdf resolves it against the working directory

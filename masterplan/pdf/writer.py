@@ -96,8 +96,8 @@ class PdfWriter:
         return Written(target, rendered.pages, reused=False)
 
     def _check(self, titles: list[str], errors: list[str], strict: bool) -> None:
-        """Fail the build when a nav page has no bookmark in the PDF (layout stopped early: stack-notes
-        item 1), and under ``strict`` when WeasyPrint reported errors (otherwise they are logged as
+        """Fail the build when a nav page has no bookmark in the PDF (layout stopped early:
+        CATATAN-TEKNIS.md C1), and under ``strict`` when WeasyPrint reported errors (otherwise they are logged as
         errors, as MkDocs does); the message names what is missing and where to look."""
         expected = [page.title for page in self.nav.pages if check.in_pdf(page.url, self.exclude_pages)]
         missing = check.missing_titles(titles, expected)
