@@ -12,9 +12,10 @@ of mkdocs-with-pdf changes what this module copies.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from bs4 import BeautifulSoup
 from mkdocs_with_pdf.cover import make_cover
-from mkdocs_with_pdf.generator import Generator
 from mkdocs_with_pdf.options import Options
 from mkdocs_with_pdf.styles import style_for_print
 from mkdocs_with_pdf.toc import make_indexes
@@ -23,6 +24,9 @@ from mkdocs_with_pdf.utils.iframe_util import convert_iframe
 from mkdocs_with_pdf.utils.image_util import fix_image_alignment
 from mkdocs_with_pdf.utils.layout_util import convert_for_two_columns
 from mkdocs_with_pdf.utils.tabbed_set_util import wrap_tabbed_set_content
+
+if TYPE_CHECKING:
+    from mkdocs_with_pdf.generator import Generator  # imports WeasyPrint
 
 
 class NoEventHook:

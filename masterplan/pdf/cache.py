@@ -1,11 +1,12 @@
 """The last PDF kept for reuse: when nothing that goes into it changed, a build copies it instead of
 rendering again, so that a change to the website alone costs the website's time only.
 
-What goes into the PDF is the combined HTML (with its inline stylesheets, metadata and variant), every
-local file WeasyPrint read while rendering it (stylesheets, fonts, images; their contents), the versions
-of WeasyPrint and pydyf, and our own code that writes the file (:mod:`masterplan.pdf.output`). An
-entry is ``<key>.pdf`` with ``<key>.json`` beside it, in a folder outside the site (``mkdocs build``
-empties the site folder); :data:`KEEP` entries are kept.
+The key is a SHA-256 over everything the PDF is made from before any file is read
+(:meth:`masterplan.pdf.writer.PdfWriter.inputs`: the HTML of every page, settings, templates, our code,
+library versions); an entry also lists every file read while making it (stylesheets, fonts, images)
+with its SHA-256, and is reused only if they are unchanged. An entry is ``<key>.pdf`` with
+``<key>.json`` beside it, in a folder outside the site (``mkdocs build`` empties the site folder);
+:data:`KEEP` entries are kept.
 """
 
 from __future__ import annotations
@@ -14,12 +15,10 @@ import hashlib
 import json
 import shutil
 from dataclasses import asdict, dataclass
-from importlib import metadata as package_metadata
 from pathlib import Path
 
 KEEP = 3
-SITE = "site:"  # stands for the site folder in keys and file lists: builds into other folders match
-_WRITER = Path(__file__).with_name("output.py")
+SITE = "site:"  # stands for the site folder in file lists: builds into other folders match
 
 
 @dataclass
@@ -36,15 +35,13 @@ def _digest(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def _site_url(site_dir: Path) -> str:
-    return site_dir.absolute().as_uri()
-
-
-def key(html: str, site_dir: Path, variant: str) -> str:
-    """The cache key of the PDF that ``html`` (built into ``site_dir``) gives as ``variant``."""
-    versions = [package_metadata.version(name) for name in ("weasyprint", "pydyf")]
-    parts = [html.replace(_site_url(site_dir), SITE), variant, *versions, _WRITER.read_text(encoding="utf-8")]
-    return _digest("\0".join(parts).encode("utf-8"))
+def key(parts: list[str | bytes]) -> str:
+    """The cache key of a PDF made from ``parts`` (in this order)."""
+    digest = hashlib.sha256()
+    for part in parts:
+        digest.update(part.encode("utf-8") if isinstance(part, str) else part)
+        digest.update(b"\0")
+    return digest.hexdigest()
 
 
 def _name(path: Path, site_dir: Path) -> str:

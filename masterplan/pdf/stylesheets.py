@@ -59,22 +59,26 @@ def prune(css: str, classes: set[str]) -> str:
     return "".join(rules(tinycss2.parse_stylesheet(css, skip_comments=True, skip_whitespace=True)))
 
 
-def inline_theme_stylesheets(soup: BeautifulSoup, keep: list[str]) -> None:
+def inline_theme_stylesheets(soup: BeautifulSoup, keep: list[str]) -> set[Path]:
     """Replace each ``file:`` stylesheet link in ``soup``'s head, except those ending in a name of
     ``keep`` (``extra_css``, which loads fonts by relative URL), by a ``<style>`` with its rules
     :func:`pruned <prune>` to the classes the document uses. A stylesheet with relative ``url()``
-    references is left linked, since inline they would resolve against no base."""
+    references is left linked, since inline they would resolve against no base. Returns the files read."""
     classes = {name for tag in soup.find_all(class_=True) for name in tag["class"]}
+    read = set()
     for link in soup.head.find_all("link", rel="stylesheet"):
         href = link.get("href", "")
         if urlsplit(href).scheme != "file" or any(href.endswith("/" + name) for name in keep):
             continue
-        css = Path(url2pathname(urlsplit(href).path)).read_text(encoding="utf-8")
+        path = Path(url2pathname(urlsplit(href).path))
+        css = path.read_text(encoding="utf-8")
         if _has_relative_url(css):
             continue
         style = soup.new_tag("style")
         style.string = prune(css, classes)
         link.replace_with(style)
+        read.add(path)
+    return read
 
 
 def _has_relative_url(css: str) -> bool:
