@@ -17,7 +17,7 @@ RENDERED = "PDF dibuat:"
 @pytest.fixture(scope="module")
 def project(tmp_path_factory) -> Path:
     target = tmp_path_factory.mktemp("cache")
-    for name in ("docs", "data", "overrides"):
+    for name in ("docs", "data", "overrides", "scripts"):
         shutil.copytree(ROOT / name, target / name, ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copy(ROOT / "mkdocs.yml", target / "mkdocs.yml")
     return target
