@@ -45,11 +45,13 @@ def _project(folder: Path, plugin: str) -> Path:
     return folder
 
 
-def _build(project: Path, site: Path, pdf: bool, *python_options: str) -> subprocess.CompletedProcess:
+def _build(project: Path, site: Path, pdf: bool, *python_options: str, strict: bool = False
+           ) -> subprocess.CompletedProcess:
     env = {k: v for k, v in os.environ.items() if k not in ("ENABLE_PDF_EXPORT", "PDF_VARIANT")}
     env.update(NO_MKDOCS_2_WARNING="1", **({"ENABLE_PDF_EXPORT": "1"} if pdf else {}))
-    return subprocess.run([sys.executable, *python_options, "-m", "mkdocs", "build", "--site-dir", str(site)],
-                          cwd=project, env=env, capture_output=True, text=True, timeout=300)
+    command = [sys.executable, *python_options, "-m", "mkdocs", "build", "--site-dir", str(site)]
+    return subprocess.run(command + (["--strict"] if strict else []), cwd=project, env=env,
+                          capture_output=True, text=True, timeout=300)
 
 
 @pytest.fixture(scope="module")
@@ -78,6 +80,17 @@ def test_bookmark_titles_and_page_count_from_weasyprint_match_the_written_file(t
     output.write(rendered, written, "pdf/ua-1")
     assert rendered.titles() == outline_titles(written) == ["Satu", "Dua", "Tiga"]
     assert rendered.pages == len(PdfReader(written).pages) == 2
+
+
+def test_weasyprint_error_is_shown_in_indonesian_and_fails_a_strict_build(tmp_path):
+    """An image WeasyPrint cannot load (raw HTML, which MkDocs does not check) is named in the message."""
+    project = _project(tmp_path / "proyek", "masterplan-pdf")
+    with (project / "docs/bab.md").open("a", encoding="utf-8") as page:
+        page.write('\n<img src="tidak-ada.png" alt="Gambar yang hilang">\n')
+    result = _build(project, tmp_path / "site", True, strict=True)
+    assert result.returncode != 0
+    assert "PDF gagal dibuat dengan benar: WeasyPrint melaporkan 1 galat" in result.stderr
+    assert "tidak-ada.png" in result.stderr and "Traceback" not in result.stderr
 
 
 def test_site_only_build_does_not_load_weasyprint(tmp_path):
