@@ -34,6 +34,12 @@ LIBRARIES = ("mkdocs-with-pdf", "weasyprint", "pydyf", "tinycss2", "beautifulsou
 CODE = Path(__file__).parent  # our code that makes the PDF (every module of masterplan/pdf)
 
 
+def _between(text: str, start: str, end: str) -> str:
+    """``text`` from the first ``start`` to the last ``end`` (both included), or all of it."""
+    first, last = text.find(start), text.rfind(end)
+    return text[first:last + len(end)] if 0 <= first < last else text
+
+
 @dataclass(frozen=True)
 class Written:
     """The PDF a build left at ``path``: its page count, and whether it was rendered or reused."""
@@ -65,15 +71,19 @@ class PdfWriter:
 
     def inputs(self, config) -> list[str | bytes]:
         """Everything the PDF is made from before a file is read: settings (this plugin's, the metadata,
-        ``extra`` for the cover, the nav's titles), the HTML of every page, the PDF templates, our code and
-        the versions of the libraries that shape the output."""
-        nav = [(page.title, page.url) for page in self.nav.pages] + [
-            (item.title, None) for item in self.nav.items if item.is_section]
+        ``extra`` for the cover, the titles in the nav), the head of the first page and the article of
+        every page the PDF holds (the rest of a page, its navigation and footer, is not printed), the PDF
+        templates, our code and the versions of the libraries that shape the output."""
+        printed = [(page, html) for page, html in self.pages if check.in_pdf(page.url, self.exclude_pages)]
+        nav = [(page.title, page.url) for page, _ in printed] + [
+            item.title for item in self.nav.items if item.is_section]
         settings = {"plugin": dict(self.plugin_config), "metadata": asdict(self.metadata), "extra": config.extra,
                     "extra_css": list(config.extra_css), "site": [config.site_name, config.site_author,
                                                                   config.copyright], "nav": nav}
         parts: list[str | bytes] = [json.dumps(settings, sort_keys=True, default=str, ensure_ascii=False)]
-        parts += [f"{page.file.src_uri}\0{html}" for page, html in self.pages]
+        if printed:
+            parts.append(_between(printed[0][1], "<head", "</head>"))
+        parts += [f"{page.file.src_uri}\0{_between(html, '<article', '</article>')}" for page, html in printed]
         templates = Path(self.options.custom_template_path)
         for folder in (templates, CODE):
             parts += [path.read_bytes() for path in sorted(folder.rglob("*")) if path.is_file()
