@@ -90,6 +90,15 @@ def _build_config_stage(root: Path) -> None:
         pass  # MkDocs prints these as one message and exits 1, without a traceback
 
 
+def _release_preflight(root: Path) -> int:
+    """What the release reads of mkdocs.yml before anything is built: a plan or a ReleaseError."""
+    try:
+        release.plan_settings(root)
+    except release.ReleaseError:
+        return 1
+    return 0
+
+
 # The entry points that read each kind of file (validate.py without paths is also what pre-commit runs).
 def _entry_points(name: str, target: Path) -> list:
     points = [lambda: validate.main([])]
@@ -98,7 +107,7 @@ def _entry_points(name: str, target: Path) -> list:
     if name in ("mkdocs.yml", "docs/lampiran/daftar-istilah.md") or name.startswith("data/"):
         points.append(lambda: _build_config_stage(target.parents[len(Path(name).parts) - 1]))
     if name == "mkdocs.yml":
-        points.append(lambda: release.main(["tahap-0"]))  # a wrong tag: only the preflight runs
+        points.append(lambda: _release_preflight(target.parent))
     if name == ".github/tim-opd.yml":
         points = [lambda: codeowners.main(["--check"])]
     return points

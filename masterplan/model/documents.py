@@ -39,6 +39,30 @@ def tokens_of(markdown: str) -> list[Token]:
     return list(_parsed(markdown))
 
 
+# A word is a run of letters/digits, keeping 258.721, 2025–2034 style joins and e-government together.
+_WORD = re.compile(r"[^\W_]+(?:[-–'.,/][^\W_]+)*")
+_BLOCK_FENCE = re.compile(r"^[ \t]*///.*$", re.MULTILINE)  # pymdownx.blocks fences (/// table-caption)
+_READ = ("text", "code_inline")  # inline tokens a reader sees as words (not link targets, not HTML)
+
+
+def words_by_line(markdown: str) -> dict[int, int]:
+    """The words a reader sees in Markdown text, by the 0-based line where each text block starts:
+    headings, paragraphs, table cells, list items and admonition bodies; not the Markdown syntax, link
+    targets, raw HTML or block fences. The one definition of a word for the status dashboard and the
+    stage change report (which sums it per section)."""
+    found: dict[int, int] = {}
+    for token in tokens_of(unwrap_admonitions(_BLOCK_FENCE.sub("", markdown))):
+        if token.type == "inline" and token.map:
+            text = " ".join(child.content for child in token.children or () if child.type in _READ)
+            found[token.map[0]] = found.get(token.map[0], 0) + len(_WORD.findall(text))
+    return found
+
+
+def count_words(markdown: str) -> int:
+    """All the words a reader sees in Markdown text (see :func:`words_by_line`)."""
+    return sum(words_by_line(markdown).values())
+
+
 @dataclass(frozen=True)
 class Heading:
     """One ATX or setext heading: level 1–6, its plain text, and its 1-based line in the file."""
@@ -111,6 +135,15 @@ class Document:
             if token.type in ("fence", "code_block") and token.map:
                 lines.update(range(token.map[0] + self.body_line, token.map[1] + self.body_line))
         return frozenset(lines)
+
+    @cached_property
+    def word_lines(self) -> dict[int, int]:
+        """Words of the text a reader sees (:func:`words_by_line`) by 1-based file line, headings left out
+        (a hand-typed "1.1" is no word of the text): what the status dashboard counts and the change report
+        sums per section."""
+        headings = {heading.line for heading in self.headings}
+        found = {line + self.body_line: count for line, count in words_by_line(self.body).items()}
+        return {line: count for line, count in found.items() if line not in headings}
 
     @property
     def headings(self) -> list[Heading]:

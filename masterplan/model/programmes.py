@@ -15,7 +15,7 @@ from pathlib import Path
 import yaml
 from jsonschema import Draft202012Validator
 
-from masterplan.model import settings
+from masterplan.model import rules, settings
 from masterplan.model.problems import Problem
 from masterplan.model.sources import read_yaml
 
@@ -34,15 +34,11 @@ HORIZONS = {
     "panjang": ("Jangka panjang", 10),
 }
 
-# Characters that Word and web pages paste in and that look like ordinary text.
-WORD_PASTE = {
-    "\u00a0": "spasi tak terputus (U+00A0)", "\u2007": "spasi angka (U+2007)",
-    "\u202f": "spasi sempit tak terputus (U+202F)", "\u200b": "karakter lebar-nol (U+200B)",
-    "\u200c": "karakter lebar-nol (U+200C)", "\u200d": "karakter lebar-nol (U+200D)",
-    "\u2060": "karakter lebar-nol (U+2060)", "\ufeff": "tanda BOM (U+FEFF)",
-    "\u2018": "tanda kutip lengkung ‘", "\u2019": "tanda kutip lengkung ’",
-    "\u201c": "tanda kutip lengkung “", "\u201d": "tanda kutip lengkung ”", "\t": "tab",
-}
+# Characters that Word and web pages paste in and that look like ordinary text: the one list in rules.yml
+# (karakter_tak_terlihat, kutip_miring), named as the chapter checks name them; a tab breaks YAML.
+_RULES = rules.load().raw
+WORD_PASTE = {**_RULES["karakter_tak_terlihat"],
+              **{quote: f"tanda kutip lengkung {quote}" for quote in _RULES["kutip_miring"]}, "\t": "tab"}
 
 _TYPES = {"integer": "bilangan bulat", "number": "angka", "string": "teks", "array": "daftar [ ... ]",
           "object": "kelompok kolom (kunci: nilai)", "boolean": "ya/tidak", "null": "kosong"}

@@ -15,21 +15,17 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
 from babel.numbers import format_decimal
 
 from masterplan.model import documents, stages
 from masterplan.pdf.check import in_pdf
-from masterplan.model.documents import Document
+from masterplan.model.documents import Document, count_words
+from masterplan.model.sources import read_yaml
 
 ADDED, REMOVED, CHANGED = "ditambahkan", "dihapus", "diubah"
 INTRO = "(pembuka bab)"  # the text between the page title and its first section
 PDF_PLUGIN = "masterplan-pdf"
 
-# A word is a run of letters/digits, keeping 258.721, 2025–2034 style joins and e-government together.
-_WORD = re.compile(r"[^\W_]+(?:[-–'.,/][^\W_]+)*")
-# Block fences of pymdownx.blocks (/// table-caption) are markup, not words of the text.
-_MARKUP_LINE = re.compile(r"^\s*///.*$", re.MULTILINE)
 
 
 @dataclass(frozen=True)
@@ -71,11 +67,6 @@ class ChapterChange:
         return sum(s.words_after for s in self.sections)
 
 
-def count_words(text: str) -> int:
-    """Number of words in Markdown ``text`` (block fences ignored; numbers count as words)."""
-    return len(_WORD.findall(_MARKUP_LINE.sub("", text)))
-
-
 def sections(document: Document) -> list[Section]:
     """The page split at its H2 and H3 headings (deeper headings stay inside their section), in order.
 
@@ -90,7 +81,8 @@ def sections(document: Document) -> list[Section]:
     def add(key: str, start: int, end: int) -> None:  # 1-based, inclusive start, exclusive end
         body = [line for number, line in enumerate(lines[start - 1:end - 1], start) if number not in titles]
         text = " ".join(" ".join(body).split())
-        found.append(Section(key, text, count_words(text)))
+        found.append(Section(key, text, sum(count for line, count in document.word_lines.items()
+                                            if start <= line < end)))
 
     first = cuts[0].line if cuts else len(lines) + 1
     add(INTRO, document.body_line, first)
@@ -148,8 +140,8 @@ def page_url(path: str) -> str:
 def website_only(config_file: Path) -> list[str]:
     """The PDF plugin's ``exclude_pages`` patterns from ``mkdocs.yml``: pages that are not part of the
     plan document (home page, editors' guide) and so not part of its change history."""
-    config = yaml.safe_load(config_file.read_text(encoding="utf-8"))
-    for plugin in config.get("plugins", []):
+    config = read_yaml(config_file, config_file.name).data  # as the editors may leave it: never raises
+    for plugin in config.get("plugins", []) if isinstance(config, dict) else []:
         if isinstance(plugin, dict) and PDF_PLUGIN in plugin:
             return list(plugin[PDF_PLUGIN].get("exclude_pages", []))
     return []
@@ -245,7 +237,7 @@ def history(repo: Path, excluded: list[str], level: int = 2) -> str:
         parts.append(report(compare(versions[older.tag], versions[newer.tag]), older.label, newer.label, level))
     first = tags[0]
     parts.append(f"{'#' * level} {first.label}\n\nRilis pertama: {len(versions[first.tag])} halaman "
-                 f"dokumen, {_number(sum(count_words(d.text) for d in versions[first.tag].values()))} kata.\n")
+                 f"dokumen, {_number(sum(count_words(d.body) for d in versions[first.tag].values()))} kata.\n")
     return "\n".join(parts)
 
 
@@ -262,7 +254,7 @@ def release_notes(repo: Path, tag: str, excluded: list[str]) -> str:
             "ekstrak, lalu buka `index.html`).\n\n")
     if before is None:
         return head + (f"## {stage.label}\n\nRilis pertama: {len(new)} halaman dokumen, "
-                       f"{_number(sum(count_words(d.text) for d in new.values()))} kata.\n")
+                       f"{_number(sum(count_words(d.body) for d in new.values()))} kata.\n")
     return head + report(compare(read_version(repo, before.tag, excluded), new), before.label, stage.label)
 
 

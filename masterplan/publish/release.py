@@ -88,13 +88,22 @@ def domain(repo: Path) -> str:
 def check_settings(repo: Path, stage: stages.Stage) -> None:
     """The tag must match the stage written in ``mkdocs.yml`` (``extra.rencana``), because the PDF cover
     and the home page print that stage. Raises :class:`ReleaseError` otherwise."""
-    plan = _config(repo)["extra"]["rencana"]
-    if stage.number is not None and int(plan["tahap"]) != stage.number:
-        raise ReleaseError(f"Tag {stage.tag} tidak cocok dengan mkdocs.yml (extra.rencana.tahap: {plan['tahap']}). "
+    plan = plan_settings(repo)
+    if stage.number is not None and plan.stage != stage.number:
+        raise ReleaseError(f"Tag {stage.tag} tidak cocok dengan mkdocs.yml (extra.rencana.tahap: {plan.stage}). "
                            f"Ubah 'tahap' menjadi {stage.number}, gabungkan ke main, lalu buat tag lagi.")
-    if stage.number is None and plan["status"] != "final":
+    if stage.number is None and plan.status != "final":
         raise ReleaseError(f"Tag {stage.tag} untuk rencana yang ditetapkan, tetapi mkdocs.yml "
-                           f"(extra.rencana.status) masih '{plan['status']}'. Ubah menjadi 'final' dulu.")
+                           f"(extra.rencana.status) masih '{plan.status}'. Ubah menjadi 'final' dulu.")
+
+
+def plan_settings(repo: Path) -> settings.Plan:
+    """``extra.rencana`` of ``repo/mkdocs.yml`` as editors may have left it; raises :class:`ReleaseError`
+    listing every problem (file:line) instead of a traceback."""
+    loaded = settings.load(repo)
+    if loaded.problems:
+        raise ReleaseError("mkdocs.yml belum benar:\n" + "\n".join(p.text() for p in loaded.problems))
+    return loaded.plan
 
 
 def _check_checkout(repo: Path, tag: str) -> None:
@@ -162,6 +171,7 @@ def publish_draft(repo: Path, push: bool = False, pdf: bool = True) -> None:
     """Publish the working tree as the version ``draf`` (site and PDF); released stages stay untouched.
     Before the first stage release the draft is also the default version, so the root address works.
     ``pdf=False`` (site only) is for quick rehearsals; the workflow always builds the PDF."""
+    plan_settings(repo)
     env = _env(repo, pdf)
     _deploy(repo, env, stages.DRAFT_VERSION, "Draf (belum dirilis)", [])
     if not any(stages.LATEST_ALIAS in v.get("aliases", []) for v in deployed(repo, env)):
@@ -237,10 +247,6 @@ def main(argv: list[str] | None = None) -> int:
     if args.tanpa_pdf and args.versi != stages.DRAFT_VERSION:
         parser.error("--tanpa-pdf hanya untuk draf: rilis tahap selalu memuat PDF")
     repo = Path.cwd()
-    problems = settings.load(repo).problems  # mkdocs.yml as editors may leave it: a message, not a traceback
-    if problems:
-        print("GAGAL: mkdocs.yml belum benar:\n" + "\n".join(p.text() for p in problems), file=sys.stderr)
-        return 1
     try:
         if args.versi == stages.DRAFT_VERSION:
             publish_draft(repo, push=args.push, pdf=not args.tanpa_pdf)

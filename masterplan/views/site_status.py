@@ -10,7 +10,6 @@ sections themselves from ``rules.yml``), its word count from its Markdown, its l
 from __future__ import annotations
 
 import datetime as dt
-import re
 import subprocess
 from dataclasses import dataclass
 from pathlib import Path
@@ -27,7 +26,6 @@ from masterplan.model.sources import read_yaml
 STAGES_FILE = "data/tahapan.yml"
 UNKNOWN = "tidak diketahui"  # shown when git has no history for a file (e.g. a build from a zip)
 PDF_INFO = "<!-- info-pdf -->"  # filled in after the build, when the PDF exists (see pdf_line)
-_WORD = re.compile(r"\w+(?:[-'’]\w+)*")
 
 
 @dataclass(frozen=True)
@@ -118,10 +116,9 @@ def last_changes(repo: Path, folder: Path, timezone: str = "UTC") -> dict[str, d
 
 
 def word_count(document: Document) -> int:
-    """Words a reader sees in the page's text (headings, paragraphs, tables, admonitions), not counting
-    Markdown syntax, front matter or the tables generated from data."""
-    text = " ".join(token.content for token in document.content_tokens if token.type == "inline")
-    return len(_WORD.findall(text))
+    """Words a reader sees in the page's text (paragraphs, tables, lists, admonitions), not counting
+    headings, Markdown syntax, front matter or the tables generated from data."""
+    return sum(document.word_lines.values())
 
 
 def required_count(sections: tuple[Section, ...]) -> int:
