@@ -5,7 +5,7 @@
 - ``views``: data turned into Markdown/HTML fragments for pages (programme tables, roadmap, dashboard,
   abbreviations, feedback links, captions, heading numbers).
 - ``checks``: the editors' checks, pure functions from the model to problems.
-- ``pdf``: what the PDF needs beyond mkdocs-with-pdf (metadata, variants) and reading it back.
+- ``pdf``: the official PDF (a MkDocs plugin on mkdocs-with-pdf's page collection; WeasyPrint only when on).
 - ``publish``: stage tags, releases, the change report, CODEOWNERS, the weekly link check.
 - ``cli``: the commands editors and workflows run; ``devtools``: browser and web server for tests and
   the benchmark.

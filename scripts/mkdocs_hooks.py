@@ -10,7 +10,6 @@ import dataclasses
 import logging
 import os
 import shutil
-import sys
 import time
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -20,10 +19,10 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.nav import Section
 from mkdocs.structure.pages import Page
 
+from masterplan.pdf import PLUGIN_NAME
 from masterplan.views import captions, directives
 from masterplan.model import documents, markers, numbering, programmes, settings
 from masterplan.pdf import check as pdf_check
-from masterplan.pdf import glyphs, output as pdf_output
 from masterplan.publish import change_report
 from masterplan.views import abbreviations, feedback, page_extras, site_status, table_cards
 from masterplan.views import data_needs
@@ -46,9 +45,8 @@ if TYPE_CHECKING:
 
 log = logging.getLogger("mkdocs.plugins.masterplan")
 
-PDF_PLUGIN = "with-pdf"
+PDF_PLUGIN = PLUGIN_NAME
 PDF_SWITCH = "ENABLE_PDF_EXPORT"
-SCRIPTS_DIR = Path(__file__).resolve().parent
 
 _numbers: dict[str, numbering.PageNumbers] = {}
 _nav: list = []  # the Navigation of the current build, set in on_nav
@@ -63,65 +61,8 @@ _form: list = []  # the chapter-change issue form (feedback links), set in on_co
 
 
 # ---------------------------------------------------------------------------------------------------
-# Configuration: make mkdocs-with-pdf independent of the working directory and quiet when switched off
+# Configuration: the plan's settings and data, read once per build
 # ---------------------------------------------------------------------------------------------------
-
-class _PdfOffNotice(logging.Filter):
-    """Turns the plugin's WARNING "without generate PDF" (CATATAN-TEKNIS.md C8) into an INFO line, so
-    that ``mkdocs build --strict`` without the PDF passes. Every other record passes unchanged."""
-
-    def filter(self, record: logging.LogRecord) -> bool:
-        if record.levelno == logging.WARNING and "without generate PDF" in record.getMessage():
-            record.levelno, record.levelname = logging.INFO, "INFO"
-            record.msg, record.args = f"PDF tidak dibuat (setel {PDF_SWITCH}=1 untuk membuatnya).", ()
-        return True
-
-
-class _WeasyPrintErrors(logging.Handler):
-    """Repeats WeasyPrint's own errors under our logger, because the plugin only reports a count
-    ("N error(s) … while generating PDF", CATATAN-TEKNIS.md C11). A broken layout can raise hundreds
-    of identical errors: only the first few distinct ones are repeated."""
-
-    LIMIT = 10
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.seen: set[str] = set()
-
-    def emit(self, record: logging.LogRecord) -> None:
-        message = record.getMessage()
-        if record.levelno < logging.ERROR or message in self.seen:
-            return
-        self.seen.add(message)
-        if len(self.seen) <= self.LIMIT:
-            log.error(build_log.weasyprint_message(message))
-        elif len(self.seen) == self.LIMIT + 1:
-            log.error("WeasyPrint: … galat lain tidak ditampilkan.")
-
-
-def _guard_pdf_post_build(config: MkDocsConfig, pdf) -> None:
-    """Under --strict the plugin ends a failed PDF with a bare ``RuntimeError`` and a traceback
-    (CATATAN-TEKNIS.md C11). Wrap its post-build step so that the editor sees which chapters the PDF lost,
-    in Bahasa Indonesia, as a ``PluginError`` (no traceback)."""
-    events = config.plugins.events["post_build"]
-    for index, method in enumerate(events):
-        if getattr(method, "__self__", None) is not pdf:
-            continue
-
-        def guarded(config: MkDocsConfig, _original=method) -> None:
-            boxes = glyphs.watch()  # the plugin silences WeasyPrint's empty-box warning
-            try:
-                with pdf_output.writing_options():
-                    _original(config=config)
-            except RuntimeError as error:
-                missing = _missing_from_pdf(config, pdf)
-                detail = "; ".join(missing) or boxes.message() or f"WeasyPrint melaporkan galat ({error})"
-                raise PluginError(f"PDF gagal dibuat dengan benar: {detail}. {PDF_ADVICE}") from None
-            if boxes.found:
-                raise PluginError(f"PDF gagal dibuat dengan benar: {boxes.message()}.")
-
-        events[index] = guarded
-
 
 def on_startup(command: str, dirty: bool) -> None:
     if dirty:
@@ -138,22 +79,10 @@ def _translate_build_warnings(docs_dir: Path, root: Path) -> None:
         logger.addFilter(build_log.Translator(docs_dir, root))
 
 
-@event_priority(100)  # before the PDF plugin reads its options
+@event_priority(100)  # before the PDF plugin reads its options (output_path) and makes its cover
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     root = Path(config.config_file_path).resolve().parent
     pdf = config.plugins.get(PDF_PLUGIN)
-    if pdf is not None:
-        # The plugin resolves these against the working directory (CATATAN-TEKNIS.md C19): anchor them.
-        template_path = Path(pdf.config["custom_template_path"])
-        if not template_path.is_absolute():
-            pdf.config["custom_template_path"] = str(root / template_path)
-        if str(SCRIPTS_DIR) not in sys.path:
-            sys.path.insert(0, str(SCRIPTS_DIR))  # where pdf_event_hook.py lives
-        logging.getLogger("mkdocs.with-pdf").addFilter(_PdfOffNotice())
-        weasy = logging.getLogger("weasyprint")
-        if not any(isinstance(h, _WeasyPrintErrors) for h in weasy.handlers):
-            weasy.addHandler(_WeasyPrintErrors())
-        _guard_pdf_post_build(config, pdf)
     _translate_build_warnings(Path(config.docs_dir), root)
     printing_problems = printing.check_config(root)
     if printing_problems:
@@ -175,13 +104,6 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         stage = stage_dates.stage_date(root, plan.stage)
     except ValueError as error:
         raise PluginError(str(error)) from None
-    variant = os.environ.get("PDF_VARIANT") or config.extra.get("pdf_varian", "pdf/ua-1")
-    if variant not in pdf_output.VARIANTS:
-        raise PluginError(f"mkdocs.yml: extra.pdf_varian '{variant}' tidak dikenal; pilih salah satu: "
-                          + ", ".join(pdf_output.VARIANTS) + ".")
-    pdf_output.CONTEXT.__init__(title=plan.title, author=config.site_author or "",
-                                subject=config.site_description or "", keywords=config.extra.get("kata_kunci", ""),
-                                created=day.isoformat(), variant=variant)
     config.extra["rencana_periode"] = plan.period
     # The document is dated by its stage; the build date is shown apart (cover), never as the document's.
     config.extra["tanggal_dokumen"] = stage.text
@@ -379,31 +301,18 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Naviga
 
 
 # ---------------------------------------------------------------------------------------------------
-# After the build: the PDF must hold every chapter (mkdocs-with-pdf can silently truncate it)
+# After the build: the PDF's size and page count on the pages that offer it (masterplan.pdf writes it)
 # ---------------------------------------------------------------------------------------------------
 
 def _in_pdf(page: Page, exclude_pages: list[str]) -> bool:
     return pdf_check.in_pdf(page.url, exclude_pages)
 
 
-PDF_ADVICE = ("Periksa bab tersebut dan galat di atas: gambar yang jalurnya salah, atau gambar atau tabel yang "
-              "terlalu besar, dapat menghentikan tata letak PDF; jalankan scripts/validate.py pada bab itu, "
-              "lalu bangun ulang.")
-
-
-def _missing_from_pdf(config: MkDocsConfig, pdf) -> list[str]:
-    """Indonesian problem lines for nav pages absent from the PDF, starting with where layout stopped."""
-    path = Path(config.site_dir) / pdf.config["output_path"]
-    expected = [page.title for page in _nav[0].pages if _in_pdf(page, pdf.config["exclude_pages"])]
-    return pdf_check.missing_titles(path, expected)
-
-
-def _fill_pdf_info(config: MkDocsConfig, pdf, built: bool) -> None:
+def _fill_pdf_info(config: MkDocsConfig, pdf, pages: int | None) -> None:
     """Writes the PDF's size, page count and cover date into the pages that hold [[unduh-pdf]] (pages
     are rendered before the PDF exists), or says that this build made no PDF."""
     site = Path(config.site_dir)
     target = site / (pdf.config["output_path"] if pdf is not None else "pdf/none.pdf")
-    pages = site_status.page_count(target) if built else None
     for page in _nav[0].pages if _nav else []:
         out = site / page.file.dest_uri
         if not out.is_file():
@@ -418,19 +327,14 @@ def _fill_pdf_info(config: MkDocsConfig, pdf, built: bool) -> None:
 @event_priority(-100)  # after the PDF plugin has written the file
 def on_post_build(config: MkDocsConfig) -> None:
     pdf = config.plugins.get(PDF_PLUGIN)
-    built = pdf is not None and bool(config.extra.get("pdf_aktif"))
+    pages = pdf.written.pages if pdf is not None and pdf.written is not None else None
     ready = config.extra.get(versions.READY_PDF)
-    if pdf is not None and ready and not built:
+    if pdf is not None and ready and pages is None:
         # A copy of the site that carries a PDF made by an earlier build (the offline zip of a release).
         target = Path(config.site_dir) / pdf.config["output_path"]
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(ready, target)
-    _fill_pdf_info(config, pdf, built or bool(ready))
-    if built or ready:
+        pages = versions.page_count(target)
+    _fill_pdf_info(config, pdf, pages)
+    if pages is not None:
         versions.write_pdf_address(Path(config.site_dir), config.extra[versions.KEY]["pdf"], config.site_name)
-    if not built:
-        return
-    problems = _missing_from_pdf(config, pdf)
-    if problems:
-        raise PluginError("PDF tidak lengkap: " + "; ".join(problems) + ". " + PDF_ADVICE)
-    log.info("PDF lengkap: semua halaman navigasi ada di %s", pdf.config["output_path"])

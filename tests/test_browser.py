@@ -8,7 +8,6 @@ import pytest
 
 from conftest import OUTPUT, ROOT, nav_files
 from masterplan.devtools import browser as chromium
-from masterplan.devtools.local_server import serve
 from masterplan.model.programmes import load_catalogue
 
 playwright_api = pytest.importorskip("playwright.sync_api")

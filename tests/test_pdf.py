@@ -9,7 +9,7 @@ from bs4 import BeautifulSoup
 from pypdf import PdfReader
 
 from conftest import heading_text, html_path, mkdocs_config, nav_files
-from masterplan.pdf.check import outline_titles
+from pdf_read import outline_titles
 
 
 @pytest.fixture(scope="module")

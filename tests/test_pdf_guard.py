@@ -11,7 +11,7 @@ import pytest
 from pypdf import PdfReader
 
 from conftest import ROOT, run_build
-from masterplan.pdf.check import outline_titles
+from pdf_read import outline_titles
 
 LONG_TABLE_ROWS = 160
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 
 from pypdf import PdfReader
 
@@ -9,8 +10,10 @@ from conftest import ROOT, run_build
 
 
 def test_two_builds_of_the_same_commit_give_byte_identical_pdfs(full_build, tmp_path):
+    shutil.rmtree(ROOT / ".cache" / "pdf", ignore_errors=True)  # render again, not reuse the kept PDF
     again = run_build(ROOT, tmp_path / "site", pdf=True)
     assert again.returncode == 0, again.log
+    assert "PDF dibuat:" in again.log
     first, second = full_build.pdf.read_bytes(), again.pdf.read_bytes()
     if first != second:
         offset = next(i for i, (a, b) in enumerate(zip(first, second)) if a != b)

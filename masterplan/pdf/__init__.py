@@ -1,3 +1,7 @@
-"""The PDF beyond mkdocs-with-pdf's defaults: metadata and variants (``output``), the printed document's
-parts, tables and hyphenation (``parts``, ``tables``, ``hyphens``), and reading the built PDF back
-(``check``, and ``proofreader`` for typesetting faults)."""
+"""The official PDF: the MkDocs plugin ``masterplan-pdf`` (``plugin``) and what it runs when the PDF is on:
+mkdocs-with-pdf's combined document (``assemble``), the plan's arrangement (``arrange``), rendering and
+writing with WeasyPrint (``output``), the completeness check (``check``) and the reuse of an unchanged
+PDF (``cache``); ``metadata`` holds what the PDF says about itself; the printed document's parts, tables and
+hyphenation (``parts``, ``tables``, ``hyphens``), and the typesetting ``proofreader`` of the built PDF."""
+
+PLUGIN_NAME = "masterplan-pdf"  # the plugin's name in mkdocs.yml (pyproject.toml entry point)

@@ -1,4 +1,4 @@
-"""Reads the built PDF back and says which nav pages are missing from it.
+"""Says which nav pages are missing from the PDF, from the bookmark titles of the rendered document.
 
 mkdocs-with-pdf can stop laying out the document after an over-long article and still exit 0
 (CATATAN-TEKNIS.md C1); comparing the PDF's bookmarks with the nav catches that.
@@ -7,10 +7,6 @@ mkdocs-with-pdf can stop laying out the document after an over-long article and 
 from __future__ import annotations
 
 import re
-from pathlib import Path
-
-from pypdf import PdfReader
-from pypdf.errors import PdfReadError
 
 
 def in_pdf(url: str, exclude_pages: list[str]) -> bool:
@@ -23,34 +19,12 @@ def _normal(text: str) -> str:
     return " ".join(text.split()).casefold()
 
 
-def outline_titles(path: Path) -> list[str]:
-    """All bookmark titles of the PDF at ``path``, depth-first in document order.
-
-    Raises ``OSError`` if the file cannot be read and ``pypdf.errors.PdfReadError`` if it is no PDF.
-    """
-    found: list[str] = []
-
-    def walk(items) -> None:
-        for item in items:
-            if isinstance(item, list):
-                walk(item)
-            else:
-                found.append(item.title)
-
-    walk(PdfReader(path).outline)
-    return found
-
-
-def missing_titles(path: Path, expected: list[str]) -> list[str]:
-    """Return one Indonesian message per problem: the PDF is absent or unreadable, or a title of
-    ``expected`` (page titles in nav order) has no bookmark. An empty list means complete."""
-    if not path.is_file():
-        return [f"berkas {path.name} tidak ada"]
-    try:
-        titles = {_normal(t) for t in outline_titles(path)}
-    except (OSError, PdfReadError) as error:
-        return [f"berkas {path.name} tidak dapat dibaca ({error})"]
-    missing = [title for title in expected if _normal(title) not in titles]
+def missing_titles(titles: list[str], expected: list[str]) -> list[str]:
+    """Return one Indonesian message per problem: a title of ``expected`` (page titles in nav order) is
+    not among ``titles`` (the PDF's bookmark titles), and first where layout seems to have stopped. An
+    empty list means complete."""
+    found = {_normal(t) for t in titles}
+    missing = [title for title in expected if _normal(title) not in found]
     if not missing:
         return []
     first = expected.index(missing[0])

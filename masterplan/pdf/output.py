@@ -1,41 +1,102 @@
-"""What the PDF needs beyond the plugin's defaults: metadata, PDF variant (tagged PDF/UA or PDF/A),
-and page labels that match the printed page numbers.
+"""The last step of the PDF, done by us rather than by mkdocs-with-pdf: WeasyPrint renders the combined
+HTML; page count and bookmark titles are read from the rendered document (no second reading of the
+file); the file is written tagged (PDF/UA) or as PDF/A, with page labels matching the printed numbers.
 
-mkdocs-with-pdf calls WeasyPrint's ``write_pdf()`` without options (CATATAN-TEKNIS.md C15); the MkDocs hook
-sets :data:`CONTEXT` and runs the plugin inside :func:`writing_options`, which adds ours to that call.
+mkdocs-with-pdf ends its generator with ``HTML(string=…).render().write_pdf(path)`` without options
+(CATATAN-TEKNIS.md C15) and keeps WeasyPrint's messages to a count (C11); :mod:`masterplan.pdf.writer`
+calls this module instead. Importing it imports WeasyPrint (about half a second): only when the PDF is on.
 """
 
 from __future__ import annotations
 
 import contextlib
-import functools
-from dataclasses import dataclass
+import logging
+from dataclasses import dataclass, field
+from pathlib import Path
 
 import pydyf
+from weasyprint import HTML
 from weasyprint.document import Document
+from weasyprint.urls import URLFetcher
 
-# Supported by WeasyPrint 70; "pdf/ua-1" is tagged and accessible, the PDF/A ones are for archiving.
-VARIANTS = ("pdf/ua-1", "pdf/ua-2", "pdf/a-2a", "pdf/a-3a", "pdf/a-2u", "pdf/a-3u", "pdf/a-2b", "pdf/a-3b")
-BODY_ANCHOR = "awal-isi"  # id of the first chapter heading: page labels restart at 1 there
+from masterplan.pdf.arrange import BODY_ANCHOR
+
+
+class LocalFetcher(URLFetcher):
+    """WeasyPrint's URL fetcher (its documented extension point) limited to local files and ``data:``
+    URLs, because nothing built may fetch from the network; it remembers every file it read, so that
+    the cache (:mod:`masterplan.pdf.cache`) knows which files went into the PDF."""
+
+    def __init__(self) -> None:
+        super().__init__(allowed_protocols=("file", "data"))
+        self.files: set[Path] = set()
+
+    def fetch(self, url, headers=None):
+        response = super().fetch(url, headers)
+        if response.path:
+            self.files.add(Path(response.path))
+        return response
+
+
+class Messages(logging.Handler):
+    """WeasyPrint's distinct messages while it works: ``errors`` (an unreadable image or stylesheet)
+    and ``warnings`` (CSS it does not support, a font it cannot load, a character no font covers)."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.errors: list[str] = []
+        self.warnings: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        found = self.errors if record.levelno >= logging.ERROR else self.warnings
+        message = record.getMessage()
+        if message not in found:
+            found.append(message)
+
+
+@contextlib.contextmanager
+def listening():
+    """Within this block, WeasyPrint's warnings and errors are collected in the :class:`Messages` yielded."""
+    messages = Messages()
+    logger = logging.getLogger("weasyprint")
+    level = logger.level  # mkdocs-with-pdf's generator lowers it to ERROR, which hides the empty-box warning
+    logger.setLevel(logging.WARNING)
+    logger.addHandler(messages)
+    try:
+        yield messages
+    finally:
+        logger.removeHandler(messages)
+        logger.setLevel(level)
 
 
 @dataclass
-class Context:
-    """Values for the current build, set by the MkDocs hook in ``on_config``.
+class Rendered:
+    """A laid-out document, and the local files WeasyPrint read to lay it out."""
 
-    ``created`` is an ISO date (``2026-11-30``) taken from the last commit so that the same commit gives
-    the same PDF; ``variant`` is one of :data:`VARIANTS`.
-    """
+    document: Document
+    files: set[Path] = field(default_factory=set)
 
-    title: str = ""
-    author: str = ""
-    subject: str = ""
-    keywords: str = ""
-    created: str = ""
-    variant: str = "pdf/ua-1"
+    @property
+    def pages(self) -> int:
+        return len(self.document.pages)
+
+    def titles(self) -> list[str]:
+        """Every bookmark title, depth-first in document order (what the PDF's outline will hold)."""
+        found: list[str] = []
+
+        def walk(tree) -> None:
+            for label, _target, children, _state in tree:
+                found.append(label)
+                walk(children)
+
+        walk(self.document.make_bookmark_tree())
+        return found
 
 
-CONTEXT = Context()
+def render(html: str) -> Rendered:
+    """Lay out ``html`` (a complete document whose resources are absolute ``file:`` URLs) for print."""
+    fetcher = LocalFetcher()
+    return Rendered(HTML(string=html, url_fetcher=fetcher).render(), fetcher.files)
 
 
 def _page_labels(document: Document, pdf: pydyf.PDF) -> None:
@@ -51,25 +112,9 @@ def _page_labels(document: Document, pdf: pydyf.PDF) -> None:
     pdf.catalog["PageLabels"] = pydyf.Dictionary({"Nums": numbers})
 
 
-@contextlib.contextmanager
-def writing_options():
-    """Within this block, every ``Document.write_pdf`` call gets our variant, tags and page labels.
-
-    Raises ``ValueError`` for a variant WeasyPrint does not know, before anything is written.
-    """
-    if CONTEXT.variant not in VARIANTS:
-        raise ValueError(CONTEXT.variant)
-    original = Document.write_pdf
-
-    @functools.wraps(original)
-    def write_pdf(self, target=None, zoom=1, finisher=None, **options):
-        options.setdefault("pdf_variant", CONTEXT.variant)
-        options.setdefault("pdf_tags", True)
-        options.setdefault("pdf_identifier", True)  # derived from the content: stable across builds
-        return original(self, target, zoom, finisher=finisher or _page_labels, **options)
-
-    Document.write_pdf = write_pdf
-    try:
-        yield
-    finally:
-        Document.write_pdf = original
+def write(rendered: Rendered, path: Path, variant: str) -> None:
+    """Write ``rendered`` to ``path`` as ``variant`` (one of ``metadata.VARIANTS``), tagged, with page
+    labels; the identifier is derived from the content, so the same input gives the same bytes."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    rendered.document.write_pdf(path, pdf_variant=variant, pdf_tags=True, pdf_identifier=True,
+                                finisher=_page_labels)

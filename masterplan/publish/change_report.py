@@ -9,7 +9,6 @@ website page "Riwayat Perubahan" (``scripts/mkdocs_hooks.py``), generated at bui
 from __future__ import annotations
 
 import argparse
-import re
 import subprocess
 import sys
 from dataclasses import dataclass
@@ -17,6 +16,7 @@ from pathlib import Path
 
 from babel.numbers import format_decimal
 
+from masterplan.pdf import PLUGIN_NAME
 from masterplan.model import documents, stages
 from masterplan.pdf.check import in_pdf
 from masterplan.model.documents import Document, count_words
@@ -24,7 +24,7 @@ from masterplan.model.sources import read_yaml
 
 ADDED, REMOVED, CHANGED = "ditambahkan", "dihapus", "diubah"
 INTRO = "(pembuka bab)"  # the text between the page title and its first section
-PDF_PLUGIN = "with-pdf"
+PDF_PLUGIN = PLUGIN_NAME
 
 
 

@@ -22,6 +22,7 @@ from urllib.parse import urlparse
 
 import yaml
 
+from masterplan.pdf import PLUGIN_NAME
 from masterplan.model import settings, stages
 from masterplan.publish import change_report, root_pages, versions
 
@@ -29,7 +30,7 @@ BRANCH = "gh-pages"
 REMOTE = "origin"
 NOTES = "catatan-rilis.md"  # release notes, next to the PDF and the zip in the output folder
 OFFLINE_CONFIG = ".mkdocs-luring.yml"  # temporary config for the offline copy, removed after the build
-PDF_PLUGIN = "with-pdf"
+PDF_PLUGIN = PLUGIN_NAME
 # The iframe-worker shim from the npm package (pinned in scripts/npm/package-lock.json, installed by
 # scripts/setup-npm.sh), shipped inside the offline copy so that search works from file:// offline.
 SHIM = Path(".venv/npm/node_modules/iframe-worker/shim/index.js")

@@ -43,6 +43,18 @@ def configure(config: MkDocsConfig, pdf_plugin) -> None:
                          "draf": version == stages.DRAFT_VERSION, "pdf": output}
 
 
+def page_count(pdf: Path) -> int | None:
+    """Pages of the finished PDF ``pdf`` that a release copies into its offline site, or None when it
+    cannot be read (the home page then says no PDF was made)."""
+    from pypdf import PdfReader  # only the release's offline copy reads a PDF back
+    from pypdf.errors import PdfReadError
+
+    try:
+        return len(PdfReader(pdf).pages)
+    except (OSError, PdfReadError):
+        return None
+
+
 def end_site_url_with_slash(config: MkDocsConfig) -> None:
     """mike's plugin sets ``site_url`` to ``https://…/tahap-1`` (no final slash). Pages do not mind,
     but the 404 page takes ``/tahap-1`` as its base, so Material looks for its search index at

@@ -16,8 +16,6 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from babel.numbers import format_decimal
-from pypdf import PdfReader
-from pypdf.errors import PdfReadError
 
 from masterplan.model.documents import Document
 from masterplan.model.problems import Problem, help_reference
@@ -217,11 +215,3 @@ def pdf_line(pdf: Path, href: str, pages: int | None, dated: str) -> str:
     size = format_decimal(round(pdf.stat().st_size / 1_000_000, 1), locale="id")
     return (f'<a href="{href}" download>Unduh dokumen lengkap (PDF, {size} MB, {pages} halaman)</a>, '
             f"versi bertanggal {dated}.")
-
-
-def page_count(pdf: Path) -> int | None:
-    """The number of pages of the PDF file ``pdf``, or None when it is missing or unreadable."""
-    try:
-        return len(PdfReader(pdf).pages)
-    except (OSError, PdfReadError):
-        return None

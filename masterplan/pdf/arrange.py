@@ -1,8 +1,5 @@
-"""Event hook of mkdocs-with-pdf: last changes to the combined HTML before WeasyPrint renders it.
-
-The plugin imports this module by name (and reloads it on every build); ``mkdocs_hooks.on_config`` puts
-this folder on ``sys.path`` so that it is found whatever the working directory is. Build values come
-from ``masterplan.pdf_output.CONTEXT``, which the plugin's reload does not reset.
+"""The plan's last changes to the combined HTML before WeasyPrint renders it (called by
+:mod:`masterplan.pdf.writer` on what mkdocs-with-pdf assembled).
 
 Resulting order, following Indonesian planning documents (CATATAN-TEKNIS.md, "Konvensi dokumen"):
 cover; front matter
@@ -15,16 +12,19 @@ from __future__ import annotations
 from bs4 import BeautifulSoup, Tag
 
 from masterplan.pdf import hyphens as pdf_hyphens, parts as pdf_parts, tables as pdf_tables
-from masterplan.pdf.output import BODY_ANCHOR, CONTEXT
+from masterplan.pdf.metadata import Metadata
 from masterplan.views import signature
+
+BODY_ANCHOR = "awal-isi"  # id of the first chapter heading: page labels restart at 1 there
 
 LISTS = (("tabel", "Daftar Tabel", "doc-daftar-tabel"), ("gambar", "Daftar Gambar", "doc-daftar-gambar"))
 
 
-def pre_pdf_render(soup: BeautifulSoup, logger) -> BeautifulSoup:
-    """Rearrange and annotate the combined document; see the module docstring."""
+def arrange(soup: BeautifulSoup, metadata: Metadata) -> BeautifulSoup:
+    """Rearrange and annotate the combined document ``soup`` in place (and return it); see the module
+    docstring. ``metadata`` is written into its head."""
     soup.html["lang"] = "id"  # CATATAN-TEKNIS.md C14: the plugin drops <html lang>
-    _metadata(soup)
+    _metadata(soup, metadata)
     pdf_parts.split_parts(soup)  # each Lampiran its own part, before BAB V's pages are merged
     _merge_multi_page_chapters(soup)
     for table in soup.find_all("table"):
@@ -58,7 +58,7 @@ def pre_pdf_render(soup: BeautifulSoup, logger) -> BeautifulSoup:
     return soup
 
 
-def _metadata(soup: BeautifulSoup) -> None:
+def _metadata(soup: BeautifulSoup, metadata: Metadata) -> None:
     """Title, author, subject, keywords and creation date that WeasyPrint writes into the PDF."""
     head = soup.head
     for meta in head.find_all("meta", attrs={"name": True}):
@@ -66,9 +66,9 @@ def _metadata(soup: BeautifulSoup) -> None:
                             "dcterms.modified"):
             meta.decompose()
     title = head.find("title") or head.append(soup.new_tag("title")) or head.find("title")
-    title.string = CONTEXT.title
-    values = {"author": CONTEXT.author, "description": CONTEXT.subject, "keywords": CONTEXT.keywords,
-              "dcterms.created": CONTEXT.created, "dcterms.modified": CONTEXT.created}
+    title.string = metadata.title
+    values = {"author": metadata.author, "description": metadata.subject, "keywords": metadata.keywords,
+              "dcterms.created": metadata.created, "dcterms.modified": metadata.created}
     for name, content in values.items():
         if content:
             head.append(soup.new_tag("meta", attrs={"name": name, "content": content}))

@@ -1,0 +1,54 @@
+"""What the PDF says about itself: title, author, subject, keywords, date and PDF variant.
+
+Kept free of WeasyPrint so that the settings are checked in every build, also when the PDF is off.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from masterplan.model import settings
+
+# Supported by WeasyPrint 70; "pdf/ua-1" is tagged and accessible, the PDF/A ones are for archiving.
+VARIANTS = ("pdf/ua-1", "pdf/ua-2", "pdf/a-2a", "pdf/a-3a", "pdf/a-2u", "pdf/a-3u", "pdf/a-2b", "pdf/a-3b")
+VARIANT_SETTING = "pdf_varian"  # under ``extra`` in mkdocs.yml
+VARIANT_ENV = "PDF_VARIANT"  # overrides the setting for one build
+
+
+@dataclass(frozen=True)
+class Metadata:
+    """Values written into the PDF.
+
+    ``created`` is an ISO date (``2026-11-30``) taken from the last commit so that the same commit gives
+    the same PDF; ``variant`` is one of :data:`VARIANTS`.
+    """
+
+    title: str
+    author: str
+    subject: str
+    keywords: str
+    created: str
+    variant: str
+
+
+def variant(extra: dict) -> str:
+    """The PDF variant chosen by the environment variable :data:`VARIANT_ENV` or ``extra.pdf_varian``
+    (default ``pdf/ua-1``). Raises ``ValueError`` with an Indonesian message naming the choices when the
+    value is not one of :data:`VARIANTS`."""
+    chosen = os.environ.get(VARIANT_ENV) or extra.get(VARIANT_SETTING, VARIANTS[0])
+    if chosen not in VARIANTS:
+        raise ValueError(f"mkdocs.yml: extra.{VARIANT_SETTING} '{chosen}' tidak dikenal; pilih salah satu: "
+                         + ", ".join(VARIANTS) + ".")
+    return chosen
+
+
+def from_config(config, root: Path) -> Metadata:
+    """The metadata of the PDF built from the MkDocs ``config`` of the repository at ``root``.
+
+    Raises ``ValueError`` (see :func:`variant`) and ``KeyError`` when ``extra.rencana`` lacks its title.
+    """
+    return Metadata(title=settings.from_extra(config.extra).title, author=config.site_author or "",
+                    subject=config.site_description or "", keywords=config.extra.get("kata_kunci", ""),
+                    created=settings.build_date(root).isoformat(), variant=variant(config.extra))
