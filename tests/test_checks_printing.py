@@ -116,22 +116,24 @@ def test_build_refuses_a_toc_level_that_drops_the_daftar_isi(tmp_path):
 
 
 def test_weasyprint_empty_box_warning_is_caught_although_the_plugin_silences_it():
-    """mkdocs-with-pdf sets WeasyPrint's logger to ERROR; :func:`glyphs.watch` still sees the missing
-    glyph, names the character, and keeps WeasyPrint's other warnings out."""
+    """mkdocs-with-pdf sets WeasyPrint's logger to ERROR; the writer's listener still hears the missing
+    glyph (:func:`output.listening`), and :mod:`glyphs` names the character."""
     from weasyprint import HTML
+
+    from masterplan.pdf import output
 
     logger = logging.getLogger("weasyprint")
     level = logger.level
     logger.setLevel(logging.ERROR)
     try:
-        watcher = glyphs.watch(logger)
-        HTML(string='<p style="font-family: DejaVu Sans; clip-path: none">Kotak \ue000 di sini.</p>').write_pdf()
-        assert watcher.found == {"\ue000": "U+E000"}
-        assert "'\ue000' (U+E000)" in watcher.message() and "KARAKTER-TANPA-FON" in watcher.message()
-        assert not watcher.filter(logging.LogRecord("weasyprint", logging.WARNING, "", 0, "Ignored x", (), None))
-        watcher = glyphs.watch(logger)
-        HTML(string="<p>Teks biasa.</p>").write_pdf()
-        assert watcher.found == {} and watcher.message() == ""
+        with output.listening() as messages:
+            HTML(string='<p style="font-family: DejaVu Sans">Kotak \ue000 di sini.</p>').write_pdf()
+        found = glyphs.missing(messages.warnings)
+        assert found == {"\ue000": "U+E000"}
+        assert "'\ue000' (U+E000)" in glyphs.message(found) and "KARAKTER-TANPA-FON" in glyphs.message(found)
+        assert logger.level == logging.ERROR  # restored after the block
+        with output.listening() as messages:
+            HTML(string="<p>Teks biasa.</p>").write_pdf()
+        assert glyphs.missing(messages.warnings) == {} and glyphs.message({}) == ""
     finally:
-        logger.filters = [f for f in logger.filters if not isinstance(f, glyphs.MissingGlyphs)]
         logger.setLevel(level)

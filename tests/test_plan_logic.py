@@ -238,9 +238,13 @@ def test_funding_table_adds_up_to_the_total_without_double_counting():
     from masterplan.views import programme_tables
     catalogue = _logic().catalogue
     text = programme_tables.cost_table(catalogue, "sumber-dana")
-    rows = [line.split(" | ") for line in text.split("\n") if line.startswith("| ") and "---" not in line][1:-1]
-    amounts = [int(row[2].replace("Rp", "").replace(".", "")) for row in rows]
-    assert sum(amounts) == sum(p.cost for p in catalogue.programmes)
+    rows = [line.split(" | ") for line in text.split("\n") if line.startswith("| ") and "---" not in line][1:]
+    *groups, total = rows
+    # Each programme counted once: the counts add up to the programmes, the shares to 100 %, and the total
+    # row is the total cost (amounts are written rounded, "Rp10,5 miliar", so they are not added here).
+    assert sum(int(row[1]) for row in groups) == len(catalogue.programmes)
+    assert round(sum(float(row[3].rstrip(" |%").replace(",", ".")) for row in groups)) == 100
+    assert programme_tables.rupiah(sum(p.cost for p in catalogue.programmes)) in total[2]
 
 
 def test_every_baseline_gap_goes_to_the_office_that_must_supply_it():
