@@ -119,10 +119,7 @@ def plan_faults(full_build) -> list[proofreader.Fault]:
 
 
 PLAN_RULES = ["KEPALA-HALAMAN", "HALAMAN-HAMPIR-KOSONG", "SUMBER-AWAL-HALAMAN", "TABEL-TERPOTONG",
-              "SPASI-RENGGANG", "KOTAK-KOSONG",
-              pytest.param("ELIPSIS", marks=pytest.mark.xfail(
-                  strict=True, reason="Gambar 6.1 (peta jalan) cuts programme names with '…': issue 13's "
-                                      "roadmap (branch i13a) draws whole names; drop this mark once merged"))]
+              "SPASI-RENGGANG", "KOTAK-KOSONG", "ELIPSIS"]
 
 
 @pytest.mark.build
