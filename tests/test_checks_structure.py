@@ -66,7 +66,7 @@ def test_failing_input_reports_rule(tmp_path, rule, text):
     for problem in problems:
         assert problem.line >= 1 and problem.path == "docs/bab-9-penutup.md"
         # absolute, so that it opens from a GitHub annotation
-        assert "Lihat panduan: https://smartcity.banglikab.go.id/panduan/aturan-pemeriksaan/#" in problem.message
+        assert "Lihat panduan: https://smartcity.banglikab.go.id/draf/panduan/aturan-pemeriksaan/#" in problem.message
 
 
 @pytest.mark.parametrize("text", PASSING)
