@@ -80,6 +80,8 @@ FAILING = [
     ("BLOK-TERBUKA", "![Peta](assets/images/peta.png)\n\n/// figure-caption\nPeta", {"assets/images/peta.png": PNG}),
     ("TABEL-JUDUL", TABLE + "\nSumber: BPS.", {}),
     ("TABEL-JUDUL", '!!! note "Catatan"\n\n    ' + TABLE.replace("\n", "\n    ") + "\n    Sumber: BPS.", {}),
+    ("TABEL-JUDUL", CAPTION + "\n" + TABLE + "\nSumber: BPS.", {}),
+    ("TABEL-JUDUL", "Paragraf biasa.\n\n" + CAPTION, {}),
     ("GAMBAR-JALUR", '<img src="assets/images/peta.png" alt="Peta Bangli">', {"assets/images/peta.png": PNG}),
     ("GAMBAR-JALUR", "![Peta Bangli](images/peta.png)", {"assets/images/peta.png": PNG}),
 ]

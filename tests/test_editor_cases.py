@@ -80,6 +80,9 @@ MISTAKES = [
     ("data table without caption", "bab-9-penutup.md",
      added("| Kecamatan | Luas |\n|---|---:|\n| Susut | 49,3 |\n\nSumber: BPS Kabupaten Bangli, 2024."),
      "TABEL-JUDUL", "+0", ["Daftar Tabel", '"/// table-caption"']),
+    ("caption written above its table, as in Word", "bab-9-penutup.md",
+     added("/// table-caption\nLuas wilayah\n///\n\n| Kecamatan | Luas |\n|---|---:|\n| Susut | 49,3 |\n\n"
+           "Sumber: BPS."), "TABEL-JUDUL", "+0", ["di atas tabel (baris", "Pindahkan", "ke bawah tabel"]),
     ("BAB number typed in the H1", "bab-9-penutup.md", CHAPTER.replace("\n# Penutup\n", "\n# BAB IX PENUTUP\n"),
      "JUDUL-NOMOR-BAB", CHAPTER[:CHAPTER.index("\n# Penutup\n")].count("\n") + 2, ['"BAB IX"', '"# Penutup"']),
     ("unclosed caption block", "bab-9-penutup.md",
