@@ -21,6 +21,8 @@ FAILING = [
     ("KARAKTER-TAK-TERLIHAT", "Teks\ufeff dengan BOM di tengah.", {}),
     ("KARAKTER-TAK-TERLIHAT", "Kata ber\u00adhubung lunak.", {}),
     ("KUTIP-MIRING", "Layanan \u201cBangli Era Baru\u201d.", {}),
+    ("HURUF-RUSAK", "Luas wilayah 520,81 km\ufffd.", {}),
+    ("HURUF-RUSAK", "Caf\ufffd dan \ufffdBangli\ufffd.", {}),
     ("KUTIP-MIRING", "Jum\u2019at dan \u2018kutip\u2019.", {}),
     ("TEKS-SEMENTARA", "TODO: lengkapi data.", {}),
     ("TEKS-SEMENTARA", "Lorem ipsum dolor sit amet.", {}),
