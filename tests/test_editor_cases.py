@@ -83,6 +83,12 @@ MISTAKES = [
     ("caption written above its table, as in Word", "bab-9-penutup.md",
      added("/// table-caption\nLuas wilayah\n///\n\n| Kecamatan | Luas |\n|---|---:|\n| Susut | 49,3 |\n\n"
            "Sumber: BPS."), "TABEL-JUDUL", "+0", ["di atas tabel (baris", "Pindahkan", "ke bawah tabel"]),
+    ("chapter number in quotes", "bab-9-penutup.md", CHAPTER.replace("bab: 9", 'bab: "9"'),
+     "FRONT-MATTER-NILAI", CHAPTER[:CHAPTER.index("bab: 9")].count("\n") + 1,
+     ['Nilai "bab: "9""', "hapus tanda kutipnya: bab: 9"]),
+    ("OPD written by its name", "bab-9-penutup.md", CHAPTER.replace("opd: bappeda", "opd: Bappeda Bangli"),
+     "FRONT-MATTER-NILAI", CHAPTER[:CHAPTER.index("opd: bappeda")].count("\n") + 1,
+     ["bukan nama", "opd: bappeda"]),
     ("BAB number typed in the H1", "bab-9-penutup.md", CHAPTER.replace("\n# Penutup\n", "\n# BAB IX PENUTUP\n"),
      "JUDUL-NOMOR-BAB", CHAPTER[:CHAPTER.index("\n# Penutup\n")].count("\n") + 2, ['"BAB IX"', '"# Penutup"']),
     ("unclosed caption block", "bab-9-penutup.md",
