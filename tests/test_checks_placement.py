@@ -24,6 +24,16 @@ def test_file_names_that_fail(name, suggestion):
     assert f'"{suggestion}"' in name_problem(name)
 
 
+@pytest.mark.parametrize("name, pencil", [
+    ("Bab 10 Rencana.md", True), ("Peta Bangli.PNG", False), ("foto desa.jpg", False), ("Dokumen RPJMD.pdf", False),
+])
+def test_rename_advice_fits_the_kind_of_file(name, pencil):
+    """The web editor's pencil renames text files only; an image is uploaded again under the new name."""
+    message = name_problem(name)
+    assert ("ikon pensil" in message) == pencil, message
+    assert pencil or ("Add file → Upload files" in message and "Delete file" in message), message
+
+
 @pytest.mark.parametrize("name", ["bab-9-penutup.md", "Bab-1.md", "peta_bangli.png", "index.md", "README"])
 def test_file_names_that_pass(name):
     assert name_problem(name) is None

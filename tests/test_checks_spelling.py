@@ -19,6 +19,10 @@ from masterplan.model.problems import WARNING
     ("Istilah *stakeholder mapping* ditulis miring.", []),
     ("Lihat `kodeprogram` dan https://banglikab.go.id/halamn.", []),
     ("Rencanna dan pembangunann.", ["Rencanna", "pembangunann"]),
+    ("Lengkapi data lalu hadiri rapat; OPD menindaklanjuti dan tindaklanjuti temuan.", []),
+    ("Nilai baseline-nya dan Unicode-nya tercatat.", []),
+    ("Pelayanan pub\u200blik dan infor\u00admasi.", []),
+    ("Kata bai dan obati.", ["bai"]),  # the stem "ba" is too short for -i
 ])
 def test_unknown_words_are_listed_as_warnings(tmp_path, text, unknown):
     problems = [p for p in run(tmp_path, CHAPTER + "\n" + text + "\n", spell=True) if p.rule == "EJAAN"]
@@ -42,3 +46,11 @@ def test_missing_dictionary_gives_one_warning_not_a_crash(tmp_path):
     notices = [p for p in problems if p.rule == "EJAAN"]
     assert len(notices) == 1 and "hunspell-id" in notices[0].message
     assert notices[0].severity == WARNING
+
+
+def test_unclosed_front_matter_is_not_spell_checked(tmp_path):
+    lines = CHAPTER.split("\n")
+    text = "\n".join(lines[:lines.index("---", 1)] + lines[lines.index("---", 1) + 1:]) + "\nKata kabupatn.\n"
+    text = text.replace("title: Penutup", "title: Penutupp")
+    problems = [p for p in run(tmp_path, text, spell=True) if p.rule == "EJAAN"]
+    assert len(problems) == 1 and '"kabupatn"' in problems[0].message, [p.text() for p in problems]

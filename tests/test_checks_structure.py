@@ -5,6 +5,8 @@ from __future__ import annotations
 import pytest
 from checks_util import BODY, CHAPTER, FRONT, rules, run
 
+from masterplan.model import problems as problems_module
+
 NBSP, ZWSP = "\u00a0", "\u200b"
 
 # (rule, page text) that must report the rule
@@ -66,7 +68,7 @@ def test_failing_input_reports_rule(tmp_path, rule, text):
     for problem in problems:
         assert problem.line >= 1 and problem.path == "docs/bab-9-penutup.md"
         # absolute, so that it opens from a GitHub annotation
-        assert "Lihat panduan: https://smartcity.banglikab.go.id/panduan/aturan-pemeriksaan/#" in problem.message
+        assert "Lihat panduan: https://smartcity.banglikab.go.id/draf/panduan/aturan-pemeriksaan/#" in problem.message
 
 
 @pytest.mark.parametrize("text", PASSING)
@@ -112,3 +114,20 @@ def test_lampiran_and_front_pages(tmp_path):
               "# Kata Pengantar\n\nTeks.\n"
     assert run(tmp_path, preface, "kata-pengantar.md") == []
     assert "FRONT-MATTER-NILAI" in rules(run(tmp_path, preface.replace("true", "ya"), "kata-pengantar.md"))
+
+
+@pytest.mark.parametrize("config, expected", [
+    ("site_url: https://contoh.go.id\n", "https://contoh.go.id/draf/panduan/aturan-pemeriksaan/"),
+    ("site_name: Uji\nrepo_url: https://github.com/o/r/\n",
+     "https://github.com/o/r/blob/main/docs/panduan/aturan-pemeriksaan.md"),
+    ("nav: [\n", "https://github.com/pemkab-bangli/masterplan-smart-city/blob/main/docs/panduan/aturan-pemeriksaan.md"),
+])
+def test_help_link_is_absolute_whatever_mkdocs_yml_holds(tmp_path, monkeypatch, config, expected):
+    path = tmp_path / "mkdocs.yml"
+    path.write_text(config, encoding="utf-8")
+    monkeypatch.setattr(problems_module, "_CONFIG", path)
+    problems_module.help_url.cache_clear()
+    try:
+        assert problems_module.help_url() == expected
+    finally:
+        problems_module.help_url.cache_clear()

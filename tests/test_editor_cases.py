@@ -13,6 +13,7 @@ import pytest
 from conftest import ROOT
 
 from masterplan.cli import validate
+from masterplan.model import settings
 
 CHAPTER = (ROOT / "docs" / "bab-9-penutup.md").read_text(encoding="utf-8")
 # English that must never reach an editor: YAML parser messages and MkDocs/WeasyPrint warnings.
@@ -79,6 +80,15 @@ MISTAKES = [
     ("data table without caption", "bab-9-penutup.md",
      added("| Kecamatan | Luas |\n|---|---:|\n| Susut | 49,3 |\n\nSumber: BPS Kabupaten Bangli, 2024."),
      "TABEL-JUDUL", "+0", ["Daftar Tabel", '"/// table-caption"']),
+    ("caption written above its table, as in Word", "bab-9-penutup.md",
+     added("/// table-caption\nLuas wilayah\n///\n\n| Kecamatan | Luas |\n|---|---:|\n| Susut | 49,3 |\n\n"
+           "Sumber: BPS."), "TABEL-JUDUL", "+0", ["di atas tabel (baris", "Pindahkan", "ke bawah tabel"]),
+    ("chapter number in quotes", "bab-9-penutup.md", CHAPTER.replace("bab: 9", 'bab: "9"'),
+     "FRONT-MATTER-NILAI", CHAPTER[:CHAPTER.index("bab: 9")].count("\n") + 1,
+     ['Nilai "bab: "9""', "hapus tanda kutipnya: bab: 9"]),
+    ("OPD written by its name", "bab-9-penutup.md", CHAPTER.replace("opd: bappeda", "opd: Bappeda Bangli"),
+     "FRONT-MATTER-NILAI", CHAPTER[:CHAPTER.index("opd: bappeda")].count("\n") + 1,
+     ["bukan nama", "opd: bappeda"]),
     ("BAB number typed in the H1", "bab-9-penutup.md", CHAPTER.replace("\n# Penutup\n", "\n# BAB IX PENUTUP\n"),
      "JUDUL-NOMOR-BAB", CHAPTER[:CHAPTER.index("\n# Penutup\n")].count("\n") + 2, ['"BAB IX"', '"# Penutup"']),
     ("unclosed caption block", "bab-9-penutup.md",
@@ -89,12 +99,28 @@ MISTAKES = [
     ("non-breaking space between words", "bab-9-penutup.md", added("Pelayanan\u00a0publik."),
      "KARAKTER-TAK-TERLIHAT", "+0", ['"Pelayanan" dan "publik"', "spasi biasa"]),
     ("BOM at the start", "bab-9-penutup.md", "\ufeff" + CHAPTER, "KARAKTER-TAK-TERLIHAT", 1, ["BOM", "harus dihapus", "hapus seluruh baris 1"]),
+    ("required heading typed in bold, as in Word", "bab-9-penutup.md",
+     CHAPTER.replace("## Rekomendasi", "**Rekomendasi**"),
+     "BAGIAN-WAJIB", CHAPTER[:CHAPTER.index("## Rekomendasi")].count("\n") + 1,
+     ["ditulis tebal", 'Ganti baris ini menjadi "## Rekomendasi"']),
     ("misspelt required heading", "bab-9-penutup.md", CHAPTER.replace("## Rekomendasi", "## Rekomendsi"),
      "BAGIAN-WAJIB", CHAPTER[:CHAPTER.index("## Rekomendasi")].count("\n") + 1,
      ['"## Rekomendsi"', '"## Rekomendasi"', "jangan menambah judul baru"]),
     ("link with a wrong ../ from a top-level chapter", "bab-9-penutup.md",
      added("Lihat [BAB I](../bab-1-pendahuluan.md)."), "TAUTAN-RUSAK", "+0",
      ["tanpa ../", "[teks tautan](bab-1-pendahuluan.md)"]),
+    ("absolute site address of a chapter", "bab-9-penutup.md",
+     added("Lihat [BAB II](/bab-2-gambaran-umum/)."), "TAUTAN-RUSAK", "+0",
+     ["alamat absolut", "[teks tautan](bab-2-gambaran-umum.md)"]),
+    ("full address of the plan's own site", "bab-9-penutup.md",
+     added("Lihat [BAB V](https://smartcity.banglikab.go.id/draf/bab-5/#visi)."), "TAUTAN-RUSAK", "+0",
+     ["situs rencana induk ini sendiri", "[teks tautan](bab-5/index.md#visi)"]),
+    ("lettered list typed as in Word", "bab-9-penutup.md",
+     added("Tujuan:\n\na. Efisiensi layanan\nb. Transparansi anggaran"), "DAFTAR-WORD", "+2",
+     ['"a."', '"1. Efisiensi layanan"', "nomor, titik"]),
+    ("Word's Symbol-font bullets", "bab-9-penutup.md",
+     added("Layanan:\n\n\uf0b7\tPengaduan warga\n\uf0b7\tPerizinan daring"), "DAFTAR-WORD", "+2",
+     ['"- Pengaduan warga"']),
     ("image in HTML with a path from the file's folder", "bab-2-gambaran-umum.md",
      added('<img src="assets/images/peta-bangli.png" alt="Peta Kabupaten Bangli">'), "GAMBAR-JALUR", "+0",
      ["![keterangan gambar](assets/images/peta-bangli.png)", 'src="../assets/images/peta-bangli.png"']),
@@ -269,6 +295,10 @@ def test_more_problems_than_github_shows_get_one_notice(repo, capsys):
 @pytest.mark.parametrize("name, old, new, rule, words", [
     ("data/program.yml", "    nama: ", "    nama: Bab: ", "PROGRAM-YAML", ["titik dua kedua", '"Bab: Judul"']),
     ("data/tahapan.yml", "\n  ", "\n\t", "YAML-SALAH", ["tab"]),
+    ("data/tahapan.yml", '  tanggal_dokumen: "2024"\n', '  tanggal_dokumen: "2024\n', "YAML-SALAH",
+     ["tahapan.yml:22:", "tanda kutip dibuka di baris ini"]),
+    ("data/tahapan.yml", '  tanggal_dokumen: "2024"\n', '  tanggal_dokumen: [2024\n', "YAML-SALAH",
+     ["tahapan.yml:22:", "kurung siku [ dibuka"]),
 ])
 def test_data_files_with_yaml_mistakes_in_indonesian(repo, capsys, monkeypatch, name, old, new, rule, words):
     shutil.copytree(ROOT / "data", repo / "data")
@@ -281,3 +311,16 @@ def test_data_files_with_yaml_mistakes_in_indonesian(repo, capsys, monkeypatch, 
     [hit] = [p for p in problems if f"[{rule}]" in p]
     assert status == 1 and hit.startswith(f"{name}:") and all(w in hit for w in words), hit
     assert not ENGLISH.search(hit) and "token" not in hit and "context" not in hit
+
+
+@pytest.mark.parametrize("old, new, line, words", [
+    ("site_name: ", "site_name: \"", 5, ["tanda kutip dibuka di baris ini"]),
+    ("\n  ", "\n\t", None, ["tab"]),
+])
+def test_yaml_mistake_in_mkdocs_yml_is_yaml_salah(repo, old, new, line, words):
+    path = repo / "mkdocs.yml"
+    path.write_text(path.read_text(encoding="utf-8").replace(old, new, 1), encoding="utf-8")
+    [problem] = settings.load(repo).problems
+    assert problem.rule == "YAML-SALAH" and problem.path == "mkdocs.yml", problem.text()
+    assert line is None or problem.line == line, problem.text()
+    assert all(w in problem.message for w in words) and not ENGLISH.search(problem.message), problem.text()

@@ -5,7 +5,8 @@
   (``pymdownx.blocks.caption``), read through :mod:`masterplan.site_config`.
 - BLOK-TERBUKA: a block that is opened and never closed swallows the rest of the page.
 - TABEL-JUDUL: every table has a ``/// table-caption`` block right after it (the captions rule: numbered
-  "Tabel 2.1", listed in the PDF's Daftar Tabel). Tables that the build generates bring their own.
+  "Tabel 2.1", listed in the PDF's Daftar Tabel). Tables that the build generates bring their own. A
+  ``/// table-caption`` written above its table (Word's habit) or after something else is reported too.
 """
 
 from __future__ import annotations
@@ -61,6 +62,37 @@ def _caption_follows(tokens: list, close: int) -> bool:
     return bool(_OPEN.match(tokens[close + 2].content.split("\n", 1)[0].strip()))
 
 
+def _nonblank(lines: list[str], indexes: range) -> int | None:
+    return next((i for i in indexes if lines[i].strip()), None)
+
+
+def _misplaced_captions(page: Page, context: Context, lines: list[str], tables: list[list[int]]
+                        ) -> Iterator[tuple[Problem, int | None]]:
+    """TABEL-JUDUL for every closed ``/// table-caption`` block whose preceding block is not a table,
+    with the first line of the table right below it when the caption was written above its table (as
+    Word places it), else None."""
+    offset = page.document.body_line
+    for opened, closed, name in blocks(page):
+        if name != TABLE_CAPTION or closed is None:
+            continue
+        before = _nonblank(lines, range(opened - 1, -1, -1))
+        if before is not None and any(first <= before < last for first, last in tables):
+            continue
+        after = _nonblank(lines, range(closed + 1, len(lines)))
+        table = next((first for first, _ in tables if first == after), None)
+        if table is not None:
+            yield context.problem(page, opened + offset, 1, "TABEL-JUDUL",
+                                  f"Keterangan ini ada di atas tabel (baris {table + offset}); di situs dan PDF "
+                                  "keterangan tabel ditulis di bawahnya. Pindahkan ketiga baris blok ini ke bawah "
+                                  'tabel, sebelum baris "Sumber: ...", dengan satu baris kosong di antaranya.'), table
+        else:
+            yield context.problem(page, opened + offset, 1, "TABEL-JUDUL",
+                                  "Keterangan tabel ini tidak berada tepat di bawah sebuah tabel, sehingga tidak "
+                                  "menjadi judul tabel mana pun. Pindahkan blok ini tepat sesudah baris terakhir "
+                                  "tabelnya (dengan satu baris kosong di antaranya), atau hapus bila tidak ada "
+                                  "tabel."), None
+
+
 def check(page: Page, context: Context) -> Iterator[Problem]:
     """BLOK-TAKDIKENAL, BLOK-TERBUKA and TABEL-JUDUL."""
     document = page.document
@@ -82,8 +114,14 @@ def check(page: Page, context: Context) -> Iterator[Problem]:
                                   "seluruh sisa halaman masuk ke dalamnya. Tambahkan baris \"///\" sendirian "
                                   f"sesudah teks keterangannya (sesudah baris {text_line + offset}).")
     tokens = document.content_tokens
+    tables = [token.map for token in tokens if token.type == "table_open" and token.map]
+    above: set[int] = set()  # first lines of tables whose caption is written above them
+    for problem, table in _misplaced_captions(page, context, lines, tables):
+        yield problem
+        if table is not None:
+            above.add(table)
     for index, token in enumerate(tokens):
-        if token.type != "table_open" or not token.map:
+        if token.type != "table_open" or not token.map or token.map[0] in above:
             continue
         close = next(i for i in range(index, len(tokens)) if tokens[i].type == "table_close")
         if not _caption_follows(tokens, close):

@@ -22,15 +22,32 @@ if TYPE_CHECKING:
 _EXAMPLE = "---\ntitle: ...\nopd: ...\nstatus: draf\ntahap: 2\n---"
 
 
+def _codes_named(value: str, names: dict[str, tuple[str, ...]]) -> list[str]:
+    """The codes whose name or abbreviation the editor wrote instead of the code (``Bappeda Bangli`` ->
+    ``bappeda``): a name contained in ``value``, or ``value`` contained in a name."""
+    wanted = value.casefold().strip()
+    if len(wanted) < 3:
+        return []
+    return [code for code, labels in names.items()
+            if any(label.casefold() in wanted or wanted in label.casefold() for label in labels)]
+
+
 def _value_error(name: str, value, spec: dict, context: Context) -> str | None:
     """Why ``value`` is not allowed for field ``name`` (Bahasa Indonesia), or None when it is."""
     kind = spec.get("jenis")
     if "pilihan" in spec and value not in spec["pilihan"]:
         return f"harus salah satu dari: {', '.join(map(str, spec['pilihan']))}"
     if "kode_dari" in spec and str(value) not in context.rules.codes[name]:
+        named = _codes_named(str(value), context.rules.code_names.get(name, {}))
+        if named:
+            return (f"harus kode, bukan nama; tulis {name}: {named[0]}"
+                    + (f" (atau {', '.join(named[1:])})" if len(named) > 1 else "")
+                    + f", kode yang ada di {spec['kode_dari']}")
         close = difflib.get_close_matches(str(value), context.rules.codes[name], n=3)
         hint = f" (mungkin maksudnya: {', '.join(close)})" if close else ""
         return f"harus kode yang ada di {spec['kode_dari']}{hint}"
+    if kind == "bilangan" and isinstance(value, str) and value.strip().isdigit():
+        return f"bilangan ditulis di antara tanda kutip; hapus tanda kutipnya: {name}: {value.strip()}"
     if kind == "teks" and (not isinstance(value, str) or not value.strip()):
         return "harus berisi teks"
     if kind == "bilangan":
@@ -127,8 +144,10 @@ def check(page: Page, context: Context) -> Iterator[Problem]:
             continue
         reason = _value_error(name, value, fields[name], context)
         if reason:
+            written = document.lines[line - 1].strip() if 0 < line <= len(document.lines) else ""
+            written = written if written.startswith(f"{name}:") else f"{name}: {value}"
             yield context.problem(page, line, 1, "FRONT-MATTER-NILAI",
-                                  f'Nilai "{name}: {value}" tidak sah: {reason}.')
+                                  f'Nilai "{written}" tidak sah: {reason}.')
     title = document.meta.get("title")
     h1 = [h for h in document.headings if h.level == 1]
     if isinstance(title, str) and len(h1) == 1 and normalize_heading(title) != normalize_heading(h1[0].text):

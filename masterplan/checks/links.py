@@ -13,7 +13,9 @@ from urllib.parse import unquote, urlsplit
 
 from markdown.extensions.toc import slugify
 
+from masterplan.model import site_config
 from masterplan.model.documents import Document, strip_numbering
+from masterplan.model.stages import DRAFT_VERSION, LATEST_ALIAS
 from masterplan.model.problems import Problem
 
 if TYPE_CHECKING:
@@ -69,6 +71,32 @@ def _missing_page_hint(page_name: str, target: str, anchor: str, context: Contex
             + f"; mis. BAB I ditautkan dari berkas ini sebagai [Pendahuluan]({example}).")
 
 
+_VERSION_FOLDER = re.compile(rf"^(?:{DRAFT_VERSION}|{LATEST_ALIAS}|tahap-[1-4]|final|v\d[\w.]*)/")
+
+
+def site_page(path: str, context: Context) -> str:
+    """The docs-relative Markdown file published at the site address ``path`` (``/bab-2/`` ->
+    ``bab-2.md``, or ``bab-2/index.md`` when that file exists; a leading version folder such as
+    ``draf/`` is dropped)."""
+    wanted = posixpath.normpath(path.lstrip("/")) if path.strip("/") else "index.md"
+    wanted = _VERSION_FOLDER.sub("", wanted + "/").rstrip("/") or "index.md"
+    if wanted.endswith((".html", ".htm")):
+        wanted = wanted.rsplit(".", 1)[0]
+    if wanted.endswith("/index"):
+        wanted = wanted[:-len("/index")]
+    if wanted == "." or wanted.endswith(".md") or wanted == "index":
+        return "index.md" if wanted in (".", "index") else wanted
+    if (context.docs_dir / wanted / "index.md").is_file():
+        return f"{wanted}/index.md"
+    return f"{wanted}.md"
+
+
+def _own_host(netloc: str, context: Context) -> bool:
+    """True when ``netloc`` is the host of the site's own ``site_url``."""
+    own = urlsplit(site_config.read(context.docs_dir.parent).site_url).netloc
+    return bool(own) and netloc.casefold() == own.casefold()
+
+
 def _problem(page: Page, context: Context, line: int, href: str, why: str) -> Problem:
     return context.problem(page, line, 0, "TAUTAN-RUSAK", f'Tautan "{href}" {why}')
 
@@ -81,18 +109,26 @@ def check(page: Page, context: Context) -> Iterator[Problem]:
             continue
         href = str(token.attrGet("href") or "")
         parts = urlsplit(href)
+        path, anchor = unquote(parts.path), unquote(parts.fragment)
+        fragment = f"#{anchor}" if anchor else ""
+        if parts.netloc and _own_host(parts.netloc, context):
+            wanted = relative_to(page.name, site_page(path, context))
+            yield _problem(page, context, line, href,
+                           "menuju situs rencana induk ini sendiri dengan alamat lengkap; di PDF dan di versi "
+                           "tahap lain tautan itu salah arah. Tulis alamat relatif dari berkas ini ke berkas "
+                           f".md, mis. [teks tautan]({wanted}{fragment}).")
+            continue
         if parts.scheme or parts.netloc:
             continue  # external links, and javascript: (reported by the safety check)
-        path, anchor = unquote(parts.path), unquote(parts.fragment)
         if not path and not anchor:
             yield _problem(page, context, line, href, "tidak menuju ke mana pun. Isi alamatnya di antara "
                                                       "kurung: [teks](berkas.md).")
             continue
         if path.startswith("/"):
-            wanted = posixpath.normpath(path.lstrip("/")) if path.strip("/") else "index.md"
+            wanted = relative_to(page.name, site_page(path, context))
             yield _problem(page, context, line, href,
                            "ditulis sebagai alamat absolut. Tulis alamat relatif dari berkas ini ke berkas .md, "
-                           f"mis. [teks tautan]({relative_to(page.name, wanted)}).")
+                           f"mis. [teks tautan]({wanted}{fragment}).")
             continue
         target = posixpath.normpath(posixpath.join(posixpath.dirname(page.name), path)) if path \
             else page.name

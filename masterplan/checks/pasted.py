@@ -1,7 +1,7 @@
 """Shapes that a paste from Word leaves behind and that Markdown does not read as the editor meant.
 
-- DAFTAR-WORD: a list typed with Word's bullet characters ("•", "–", "·", "o" ...): Markdown sees one
-  run-on paragraph.
+- DAFTAR-WORD: a list typed with Word's bullet characters ("•", "–", "·", "o" ...) or with "a." / "1)"
+  markers at column 1: Markdown sees one run-on paragraph.
 - DAFTAR-TAB: a list indented with a tab or four spaces: Markdown sees a grey code block.
 - TABEL-TAB: a table pasted as tab-separated text: Markdown sees one paragraph.
 
@@ -24,6 +24,9 @@ if TYPE_CHECKING:
 
 # An ordered-list marker Word writes in front of an item: "1.", "1)", "a.", "a)", "i." (up to "xii").
 _NUMBER = re.compile(r"^(?:\d{1,3}|[a-zA-Z]|[ivxIVX]{1,4})[.)]$")
+# The ordered-list markers Python-Markdown reads as a list: only a number and a full stop ("1."); "1)",
+# "a." or "ii." typed at the start of a line stay plain text and the items run into one paragraph.
+_MARKDOWN_NUMBER = re.compile(r"^\d{1,3}\.$")
 
 
 def _cells(line: str) -> list[str]:
@@ -62,7 +65,19 @@ def _markdown_item(marker: str, text: str, bullets: set[str]) -> str:
     if marker in bullets:
         return f"- {text.strip()}"
     number = marker[:-1]
-    return f"{number}. {text.strip()}" if number.isdigit() else f"- {text.strip()}"
+    return f"{number}. {text.strip()}" if number.isdigit() else f"1. {text.strip()}"
+
+
+def _word_number(line: str, bullets: set[str]) -> bool:
+    """True for a lettered or "1)" item typed at column 1 ("a. Teks", "b)\tTeks", "1) Teks"), which
+    Markdown does not read as a list."""
+    item = None if line[:1] in (" ", "\t") else _split_item(line, bullets)
+    return item is not None and item[0] not in bullets and not _MARKDOWN_NUMBER.match(item[0])
+
+
+def _how(example: str) -> str:
+    """How to write the marker, in words matching ``example``."""
+    return "tanda hubung dan satu spasi" if example.startswith("- ") else "nomor, titik dan satu spasi"
 
 
 def _groups(numbers: list[int]) -> list[list[int]]:
@@ -84,7 +99,7 @@ def _span(run: list[int]) -> str:
 # own first item, written as Markdown).
 _LISTS = {
     "DAFTAR-WORD": ('Daftar ini memakai tanda butir "{marker}" dari Word ({span}); di situs dan PDF semua butir '
-                    "tergabung menjadi satu paragraf. Ganti tanda itu dengan tanda hubung dan satu spasi di awal "
+                    "tergabung menjadi satu paragraf. Ganti tanda itu dengan {how} di awal "
                     'setiap butir, mis. "{example}", dan beri satu baris kosong sebelum butir pertama.'),
     "DAFTAR-TAB": ("Daftar ini diawali tab atau spasi ({span}); di situs dan PDF ia tampil sebagai kotak kode "
                    "abu-abu. Hapus tab/spasi di awal setiap butir sehingga butir dimulai dari kolom pertama, "
@@ -130,10 +145,11 @@ def check(page: Page, context: Context) -> Iterator[Problem]:
         item = None if index in skipped or index in in_table else _split_item(line, bullets)
         if item and index in indented and line[:1] in ("\t", " "):
             items["DAFTAR-TAB"].append(index)
-        elif item and item[0] in bullets:
+        elif item and (item[0] in bullets or _word_number(line, bullets)):
             items["DAFTAR-WORD"].append(index)
     for rule, found in items.items():
         for run in _groups(found):
             marker, text = _split_item(lines[run[0]], bullets)
+            example = _markdown_item(marker, text, bullets)
             yield context.problem(page, run[0] + offset, 1, rule, _LISTS[rule].format(
-                marker=marker, span=_span([i + offset for i in run]), example=_markdown_item(marker, text, bullets)))
+                marker=marker, span=_span([i + offset for i in run]), example=example, how=_how(example)))

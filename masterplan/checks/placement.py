@@ -30,6 +30,10 @@ def suggested_name(name: str) -> str:
     return f"{stem}.{extension.lower()}" if dot else stem
 
 
+# Files the GitHub web editor opens as text, so its pencil icon can rename them.
+_TEXT_EXTENSIONS = {"md", "yml", "yaml", "txt", "csv", "json"}
+
+
 def name_problem(name: str) -> str | None:
     """Why the file name ``name`` (no folder) cannot stay, in Bahasa Indonesia, or None when it can."""
     stem, dot, extension = name.rpartition(".")
@@ -40,9 +44,14 @@ def name_problem(name: str) -> str | None:
         reasons.append(f'berakhiran ".{extension}" berhuruf besar')
     if not reasons:
         return None
+    new = suggested_name(name)
+    how = ("di editor web GitHub klik ikon pensil lalu ubah nama di kotak nama berkas di atas teks"
+           if extension.lower() in _TEXT_EXTENSIONS else
+           f'editor web GitHub tidak dapat mengganti nama gambar atau berkas lain yang bukan teks: unggah lagi '
+           f'berkas itu dari komputer dengan nama "{new}" (Add file → Upload files di folder yang sama), lalu '
+           "hapus berkas lama (buka berkasnya, menu … → Delete file)")
     return (f'Nama berkas "{name}" {" dan ".join(reasons)}; situs tidak dapat menerbitkannya dengan benar. '
-            f'Ganti namanya menjadi "{suggested_name(name)}" (huruf kecil, tanda hubung sebagai ganti spasi): '
-            "di editor web GitHub klik ikon pensil lalu ubah nama di kotak nama berkas di atas teks. "
+            f'Ganti namanya menjadi "{new}" (huruf kecil, tanda hubung sebagai ganti spasi): {how}. '
             "Perbarui juga tautan dan daftar nav di mkdocs.yml yang memakai nama lama.")
 
 

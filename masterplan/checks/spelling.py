@@ -2,7 +2,7 @@
 through pyenchant and libenchant) does not know and that are not in the project word list
 (``kata-proyek.txt`` at the top of the repository, which editors extend through a pull request: names and
 terms such as Kintamani, Penglipuran, ngayah, Tri Hita Karana). A word built from a known word with a
-clitic or a suffix (adat -> adatnya, sama -> samakan) is known too: Debian's dictionary lacks most such forms.
+clitic or a suffix (adat -> adatnya, sama -> samakan, lengkap -> lengkapi) is known too: Debian's dictionary lacks most such forms.
 
 Code, links, HTML, front matter and acronyms (words with more than one capital) are not checked. Each
 distinct word is looked up once per process.
@@ -62,10 +62,14 @@ class Speller:
         return cls(dictionary, word_list(rules.root / spec["daftar_kata"])), None
 
     def known(self, word: str) -> bool:
-        """True when ``word`` is in the dictionary or the project word list (hyphenated words part by part)."""
+        """True when ``word`` is in the dictionary or the project word list (hyphenated words part by part,
+        a clitic written after a hyphen, as EYD asks after a foreign word or a name, left out:
+        ``baseline-nya``)."""
         if word not in self._known:
-            self._known[word] = self._lookup(word) or ("-" in word and all(
-                self._lookup(part) for part in word.split("-")))
+            parts = word.split("-")
+            if len(parts) > 1 and parts[-1].lower() in _CLITICS:
+                parts = parts[:-1]
+            self._known[word] = self._lookup(word) or ("-" in word and all(self._lookup(p) for p in parts))
         return self._known[word]
 
     def _lookup(self, word: str) -> bool:
@@ -81,6 +85,12 @@ class Speller:
 # not tried, so that short misspellings are not excused.
 _CLITICS = ("nya", "lah", "kah", "pun", "ku", "mu")
 _SUFFIXES = ("kan", "an")
+# The verb suffix -i (lengkapi, hadiri, tindaklanjuti) from stems of at least four letters, so that
+# a stray final "i" on a short word is not excused.
+_SUFFIX_I, _SUFFIX_I_STEM = "i", 4
+# Characters with no width that Word and web pages leave inside words; removed before words are split,
+# so "pub\u200blik" is checked as "publik" (KARAKTER-TAK-TERLIHAT reports the character itself).
+_ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"))
 
 
 def stems(word: str) -> list[str]:
@@ -95,6 +105,8 @@ def stems(word: str) -> list[str]:
         suffix = next((x for x in _SUFFIXES if base.lower().endswith(x) and len(base) - len(x) >= 3), None)
         if suffix:
             found.append(base[:-len(suffix)])
+        elif base.lower().endswith(_SUFFIX_I) and len(base) - len(_SUFFIX_I) >= _SUFFIX_I_STEM:
+            found.append(base[:-len(_SUFFIX_I)])
     return found
 
 
@@ -112,6 +124,16 @@ def _checked(word: str) -> bool:
     return len(word) > 1 and sum(c.isupper() for c in word) <= 1
 
 
+def _unclosed_front_matter(document) -> int:
+    """The first line after a front matter that is opened and never closed (its ``key: value`` lines up
+    to the first blank line or heading; FRONT-MATTER-YAML reports it), else 1."""
+    lines = document.lines
+    if document.body_line > 1 or not lines or lines[0].lstrip("\ufeff").strip() != "---":
+        return 1
+    end = next((i for i, line in enumerate(lines[1:], 1) if not line.strip() or line.startswith("#")), len(lines))
+    return end + 1
+
+
 def check(page: Page, context: Context) -> Iterator[Problem]:
     """EJAAN: one warning per line listing the words the dictionary does not know."""
     speller = context.spelling
@@ -120,10 +142,11 @@ def check(page: Page, context: Context) -> Iterator[Problem]:
     document = page.document
     html = {n + document.body_line for t in document.content_tokens if t.type == "html_block" and t.map
             for n in range(*t.map)}
+    front = _unclosed_front_matter(document)
     for number, line in enumerate(document.lines, 1):
-        if number < document.body_line or number in document.code_lines or number in html:
+        if number < max(document.body_line, front) or number in document.code_lines or number in html:
             continue
-        prose = _NOT_PROSE.sub(lambda m: " " * len(m.group(0)), line)
+        prose = _NOT_PROSE.sub(lambda m: " " * len(m.group(0)), line.translate(_ZERO_WIDTH))
         unknown = {}
         for match in _WORD.finditer(prose):
             word = match.group(0).replace("’", "'")

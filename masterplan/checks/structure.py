@@ -7,6 +7,7 @@ are compared through ``documents.normalize_heading`` so that text pasted from Wo
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
@@ -108,6 +109,22 @@ def _misspelt(section: Section, sections: tuple[Section, ...], scope: list[Headi
     return best
 
 
+_BOLD_ONLY = re.compile(r"^(\*\*|__)(?P<text>[^*_]+?)\1:?$")
+
+
+def _bold_title(page: Page, section: Section, after: int) -> int | None:
+    """The line (after line ``after``) of a paragraph that is only ``section``'s title in bold
+    (``**Kesimpulan**``): the heading as Word users type it, which Markdown does not read as a heading."""
+    names = {normalize_heading(n) for n in (section.title, *section.aliases)}
+    document = page.document
+    for token in document.content_tokens:
+        match = _BOLD_ONLY.match(token.content.strip()) if token.type == "inline" and token.map else None
+        line = token.map[0] + document.body_line if match else 0
+        if match and line > after and normalize_heading(match.group("text")) in names:
+            return line
+    return None
+
+
 def _required(page: Page, context: Context, sections: tuple[Section, ...], scope: list[Heading],
               level: int, ordered: bool, after: Heading | None) -> Iterator[Problem]:
     """Required ``sections`` at ``level`` among the headings in ``scope`` (the parent's range);
@@ -129,6 +146,13 @@ def _required(page: Page, context: Context, sections: tuple[Section, ...], scope
                                       f'"{_hashes(level)} {section.title}"{also}{inside}, tetapi ejaannya berbeda. '
                                       f'Perbaiki judul di baris ini menjadi "{_hashes(level)} {section.title}"; '
                                       "jangan menambah judul baru.")
+                continue
+            bold = None if misplaced else _bold_title(page, section, previous.line if previous else 0)
+            if bold:
+                yield context.problem(page, bold, 1, "BAGIAN-WAJIB",
+                                      f'Judul bagian wajib "{section.title}"{inside} ditulis tebal, sehingga tidak '
+                                      f'menjadi judul bagian. Ganti baris ini menjadi "{_hashes(level)} '
+                                      f'{section.title}" (tanpa tanda bintang).')
                 continue
             hint = (f' Judul itu ada di baris {misplaced.line} sebagai "{_hashes(misplaced.level)}": ubah '
                     f'menjadi "{_hashes(level)} {section.title}".') if misplaced else \

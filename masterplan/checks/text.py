@@ -15,6 +15,10 @@ from typing import TYPE_CHECKING
 from masterplan.model.documents import LINE_BREAK
 from masterplan.model.problems import Problem
 
+# What a decoder writes for a byte it cannot read: a Windows-1252 file re-saved as UTF-8 loses its
+# accented letters, dashes and curly quotes to it.
+REPLACEMENT = "\ufffd"
+
 if TYPE_CHECKING:
     from . import Context, Page
 
@@ -70,7 +74,8 @@ def _invisible_fixes(line: str, invisible: dict[str, str], number: int, shown: i
 
 
 def check(page: Page, context: Context) -> Iterator[Problem]:
-    """KARAKTER-TAK-TERLIHAT, KUTIP-MIRING, AKHIR-BARIS-CRLF and TEKS-SEMENTARA, at line and column."""
+    """KARAKTER-TAK-TERLIHAT, KUTIP-MIRING, HURUF-RUSAK, AKHIR-BARIS-CRLF and TEKS-SEMENTARA, at line and
+    column."""
     document = page.document
     raw = context.rules.raw
     invisible: dict[str, str] = raw["karakter_tak_terlihat"]
@@ -99,6 +104,13 @@ def check(page: Page, context: Context) -> Iterator[Problem]:
             yield context.problem(page, number, column, "KUTIP-MIRING",
                                   f"Ada tanda kutip miring {' '.join(names)}{times} (diubah otomatis oleh "
                                   f"Word). Ganti dengan tanda kutip lurus {plain}.")
+        if REPLACEMENT in line:
+            count = line.count(REPLACEMENT)
+            times = f" ({count} kali di baris ini)" if count > 1 else ""
+            yield context.problem(page, number, line.index(REPLACEMENT) + 1, "HURUF-RUSAK",
+                                  f'Ada tanda "{REPLACEMENT}"{times}: huruf ini rusak, biasanya karena berkas '
+                                  "dari Windows disimpan ulang. Hapus tanda itu dan ketik ulang huruf aslinya "
+                                  "(mis. ², é, – atau tanda kutip).")
         # Code spans quote a placeholder (as the help page does) rather than leave it behind.
         for match in placeholder.finditer(_CODE_SPAN.sub(lambda m: " " * len(m.group(0)), line)):
             yield context.problem(page, number, match.start() + 1, "TEKS-SEMENTARA",

@@ -13,23 +13,35 @@ from pathlib import Path
 
 import yaml
 
+from masterplan.model.stages import DRAFT_VERSION
+
 ERROR = "error"
 WARNING = "warning"
 
-HELP_PAGE = "panduan/aturan-pemeriksaan/"  # where every rule ID is explained, relative to the site root
+HELP_DOC = "panduan/aturan-pemeriksaan"  # where every rule ID is explained: docs/<HELP_DOC>.md
+# The site is published with mike in version folders; the draft folder always exists, so the link
+# points there (a version-less deep path is a 404).
+HELP_PAGE = f"{DRAFT_VERSION}/{HELP_DOC}/"  # relative to the site root
 _CONFIG = Path(__file__).resolve().parents[2] / "mkdocs.yml"
+_FALLBACK_REPO = "https://github.com/pemkab-bangli/masterplan-smart-city"  # when mkdocs.yml cannot be read
 
 
 @cache
 def help_url() -> str:
-    """The help page's absolute address (``site_url`` of the repository's ``mkdocs.yml`` + :data:`HELP_PAGE`),
-    so that the link opens from a GitHub annotation or a terminal; the relative path when ``site_url``
-    cannot be read (the settings check then reports ``mkdocs.yml``). Never raises."""
+    """The help page's absolute address: ``site_url`` of the repository's ``mkdocs.yml`` + :data:`HELP_PAGE`
+    (the draft version folder); without ``site_url`` the help file in the repository on GitHub (from
+    ``repo_url``, else :data:`_FALLBACK_REPO`), so the link always opens from a GitHub annotation or a
+    terminal. Never raises."""
     try:
-        site_url = yaml.safe_load(_CONFIG.read_text(encoding="utf-8")).get("site_url")
-    except (OSError, ValueError, AttributeError, yaml.YAMLError):
-        site_url = None
-    return f"{site_url.rstrip('/')}/{HELP_PAGE}" if isinstance(site_url, str) and site_url else HELP_PAGE
+        config = yaml.safe_load(_CONFIG.read_text(encoding="utf-8"))
+    except (OSError, ValueError, yaml.YAMLError):
+        config = None
+    config = config if isinstance(config, dict) else {}
+    site_url, repo_url = config.get("site_url"), config.get("repo_url")
+    if isinstance(site_url, str) and site_url.strip():
+        return f"{site_url.strip().rstrip('/')}/{HELP_PAGE}"
+    repo = repo_url.strip().rstrip("/") if isinstance(repo_url, str) and repo_url.strip() else _FALLBACK_REPO
+    return f"{repo}/blob/main/docs/{HELP_DOC}.md"
 
 
 def help_reference(rule: str) -> str:

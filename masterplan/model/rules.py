@@ -74,6 +74,8 @@ class Rules:
     root: Path  # the repository holding rules.yml; paths in rules.yml are relative to it
     catalogue: dict[str, Rule] = field(default_factory=dict)  # rule ID -> Rule, in registry order
     codes: dict[str, list[str]] = field(default_factory=dict)  # field -> allowed codes from data files
+    # field -> code -> the names a person writes for it (``nama``, ``singkatan`` of the data file's entry)
+    code_names: dict[str, dict[str, tuple[str, ...]]] = field(default_factory=dict)
     outlines: dict[str, Outline] = field(default_factory=dict)  # docs-relative file -> outline
 
     def severity(self, rule: str) -> str:
@@ -132,7 +134,11 @@ def load(path: Path = RULES_FILE) -> Rules:
     rules = Rules(raw, severities, kinds, raw["front_matter"], root, catalogue)
     for name, spec in raw["front_matter"].items():
         if "kode_dari" in spec:
-            rules.codes[name] = [str(code) for code in _data(root, spec["kode_dari"])]
+            entries = _data(root, spec["kode_dari"])
+            rules.codes[name] = [str(code) for code in entries]
+            rules.code_names[name] = {str(code): tuple(str(entry[key]) for key in ("nama", "singkatan")
+                                                       if isinstance(entry, dict) and entry.get(key))
+                                      for code, entry in entries.items()}
     for name, spec in raw["bagian_wajib"].items():
         rules.outlines[name] = Outline(tuple(_section(e) for e in spec["bagian"]), spec.get("urut", True))
     dimensions = raw["dimensi"]

@@ -118,7 +118,7 @@ def repo_root(start: Path | None = None) -> Path:
 
 def load(root: Path) -> Settings:
     """Read ``root/mkdocs.yml`` once: the plan settings and the site address. Never raises."""
-    source = read_yaml(root / CONFIG, CONFIG, syntax_rule=RULE)
+    source = read_yaml(root / CONFIG, CONFIG)  # a YAML slip is YAML-SALAH, as in every YAML file
     config = source.data if isinstance(source.data, dict) else {}
     problems = source.problems or check_plan(config.get("extra"), source)
     plan = None if problems else from_extra(config["extra"])

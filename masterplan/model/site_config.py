@@ -33,13 +33,15 @@ _TolerantLoader.add_multi_constructor("", lambda loader, suffix, node: None)
 class SiteConfig:
     """``nav``: docs-relative page -> 1-based line in mkdocs.yml (empty when there is no nav: MkDocs then
     lists every page); ``not_in_nav``: gitignore-style patterns; ``block_names``: known ``///`` blocks;
-    ``directory_urls``: ``bab-1.md`` is published as ``bab-1/index.html``."""
+    ``directory_urls``: ``bab-1.md`` is published as ``bab-1/index.html``; ``site_url``: the public
+    address ("" when unset)."""
 
     nav: dict[str, int]
     not_in_nav: pathspec.GitIgnoreSpec
     block_names: tuple[str, ...]
     directory_urls: bool = True
     found: bool = False
+    site_url: str = ""
 
     def in_nav(self, name: str) -> bool:
         """True when the page ``name`` (docs-relative, posix) is in the nav or deliberately left out."""
@@ -91,4 +93,5 @@ def _read(root: Path, stamp: int) -> SiteConfig:
     patterns = config.get("not_in_nav") or ""
     spec = pathspec.GitIgnoreSpec.from_lines(str(patterns).splitlines())  # as MkDocs reads it
     return SiteConfig(nav, spec, _block_names(config.get("markdown_extensions")),
-                      bool(config.get("use_directory_urls", True)), True)
+                      bool(config.get("use_directory_urls", True)), True,
+                      config["site_url"] if isinstance(config.get("site_url"), str) else "")

@@ -103,9 +103,7 @@ def read_yaml(path: Path, shown: str, syntax_rule: str = YAML_SYNTAX, unreadable
     try:
         source.data, source.node = parse_yaml(text)
     except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        line, column = (mark.line + 1, mark.column + 1) if mark is not None else (1, 0)
-        what = yaml_messages.explain(getattr(error, "problem", None))
+        line, column, what = yaml_messages.locate(error, text)
         source.node, source.data = None, None
         source.problems.append(_problem(shown, line, column, syntax_rule,
                                         f"Penulisan YAML salah: {what}. Periksa indentasi (spasi, bukan tab), "
