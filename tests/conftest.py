@@ -118,6 +118,7 @@ def full_build() -> Build:
     request's build step) and shared by every test that reads them."""
     site = OUTPUT / "site"
     shutil.rmtree(site, ignore_errors=True)
+    shutil.rmtree(ROOT / ".cache" / "pdf", ignore_errors=True)  # the session's PDF is rendered, never reused
     env = {k: v for k, v in os.environ.items() if k not in ("ENABLE_PDF_EXPORT", "PDF_VARIANT")}
     result = subprocess.run(["bash", "scripts/build.sh", "--site-dir", str(site)], cwd=ROOT, env=env,
                             capture_output=True, text=True, timeout=900)

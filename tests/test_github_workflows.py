@@ -156,4 +156,4 @@ def test_build_script_builds_site_and_pdf(full_build):
     build is made by exactly that command (tests/conftest.py)."""
     build = full_build
     assert build.returncode == 0, build.log
-    assert build.pdf.is_file() and "PDF lengkap" in build.log and "WARNING" not in build.log
+    assert build.pdf.is_file() and "semua halaman navigasi ada" in build.log and "WARNING" not in build.log

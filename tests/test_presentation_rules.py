@@ -127,3 +127,13 @@ def test_captions_numbered_per_chapter_table_caption_above(numbers, table, figur
     assert f'id="gambar-{figure.split()[1].replace(".", "-")}"' in out
     assert '<p class="sumber">Sumber: BPS</p>' in out
     assert "/// table-caption\nContoh di panduan" in out  # the guide's example stays as written
+
+
+@pytest.mark.parametrize("caption, shown", [
+    ('<span class="caption-prefix">Tabel 5.2</span><abbr title="Organisasi Perangkat Daerah">OPD</abbr> koordinator',
+     '<span class="caption-prefix">Tabel 5.2</span> <abbr'),
+    ('<span class="caption-prefix">Tabel 5.1</span> Jumlah program', '<span class="caption-prefix">Tabel 5.1</span> Jumlah'),
+])
+def test_caption_prefix_and_text_stay_apart(caption, shown):
+    """A caption whose text starts with an abbreviation read "Tabel 5.2OPD" on the site and in the PDF."""
+    assert shown in captions.finish(f"<figcaption><p>{caption}</p></figcaption>", PageNumbers("BAB V", True, "5", 1, 2, "5"))

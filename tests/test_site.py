@@ -27,7 +27,7 @@ def test_site_only_build_passes_strict_without_warnings(site_only_build):
 
 def test_full_build_has_no_warnings(full_build):
     assert "WARNING" not in full_build.log
-    assert "PDF lengkap" in full_build.log
+    assert "semua halaman navigasi ada" in full_build.log
 
 
 @pytest.mark.parametrize("md", NAV)

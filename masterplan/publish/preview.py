@@ -100,7 +100,8 @@ def page_url(source: str) -> str:
 def _title(site: Path, url: str) -> str:
     html = (site / url / "index.html").read_text(encoding="utf-8") if (site / url / "index.html").is_file() else ""
     match = re.search(r"<title>(.*?)</title>", html, re.S)
-    return re.sub(r"\s+-\s+[^-]*$", "", match.group(1)).strip() if match else url
+    # Material writes "Halaman - Situs"; our template "Halaman – Situs" (en dash): the site's name goes.
+    return re.sub(r"\s+[-–]\s+[^-–]*$", "", match.group(1)).strip() if match else url
 
 
 def bookmark_pages(pdf: Path) -> list[tuple[str, int, int]]:

@@ -17,6 +17,9 @@ SOURCE_PREFIX = re.compile(r"^\s*sumber\s*:", re.IGNORECASE)
 _BLOCK = re.compile(r"^(?P<head>[ \t]*///[ \t]*(?P<kind>table|figure)-caption)[ \t]*(?:\|(?P<args>.*))?$")
 _FENCE = re.compile(r"^[ \t]*(`{3,}|~{3,})")
 _PREFIX = re.compile(r'(<span class="caption-prefix">(?:Tabel|Gambar) )(\d+)</span>')
+# The caption extension drops the space after its prefix when the caption's text starts with an element
+# (an abbreviation: "Tabel 5.2<abbr>OPD</abbr>"); the space is put back.
+_GLUED_PREFIX = re.compile(r'(<span class="caption-prefix">[^<]*</span>)(?=<)')
 _SOURCE_PARAGRAPH = re.compile(r"<p>(?=(?:<(?:strong|em|b|i)>)*\s*sumber\s*:)", re.IGNORECASE)
 
 
@@ -56,9 +59,11 @@ def number(markdown: str, numbers: PageNumbers) -> str:
 
 def finish(html: str, numbers: PageNumbers) -> str:
     """The rendered page ``html`` with source lines (paragraphs starting with "Sumber:", also in bold or
-    italics) classed ``sumber``, so that they sit close under their table or figure; in an appendix the
+    italics) classed ``sumber``, so that they sit close under their table or figure; a space between a
+    caption's prefix and its text; in an appendix the
     chapter letter written into each caption prefix ("Tabel B.1")."""
     html = _SOURCE_PARAGRAPH.sub('<p class="sumber">', html)
+    html = _GLUED_PREFIX.sub(r"\1 ", html)
     if _numeric(numbers.chapter):
         return html
     return _PREFIX.sub(lambda m: f'{m.group(1)}{numbers.chapter}.{m.group(2)}</span>', html)

@@ -149,7 +149,7 @@ def worksheets(needs: tuple[PlanLogic, dict[str, list[Need]]]) -> str:
         parts.append(
             f"## Lembar Kerja {name} {{ #lembar-kerja-{key} .lembar-kerja }}\n\n"
             f"Diisi oleh: {name}. Nama petugas: ................................ "
-            "Tanggal: ................ Paraf: ..........\n\n"
+            "Tanggal: ................ Paraf: ..........\n{ .isian-lembar }\n\n"
             + table(["No", "Data yang dibutuhkan", "Dipakai di", "Nilai atau isi", "Tahun data", "Sumber data"],
                     "rlllll", rows, f"Lembar kerja kebutuhan data {office.short if office else key}",
                     "kolom kosong diisi OPD dalam lokakarya; lampirkan dokumen sumbernya"))

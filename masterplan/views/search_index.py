@@ -22,6 +22,9 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 EDITORS_GUIDE = "panduan/"  # pages for editors only: not in the readers' search (nor in the PDF)
+# Printed worksheets for the offices at the next workshop: every office's data gaps repeat the plan's
+# words ("layanan", "desa"), which would bury the chapters a reader is looking for.
+WORKSHEETS = "lampiran/kebutuhan-data"
 FULL_INDEX = "search/search_index_id.js"  # loaded by the search worker on the first query
 FULL_INDEX_VARIABLE = "searchIndexId"  # the global that file sets in the worker
 MATERIAL_WORKER = "assets/javascripts/workers/search.*.min.js"  # Material's worker; its name has a hash
@@ -32,8 +35,8 @@ _TAG = re.compile(r"<[^>]+>")
 
 def in_readers_search(src_uri: str) -> bool:
     """Whether the page built from ``src_uri`` (path under docs/, e.g. ``panduan/index.md``) belongs in
-    the readers' search: every page except the editors' guide."""
-    return not src_uri.startswith(EDITORS_GUIDE)
+    the readers' search: every page except the editors' guide and the offices' data worksheets."""
+    return not src_uri.startswith((EDITORS_GUIDE, WORKSHEETS))
 
 
 class _TableReader(HTMLParser):
