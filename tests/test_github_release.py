@@ -157,7 +157,7 @@ def test_the_stage_pdf_carries_the_stage_in_its_name_and_one_stable_address_lead
     repo = rehearsal[0]
     stage_pdf = blob(repo, f"tahap-2/pdf/{STAGE_PDF}")
     assert stage_pdf == (repo / "dist-2" / STAGE_PDF).read_bytes()
-    assert "Tahap 2" in PdfReader(io.BytesIO(stage_pdf)).pages[0].extract_text()  # the cover
+    assert "Tahap II" in PdfReader(io.BytesIO(stage_pdf)).pages[0].extract_text()  # the cover
     button = BeautifulSoup(blob(repo, "tahap-2/bab-1-pendahuluan/index.html"), "html.parser")
     assert button.select_one("a.tombol-unduh-pdf")["href"] == f"../pdf/{STAGE_PDF}"
     # The stable address terbaru/pdf/ forwards to the newest stage's file, served as the PDF itself.
