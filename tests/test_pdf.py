@@ -131,7 +131,10 @@ def test_daftar_tabel_and_gambar_match_the_captions(reader, pages_text, heading,
                                  flags=re.MULTILINE):
             captions.append((number, reader.page_labels[index]))
     assert entries, f"{heading} is empty"
-    assert entries == captions
+    assert [number for number, _ in entries] == [number for number, _ in captions]
+    for (number, listed), (_, captioned) in zip(entries, captions):
+        # A figure's caption sits under it: a figure over several pages is listed where it starts.
+        assert int(listed) == int(captioned) if word == "Tabel" else int(listed) <= int(captioned), number
 
 
 def test_tagged_pdf_with_structure_table_headers_and_figure_alt_text(reader):

@@ -19,7 +19,7 @@ def _lines(value: object) -> str:
         return "<br>".join(_cell(item) for item in value)
     return _cell(value)
 
-SOURCE = "Sumber: Analisis Tim Penyusun atas hasil Bimtek Tahap II (draf)"
+SOURCE = "Sumber: Analisis Tim Penyusun, usulan untuk dibahas dalam Bimtek Tahap II"
 
 
 def table(header: list[str], align: str, rows: list[list[object]], caption: str, note: str = "") -> str:
