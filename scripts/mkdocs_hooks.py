@@ -259,7 +259,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         config_file = Path(config.config_file_path)
         here = config.extra[versions.KEY]
         markdown += "\n\n" + change_report.since_stages(config_file.parent, change_report.website_only(config_file),
-                                                       here["nama"], here["judul"] or "draf saat ini")
+                                                       here["nama"], here["judul"] or "draf saat ini", SINCE_PAGE)
     numbers = _numbers.get(page.file.src_uri, numbering.PageNumbers(None))
     title = page.meta.get("title")
     if numbers.label and title:

@@ -9,6 +9,7 @@ website page "Riwayat Perubahan" (``scripts/mkdocs_hooks.py``), generated at bui
 from __future__ import annotations
 
 import argparse
+import posixpath
 import subprocess
 import sys
 from dataclasses import dataclass
@@ -205,21 +206,25 @@ def summary(changes: list[ChapterChange], unit: str = "berkas") -> str:
 
 
 def report(changes: list[ChapterChange], old_label: str, new_label: str, level: int = 2,
-           anchor: str | None = None, readers: bool = False) -> str:
+           anchor: str | None = None, readers: str | None = None) -> str:
     """The Markdown report comparing ``old_label`` with ``new_label``: a heading of ``level`` (with the
     id ``anchor`` when given, for links from elsewhere), a summary, then per chapter a heading one level
-    deeper, its file under docs/ (left out for ``readers``: citizens know pages, not files) and a table
-    of its changed sections."""
+    deeper, its file under docs/ and a table of its changed sections. ``readers`` is the path under docs/
+    of the website page that shows the report: then each chapter's heading links to that chapter
+    (unless it was removed) instead of naming its file, since citizens know pages, not files."""
     head = "#" * level
     parts = [f"{head} {old_label} → {new_label}" + (f" {{ #{anchor} }}" if anchor else ""),
              summary(changes, "halaman" if readers else "berkas")]
     for chapter in changes:
         note = {ADDED: " (bab baru)", REMOVED: " (bab dihapus)"}.get(chapter.kind, "")
+        title = chapter.title
+        if readers and chapter.kind != REMOVED:
+            title = f"[{title}]({posixpath.relpath(chapter.path, posixpath.dirname(readers) or '.')})"
         rows = ["| Bagian | Perubahan | Kata sebelum | Kata sesudah | Selisih |", "|---|---|---:|---:|---:|"]
         rows += [f"| {s.key.replace('|', '/')} | {s.kind} | {_number(s.words_before)} | "
                  f"{_number(s.words_after)} | {_signed(s.words_after - s.words_before)} |"
                  for s in chapter.sections]
-        parts += [f"{head}# {chapter.title}{note}", *([] if readers else [f"Berkas `docs/{chapter.path}`."]),
+        parts += [f"{head}# {title}{note}", *([] if readers else [f"Berkas `docs/{chapter.path}`."]),
                   "\n".join(rows)]
     return "\n\n".join(parts) + "\n"
 
@@ -253,10 +258,12 @@ def since_anchor(version: str) -> str:
     return f"sejak-{version}"
 
 
-def since_stages(repo: Path, excluded: list[str], building: str | None, label: str, level: int = 2) -> str:
-    """For the "Apa yang berubah" page of the version being built (``building``: a stage tag, the draft
-    or ``None``; ``label`` its name for readers): this version (the working tree) against every
-    released stage before it, newest first, each under the heading id :func:`since_anchor`."""
+def since_stages(repo: Path, excluded: list[str], building: str | None, label: str, page: str,
+                 level: int = 2) -> str:
+    """For the "Apa yang berubah" page (``page``: its path under docs/) of the version being built
+    (``building``: a stage tag, the draft or ``None``; ``label`` its name for readers): this version (the
+    working tree) against every released stage before it, newest first, each under the heading id
+    :func:`since_anchor`, each changed page linked. In readers' words: no git, no tags."""
     try:
         tags = stages.released(repo)
     except (OSError, subprocess.CalledProcessError):
@@ -264,11 +271,10 @@ def since_stages(repo: Path, excluded: list[str], building: str | None, label: s
     current = stages.parse(building or "")
     older = [tag for tag in tags if current is None or tag < current]
     if not older:
-        return ("Belum ada tahap yang dirilis sebelum versi ini, atau riwayat git tidak tersedia saat situs "
-                "ini dibangun.\n")
+        return "Belum ada tahap yang diterbitkan sebelum versi ini, jadi belum ada yang dapat dibandingkan.\n"
     new = read_version(repo, None, excluded)
     return "\n".join(report(compare(read_version(repo, tag.tag, excluded), new), tag.label, label, level,
-                            since_anchor(tag.tag), readers=True) for tag in reversed(older))
+                            since_anchor(tag.tag), readers=page) for tag in reversed(older))
 
 
 def release_notes(repo: Path, tag: str, excluded: list[str]) -> str:
