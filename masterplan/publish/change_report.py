@@ -3,7 +3,7 @@ of the plan, with word counts, in Bahasa Indonesia.
 
 A version is a git ref (a stage tag such as ``tahap-1``) or the working tree (``None``). The report
 becomes the GitHub release notes (``scripts/change_report.py``, called by ``scripts/release.py``) and the
-website page "Riwayat Perubahan" (``scripts/mkdocs_hooks.py``), generated at build time from the tags.
+website page "Riwayat Perubahan" (:mod:`masterplan.site.build`), generated at build time from the tags.
 """
 
 from __future__ import annotations
