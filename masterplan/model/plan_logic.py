@@ -19,6 +19,7 @@ from jsonschema import Draft202012Validator
 from masterplan.model import programmes
 from masterplan.model.problems import Problem
 from masterplan.model.sources import read_text, read_yaml
+from masterplan.model.yaml_schema import node_at, schema_message, where
 
 HORIZON_FILE = programmes.HORIZON_FILE
 SWOT_FILE = "data/swot.yml"
@@ -281,14 +282,14 @@ def _schema_problems(relative: str, data: object, node, schema: dict) -> list[Pr
     """Schema errors of one logic data file, in Bahasa Indonesia at the line of the offending node."""
     found = []
     for error in Draft202012Validator(schema).iter_errors(data):
-        _, message, path = programmes._schema_message(error, data)
-        line, column = programmes._where(programmes._node_at(node, path))
+        _, message, path = schema_message(error, data)
+        line, column = where(node_at(node, path))
         found.append(Problem(relative, line, column, "LOGIKA-SKEMA", message))
     return sorted(set(found))
 
 
 def _line(node, path) -> int:
-    return programmes._where(programmes._node_at(node, path))[0]
+    return where(node_at(node, path))[0]
 
 
 def _read(root: Path, relative: str) -> tuple[object, object, list[Problem]]:
