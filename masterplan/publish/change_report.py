@@ -20,6 +20,7 @@ from masterplan.pdf import PLUGIN_NAME
 from masterplan.model import documents, stages
 from masterplan.pdf.check import in_pdf
 from masterplan.model.documents import Document, count_words
+from masterplan.model.markdown_table import markup_cell, pipe_table
 from masterplan.model.sources import read_yaml
 
 ADDED, REMOVED, CHANGED = "ditambahkan", "dihapus", "diubah"
@@ -215,12 +216,12 @@ def report(changes: list[ChapterChange], old_label: str, new_label: str, level: 
              summary(changes, "halaman" if readers else "berkas")]
     for chapter in changes:
         note = {ADDED: " (bab baru)", REMOVED: " (bab dihapus)"}.get(chapter.kind, "")
-        rows = ["| Bagian | Perubahan | Kata sebelum | Kata sesudah | Selisih |", "|---|---|---:|---:|---:|"]
-        rows += [f"| {s.key.replace('|', '/')} | {s.kind} | {_number(s.words_before)} | "
-                 f"{_number(s.words_after)} | {_signed(s.words_after - s.words_before)} |"
-                 for s in chapter.sections]
+        rows = [[s.key.replace("|", "/"), s.kind, _number(s.words_before), _number(s.words_after),
+                 _signed(s.words_after - s.words_before)] for s in chapter.sections]
+        table = pipe_table(["Bagian", "Perubahan", "Kata sebelum", "Kata sesudah", "Selisih"], "llrrr", rows,
+                           markup_cell)
         parts += [f"{head}# {chapter.title}{note}", *([] if readers else [f"Berkas `docs/{chapter.path}`."]),
-                  "\n".join(rows)]
+                  table]
     return "\n\n".join(parts) + "\n"
 
 
