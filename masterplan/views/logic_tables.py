@@ -9,7 +9,8 @@ line), so ``captions.py`` numbers them like every other table of the chapter.
 
 from __future__ import annotations
 
-from masterplan.model.plan_logic import MISSING, SWOT_KINDS, TARGET_HORIZONS, TOWS, PlanLogic
+from masterplan.model.logic_types import SWOT_KINDS, PlanLogic
+from masterplan.model.plan_logic import MISSING, TARGET_HORIZONS
 from masterplan.model.markdown_table import captioned_table
 from masterplan.views.programme_tables import number, rupiah, years
 
