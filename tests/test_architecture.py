@@ -9,6 +9,7 @@ import graphlib
 from pathlib import Path
 
 import pytest
+import yaml
 
 PACKAGE = Path(__file__).resolve().parents[1] / "masterplan"
 LAYERS = ("model", "views", "checks", "pdf", "publish", "site", "cli", "devtools")
@@ -77,3 +78,11 @@ def test_no_layer_imports_a_layer_below_it():
               if _layer(module) and _layer(imported)
               and LAYERS.index(_layer(imported)) > LAYERS.index(_layer(module))]
     assert upward == []
+
+
+def test_our_plugin_runs_last_like_the_hooks_it_replaced():
+    """Events of equal priority run in the order of ``plugins:`` (hooks after every plugin): ``masterplan``
+    must follow search, the PDF plugin and mike, or page numbers and PDF lines come out in another order."""
+    config = yaml.load((PACKAGE.parent / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
+    names = [next(iter(plugin)) if isinstance(plugin, dict) else plugin for plugin in config["plugins"]]
+    assert names[-1] == "masterplan" and {"search", "masterplan-pdf", "mike"} <= set(names[:-1])
