@@ -23,7 +23,7 @@ from urllib.parse import urlsplit
 
 from fontTools.ttLib import TTFont
 
-from masterplan.pdf import PLUGIN_NAME
+from masterplan.model.site_config import PDF_PLUGIN
 from masterplan.model.problems import Problem, help_reference
 from masterplan.model.sources import read_yaml
 from .images import images, local_file
@@ -122,7 +122,6 @@ def check(page: Page, context: Context) -> Iterator[Problem]:
 
 
 CONFIG = "mkdocs.yml"
-PDF_PLUGIN = PLUGIN_NAME
 TOC_LEVELS = range(1, 4)  # what mkdocs-with-pdf 0.9.3 draws a Daftar Isi for
 
 

@@ -47,7 +47,8 @@ from masterplan.model import rules as rules_module
 from masterplan.views import data_needs, logic_tables, programme_tables, roadmap_svg, rule_table, site_status
 from masterplan.model.documents import load
 from masterplan.model.problems import Problem
-from masterplan.model.programmes import WORD_PASTE, Catalogue
+from masterplan.model.programmes import Catalogue
+from masterplan.model.yaml_schema import WORD_PASTE
 
 _LINE = re.compile(r"^\[\[(?P<body>[^\[\]]*)\]\][ \t\r]*$")
 _ARGUMENT = re.compile(r"^(?P<key>[a-z][a-z_-]*)=(?P<value>[A-Za-z0-9-]+)$")

@@ -9,26 +9,18 @@ line), so ``captions.py`` numbers them like every other table of the chapter.
 
 from __future__ import annotations
 
-from masterplan.model.plan_logic import MISSING, SWOT_KINDS, TARGET_HORIZONS, TOWS, PlanLogic
-from masterplan.views.programme_tables import _cell, number, rupiah, years
-
-
-def _lines(value: object) -> str:
-    """A table cell; a list or tuple becomes one line per item (``<br>``), each item escaped."""
-    if isinstance(value, (list, tuple)):
-        return "<br>".join(_cell(item) for item in value)
-    return _cell(value)
+from masterplan.model.logic_types import SWOT_KINDS, PlanLogic
+from masterplan.model.plan_logic import MISSING, TARGET_HORIZONS
+from masterplan.model.markdown_table import captioned_table
+from masterplan.views.programme_tables import number, rupiah, years
 
 SOURCE = "Sumber: Analisis Tim Penyusun, usulan untuk dibahas dalam Bimtek Tahap II"
 
 
 def table(header: list[str], align: str, rows: list[list[object]], caption: str, note: str = "") -> str:
-    """A pipe table (``align``: one ``l``/``r``/``c`` per column) with its caption block and source line."""
-    marks = {"l": "---", "r": "---:", "c": ":---:"}
-    lines = ["| " + " | ".join(header) + " |", "|" + "|".join(marks[a] for a in align) + "|"]
-    lines += ["| " + " | ".join(_lines(c) for c in row) + " |" for row in rows]
-    source = SOURCE + (f"; {note}" if note else "") + "."
-    return "\n".join(lines) + f"\n\n/// table-caption\n{caption}\n///\n\n{source}\n"
+    """A table of the plan's logic (:func:`~masterplan.model.markdown_table.captioned_table`) whose source
+    line is the Tim Penyusun's analysis, with an optional ``note``."""
+    return captioned_table(header, align, rows, caption, SOURCE + (f"; {note}" if note else "") + ".")
 
 
 def _codes(values) -> str:

@@ -12,6 +12,7 @@ from collections import Counter
 
 from babel.numbers import format_compact_decimal, format_decimal
 
+from masterplan.model.markdown_table import captioned_table
 from masterplan.model.programmes import HORIZONS, Catalogue, Programme
 
 COST_NOTE = "biaya adalah perkiraan indikatif untuk pembahasan yang perlu verifikasi, bukan pagu anggaran"
@@ -46,18 +47,6 @@ def years(programme: Programme) -> str:
     return f"{programme.start_year}–{programme.end_year}"
 
 
-def _cell(text: object) -> str:
-    return str(text).replace("|", "\\|").replace("<", "&lt;").replace("\n", " ")
-
-
-def _table(header: list[str], align: str, rows: list[list[object]], caption: str, source: str) -> str:
-    """A pipe table (``align``: one ``l``/``r`` per column) with its caption block and ``source`` line."""
-    lines = ["| " + " | ".join(header) + " |",
-             "|" + "|".join("---:" if a == "r" else "---" for a in align) + "|"]
-    lines += ["| " + " | ".join(_cell(c) for c in row) + " |" for row in rows]
-    return "\n".join(lines) + f"\n\n/// table-caption\n{caption}\n///\n\n{source}\n"
-
-
 def _office(catalogue: Catalogue, key: str) -> str:
     return catalogue.offices[key].short
 
@@ -75,9 +64,9 @@ def programme_table(catalogue: Catalogue, dimensi: str | None = None) -> str:
     rows.append(["**Jumlah**", f"**{len(selected)} program**", "", "", "",
                  f"**{rupiah(sum(p.cost for p in selected))}**"])
     where = f"dimensi {catalogue.dimensions[dimensi].name}" if dimensi else "seluruh dimensi"
-    return _table(["Kode", "Program", "Indikator dan target", "OPD pengampu", "Tahun", "Perkiraan biaya"],
-                  "lllllr", rows, f"Program {where}, indikator, jadwal dan perkiraan biaya",
-                  source_line(catalogue))
+    return captioned_table(["Kode", "Program", "Indikator dan target", "OPD pengampu", "Tahun", "Perkiraan biaya"],
+                           "lllllr", rows, f"Program {where}, indikator, jadwal dan perkiraan biaya",
+                           source_line(catalogue))
 
 
 def quick_win_table(catalogue: Catalogue, dimensi: str | None = None) -> str:
@@ -94,10 +83,10 @@ def quick_win_table(catalogue: Catalogue, dimensi: str | None = None) -> str:
                      f"{rupiah(p.cost)} ({', '.join(p.funding)})"])
     rows.append([f"**Jumlah: {len(selected)} quick win**", "", "", "", "",
                  f"**{rupiah(sum(p.cost for p in selected))}**"])
-    return _table(["Quick win", "Dimensi dan elemen", "Indikator", "Pengampu dan mitra", "Tahun",
-                   "Perkiraan biaya (sumber dana)"], "llllrl", rows,
-                  "Profil quick win: indikator, penanggung jawab, jadwal dan perkiraan biaya",
-                  source_line(catalogue))
+    return captioned_table(["Quick win", "Dimensi dan elemen", "Indikator", "Pengampu dan mitra", "Tahun",
+                            "Perkiraan biaya (sumber dana)"], "llllrl", rows,
+                           "Profil quick win: indikator, penanggung jawab, jadwal dan perkiraan biaya",
+                           source_line(catalogue))
 
 
 def programme_summary(catalogue: Catalogue) -> str:
@@ -109,8 +98,9 @@ def programme_summary(catalogue: Catalogue) -> str:
         totals.update(counts)
         rows.append([dimension.name, sum(counts.values())] + [counts[h] for h in HORIZONS])
     rows.append(["**Jumlah**", f"**{sum(totals.values())}**"] + [f"**{totals[h]}**" for h in HORIZONS])
-    return _table(["Dimensi", "Jumlah program"] + [label for label, _ in HORIZONS.values()], "lrrrrr", rows,
-                  "Jumlah program per dimensi dan horizon waktu", source_line(catalogue))
+    header = ["Dimensi", "Jumlah program"] + [label for label, _ in HORIZONS.values()]
+    return captioned_table(header, "lrrrrr", rows, "Jumlah program per dimensi dan horizon waktu",
+                           source_line(catalogue))
 
 
 def yearly_costs(programme: Programme) -> dict[int, int]:
@@ -135,8 +125,8 @@ def cost_table(catalogue: Catalogue, per: str) -> str:
             rows.append([dimension.name, len(catalogue.of_dimension(key)), rupiah(cost),
                          format_decimal(100 * cost / total if total else 0, "#,##0.0", locale="id") + "%"])
         rows.append(["**Jumlah**", f"**{len(programmes)}**", f"**{rupiah(total)}**", "**100,0%**"])
-        return _table(["Dimensi", "Jumlah program", "Perkiraan biaya", "Porsi"], "lrrr", rows,
-                      "Perkiraan biaya program per dimensi", source_line(catalogue))
+        return captioned_table(["Dimensi", "Jumlah program", "Perkiraan biaya", "Porsi"], "lrrr", rows,
+                               "Perkiraan biaya program per dimensi", source_line(catalogue))
     if per == "tahun":
         by_year: Counter = Counter()
         running: Counter = Counter()
@@ -145,9 +135,9 @@ def cost_table(catalogue: Catalogue, per: str) -> str:
             running.update(p.years)
         rows = [[year, running[year], rupiah(by_year[year])] for year in catalogue.years]
         rows.append(["**Jumlah**", "", f"**{rupiah(sum(by_year.values()))}**"])
-        return _table(["Tahun", "Program berjalan", "Perkiraan biaya"], "lrr", rows,
-                      f"Perkiraan biaya program per tahun {catalogue.start_year}–{catalogue.end_year}",
-                      source_line(catalogue, "biaya setiap program dibagi rata ke tahun pelaksanaannya"))
+        return captioned_table(["Tahun", "Program berjalan", "Perkiraan biaya"], "lrr", rows,
+                               f"Perkiraan biaya program per tahun {catalogue.start_year}–{catalogue.end_year}",
+                               source_line(catalogue, "biaya setiap program dibagi rata ke tahun pelaksanaannya"))
     if per == "sumber-dana":
         # Allocated, never double counted: a programme counts once, under its only source or under the
         # combination of its sources, until the data gives each source's share.
@@ -160,9 +150,9 @@ def cost_table(catalogue: Catalogue, per: str) -> str:
                  format_decimal(100 * sum(p.cost for p in groups[key]) / total if total else 0, "#,##0.0",
                                 locale="id") + "%"] for key in order]
         rows.append(["**Jumlah**", f"**{len(programmes)}**", f"**{rupiah(total)}**", "**100,0%**"])
-        return _table(["Sumber dana", "Jumlah program", "Perkiraan biaya", "Porsi"], "lrrr", rows,
-                      "Perkiraan biaya program menurut sumber dana",
-                      source_line(catalogue, "setiap program dihitung sekali: pada sumber dananya bila hanya satu, "
-                                  "atau pada gabungan sumbernya bila lebih dari satu, sampai porsi tiap sumber "
-                                  "ditetapkan; jumlahnya sama dengan total perkiraan biaya"))
+        return captioned_table(["Sumber dana", "Jumlah program", "Perkiraan biaya", "Porsi"], "lrrr", rows,
+                               "Perkiraan biaya program menurut sumber dana",
+                               source_line(catalogue, "setiap program dihitung sekali: pada sumber dananya bila "
+                                           "hanya satu, atau pada gabungan sumbernya bila lebih dari satu, sampai "
+                                           "porsi tiap sumber ditetapkan; jumlahnya sama dengan total perkiraan biaya"))
     raise ValueError(f"unknown cost grouping {per!r}")
