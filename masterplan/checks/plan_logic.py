@@ -17,6 +17,7 @@ from pathlib import Path
 from masterplan.model import documents, rules as rules_module, stage_dates
 from masterplan.model.plan_logic import (INDICATOR_FILE, ISSUE_FILE, MISSING, MISSION_FILE, SWOT_FILE,
                                          HORIZON_FILE, TOWS, PlanLogic, load_plan_logic)
+from masterplan.model.milestones import MILESTONES
 from masterplan.model.problems import Problem, help_reference
 from masterplan.model.programmes import PROGRAMMES, load_catalogue
 from masterplan.model.sources import read_yaml
@@ -149,6 +150,57 @@ def baselines_owned(logic: PlanLogic) -> Iterator[Finding]:
                 f"{{status: {MISSING}, opd: kode}} dengan kode dari data/opd.yml.")
 
 
+def targets_wait_for_baselines(logic: PlanLogic) -> Iterator[Finding]:
+    """LOGIKA-TARGET-BASELINE: an indicator whose baseline is missing has no short-term (``pendek``)
+    target: with one year to go and no known starting point, any number would be invented. The table
+    prints "ditetapkan setelah baseline tersedia (perlu verifikasi)" and the office that must supply it."""
+    for indicator in logic.indicators.values():
+        short = indicator.targets.get("pendek")
+        if indicator.baseline.missing and short is not None:
+            yield INDICATOR_FILE, indicator.line, "LOGIKA-TARGET-BASELINE", (
+                f"Indikator {indicator.code}: target jangka pendek '{short}' ditulis padahal baseline-nya {MISSING}. "
+                "Tulis 'pendek: null' (dicetak \"ditetapkan setelah baseline tersedia\") sampai OPD "
+                f"'{indicator.baseline.office}' menyerahkan baseline, atau isi baseline dengan nilai, tahun dan "
+                "sumbernya.")
+
+
+def _said(value) -> str:
+    if value is None:
+        return "ditetapkan setelah baseline tersedia (null)"
+    return f"{value:g}" if isinstance(value, (int, float)) else f"'{value}'"
+
+
+def _horizon_of(programme) -> str:
+    return "pendek" if programme.quick_win else programme.horizon
+
+
+def programme_targets_agree(logic: PlanLogic) -> Iterator[Finding]:
+    """LOGIKA-TARGET: a programme whose own indicator is a sasaran indicator (``indikator.sasaran`` in
+    data/program.yml) lists that indicator in ``indikator_sasaran`` and promises the indicator's own
+    target for the programme's horizon (a quick win: ``pendek``); both unset (null) agree."""
+    rule = "LOGIKA-TARGET"
+    for programme in logic.catalogue.programmes:
+        code = programme.indicator_code
+        if not code:
+            continue
+        line = _programme_line(logic, programme.code, "indikator")
+        indicator = logic.indicators.get(code)
+        if indicator is None or code not in logic.links[programme.code].indicators:
+            yield PROGRAMMES, line, rule, (f"Program {programme.code}: indikator programnya disebut sama dengan "
+                                           f"indikator sasaran {code}, tetapi {code} tidak ada di {INDICATOR_FILE} "
+                                           "atau tidak tercantum di 'indikator_sasaran' program ini.")
+            continue
+        key = _horizon_of(programme)
+        expected = indicator.targets.get(key)
+        if expected != programme.target:
+            horizon = logic.horizon(key)
+            yield PROGRAMMES, line, rule, (
+                f"Program {programme.code} menargetkan {_said(programme.target)} pada akhir {programme.end_year}, "
+                f"tetapi indikator sasaran {code} di {INDICATOR_FILE} menargetkan {_said(expected)} untuk "
+                f"{horizon.name.lower() if horizon else key}. Satu sumber: samakan target program dengan target "
+                "indikator (atau ubah target indikatornya).")
+
+
 def missions_match(logic: PlanLogic) -> Iterator[Finding]:
     """LOGIKA-MISI-ISU: a mission lists exactly the issues its dimension's programmes answer, and every
     priority issue belongs to a mission."""
@@ -229,6 +281,25 @@ def horizons_agree(logic: PlanLogic) -> Iterator[Finding]:
                 "atau sesuaikan tahunnya.")
 
 
+def milestones_in_programmes(logic: PlanLogic) -> Iterator[Finding]:
+    """LOGIKA-TONGGAK: a milestone tied to a programme (``program:`` in data/tonggak.yml) names a known
+    programme and falls within that programme's years."""
+    programmes = {p.code: p for p in logic.catalogue.programmes}
+    for milestone in logic.catalogue.milestones:
+        if not milestone.programme:
+            continue
+        programme = programmes.get(milestone.programme)
+        if programme is None:
+            yield MILESTONES, milestone.line, "LOGIKA-TONGGAK", (
+                f"Tonggak '{milestone.name}': program {milestone.programme} tidak ada di {PROGRAMMES}. "
+                "Periksa kodenya.")
+        elif milestone.year not in programme.years:
+            yield MILESTONES, milestone.line, "LOGIKA-TONGGAK", (
+                f"Tonggak '{milestone.name}' bertahun {milestone.year}, tetapi program {programme.code} yang "
+                f"mewujudkannya berjalan {programme.start_year}–{programme.end_year}. Samakan tahun tonggak "
+                f"dengan tahun program (atau ubah jadwal program di {PROGRAMMES}).")
+
+
 def actions_cover(logic: PlanLogic) -> Iterator[Finding]:
     """LOGIKA-RENCANA-AKSI: a programme has rencana aksi rows inside its years covering every year."""
     rule = "LOGIKA-RENCANA-AKSI"
@@ -256,8 +327,8 @@ def actions_cover(logic: PlanLogic) -> Iterator[Finding]:
 # ---------------------------------------------------------------------------------------------------
 
 def _full_without_baseline(programme) -> bool:
-    return (programme.unit.startswith("persen") and programme.target >= 100
-            and not isinstance(programme.baseline, (int, float)))
+    return (programme.unit.startswith("persen") and isinstance(programme.target, (int, float))
+            and programme.target >= 100 and not isinstance(programme.baseline, (int, float)))
 
 
 def quick_wins_kept(logic: PlanLogic) -> Iterator[Finding]:
@@ -291,6 +362,13 @@ def quick_wins_kept(logic: PlanLogic) -> Iterator[Finding]:
                 "dapat dipertanggungjawabkan. Ukur baseline dulu, turunkan target, atau jangan jadikan quick win.")
         profile = logic.links[programme.code].profile
         missing = [name for name in rules.profile if profile is None or not _filled(profile, name)]
+        if "layanan_yang_ada" in missing:
+            missing.remove("layanan_yang_ada")
+            yield PROGRAMMES, _programme_line(logic, programme.code, "profil_quick_win"), rule, (
+                f"Program {programme.code}: quick win mempertajam layanan atau sistem yang sudah berjalan, tetapi "
+                "profilnya tidak menyebut 'layanan_yang_ada' (nama layanan itu dan sumbernya). Aplikasi atau "
+                "sistem baru bukan quick win: ubah horizonnya menjadi pendek, atau ubah lingkupnya agar memakai "
+                "layanan yang sudah ada.")
         if missing:
             yield PROGRAMMES, _programme_line(logic, programme.code, "profil_quick_win"), rule, (
                 f"Program {programme.code}: profil quick win belum lengkap ({', '.join(missing)}). Lengkapi "
@@ -299,7 +377,7 @@ def quick_wins_kept(logic: PlanLogic) -> Iterator[Finding]:
 
 def _filled(profile, name: str) -> bool:
     field = {"masalah": "problem", "penerima_manfaat": "beneficiaries", "jadwal": "schedule",
-             "mata_anggaran": "budget_line", "risiko": "risks"}[name]
+             "mata_anggaran": "budget_line", "risiko": "risks", "layanan_yang_ada": "existing_service"}[name]
     return bool(getattr(profile, field))
 
 
@@ -411,7 +489,7 @@ def prose_counts(logic: PlanLogic, pages: list[documents.Document]) -> Iterator[
 # ---------------------------------------------------------------------------------------------------
 
 RULES = (references, issues_answered, programmes_answer, programmes_move, indicators_moved, goals_measured,
-         baselines_owned, missions_match, phases_tile, horizons_agree, actions_cover, quick_wins_kept,
+         baselines_owned, targets_wait_for_baselines, programme_targets_agree, missions_match, phases_tile, horizons_agree, milestones_in_programmes, actions_cover, quick_wins_kept,
          strategies_sound)
 
 

@@ -201,13 +201,15 @@ class Action:
 @dataclass(frozen=True)
 class Profile:
     """A quick win's profile: problem, beneficiaries, schedule ``((when, what), ...)``, budget line,
-    risks ``((risk, mitigation), ...)``."""
+    risks ``((risk, mitigation), ...)`` and the existing service or system it sharpens (quick-win
+    criterion: no new application or infrastructure)."""
 
     problem: str
     beneficiaries: str
     schedule: tuple
     budget_line: str
     risks: tuple
+    existing_service: str = ""
 
 
 @dataclass(frozen=True)
@@ -325,7 +327,8 @@ def _links(programme: programmes.Programme) -> Links:
         profile = Profile(profile.get("masalah", ""), profile.get("penerima_manfaat", ""),
                           tuple((s["waktu"], s["kegiatan"]) for s in profile.get("jadwal", [])),
                           profile.get("mata_anggaran", ""),
-                          tuple((r["risiko"], r["mitigasi"]) for r in profile.get("risiko", [])))
+                          tuple((r["risiko"], r["mitigasi"]) for r in profile.get("risiko", [])),
+                          profile.get("layanan_yang_ada", ""))
     return Links(tuple(raw.get("isu", ())), tuple(str(code) for code in raw.get("indikator_sasaran", ())),
                  tuple(actions), profile, dict(programme.lines))
 

@@ -10,7 +10,7 @@ line), so ``captions.py`` numbers them like every other table of the chapter.
 from __future__ import annotations
 
 from masterplan.model.plan_logic import MISSING, SWOT_KINDS, TARGET_HORIZONS, TOWS, PlanLogic
-from masterplan.views.programme_tables import _cell, number, rupiah, years
+from masterplan.views.programme_tables import DEFERRED, _cell, number, rupiah, target, years
 
 
 def _lines(value: object) -> str:
@@ -36,7 +36,7 @@ def _codes(values) -> str:
 
 
 def _target(value) -> str:
-    return "–" if value is None else number(value)
+    return DEFERRED if value is None else number(value)
 
 
 def _baseline(indicator) -> str:
@@ -51,10 +51,13 @@ def _baseline(indicator) -> str:
 # ---------------------------------------------------------------------------------------------------
 
 def horizon_table(logic: PlanLogic) -> str:
-    """The horizons (years, longest programme, focus) and the roadmap phases, from data/horizon.yml."""
-    rows = [[h.name, h.label, f"paling lama {h.longest} tahun", h.focus] for h in logic.horizons]
+    """The horizons (latest end year, longest programme, focus) and the roadmap phases (years), from
+    data/horizon.yml. A horizon is a deadline and a length, never a range of years: "jangka pendek" is
+    a programme of at most one year that ends by 2026, the same words in every chapter."""
+    rows = [[h.name, f"selesai paling lambat {h.end}", f"paling lama {h.longest} tahun", h.focus]
+            for h in logic.horizons]
     rows += [[f"*{p.name}*", p.label, "fase peta jalan", p.focus] for p in logic.phases]
-    return table(["Horizon atau fase", "Tahun", "Lama program", "Fokus"], "llll", rows,
+    return table(["Horizon atau fase", "Waktu", "Lama program", "Fokus"], "llll", rows,
                  "Horizon waktu program dan fase peta jalan",
                  "sebuah program termasuk horizon terpendek yang memuat tahun selesainya; quick win ditetapkan "
                  "khusus dengan kriteria BAB VII")
@@ -64,10 +67,11 @@ def quick_win_criteria(logic: PlanLogic) -> str:
     """The quick-win criteria as a list, from data/horizon.yml (what the build checks)."""
     rules = logic.quick_win
     horizon = logic.horizon("quick-win")
-    window = f" dan berjalan dalam {horizon.label}" if horizon else ""
+    window = f", paling lambat {horizon.end}" if horizon else ""
     items = [f"paling banyak {rules.most} quick win seluruhnya dan {rules.per_dimension} per dimensi;",
              f"selesai dalam {rules.longest} tahun anggaran{window};",
-             f"tidak berjenis {', '.join(rules.forbidden)}: mempertajam layanan yang sudah ada;"]
+             f"tidak berjenis {', '.join(rules.forbidden)} dan bukan aplikasi atau sistem baru: mempertajam "
+             "layanan yang sudah berjalan, yang disebut dengan sumbernya dalam profil;"]
     if not rules.full_without_baseline:
         items.append("tidak menargetkan cakupan 100 persen dalam satu tahun tanpa baseline;")
     items.append("memiliki profil lengkap: masalah dan baseline, penerima manfaat, jadwal, mata anggaran, "
@@ -142,9 +146,12 @@ def dimension_strategies(logic: PlanLogic, dimensi: str) -> str:
 # ---------------------------------------------------------------------------------------------------
 
 def indicator_table(logic: PlanLogic) -> str:
-    """Every sasaran indicator: unit, baseline (or the office that must supply it), targets per horizon,
-    SNI ISO 37122 clause when established, and the programmes that move it."""
+    """Every sasaran indicator: unit, baseline (or the office that must supply it), targets per horizon
+    (an unset target says it waits for the baseline), and the programmes that move it. The SNI ISO 37122
+    column is shown only once some indicator's reference to the standard is established; until then the
+    note says so (the mapping is a data need of Bappeda, never guessed)."""
     ends = {h.key: h.end for h in logic.horizons}
+    with_iso = any(i.iso for i in logic.indicators.values())
     rows = []
     for indicator in logic.indicators.values():
         baseline = _baseline(indicator)
@@ -153,13 +160,17 @@ def indicator_table(logic: PlanLogic) -> str:
             baseline += f"; diisi {office.short if office else indicator.baseline.office}"
         rows.append([f"**{indicator.code}**", f"{indicator.name} ({indicator.unit})", baseline]
                     + [_target(indicator.targets.get(key)) for key in TARGET_HORIZONS]
-                    + [indicator.iso or "–", _codes(p.code for p in logic.programmes_moving(indicator.code))])
+                    + ([indicator.iso or "–"] if with_iso else [])
+                    + [_codes(p.code for p in logic.programmes_moving(indicator.code))])
     header = (["Kode", "Indikator (satuan)", "Baseline"] + [f"Target {ends.get(k, k)}" for k in TARGET_HORIZONS]
-              + ["SNI ISO 37122", "Program"])
-    return table(header, "lllrrrll", rows, "Indikator sasaran, baseline dan target per horizon (usulan)",
-                 "target usulan Tim Penyusun, disesuaikan setelah baseline diukur; tanda – pada kolom target berarti "
-                 "target belum ditetapkan sebelum baseline tersedia, dan pada kolom SNI ISO 37122 berarti padanan "
-                 "klausulnya belum dipastikan; keduanya dihimpun melalui Daftar Kebutuhan Data")
+              + (["SNI ISO 37122"] if with_iso else []) + ["Program"])
+    iso = ("tanda – pada kolom SNI ISO 37122 berarti padanannya belum dipastikan" if with_iso else
+           "padanan indikator SNI ISO 37122 belum dicantumkan karena belum dipastikan terhadap naskah standar")
+    return table(header, "lllrrr" + ("l" if with_iso else "") + "l", rows,
+                 "Indikator sasaran, baseline dan target per horizon (usulan)",
+                 "target usulan Tim Penyusun, disesuaikan setelah baseline diukur; target jangka pendek indikator "
+                 f"yang baseline-nya belum tersedia tidak diisi angka; {iso}, dan pemetaannya dihimpun untuk "
+                 "Bappeda melalui Daftar Kebutuhan Data")
 
 
 def traceability_matrix(logic: PlanLogic) -> str:
@@ -215,8 +226,9 @@ def quick_win_profiles(logic: PlanLogic) -> str:
         rows = [["Masalah", profile.problem],
                 ["Baseline", f"{programme.indicator}: {number(programme.baseline)}"],
                 ["Penerima manfaat", profile.beneficiaries],
-                ["Jadwal", [f"{when}: {what}" for when, what in profile.schedule]],
-                ["Indikator keberhasilan", f"{programme.indicator}: {number(programme.target)} {programme.unit} "
+                ["Layanan yang sudah ada", profile.existing_service],
+                ["Jadwal (usulan Tim Penyusun, perlu verifikasi)", [f"{when}: {what}" for when, what in profile.schedule]],
+                ["Indikator keberhasilan", f"{programme.indicator}: {target(programme.target, programme.unit)} "
                                            f"pada akhir {years(programme)}"],
                 ["Mata anggaran", f"{profile.budget_line}; perkiraan indikatif {rupiah(programme.cost)} "
                                   f"({', '.join(programme.funding)}), perlu verifikasi"],
