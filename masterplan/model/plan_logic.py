@@ -108,16 +108,14 @@ class Strategy:
 
 @dataclass(frozen=True)
 class Issue:
-    """A strategic issue: ``number`` is its rank; ``swot`` the codes it comes from; ``priority`` issues
-    must be answered by a programme, the others name where they are handled (``handled_in``)."""
+    """A strategic issue: ``number`` is its rank; ``swot`` the codes it comes from; ``kind`` pemungkin
+    (enabler) or pokok. Every ranked issue must be answered by a programme (LOGIKA-ISU-PROGRAM)."""
 
     number: int
     title: str
     text: str
     swot: tuple
     kind: str
-    priority: bool
-    handled_in: str
     line: int
 
 
@@ -355,8 +353,8 @@ def load_plan_logic(root: Path, catalogue: programmes.Catalogue) -> tuple[PlanLo
                                  _line(s_node, ["butir", i])) for i, e in enumerate(swot["butir"])}
     strategies = tuple(Strategy(e["kode"], e["jenis"], e["rumusan"], tuple(e["swot"]), tuple(e["program"]),
                                 _line(s_node, ["strategi", i])) for i, e in enumerate(swot["strategi"]))
-    ranked = {e["nomor"]: Issue(e["nomor"], e["judul"], e["uraian"], tuple(e["swot"]), e["jenis"], e["prioritas"],
-                                e.get("ditangani_di", ""), _line(i_node, ["isu", i]))
+    ranked = {e["nomor"]: Issue(e["nomor"], e["judul"], e["uraian"], tuple(e["swot"]), e["jenis"],
+                                _line(i_node, ["isu", i]))
               for i, e in enumerate(issues["isu"])}
     mission_list = tuple(
         Mission(e["nomor"], e["dimensi"], e["rumusan"], tuple(e["isu"]), e["tujuan"],

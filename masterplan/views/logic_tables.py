@@ -121,10 +121,7 @@ def issue_table(logic: PlanLogic) -> str:
     """Strategic issues by rank, with their SWOT codes and the programmes answering them."""
     rows = []
     for issue in logic.issues.values():
-        answering = [p.code for p in logic.programmes_answering(issue.number)]
-        answered = _codes(answering) if answering else issue.handled_in or "–"
-        if not issue.priority:
-            answered = f"{answered} (bukan isu prioritas program)"
+        answered = _codes(p.code for p in logic.programmes_answering(issue.number))
         rows.append([issue.number, f"**{issue.title}.** {issue.text}", _codes(issue.swot),
                      issue.kind, answered])
     return table(["Peringkat", "Isu strategis", "Asal SWOT", "Jenis", "Dijawab oleh"], "rllll", rows,
