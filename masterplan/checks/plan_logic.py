@@ -295,9 +295,11 @@ def milestones_in_programmes(logic: PlanLogic) -> Iterator[Finding]:
                 f"Tonggak '{milestone.name}': program {milestone.programme} tidak ada di {PROGRAMMES}. "
                 "Periksa kodenya.")
         elif milestone.year not in programme.years:
+            span = str(programme.start_year) if len(programme.years) == 1 else \
+                f"{programme.start_year}–{programme.end_year}"
             yield MILESTONES, milestone.line, "LOGIKA-TONGGAK", (
                 f"Tonggak '{milestone.name}' bertahun {milestone.year}, tetapi program {programme.code} yang "
-                f"mewujudkannya berjalan {programme.start_year}–{programme.end_year}. Samakan tahun tonggak "
+                f"mewujudkannya berjalan {span}. Samakan tahun tonggak "
                 f"dengan tahun program (atau ubah jadwal program di {PROGRAMMES}).")
 
 

@@ -198,8 +198,9 @@ def action_plan(logic: PlanLogic) -> str:
     catalogue = logic.catalogue
     rows = []
     for key, office in catalogue.offices.items():
-        entries = sorted((action.start, p.code, action) for p in catalogue.programmes
-                         for action in logic.links[p.code].actions if action.office == key)
+        entries = sorted(((action.start, p.code, action) for p in catalogue.programmes
+                          for action in logic.links[p.code].actions if action.office == key),
+                         key=lambda entry: entry[:2])
         if entries:
             rows.append([f"**{office.name}**", "", "", ""])
         for _, code, action in entries:
