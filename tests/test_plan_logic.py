@@ -323,3 +323,36 @@ def test_unset_targets_say_they_wait_for_the_baseline_and_its_office():
     row = next(line for line in table.split("\n") if line.startswith("| **1.1b**"))
     assert "ditetapkan setelah baseline tersedia (perlu verifikasi)" in row and "diisi Diskominfosan" in row
     assert "SNI ISO 37122" not in table.split("\n")[0]  # no column of unestablished references
+
+
+def test_data_needs_quote_whole_sentences_without_data_keys_or_repeats():
+    """Lampiran F (issue 16 review): no quote cut with "…", no YAML field names, one row per fact and
+    office, one SNI ISO 37122 request, and a programme whose indicator is a sasaran indicator does not
+    ask for the same baseline twice."""
+    logic = _logic()
+    grouped = data_needs.collect(logic, [], ROOT)
+    items = [n for needs in grouped.values() for n in needs]
+    quotes = [n.what.split("Kalimat: ", 1)[1] for n in items if "Kalimat: " in n.what]
+    assert quotes and not [q for q in quotes if "..." in q or "…" in q]
+    assert not [q for q in quotes if any(f"{key}:" in q for key in ("mata_anggaran", "uraian", "waktu", "masalah"))]
+    assert len({(n.office, n.kind, n.what) for n in items}) == len(items)
+    assert [n.kind for n in items].count("SNI ISO 37122") == 1
+    assert not [n for n in items if n.where.startswith("Program GOV-02 ")]  # 1.1a asks for it once
+    swot = {n.ref: n for n in items if n.ref.startswith("data/swot.yml")}
+    assert any(n.office == "bkpsdm" and "aparatur TIK belum terdata" in n.what for n in swot.values())
+
+
+@pytest.mark.parametrize("text, sentence", [
+    ("Kalimat pertama. Angka ini 12.200 (perlu verifikasi: data DLH). Kalimat ketiga.", "Angka ini 12.200."),
+    ("| Data | Nilai 5 (perlu verifikasi) | lain |", "Nilai 5"),
+    ("Sumber **tebal** dan [tautan](https://contoh.id) (perlu verifikasi).", "Sumber tebal dan tautan."),
+])
+def test_claims_quote_the_sentence_a_marker_closes(text, sentence):
+    assert [quote for _, _, quote in data_needs.claims(text)] == [sentence]
+
+
+def test_claims_in_data_files_drop_the_field_name_and_comments():
+    text = ('# Komentar (perlu verifikasi)\n      mata_anggaran: "APBD 2025, DPA DLH (perlu verifikasi: subkegiatan)"\n'
+            '    baseline: {nilai: 12, tahun: 2023, sumber: "Bali Post, 2023 (perlu verifikasi: data terbaru)"}\n')
+    assert [(line, quote) for line, _, quote in data_needs.claims(text, data=True)] == [
+        (2, "APBD 2025, DPA DLH"), (3, "Bali Post, 2023")]
