@@ -491,8 +491,8 @@ def prose_counts(logic: PlanLogic, pages: list[documents.Document]) -> Iterator[
 # ---------------------------------------------------------------------------------------------------
 
 RULES = (references, issues_answered, programmes_answer, programmes_move, indicators_moved, goals_measured,
-         baselines_owned, targets_wait_for_baselines, programme_targets_agree, missions_match, phases_tile, horizons_agree, milestones_in_programmes, actions_cover, quick_wins_kept,
-         strategies_sound)
+         baselines_owned, targets_wait_for_baselines, programme_targets_agree, missions_match, phases_tile,
+         horizons_agree, milestones_in_programmes, actions_cover, quick_wins_kept, strategies_sound)
 
 
 def findings(logic: PlanLogic, pages: list[documents.Document] = ()) -> list[Finding]:

@@ -225,7 +225,8 @@ def quick_win_profiles(logic: PlanLogic) -> str:
                 ["Baseline", f"{programme.indicator}: {number(programme.baseline)}"],
                 ["Penerima manfaat", profile.beneficiaries],
                 ["Layanan yang sudah ada", profile.existing_service],
-                ["Jadwal (usulan Tim Penyusun, perlu verifikasi)", [f"{when}: {what}" for when, what in profile.schedule]],
+                ["Jadwal: usulan Tim Penyusun (perlu verifikasi)",
+                 [f"{when}: {what}" for when, what in profile.schedule]],
                 ["Indikator keberhasilan", f"{programme.indicator}: {target(programme.target, programme.unit)} "
                                            f"pada akhir {years(programme)}"],
                 ["Mata anggaran", f"{profile.budget_line}; perkiraan indikatif {rupiah(programme.cost)} "
