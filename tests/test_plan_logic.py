@@ -182,6 +182,10 @@ FAILING = {
     "target indikator berubah tanpa programnya (ENV-07)": (
         {"indikator.yml": [("target: {pendek: null, menengah: 50, panjang: 60}", "target: {pendek: null, menengah: 50, panjang: 100}")]},
         "LOGIKA-TARGET", "data/program.yml", "Program ENV-07 menargetkan 60"),
+    "rencana aksi berangka padahal target menunggu baseline (LIV-06)": (
+        {"program.yml": [("target: \"posyandu percontohan melapor elektronik; target cakupan ditetapkan setelah baseline "
+                          "tersedia\"}", "target: \"90% posyandu melapor\"}")]},
+        "LOGIKA-TARGET", "data/program.yml", "rencana aksi 2026 menulis target '90% posyandu melapor'"),
     "indikator program bukan indikator sasarannya": (
         {"program.yml": [("      sasaran: 1.1a\n", "      sasaran: 1.1c\n")]},
         "LOGIKA-TARGET", "data/program.yml", "tidak tercantum di 'indikator_sasaran'"),

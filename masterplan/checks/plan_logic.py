@@ -165,6 +165,10 @@ def targets_wait_for_baselines(logic: PlanLogic) -> Iterator[Finding]:
                 "sumbernya.")
 
 
+# A count or share in a rencana aksi target ("90% posyandu", "20 desa"), not a year ("akhir 2026").
+_NUMBER_IN_TEXT = re.compile(r"(?<![\d.,])(?!(?:19|20)\d\d(?!\d))\d[\d.,]*")
+
+
 def _said(value) -> str:
     if value is None:
         return "ditetapkan setelah baseline tersedia (null)"
@@ -191,6 +195,13 @@ def programme_targets_agree(logic: PlanLogic) -> Iterator[Finding]:
                                            f"indikator sasaran {code}, tetapi {code} tidak ada di {INDICATOR_FILE} "
                                            "atau tidak tercantum di 'indikator_sasaran' program ini.")
             continue
+        if programme.target is None:
+            for action in logic.links[programme.code].actions:
+                if _NUMBER_IN_TEXT.search(action.target):
+                    yield PROGRAMMES, _programme_line(logic, programme.code, "rencana_aksi"), rule, (
+                        f"Program {programme.code}: targetnya ditetapkan setelah baseline tersedia, tetapi rencana aksi "
+                        f"{action.label} menulis target '{action.target}'. Tulis target rencana aksi tanpa angka "
+                        "(mis. '...; target cakupan ditetapkan setelah baseline tersedia').")
         key = _horizon_of(programme)
         expected = indicator.targets.get(key)
         if expected != programme.target:
