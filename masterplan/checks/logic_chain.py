@@ -21,6 +21,8 @@ def programme_line(logic: PlanLogic, code: str, field: str = "kode") -> int:
     return logic.links[code].line(field)
 
 
+
+
 # ---------------------------------------------------------------------------------------------------
 # References between the files
 # ---------------------------------------------------------------------------------------------------
@@ -84,13 +86,14 @@ def references(logic: PlanLogic) -> Iterator[Finding]:
 # ---------------------------------------------------------------------------------------------------
 
 def issues_answered(logic: PlanLogic) -> Iterator[Finding]:
-    """LOGIKA-ISU-PROGRAM: every priority issue is answered by at least one programme."""
+    """LOGIKA-ISU-PROGRAM: every ranked strategic issue is answered by at least one programme (an issue
+    no programme answers is not a strategic issue of this plan)."""
     for issue in logic.issues.values():
-        if issue.priority and not logic.programmes_answering(issue.number):
+        if not logic.programmes_answering(issue.number):
             yield ISSUE_FILE, issue.line, "LOGIKA-ISU-PROGRAM", (
-                f"Isu prioritas {issue.number} ({issue.title}) belum dijawab program mana pun. Tambahkan "
-                f"'{issue.number}' ke kolom isu program yang menjawabnya di {PROGRAMMES}, tambahkan program baru, "
-                "atau ubah 'prioritas: false' dengan 'ditangani_di' yang menyebut bagian dokumen yang menanganinya.")
+                f"Isu {issue.number} ({issue.title}) belum dijawab program mana pun. Tambahkan '{issue.number}' ke "
+                f"kolom isu program yang menjawabnya di {PROGRAMMES} atau tambahkan program baru; isu yang tidak "
+                "dijawab program mana pun dihapus dari peringkat atau digabung dengan isu yang dijawab.")
 
 
 def programmes_answer(logic: PlanLogic) -> Iterator[Finding]:
@@ -144,7 +147,7 @@ def baselines_owned(logic: PlanLogic) -> Iterator[Finding]:
 
 def missions_match(logic: PlanLogic) -> Iterator[Finding]:
     """LOGIKA-MISI-ISU: a mission lists exactly the issues its dimension's programmes answer, and every
-    priority issue belongs to a mission."""
+    ranked issue belongs to a mission."""
     rule = "LOGIKA-MISI-ISU"
     for mission in logic.missions:
         answered: dict[int, list[str]] = {}
@@ -163,8 +166,8 @@ def missions_match(logic: PlanLogic) -> Iterator[Finding]:
                     f"menjawab isu itu. Hapus {number} dari 'isu' misi ini atau tautkan program dimensinya ke isu itu.")
     in_missions = {number for mission in logic.missions for number in mission.issues}
     for issue in logic.issues.values():
-        if issue.priority and issue.number not in in_missions:
-            yield ISSUE_FILE, issue.line, rule, f"Isu prioritas {issue.number} tidak dijawab misi mana pun di {MISSION_FILE}."
+        if issue.number not in in_missions:
+            yield ISSUE_FILE, issue.line, rule, f"Isu {issue.number} tidak dijawab misi mana pun di {MISSION_FILE}."
 
 
 # ---------------------------------------------------------------------------------------------------

@@ -1,5 +1,6 @@
 """Checks of the plan's logic: the chain isu → misi → sasaran → program → indikator, the horizons and
-phases, rencana aksi (those in :mod:`masterplan.checks.logic_chain`), the quick-win criteria, the TOWS
+phases, rencana aksi (those in :mod:`masterplan.checks.logic_chain`), targets and milestones
+(:mod:`masterplan.checks.logic_targets`), the quick-win criteria, the TOWS
 strategies, and counts written in the prose.
 
 Each rule is one small generator over a :class:`~masterplan.model.plan_logic.PlanLogic` that yields
@@ -19,6 +20,8 @@ from masterplan.checks.logic_chain import (Finding, actions_cover, baselines_own
                                            horizons_agree, indicators_moved, issues_answered, missions_match,
                                            phases_tile, programme_line, programmes_answer, programmes_move,
                                            references)
+from masterplan.checks.logic_targets import (milestones_in_programmes, programme_targets_agree,
+                                             targets_wait_for_baselines)
 from masterplan.model import documents, rules as rules_module, stage_dates
 from masterplan.model.plan_logic import HORIZON_FILE, SWOT_FILE, TOWS, PlanLogic, load_plan_logic
 from masterplan.model.problems import Problem, help_reference
@@ -30,8 +33,8 @@ from masterplan.model.sources import read_yaml
 # ---------------------------------------------------------------------------------------------------
 
 def _full_without_baseline(programme) -> bool:
-    return (programme.unit.startswith("persen") and programme.target >= 100
-            and not isinstance(programme.baseline, (int, float)))
+    return (programme.unit.startswith("persen") and isinstance(programme.target, (int, float))
+            and programme.target >= 100 and not isinstance(programme.baseline, (int, float)))
 
 
 def quick_wins_kept(logic: PlanLogic) -> Iterator[Finding]:
@@ -65,6 +68,13 @@ def quick_wins_kept(logic: PlanLogic) -> Iterator[Finding]:
                 "dapat dipertanggungjawabkan. Ukur baseline dulu, turunkan target, atau jangan jadikan quick win.")
         profile = logic.links[programme.code].profile
         missing = [name for name in rules.profile if profile is None or not _filled(profile, name)]
+        if "layanan_yang_ada" in missing:
+            missing.remove("layanan_yang_ada")
+            yield PROGRAMMES, programme_line(logic, programme.code, "profil_quick_win"), rule, (
+                f"Program {programme.code}: quick win mempertajam layanan atau sistem yang sudah berjalan, tetapi "
+                "profilnya tidak menyebut 'layanan_yang_ada' (nama layanan itu dan sumbernya). Aplikasi atau "
+                "sistem baru bukan quick win: ubah horizonnya menjadi pendek, atau ubah lingkupnya agar memakai "
+                "layanan yang sudah ada.")
         if missing:
             yield PROGRAMMES, programme_line(logic, programme.code, "profil_quick_win"), rule, (
                 f"Program {programme.code}: profil quick win belum lengkap ({', '.join(missing)}). Lengkapi "
@@ -73,7 +83,7 @@ def quick_wins_kept(logic: PlanLogic) -> Iterator[Finding]:
 
 def _filled(profile, name: str) -> bool:
     field = {"masalah": "problem", "penerima_manfaat": "beneficiaries", "jadwal": "schedule",
-             "mata_anggaran": "budget_line", "risiko": "risks"}[name]
+             "mata_anggaran": "budget_line", "risiko": "risks", "layanan_yang_ada": "existing_service"}[name]
     return bool(getattr(profile, field))
 
 
@@ -149,8 +159,7 @@ def valid_counts(logic: PlanLogic) -> dict[str, set[int]]:
         "program": {len(programmes)} | {n for group in groups for n in group.values()},
         "quick win": {len(quick)} | set(Counter(p.dimension for p in quick).values())
         | set(Counter(p.start_year for p in quick).values()),
-        "isu": {len(logic.issues), sum(i.priority for i in logic.issues.values()),
-                sum(i.kind == "pemungkin" for i in logic.issues.values())},
+        "isu": {len(logic.issues), sum(i.kind == "pemungkin" for i in logic.issues.values())},
         "indikator": {len(logic.indicators)} | set(Counter(i.goal[0] for i in logic.indicators.values()).values()),
         "sasaran": {len(logic.goals)} | {len(m.goals) for m in logic.missions},
         "strategi": {len(logic.strategies)} | set(Counter(s.quadrant for s in logic.strategies).values()),
@@ -185,8 +194,8 @@ def prose_counts(logic: PlanLogic, pages: list[documents.Document]) -> Iterator[
 # ---------------------------------------------------------------------------------------------------
 
 RULES = (references, issues_answered, programmes_answer, programmes_move, indicators_moved, goals_measured,
-         baselines_owned, missions_match, phases_tile, horizons_agree, actions_cover, quick_wins_kept,
-         strategies_sound)
+         baselines_owned, targets_wait_for_baselines, programme_targets_agree, missions_match, phases_tile,
+         horizons_agree, milestones_in_programmes, actions_cover, quick_wins_kept, strategies_sound)
 
 
 def findings(logic: PlanLogic, pages: list[documents.Document] = ()) -> list[Finding]:

@@ -85,16 +85,14 @@ class Strategy:
 
 @dataclass(frozen=True)
 class Issue:
-    """A strategic issue: ``number`` is its rank; ``swot`` the codes it comes from; ``priority`` issues
-    must be answered by a programme, the others name where they are handled (``handled_in``)."""
+    """A strategic issue: ``number`` is its rank; ``swot`` the codes it comes from; ``kind`` pemungkin
+    (enabler) or pokok. Every ranked issue must be answered by a programme (LOGIKA-ISU-PROGRAM)."""
 
     number: int
     title: str
     text: str
     swot: tuple
     kind: str
-    priority: bool
-    handled_in: str
     line: int
 
 
@@ -178,13 +176,15 @@ class Action:
 @dataclass(frozen=True)
 class Profile:
     """A quick win's profile: problem, beneficiaries, schedule ``((when, what), ...)``, budget line,
-    risks ``((risk, mitigation), ...)``."""
+    risks ``((risk, mitigation), ...)`` and the existing service or system it sharpens (quick-win
+    criterion: no new application or infrastructure)."""
 
     problem: str
     beneficiaries: str
     schedule: tuple
     budget_line: str
     risks: tuple
+    existing_service: str = ""
 
 
 @dataclass(frozen=True)

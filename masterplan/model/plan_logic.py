@@ -89,7 +89,8 @@ def _links(programme: programmes.Programme) -> Links:
         profile = Profile(profile.get("masalah", ""), profile.get("penerima_manfaat", ""),
                           tuple((s["waktu"], s["kegiatan"]) for s in profile.get("jadwal", [])),
                           profile.get("mata_anggaran", ""),
-                          tuple((r["risiko"], r["mitigasi"]) for r in profile.get("risiko", [])))
+                          tuple((r["risiko"], r["mitigasi"]) for r in profile.get("risiko", [])),
+                          profile.get("layanan_yang_ada", ""))
     return Links(tuple(raw.get("isu", ())), tuple(str(code) for code in raw.get("indikator_sasaran", ())),
                  tuple(actions), profile, dict(programme.lines))
 
@@ -116,8 +117,8 @@ def load_plan_logic(root: Path, catalogue: programmes.Catalogue) -> tuple[PlanLo
                                  _line(s_node, ["butir", i])) for i, e in enumerate(swot["butir"])}
     strategies = tuple(Strategy(e["kode"], e["jenis"], e["rumusan"], tuple(e["swot"]), tuple(e["program"]),
                                 _line(s_node, ["strategi", i])) for i, e in enumerate(swot["strategi"]))
-    ranked = {e["nomor"]: Issue(e["nomor"], e["judul"], e["uraian"], tuple(e["swot"]), e["jenis"], e["prioritas"],
-                                e.get("ditangani_di", ""), _line(i_node, ["isu", i]))
+    ranked = {e["nomor"]: Issue(e["nomor"], e["judul"], e["uraian"], tuple(e["swot"]), e["jenis"],
+                                _line(i_node, ["isu", i]))
               for i, e in enumerate(issues["isu"])}
     mission_list = tuple(
         Mission(e["nomor"], e["dimensi"], e["rumusan"], tuple(e["isu"]), e["tujuan"],

@@ -81,11 +81,14 @@ class Programme:
     indicator: str
     unit: str
     baseline: object
-    target: float
+    target: float | None      # None: set once the baseline is known ("ditetapkan setelah baseline tersedia")
     cost: int
     funding: tuple
     status: str
     line: int
+    # The sasaran indicator (data/indikator.yml) that the programme's own indicator is, when it is one:
+    # its target must then agree with that indicator's (rule LOGIKA-TARGET).
+    indicator_code: str = ""
     # The plan-logic fields (issues, indicators, rencana aksi, quick-win profile) as written, read by
     # masterplan.model.plan_logic, and the file line of each top-level field of the entry.
     links: dict = field(default_factory=dict, compare=False)
@@ -113,7 +116,7 @@ class Catalogue:
     end_year: int
     funding_sources: tuple
     source: str = ""          # who the data comes from, for "Sumber:" lines (extra.rencana.sumber.program)
-    timeline: object = None   # milestones.Timeline: phases and milestones from data/tonggak.yml
+    milestones: tuple = ()    # milestones.Milestone of data/tonggak.yml, in file order
 
     @property
     def years(self) -> range:
@@ -156,7 +159,7 @@ def _programme(entry: dict, node: yaml.Node | None, index: int) -> Programme:
         horizon=entry["horizon"], start_year=entry["tahun_mulai"], end_year=entry["tahun_selesai"],
         action_type=entry["jenis_rencana_aksi"], indicator=indicator["nama"], unit=indicator["satuan"],
         baseline=indicator["baseline"], target=indicator["target"], cost=cost["perkiraan"],
-        funding=tuple(cost["sumber_dana"]), status=entry["status"],
+        funding=tuple(cost["sumber_dana"]), status=entry["status"], indicator_code=str(indicator.get("sasaran", "")),
         line=where(node_at(node, ["program", index]))[0],
         links={key: entry[key] for key in LINK_FIELDS if key in entry},
         lines={key: where(key_node(node_at(node, ["program", index]), key))[0] for key in entry},
@@ -199,9 +202,9 @@ def load_catalogue(root: Path, plan: settings.Plan | None = None) -> tuple[Catal
         return None, problems
     sources = tuple(schema["$defs"]["program"]["properties"]["biaya"]["properties"]["sumber_dana"]["items"]["enum"])
     programmes = tuple(_programme(entry, node, index) for index, entry in enumerate(entries))
-    timeline, problems = milestones.load(root, plan.start_year, plan.end_year)
+    marks, problems = milestones.load(root, plan.start_year, plan.end_year)
     if problems:
         return None, problems
     return Catalogue(programmes, dimensions, offices, plan.start_year, plan.end_year, sources,
-                     plan.sources.get("program", ""), timeline), []
+                     plan.sources.get("program", ""), marks), []
 

@@ -75,7 +75,7 @@ VIEWS = {
     "profil-quick-win": View(programme_tables.quick_win_table, {"dimensi": None}),
     "ringkasan-program": View(programme_tables.programme_summary),
     "ringkasan-biaya": View(programme_tables.cost_table, {"per": programme_tables.COST_GROUPS}, ("per",)),
-    "peta-jalan": View(roadmap_svg.roadmap_figure),
+    "peta-jalan": View(roadmap_svg.roadmap_figure, data="logic"),
     "tahapan-bimtek": View(site_status.stage_table, data="progress"),
     "tahap-saat-ini": View(site_status.current_stage, data="progress"),
     "status-bab": View(site_status.status_table, data="progress"),

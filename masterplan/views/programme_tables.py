@@ -40,6 +40,17 @@ def number(value: float) -> str:
     return format_decimal(value, locale="id")
 
 
+DEFERRED = "ditetapkan setelah baseline tersedia (perlu verifikasi)"
+
+
+def target(value: float | str | None, unit: str = "") -> str:
+    """A target with its unit (``90 persen``); an unset target (None) as :data:`DEFERRED`, since a target
+    is never set before its baseline is known."""
+    if value is None:
+        return DEFERRED
+    return f"{number(value)} {unit}".rstrip()
+
+
 def years(programme: Programme) -> str:
     """``2025`` or ``2026–2028`` (en dash)."""
     if programme.start_year == programme.end_year:
@@ -52,7 +63,7 @@ def _office(catalogue: Catalogue, key: str) -> str:
 
 
 def _indicator(programme: Programme) -> str:
-    return f"{programme.indicator}: {number(programme.target)} {programme.unit}"
+    return f"{programme.indicator}: {target(programme.target, programme.unit)}"
 
 
 def programme_table(catalogue: Catalogue, dimensi: str | None = None) -> str:
@@ -78,7 +89,7 @@ def quick_win_table(catalogue: Catalogue, dimensi: str | None = None) -> str:
         dimension = catalogue.dimensions[p.dimension]
         partners = ", ".join(_office(catalogue, key) for key in p.partner_offices) or "tidak ada"
         rows.append([f"**{p.code}** {p.name}", f"{dimension.name}: {dimension.elements[p.element]}",
-                     f"{p.indicator}; baseline: {number(p.baseline)}; target: {number(p.target)} {p.unit}",
+                     f"{p.indicator}; baseline: {number(p.baseline)}; target: {target(p.target, p.unit)}",
                      f"{_office(catalogue, p.lead_office)}; mitra: {partners}", years(p),
                      f"{rupiah(p.cost)} ({', '.join(p.funding)})"])
     rows.append([f"**Jumlah: {len(selected)} quick win**", "", "", "", "",
