@@ -95,7 +95,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     if problems:
         raise PluginError(_report("Data program (data/program.yml) belum benar", problems))
     _catalogue[:] = [catalogue]
-    logic, problems = plan_logic.check(root, Path(config.docs_dir))
+    logic, problems = plan_logic.check(root, Path(config.docs_dir), catalogue)
     if [p for p in problems if p.severity == ERROR]:
         raise PluginError(_report("Logika rencana (isu, misi, sasaran, program, indikator) belum benar", problems))
     _logic[:] = [logic]
