@@ -25,7 +25,7 @@ from masterplan.checks.logic_targets import (milestones_in_programmes, programme
 from masterplan.model import documents, rules as rules_module, stage_dates
 from masterplan.model.plan_logic import HORIZON_FILE, SWOT_FILE, TOWS, PlanLogic, load_plan_logic
 from masterplan.model.problems import Problem, help_reference
-from masterplan.model.programmes import PROGRAMMES, load_catalogue
+from masterplan.model.programmes import PROGRAMMES, Catalogue, load_catalogue
 from masterplan.model.sources import read_yaml
 
 # ---------------------------------------------------------------------------------------------------
@@ -226,13 +226,16 @@ def to_problems(found: list[Finding]) -> list[Problem]:
                   for path, line, rule, message in found)
 
 
-def check(root: Path, docs_dir: Path | None = None) -> tuple[PlanLogic | None, list[Problem]]:
+def check(root: Path, docs_dir: Path | None = None, catalogue: Catalogue | None = None
+          ) -> tuple[PlanLogic | None, list[Problem]]:
     """Read the programme and logic data of the repository at ``root``, run every rule, and check the
     counts in the prose of ``docs_dir`` (default ``root/docs``). Returns ``(logic, problems)``; ``logic``
-    is None when the data cannot be read (the problems say why). Never raises for bad data."""
-    catalogue, problems = load_catalogue(root)
+    is None when the data cannot be read (the problems say why). Never raises for bad data.
+    ``catalogue``: the programme data already read and found valid (the build reads it once)."""
     if catalogue is None:
-        return None, problems
+        catalogue, problems = load_catalogue(root)
+        if catalogue is None:
+            return None, problems
     logic, problems = load_plan_logic(root, catalogue)
     if logic is None:
         return None, to_problems([(p.path, p.line, "LOGIKA-SKEMA", p.message) for p in problems])

@@ -103,10 +103,15 @@ def _uncovered_characters(page: Page, context: Context) -> Iterator[Problem]:
     points = covered(context.docs_dir / FONTS)
     if not points or page.name.startswith(tuple(context.rules.raw["hanya_situs"])):  # not printed
         return
+    # invisible characters are KARAKTER-TAK-TERLIHAT's
+    uncovered = {char for char in set(page.document.body)
+                 if ord(char) not in points and unicodedata.category(char) not in ("Cc", "Cf", "Zl", "Zp")}
+    if not uncovered:  # the usual case, decided per distinct character rather than per character
+        return
     for number, text in enumerate(page.document.body.splitlines(), start=page.document.body_line):
         for column, char in enumerate(text, start=1):
-            if ord(char) in points or unicodedata.category(char) in ("Cc", "Cf", "Zl", "Zp"):
-                continue  # invisible characters are KARAKTER-TAK-TERLIHAT's
+            if char not in uncovered:
+                continue
             name = unicodedata.name(char, "tanpa nama")
             yield context.problem(page, number, column, "KARAKTER-TANPA-FON",
                                   f"Karakter '{char}' (U+{ord(char):04X} {name}) tidak ada di fon dokumen "

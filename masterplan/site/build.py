@@ -85,7 +85,7 @@ class Build:
         self.plan = loaded.plan
         self.catalogue, problems = programmes.load_catalogue(self.root, self.plan)
         _stop_on("Data program (data/program.yml) belum benar", problems)
-        self.logic, problems = plan_logic.check(self.root, self.docs_dir)
+        self.logic, problems = plan_logic.check(self.root, self.docs_dir, self.catalogue)
         if any(problem.severity == ERROR for problem in problems):  # warnings are the checks' to report
             _stop_on("Logika rencana (isu, misi, sasaran, program, indikator) belum benar", problems)
         self._configure()
