@@ -7,6 +7,7 @@
 # Tanpa --push semuanya hanya di repositori lokal (lihat `git log gh-pages`; `.venv/bin/mike serve`).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-scripts/setup.sh requirements.txt
+npm_package=(); command -v npm >/dev/null 2>&1 || npm_package=(npm)  # for iframe-worker (setup-npm.sh)
+scripts/setup.sh requirements.txt "${npm_package[@]}"
 scripts/setup-npm.sh  # iframe-worker for the offline zip
 exec .venv/bin/python scripts/release.py "$@"

@@ -4,7 +4,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 # poppler-utils: pdftoppm untuk lembar contoh halaman PDF (tests/output/lembar-contoh-pdf.png).
-scripts/setup.sh requirements-dev.txt hunspell-id libenchant-2-2 chromium poppler-utils
+# npm (Debian's package, with node) only where no npm is on the PATH: it installs iframe-worker below.
+npm_package=(); command -v npm >/dev/null 2>&1 || npm_package=(npm)
+scripts/setup.sh requirements-dev.txt hunspell-id libenchant-2-2 chromium poppler-utils "${npm_package[@]}"
 scripts/setup-npm.sh  # iframe-worker for the offline zip (release rehearsal)
 export NO_MKDOCS_2_WARNING=1
 exec .venv/bin/python -m pytest "$@"

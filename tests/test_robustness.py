@@ -114,8 +114,9 @@ def _entry_points(name: str, target: Path) -> list:
     return points
 
 
-# Few examples in the unit tier (each runs real commands over the whole plan); FUZZ_EXAMPLES=200 for a
-# longer hunt.
+# The build tier: each example runs real commands over the whole plan, the build's configuration stage
+# included; FUZZ_EXAMPLES=200 for a longer hunt.
+@pytest.mark.build
 @settings(max_examples=int(os.environ.get("FUZZ_EXAMPLES", "8")), deadline=None, database=None,
           suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
 @given(change=mutations())
