@@ -12,6 +12,8 @@ import re
 from dataclasses import dataclass
 
 MARKER = re.compile(r"\(\s*perlu\s+verifikasi\s*(?::\s*(?P<reason>[^)]*?))?\s*\)", re.IGNORECASE)
+# A Markdown link or inline code span: never cut in two when a context line is shortened
+_ATOM = re.compile(r"\[[^\]]*\]\([^)\s]*\)|`[^`]*`")
 
 
 @dataclass(frozen=True)
@@ -42,10 +44,44 @@ def find(markdown: str) -> list[Marker]:
         matches = list(MARKER.finditer(line))
         if not matches:
             continue
-        context = " ".join(MARKER.sub("", line).split()).strip(" |-*")
+        context = " ".join(re.sub(r"\s*" + MARKER.pattern, "", line, flags=re.IGNORECASE).split()).strip(" |-*")
         for match in matches:
             found.append(Marker(number, (match.group("reason") or "").strip(), context))
     return found
+
+
+def shorten(markdown: str, limit: int) -> str:
+    """``markdown`` (one line of a page) cut to about ``limit`` visible characters at a word boundary,
+    with "..." when cut, for a list that shows it on another page. A web link counts as its text and is
+    never cut in two (a half link shows as raw Markdown); a link whose text is its own long address shows
+    its first 40 characters; a link to a page of the plan becomes its text (its relative address would
+    be wrong elsewhere). Emphasis left open by the cut is closed."""
+    pieces, position = [], 0
+    for atom in _ATOM.finditer(markdown):
+        pieces += [(word, len(word)) for word in markdown[position:atom.start()].split()]
+        pieces.append(_atom(atom.group(0)))
+        position = atom.end()
+    pieces += [(word, len(word)) for word in markdown[position:].split()]
+    out, shown = [], 0
+    for text, width in pieces:
+        if out and shown + width > limit:
+            cut = " ".join(out)
+            return cut + ("*" if cut.count("*") % 2 else "") + " ..."
+        out.append(text)
+        shown += width + 1
+    return " ".join(out)
+
+
+def _atom(piece: str) -> tuple[str, int]:
+    """One link or code span as it is shown in a shortened line, and its visible width."""
+    if piece.startswith("`"):
+        return piece, len(piece) - 2
+    label, target = piece[1:-1].split("](", 1)
+    if not re.match(r"https?://", target):
+        return label, len(label)
+    if label == target and len(label) > 40:
+        label = label[:40] + "..."
+    return f"[{label}]({target})", len(label)
 
 
 def listing(pages: list[tuple[str, str, str, int]]) -> str:
@@ -59,7 +95,7 @@ def listing(pages: list[tuple[str, str, str, int]]) -> str:
     for title, path, body, first_line in pages:
         for marker in find(body):
             reason = marker.reason or "(tanpa keterangan)"
-            context = marker.context if len(marker.context) <= 160 else marker.context[:157] + "..."
+            context = shorten(marker.context, 160)
             cells = [title, f"`{path}:{first_line + marker.line - 1}`", reason, context]
             rows.append("| " + " | ".join(cell.replace("|", "\\|") for cell in cells) + " |")
     if not rows:

@@ -112,7 +112,7 @@ def collect(logic: PlanLogic, pages: list[tuple[str, str, Document]], root: Path
 
 
 def _verification(marker: markers.Marker) -> str:
-    context = marker.context if len(marker.context) <= 220 else marker.context[:217] + "..."
+    context = markers.shorten(marker.context, 220)
     reason = marker.reason or "fakta pada kalimat ini"
     return f"{reason[0].upper()}{reason[1:]}. Kalimat: \"{context}\""
 
@@ -140,7 +140,7 @@ def worksheets(needs: tuple[PlanLogic, dict[str, list[Need]]]) -> str:
                                      for kind in kinds] + [f"**{total}**"])
     parts = [table(["OPD", "Baseline", "Perlu verifikasi", "SNI ISO 37122", "Nomenklatur", "Jumlah"], "lrrrrr",
                    summary, "Ringkasan kebutuhan data per OPD",
-                   "dihimpun dari data indikator, data program dan setiap penanda perlu verifikasi")]
+                   "dihimpun dari daftar indikator, daftar program dan setiap penanda perlu verifikasi")]
     for key, items in grouped.items():
         office = offices.get(key)
         name = office.name if office else key
