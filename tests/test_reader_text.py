@@ -1,0 +1,90 @@
+"""What a citizen reads on the site and in the PDF names no file, tool or build step, and lines quoted
+from the plan (Lampiran F worksheets, the editors' list of open verifications) keep their links whole
+(issue 13). The build tests read the shared build; the others run on small inputs."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from bs4 import BeautifulSoup
+
+from conftest import html_path, nav_files
+from masterplan.model import markers
+from masterplan.views import abbreviations
+
+READER_PAGES = [md for md in nav_files() if not md.startswith("panduan/")]  # the editors' guide may name rules
+# Words of the workshop floor, not of the readers: files, tools, rule IDs, the build.
+BUILD_WORDS = re.compile(
+    r"dokumen dibangun|situs dibangun|saat dibangun|dibuat ulang setiap|pembangunan dokumen"
+    r"|\baturan [A-Z]+-|\b(?:LOGIKA|PROGRAM|TAMPILAN|BAGIAN)-[A-Z]{3,}"
+    r"|\bdata (?:program|horizon|indikator|isu)\b|\bdata/\w|\w\.ya?ml\b|\w\.md\b|mkdocs|front matter|\bgit\b")
+
+
+def _article_text(path) -> str:
+    article = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser").find("article")
+    return " ".join(article.get_text(" ").split()) if article else ""
+
+
+def _hits(text: str) -> list[str]:
+    return [text[max(0, m.start() - 50):m.end() + 30] for m in BUILD_WORDS.finditer(text)]
+
+
+@pytest.mark.parametrize("md", READER_PAGES)
+def test_reader_pages_name_no_file_tool_or_build_step(full_build, md):
+    hits = _hits(_article_text(html_path(full_build.site, md)))
+    assert not hits, f"kata pembangunan/alat di halaman pembaca {md}: {hits[:5]}"
+
+
+def test_pdf_names_no_file_tool_or_build_step(pdf_pages_text):
+    hits = [(number, hit) for number, text in enumerate(pdf_pages_text, 1)
+            for hit in _hits(" ".join(text.split()))]
+    assert not hits, f"kata pembangunan/alat di PDF (halaman, teks): {hits[:5]}"
+
+
+def test_worksheet_cells_show_links_not_markdown(full_build, pdf_pages_text):
+    """Lampiran F quotes the sentences of the plan that need data; a web link in them is a link."""
+    soup = BeautifulSoup(html_path(full_build.site, "lampiran/kebutuhan-data.md").read_text(encoding="utf-8"),
+                         "html.parser")
+    cells = soup.select("article td")
+    raw = [cell.get_text()[:80] for cell in cells if "](" in cell.get_text()]
+    assert not raw, f"tautan Markdown mentah di lembar kerja: {raw[:3]}"
+    links = [a for cell in cells for a in cell.select("a[href^='http']")]
+    assert links and all(len(a.get_text()) <= 43 for a in links), [a.get_text() for a in links][:3]
+    printed = [n for n, text in enumerate(pdf_pages_text, 1) if "](" in text]
+    assert not printed, f"tautan Markdown mentah di PDF, halaman {printed}"
+
+
+URL = "https://nusabali.com/berita/117118/wujudkan-bangli-era-baru-jadi-bangli-sejajar-dengan-kabupaten-lainnya"
+
+
+@pytest.mark.parametrize(("line", "limit", "shown"), [
+    ("Satu dua tiga", 40, "Satu dua tiga"),
+    ("Satu dua tiga empat", 9, "Satu dua ..."),
+    # a web link is never cut in two; a long address as its own text is shortened, the target is kept
+    (f"NusaBali (t.t.). *Judul*. [{URL}]({URL})", 220,
+     f"NusaBali (t.t.). *Judul*. [{URL[:40]}...]({URL})"),
+    (f"Berita [{URL}]({URL}) lagi", 52, f"Berita [{URL[:40]}...]({URL}) ..."),
+    ("*Judul yang sangat panjang sekali* dan seterusnya", 20, "*Judul yang sangat* ..."),
+    # a link to a page of the plan would point elsewhere from another page: its text stays
+    ("Lihat [BAB I](../bab-1-pendahuluan.md) untuk rinciannya", 80, "Lihat BAB I untuk rinciannya"),
+    ("Perintah `mkdocs build --strict` dijalankan", 12, "Perintah ..."),
+])
+def test_shortened_lines_keep_markdown_whole(line, limit, shown):
+    assert markers.shorten(line, limit) == shown
+
+
+def test_marker_context_has_no_space_before_the_removed_marker():
+    [marker] = markers.find("- NusaBali. *Judul* (perlu verifikasi: tanggal terbit). Tautan")
+    assert marker.context == "NusaBali. *Judul*. Tautan"
+
+
+@pytest.mark.parametrize(("html", "tabindexes"), [
+    # the first occurrence outside a header row is the Tab stop
+    ('<p><abbr title="x">A</abbr> <abbr title="x">A</abbr></p>', ["0", "-1"]),
+    ('<table><thead><tr><th><abbr title="x">A</abbr></th></tr></thead>'
+     '<tbody><tr><td><abbr title="x">A</abbr></td></tr></tbody></table>', ["-1", "0"]),
+    ('<table><thead><tr><th><abbr title="x">A</abbr></th></tr></thead></table>', ["-1"]),
+])
+def test_abbreviations_in_header_rows_take_no_tab_stop(html, tabindexes):
+    assert re.findall(r'tabindex="(-?\d)"', abbreviations.reachable(html)) == tabindexes
