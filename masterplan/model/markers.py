@@ -53,9 +53,9 @@ def find(markdown: str) -> list[Marker]:
 def shorten(markdown: str, limit: int) -> str:
     """``markdown`` (one line of a page) cut to about ``limit`` visible characters at a word boundary,
     with "..." when cut, for a list that shows it on another page. A web link counts as its text and is
-    never cut in two (a half link shows as raw Markdown); a link whose text is its own long address shows
-    its first 40 characters; a link to a page of the plan becomes its text (its relative address would
-    be wrong elsewhere). Emphasis left open by the cut is closed."""
+    never cut in two (a half link shows as raw Markdown; a printed worksheet needs the whole address); a
+    link to a page of the plan becomes its text (its relative address would be wrong elsewhere).
+    Emphasis left open by the cut is closed."""
     pieces, position = [], 0
     for atom in _ATOM.finditer(markdown):
         pieces += [(word, len(word)) for word in markdown[position:atom.start()].split()]
@@ -79,9 +79,7 @@ def _atom(piece: str) -> tuple[str, int]:
     label, target = piece[1:-1].split("](", 1)
     if not re.match(r"https?://", target):
         return label, len(label)
-    if label == target and len(label) > 40:
-        label = label[:40] + "..."
-    return f"[{label}]({target})", len(label)
+    return piece, len(label)
 
 
 def listing(pages: list[tuple[str, str, str, int]]) -> str:
