@@ -18,7 +18,7 @@ READER_PAGES = [md for md in nav_files() if not md.startswith("panduan/")]  # th
 BUILD_WORDS = re.compile(
     r"dokumen dibangun|situs dibangun|saat dibangun|dibuat ulang setiap|pembangunan dokumen"
     r"|\baturan [A-Z]+-|\b(?:LOGIKA|PROGRAM|TAMPILAN|BAGIAN)-[A-Z]{3,}"
-    r"|\bdata (?:program|horizon|indikator|isu)\b|\bdata/\w|\w\.ya?ml\b|\w\.md\b|mkdocs|front matter|\bgit\b")
+    r"|\bdata (?:program|horizon|isu)\b|\bdata/\w|\w\.ya?ml\b|\w\.md\b|mkdocs|front matter|\bgit\b")
 
 
 def _article_text(path) -> str:
