@@ -14,14 +14,18 @@ from dataclasses import dataclass
 from masterplan.model.markdown_table import markup_cell, pipe_table
 
 MARKER = re.compile(r"\(\s*perlu\s+verifikasi\s*(?::\s*(?P<reason>[^)]*?))?\s*\)", re.IGNORECASE)
-# A Markdown link or inline code span: never cut in two when a context line is shortened
-_ATOM = re.compile(r"\[[^\]]*\]\([^)\s]*\)|`[^`]*`")
+# In a quoted line a Markdown link reads as its text, and a web address as its host: a whole address is
+# one unbreakable word wider than a table column (Tabel F.2 and the editors' list at 1280 px), and a quote
+# cut short must not leave half of a link's syntax on the page.
+_LINK = re.compile(r"\[([^\]]*)\]\([^)\s]*\)")
+_ADDRESS = re.compile(r"https?://([^/\s)\],;]+)(?:/[^\s)\]]*[^\s)\].,;:!?])?/?")
 
 
 @dataclass(frozen=True)
 class Marker:
     """One marker: 1-based ``line`` in the page body, the ``reason`` (may be empty) and the ``context``
-    (the line's text with markers removed, for the list of open verifications)."""
+    (the line's text with markers removed, links as their text and web addresses as their host, for the
+    list of open verifications)."""
 
     line: int
     reason: str
@@ -46,42 +50,11 @@ def find(markdown: str) -> list[Marker]:
         matches = list(MARKER.finditer(line))
         if not matches:
             continue
-        context = " ".join(re.sub(r"\s*" + MARKER.pattern, "", line, flags=re.IGNORECASE).split()).strip(" |-*")
+        bare = re.sub(r"\s*" + MARKER.pattern, "", line, flags=re.IGNORECASE)  # no space left before "."
+        context = " ".join(_ADDRESS.sub(r"\1", _LINK.sub(r"\1", bare)).split()).strip(" |-*")
         for match in matches:
             found.append(Marker(number, (match.group("reason") or "").strip(), context))
     return found
-
-
-def shorten(markdown: str, limit: int) -> str:
-    """``markdown`` (one line of a page) cut to about ``limit`` visible characters at a word boundary,
-    with "..." when cut, for a list that shows it on another page. A web link counts as its text and is
-    never cut in two (a half link shows as raw Markdown; a printed worksheet needs the whole address); a
-    link to a page of the plan becomes its text (its relative address would be wrong elsewhere).
-    Emphasis left open by the cut is closed."""
-    pieces, position = [], 0
-    for atom in _ATOM.finditer(markdown):
-        pieces += [(word, len(word)) for word in markdown[position:atom.start()].split()]
-        pieces.append(_atom(atom.group(0)))
-        position = atom.end()
-    pieces += [(word, len(word)) for word in markdown[position:].split()]
-    out, shown = [], 0
-    for text, width in pieces:
-        if out and shown + width > limit:
-            cut = " ".join(out)
-            return cut + ("*" if cut.count("*") % 2 else "") + " ..."
-        out.append(text)
-        shown += width + 1
-    return " ".join(out)
-
-
-def _atom(piece: str) -> tuple[str, int]:
-    """One link or code span as it is shown in a shortened line, and its visible width."""
-    if piece.startswith("`"):
-        return piece, len(piece) - 2
-    label, target = piece[1:-1].split("](", 1)
-    if not re.match(r"https?://", target):
-        return label, len(label)
-    return piece, len(label)
 
 
 def listing(pages: list[tuple[str, str, str, int]]) -> str:
@@ -95,7 +68,7 @@ def listing(pages: list[tuple[str, str, str, int]]) -> str:
     for title, path, body, first_line in pages:
         for marker in find(body):
             reason = marker.reason or "(tanpa keterangan)"
-            context = shorten(marker.context, 160)
+            context = marker.context if len(marker.context) <= 160 else marker.context[:157] + "..."
             rows.append([title, f"`{path}:{first_line + marker.line - 1}`", reason, context])
     if not rows:
         return "Tidak ada butir bertanda perlu verifikasi."

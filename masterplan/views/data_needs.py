@@ -129,9 +129,7 @@ def collect(logic: PlanLogic, pages: list[tuple[str, str, Document]], root: Path
 _SENTENCE_END = re.compile(r"[.!?](?=\s+[\"A-Z(])")
 _YAML_FIELD = re.compile(r'^\s*(?:-\s*)?\{?\s*[a-z_]+:\s*"?|"?\s*\}?\s*,?\s*$')
 _YAML_KEY = re.compile(r'(?:^|[{,\s])[a-z_]+:\s*"?')
-# A web link stays a link (site and PDF); a link to a plan page becomes its text: its address is
-# relative to the page it was written on
-_MARKUP = re.compile(r"\*\*|(?<!\w)\*|`|\[([^\]]*)\]\((?!https?://)[^)]*\)")
+_MARKUP = re.compile(r"\*\*|(?<!\w)\*|`|\[([^\]]*)\]\([^)]*\)")
 
 
 def claims(text: str, data: bool = False) -> list[tuple[int, str, str]]:
