@@ -135,9 +135,3 @@ def test_home_page_on_a_phone_starts_with_the_summary(open_page):
     folded.locator("summary").tap()
     assert rows.first.is_visible()
 
-
-def test_worksheet_links_stay_inside_their_cards_on_a_phone(open_page):
-    page = open_page("lampiran/kebutuhan-data/", PHONE)
-    edges = page.evaluate("[...document.querySelectorAll('article td a[href^=http]')]"
-                          ".map(a => a.getBoundingClientRect().right)")
-    assert edges and max(edges) <= 360, edges

@@ -10,7 +10,6 @@ import pytest
 from bs4 import BeautifulSoup
 
 from conftest import html_path, nav_files
-from masterplan.model import markers
 from masterplan.views import abbreviations
 
 READER_PAGES = [md for md in nav_files() if not md.startswith("panduan/")]  # the editors' guide may name rules
@@ -51,11 +50,6 @@ def test_worksheet_cells_show_links_not_markdown(full_build, pdf_pages_text):
     assert not raw, f"tautan Markdown mentah di lembar kerja: {raw[:3]}"
     printed = [n for n, text in enumerate(pdf_pages_text, 1) if "](" in text]
     assert not printed, f"tautan Markdown mentah di PDF, halaman {printed}"
-
-
-def test_marker_context_has_no_space_before_the_removed_marker():
-    [marker] = markers.find("- NusaBali. *Judul* (perlu verifikasi: tanggal terbit). Tautan")
-    assert marker.context == "NusaBali. *Judul*. Tautan"
 
 
 @pytest.mark.parametrize(("html", "tabindexes"), [

@@ -50,8 +50,7 @@ def find(markdown: str) -> list[Marker]:
         matches = list(MARKER.finditer(line))
         if not matches:
             continue
-        bare = re.sub(r"\s*" + MARKER.pattern, "", line, flags=re.IGNORECASE)  # no space left before "."
-        context = " ".join(_ADDRESS.sub(r"\1", _LINK.sub(r"\1", bare)).split()).strip(" |-*")
+        context = " ".join(_ADDRESS.sub(r"\1", _LINK.sub(r"\1", MARKER.sub("", line))).split()).strip(" |-*")
         for match in matches:
             found.append(Marker(number, (match.group("reason") or "").strip(), context))
     return found
