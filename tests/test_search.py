@@ -172,6 +172,99 @@ def test_enter_opens_the_first_result_shown(browser, site_url, query):
         context.close()
 
 
+INDEX_FILE = "**/search/search_index_id.js"
+
+
+@pytest.mark.parametrize("screen", list(SCREENS))
+def test_a_slow_line_shows_that_the_index_is_loading_then_the_results(browser, site_url, screen):
+    context = browser.new_context(**SCREENS[screen])
+    held = []  # the index requests, answered only when the test says so: a slow line
+    context.route(INDEX_FILE, lambda route: held.append(route))
+    page = context.new_page()
+    try:
+        page.goto(site_url + "bab-6-program/", wait_until="load")
+        _open_search(page)
+        page.locator("input.md-search__input").fill("sampah")
+        page.locator("input.md-search__input").press("End")
+        page.wait_for_function("() => document.querySelector('.md-search-result__meta').textContent"
+                               ".includes('Memuat indeks pencarian')", timeout=10_000)
+        assert page.get_attribute(".md-search-result__meta", "role") == "status"
+        assert held, "the worker did not ask for the index"
+        for route in held:
+            route.continue_()
+        page.wait_for_function(SETTLED, timeout=20_000)
+        assert page.locator(".md-search-result__item").count() > 0
+    finally:
+        context.close()
+
+
+def test_a_failed_index_download_is_said_in_indonesian_and_retried(browser, site_url):
+    context = browser.new_context(**PHONE)
+    context.route(INDEX_FILE, lambda route: route.abort("internetdisconnected"))
+    page = context.new_page()
+    try:
+        page.goto(site_url + "bab-6-program/", wait_until="load")
+        _open_search(page)
+        box = page.locator("input.md-search__input")
+        box.fill("sampah")
+        box.press("End")
+        page.wait_for_function("() => document.querySelector('.md-search-result__meta').textContent"
+                               ".includes('Indeks pencarian tidak dapat dimuat')", timeout=10_000)
+        context.unroute(INDEX_FILE)
+        found = _search(page, "sampah")  # the connection is back: the next query loads the index
+        assert found["pages"], found
+    finally:
+        context.close()
+
+
+def _contrast(first: str, second: str) -> float:
+    """WCAG contrast ratio of two CSS ``rgb(...)``/``rgba(...)`` colours (alpha ignored)."""
+    def luminance(colour: str) -> float:
+        channels = [int(v) / 255 for v in re.findall(r"[\d.]+", colour)[:3]]
+        linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+        return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+    light, dark = sorted((luminance(first), luminance(second)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
+
+
+RESULT_FOCUS = """() => {
+  const el = document.activeElement;
+  if (!el.matches('.md-search-result__link')) return null;
+  const style = getComputedStyle(el), box = el.getBoundingClientRect();
+  const clip = el.closest('.md-search__scrollwrap').getBoundingClientRect();
+  // the first opaque background behind the link (the focused link's own tint is nearly transparent)
+  const seeThrough = c => c === 'transparent' || (/^rgba/.test(c) && parseFloat(c.split(',')[3]) < 0.5);
+  let back = el, background = 'transparent';
+  while (back && seeThrough(background)) {
+    background = getComputedStyle(back).backgroundColor; back = back.parentElement;
+  }
+  return {style: style.outlineStyle, width: parseFloat(style.outlineWidth), offset: parseFloat(style.outlineOffset),
+          colour: style.outlineColor, background,
+          inside: box.left >= clip.left - 0.5 && box.right <= clip.right + 0.5};
+}"""
+
+
+@pytest.mark.parametrize("screen", list(SCREENS))
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_keyboard_focus_on_a_search_result_is_visible(browser, site_url, screen, scheme):
+    context = browser.new_context(color_scheme=scheme, **SCREENS[screen])
+    page = context.new_page()
+    try:
+        page.goto(site_url + "bab-6-program/", wait_until="networkidle")
+        _open_search(page)
+        _search(page, "sampah")
+        page.locator("input.md-search__input").focus()
+        page.keyboard.press("ArrowDown")  # Material's key from the search box to the first result
+        focus = page.evaluate(RESULT_FOCUS)
+        assert focus, "the arrow key did not reach a search result"
+        # drawn inside the link: the scrolling result box clips anything outside it
+        assert focus["style"] == "solid" and focus["width"] >= 2 and focus["offset"] <= -focus["width"], focus
+        assert focus["inside"], focus
+        assert _contrast(focus["colour"], focus["background"]) >= 3, focus
+    finally:
+        context.close()
+
+
 # --- build-time parts, on small inputs ---------------------------------------------------------------
 
 TABLE = ("<table><thead><tr><th>Program</th><th>Biaya</th></tr></thead><tbody>"

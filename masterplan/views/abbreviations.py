@@ -46,6 +46,7 @@ def from_glossary(path: Path) -> dict[str, str]:
 
 
 _ABBR = re.compile(r'<abbr title="([^"]*)">')
+_HEADER_ROW = re.compile(r"<thead\b.*?</thead>", re.DOTALL)
 
 
 def reachable(page_html: str) -> str:
@@ -53,7 +54,9 @@ def reachable(page_html: str) -> str:
     (the stylesheet writes the title after a focused abbreviation; a title tooltip needs a mouse): the
     first occurrence of each abbreviation on the page is in the Tab order (``tabindex="0"``), later
     ones only take focus from a tap or click (``tabindex="-1"``), so that keyboard users meet each
-    explanation once rather than at every occurrence."""
+    explanation once rather than at every occurrence. An abbreviation in a table's header row never
+    takes a Tab stop: on a phone that row is hidden (each row becomes a card, table_cards.py), and the
+    stop would be invisible."""
     seen: set[str] = set()
 
     def focusable(match: re.Match) -> str:
@@ -61,4 +64,12 @@ def reachable(page_html: str) -> str:
         seen.add(match.group(1))
         return f'<abbr title="{match.group(1)}" tabindex="{0 if first else -1}">'
 
-    return _ABBR.sub(focusable, page_html)
+    def header(match: re.Match) -> str:
+        return _ABBR.sub(r'<abbr title="\1" tabindex="-1">', match.group(0))
+
+    parts = []
+    position = 0
+    for row in _HEADER_ROW.finditer(page_html):
+        parts += [_ABBR.sub(focusable, page_html[position:row.start()]), header(row)]
+        position = row.end()
+    return "".join(parts + [_ABBR.sub(focusable, page_html[position:])])

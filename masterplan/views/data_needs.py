@@ -189,7 +189,7 @@ def worksheets(needs: tuple[PlanLogic, dict[str, list[Need]]]) -> str:
                                      for kind in kinds] + [f"**{total}**"])
     parts = [table(["OPD", "Baseline", "Perlu verifikasi", "SNI ISO 37122", "Nomenklatur", "Jumlah"], "lrrrrr",
                    summary, "Ringkasan kebutuhan data per OPD",
-                   "dihimpun dari data indikator, data program dan setiap penanda perlu verifikasi")]
+                   "dihimpun dari daftar indikator, daftar program dan setiap penanda perlu verifikasi")]
     for key, items in grouped.items():
         office = offices.get(key)
         name = office.name if office else key

@@ -177,7 +177,7 @@ def traceability_matrix(logic: PlanLogic) -> str:
                              f"**{indicator.code}** {indicator.name}"])
     return table(["Isu", "Misi", "Sasaran", "Program", "Indikator"], "lllll", rows,
                  "Matriks keterkaitan isu strategis, misi, sasaran, program dan indikator",
-                 "setiap mata rantai diperiksa otomatis saat dokumen dibangun (aturan LOGIKA-...)")
+                 "setiap mata rantai diperiksa sebelum setiap terbitan dokumen")
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -190,13 +190,14 @@ def action_plan(logic: PlanLogic) -> str:
     catalogue = logic.catalogue
     rows = []
     for key, office in catalogue.offices.items():
-        entries = sorted(((action.start, p.code, action) for p in catalogue.programmes
+        entries = sorted(((action.start, p.code, p.name, action) for p in catalogue.programmes
                           for action in logic.links[p.code].actions if action.office == key),
                          key=lambda entry: entry[:2])
         if entries:
             rows.append([f"**{office.name}**", "", "", ""])
-        for _, code, action in entries:
-            rows.append([f"{action.label} {code}", action.activity, action.output, action.target])
+        # The programme's name with its code: on a phone each row is a card titled by this cell alone
+        for _, code, name, action in entries:
+            rows.append([f"{action.label} {code} {name}", action.activity, action.output, action.target])
     return table(["Tahun dan program", "Kegiatan", "Keluaran", "Target"], "llll", rows,
                  "Rencana aksi per OPD dan tahun",
                  "baris tebal menandai OPD pelaksana; kegiatan tahunan dirinci OPD dalam Renja; target adalah usulan")

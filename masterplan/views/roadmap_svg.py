@@ -246,12 +246,13 @@ def _legend(catalogue: Catalogue, phases: tuple[Span, ...]) -> str:
 def roadmap_figure(logic: PlanLogic) -> str:
     """Markdown for the roadmap of ``logic`` (programmes and milestones of its catalogue, phases of
     data/horizon.yml): one raw HTML block (no blank lines, kept as is by Python-Markdown) with the
-    charts per dimension, the list (narrow screens; for screen readers everywhere) and the legend; its
-    ``/// figure-caption`` block; and the source line."""
+    legend first (a reader learns the symbols before meeting them in the programmes), the charts per
+    dimension and the list (narrow screens; for screen readers everywhere); its ``/// figure-caption``
+    block; and the source line."""
     catalogue, phases = logic.catalogue, logic.phases
     charts = "\n".join(dimension_svg(catalogue, key, index, phases) for index, key in enumerate(catalogue.dimensions))
-    return (f'<div class="peta-jalan">\n<div class="peta-jalan__grafik">\n{charts}\n</div>\n'
-            f"{_list(catalogue, phases)}\n{_legend(catalogue, phases)}\n</div>\n\n"
+    return (f'<div class="peta-jalan">\n{_legend(catalogue, phases)}\n<div class="peta-jalan__grafik">\n'
+            f"{charts}\n</div>\n{_list(catalogue, phases)}\n</div>\n\n"
             f"/// figure-caption\nPeta jalan program smart city Kabupaten Bangli "
             f"{catalogue.start_year}–{catalogue.end_year} menurut dimensi, dengan fase dan tonggak\n///\n\n"
             f"{source_line(catalogue)}\n")

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import subprocess
+import textwrap
 from dataclasses import dataclass, field
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -173,8 +174,10 @@ def _sections(chapter: Chapter) -> str:
 
 
 def status_table(progress: Progress) -> str:
-    """The status dashboard (``[[status-bab]]``): one row per page of the plan document with its office,
-    status, required sections, word count and last change, after a one-line summary."""
+    """The status dashboard (``[[status-bab]]``): a one-line summary, then one row per page of the plan
+    document with its office, status, required sections, word count and last change, folded away under
+    "Rincian per halaman" (on a phone the rows are cards, six screens long: the summary is what most
+    readers of the home page need)."""
     labels = progress.status_labels
     rows = [[f"[{c.title}]({c.link})", c.office, labels.get(c.status, c.status), _sections(c),
              format_decimal(c.words, locale="id"), indonesian_date(c.changed) if c.changed else UNKNOWN]
@@ -186,8 +189,9 @@ def status_table(progress: Progress) -> str:
             + ", ".join(f"{n} {key}" for key, n in counts.items())
             + f"; bagian wajib lengkap di {complete} dari {len(progress.chapters)} halaman.\n\n")
     header = ["Halaman", "Penanggung jawab", "Status", "Bagian wajib", "Kata", "Perubahan terakhir"]
-    return lead + captioned_table(header, "llllrl", rows, "Status penyusunan per halaman dokumen",
-                                  f"Sumber: {progress.sources.get('status') or 'Tim Penyusun'}.")
+    table = captioned_table(header, "llllrl", rows, "Status penyusunan per halaman dokumen",
+                            f"Sumber: {progress.sources.get('status') or 'Tim Penyusun'}.")
+    return lead + f'??? abstract "Rincian per halaman ({len(progress.chapters)} halaman)"\n\n' + textwrap.indent(table, "    ")
 
 
 def pdf_placeholder(progress: Progress) -> str:

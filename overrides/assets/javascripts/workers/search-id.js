@@ -129,18 +129,33 @@
     }
   }
 
+  /* What the reader waits for, told to the page (overrides/partials/search-id.html), which writes it
+     where Material writes the number of results: Material's protocol has no message for it. No channel
+     in the offline copy, where the page has no origin: the page then says nothing while loading. */
+  var status = typeof BroadcastChannel === "function" && self.location.protocol !== "file:"
+    ? new BroadcastChannel("pencarian-id")
+    : null
+  function tell(what) {
+    if (status)
+      status.postMessage(what)
+  }
+
+  /* importScripts blocks this worker until the index has arrived (a slow line: seconds), so the page
+     is told first; a failed download leaves the worker idle, and the next query tries again. */
   function load() {
     state = "loading"
-    var index = new URL("../../../search/search_index_id.js", here).href
-    Promise.resolve(importScripts(index))
-      .then(function () {
-        var worker = new URL(self.searchIndexId.worker, here).href
-        return importScripts(worker)
-      })
-      .then(function () {
-        var full = self.searchIndexId
-        forward({ type: SETUP, data: { config: full.config, docs: full.docs, options: options } })
-      })
+    tell("memuat")
+    try {
+      importScripts(new URL("../../../search/search_index_id.js", here).href)
+      importScripts(new URL(self.searchIndexId.worker, here).href)
+    } catch (error) {
+      state = "idle"
+      pending = null
+      tell("gagal")
+      return
+    }
+    var full = self.searchIndexId
+    forward({ type: SETUP, data: { config: full.config, docs: full.docs, options: options } })
   }
 
   function oneEditApart(a, b) {

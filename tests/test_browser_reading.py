@@ -1,0 +1,137 @@
+"""Reading and moving around by keyboard and on a phone, in Debian Chromium on the shared build
+(issue 13): the navigation drawer by keyboard below 1220 px, no invisible Tab stop, the roadmap's key
+before the programmes, action-plan cards named, and a home page that starts with its summary."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import ROOT
+from masterplan.model.programmes import load_catalogue
+
+pytest.importorskip("playwright.sync_api")
+
+PHONE = {"viewport": {"width": 360, "height": 780}, "has_touch": True, "is_mobile": True}
+TABLET = {"viewport": {"width": 1000, "height": 800}}
+LAPTOP = {"viewport": {"width": 1280, "height": 800}}
+CATALOGUE = load_catalogue(ROOT)[0]
+
+FOCUS = """() => {
+  const el = document.activeElement, box = el.getBoundingClientRect(), style = getComputedStyle(el);
+  return {drawerButton: el.matches('label[for=__drawer].md-header__button'),
+          inDrawer: !!el.closest('.md-sidebar--primary'), text: (el.innerText || '').trim().slice(0, 40),
+          outline: style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2,
+          onScreen: box.width > 1 && box.height > 1 && box.bottom > 0 && box.right > 0
+                    && box.top < innerHeight && box.left < innerWidth};
+}"""
+DRAWER_OPEN = "() => document.getElementById('__drawer').checked"
+
+
+@pytest.fixture
+def open_page(browser, site_url):
+    contexts = []
+
+    def opener(path: str, options: dict):
+        context = browser.new_context(**options)
+        contexts.append(context)
+        page = context.new_page()
+        page.goto(site_url + path, wait_until="load")
+        return page
+
+    yield opener
+    for context in contexts:
+        context.close()
+
+
+@pytest.mark.parametrize("options", [TABLET, PHONE], ids=["1000", "360"])
+@pytest.mark.parametrize("key", ["Enter", " "], ids=["enter", "space"])
+def test_navigation_drawer_opens_and_closes_by_keyboard(open_page, options, key):
+    page = open_page("bab-6-program/", options)
+    for presses in range(1, 8):
+        page.keyboard.press("Tab")
+        focus = page.evaluate(FOCUS)
+        if focus["drawerButton"]:
+            break
+    assert focus["drawerButton"], f"tombol navigasi tidak tercapai dalam {presses} Tab: {focus}"
+    assert focus["outline"] and focus["onScreen"], focus
+    assert page.get_attribute("label[for=__drawer].md-header__button", "aria-expanded") == "false"
+    page.keyboard.press(key)
+    page.wait_for_function(DRAWER_OPEN)
+    page.wait_for_function("() => document.activeElement.closest('.md-sidebar--primary')")
+    page.wait_for_timeout(300)  # the drawer slides in
+    focus = page.evaluate(FOCUS)
+    assert focus["inDrawer"] and focus["outline"] and focus["onScreen"], focus
+    assert page.get_attribute("label[for=__drawer].md-header__button", "aria-expanded") == "true"
+    page.keyboard.press("Tab")
+    focus = page.evaluate(FOCUS)
+    assert focus["inDrawer"] and focus["onScreen"], f"fokus lari dari laci yang terbuka: {focus}"
+    page.keyboard.press("Escape")
+    page.wait_for_function("() => !document.getElementById('__drawer').checked")
+    assert page.evaluate(FOCUS)["drawerButton"]
+
+
+def test_drawer_closes_when_focus_leaves_it(open_page):
+    page = open_page("bab-6-program/", TABLET)
+    page.focus("label[for=__drawer].md-header__button")
+    page.keyboard.press("Enter")
+    page.wait_for_function(DRAWER_OPEN)
+    page.focus("article h1 a, article a[href]")
+    page.wait_for_function("() => !document.getElementById('__drawer').checked")
+
+
+# Elements in the Tab order of the article that the reader cannot see: a 1-px box (visually hidden, such
+# as a table's header row shown as cards) or none at all. Closed <details> content takes no focus.
+HIDDEN_TAB_STOPS = """() => [...document.querySelectorAll(
+    'article a[href], article [tabindex]:not([tabindex="-1"]), article summary, article button, article input')]
+  .filter(el => el.checkVisibility({visibilityProperty: true}) && !el.closest('details:not([open]) > :not(summary)'))
+  .filter(el => { const box = el.getBoundingClientRect(); return box.width <= 2 || box.height <= 2; })
+  .map(el => el.outerHTML.slice(0, 80))"""
+
+
+@pytest.mark.parametrize("path", ["bab-5/smart-governance/", "bab-6-program/", ""])
+def test_phone_has_no_invisible_tab_stop(open_page, path):
+    page = open_page(path, PHONE)
+    hidden = page.evaluate(HIDDEN_TAB_STOPS)
+    assert not hidden, f"unsur yang dapat difokus tetapi tidak terlihat: {hidden[:5]}"
+
+
+@pytest.mark.parametrize("options", [PHONE, LAPTOP], ids=["360", "1280"])
+def test_roadmap_key_comes_before_the_programmes(open_page, options):
+    page = open_page("bab-6-program/", options)
+    places = page.evaluate("""() => {
+      const top = el => el.getBoundingClientRect().top + scrollY;
+      const shown = [...document.querySelectorAll('.peta-jalan svg, .peta-jalan__daftar li')]
+        .filter(el => el.getBoundingClientRect().height > 1);
+      return {key: top(document.querySelector('.peta-jalan__keterangan')), first: Math.min(...shown.map(top))};
+    }""")
+    assert places["key"] < places["first"], places
+
+
+def test_action_plan_cards_name_each_programme_on_a_phone(open_page):
+    page = open_page("bab-6-program/", PHONE)
+    titles = page.evaluate("""() => {
+      const caption = [...document.querySelectorAll('figcaption')].find(c => c.innerText.includes('Rencana aksi per'));
+      const table = caption.closest('figure').querySelector('table');
+      return [...table.querySelectorAll('tbody tr')].map(row => row.cells[0])
+        .filter(cell => !cell.querySelector('strong'))
+        .map(cell => ({text: cell.innerText.trim(), wide: cell.getBoundingClientRect().width}));
+    }""")
+    names = {p.code: p.name for p in CATALOGUE.programmes}
+    assert titles
+    for title in titles:
+        code = next((c for c in names if f" {c} " in f" {title['text']} "), None)
+        assert code and names[code] in title["text"], f"kartu tanpa kode dan nama program: {title}"
+        assert title["wide"] > 200, title
+
+
+def test_home_page_on_a_phone_starts_with_the_summary(open_page):
+    page = open_page("", PHONE)
+    folded = page.locator("article details", has_text="Rincian per halaman")
+    assert folded.count() == 1 and folded.get_attribute("open") is None
+    rows = folded.locator("tbody tr")
+    assert not rows.first.is_visible()
+    summary = page.locator("article p", has_text="halaman dokumen")
+    assert summary.first.is_visible()
+    folded.locator("summary").tap()
+    assert rows.first.is_visible()
+
