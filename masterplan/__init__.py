@@ -7,9 +7,10 @@
 - ``checks``: the editors' checks, pure functions from the model to problems.
 - ``pdf``: the official PDF (a MkDocs plugin on mkdocs-with-pdf's page collection; WeasyPrint only when on).
 - ``publish``: stage tags, releases, the change report, CODEOWNERS, the weekly link check.
+- ``site``: the MkDocs plugin ``masterplan``, thin event handlers over the state of one build.
 - ``cli``: the commands editors and workflows run; ``devtools``: browser and web server for tests and
   the benchmark.
 
 A layer imports only the layers above it in this list (``model`` imports nothing of ours). Everything is
-plain Python, independent of MkDocs; ``scripts/mkdocs_hooks.py`` adapts it to MkDocs events.
+plain Python, independent of MkDocs, except ``site`` (and the ``pdf`` plugin) that adapt it to MkDocs events.
 """

@@ -4,7 +4,7 @@ yang berubah, di situs dan di PDF. Penjelasan: ``masterplan/publish/preview.py``
 
 import sys
 
-from masterplan.publish.preview import main
+from masterplan.cli.preview import main
 
 if __name__ == "__main__":
     sys.exit(main())

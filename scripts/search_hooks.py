@@ -7,6 +7,7 @@ from pathlib import Path
 
 from mkdocs.plugins import event_priority
 
+from masterplan.site import word_cache
 from masterplan.views import search_index
 
 _table_rows: dict[str, list[str]] = {}  # row lines of every table by search location, for this build
@@ -34,4 +35,5 @@ def on_page_context(context: dict, *, page, config, nav) -> dict:
 @event_priority(-50)  # after Material's search plugin wrote search/search_index.json
 def on_post_build(*, config) -> None:
     """Split the index: a stub fetched by every page, the full index loaded on the first query."""
-    search_index.write_lazy_index(Path(config.site_dir), _table_rows)
+    search_index.write_lazy_index(Path(config.site_dir), _table_rows,
+                                  Path(config.config_file_path).parent / word_cache.FOLDER)

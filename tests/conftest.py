@@ -8,12 +8,16 @@ tier, ``bash scripts/test.sh -m unit``). A test may also carry one of these mark
 
 from __future__ import annotations
 
+import fcntl
 import inspect
+import json
 import os
 import shutil
 import subprocess
 import sys
-from dataclasses import dataclass
+import uuid
+from contextlib import contextmanager, nullcontext
+from dataclasses import asdict, dataclass
 from pathlib import Path
 
 import pytest
@@ -54,6 +58,41 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
         item.add_marker(_tier(item))
 
 
+RUN_ID = pytest.StashKey[str]()
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    # pytest-xdist (scripts/test.sh runs one worker per core) gives every worker the run's id, so the
+    # workers can tell this run's shared build from one a previous run left in tests/output.
+    worker = getattr(config, "workerinput", None)
+    config.stash[RUN_ID] = worker["testrunuid"] if worker else uuid.uuid4().hex
+
+
+@contextmanager
+def _locked(name: str):
+    """Hold the exclusive lock ``tests/output/.<name>.lock``: the pytest-xdist workers of one run (and two
+    runs on one checkout) take turns at what it guards."""
+    OUTPUT.mkdir(parents=True, exist_ok=True)
+    with open(OUTPUT / f".{name}.lock", "w") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        yield
+
+
+def _once(request: pytest.FixtureRequest, name: str, produce):
+    """``produce()``'s JSON-able result, computed by the first worker of this run that asks and read back
+    from ``tests/output/<name>.json`` by the others: one shared build per run, however many workers."""
+    run = request.config.stash[RUN_ID]
+    record = OUTPUT / f"{name}.json"
+    with _locked(name):
+        if record.is_file():
+            kept = json.loads(record.read_text(encoding="utf-8"))
+            if kept["run"] == run:
+                return kept["value"]
+        value = produce()
+        record.write_text(json.dumps({"run": run, "value": value}), encoding="utf-8")
+        return value
+
+
 @dataclass
 class Build:
     """A finished ``mkdocs build``: where the site is, its PDF, and everything it logged."""
@@ -67,16 +106,27 @@ class Build:
         return self.site / "pdf" / PDF_NAME
 
 
+@contextmanager
+def checkout_pdf_turn(project: Path):
+    """PDF builds of the checkout itself share its ``.cache/pdf`` (and clear it): they take turns."""
+    if project.resolve() == ROOT:
+        with _locked("checkout-pdf"):
+            yield
+    else:
+        yield
+
+
 def run_build(project: Path, site: Path, pdf: bool) -> Build:
     """Run the real ``mkdocs build --strict`` of ``project`` into ``site``; never raises on failure."""
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
     env.pop("ENABLE_PDF_EXPORT", None)
     if pdf:
         env["ENABLE_PDF_EXPORT"] = "1"
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
-        cwd=project, env=env, capture_output=True, text=True, timeout=900,
-    )
+    with checkout_pdf_turn(project) if pdf else nullcontext():
+        result = subprocess.run(
+            [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
+            cwd=project, env=env, capture_output=True, text=True, timeout=900,
+        )
     return Build(site, result.stdout + result.stderr, result.returncode)
 
 
@@ -112,33 +162,50 @@ def heading_text(tag) -> str:
     return tag.get_text(" ", strip=True)
 
 
+def _built(value: dict) -> Build:
+    return Build(Path(value["site"]), value["log"], value["returncode"])
+
+
 @pytest.fixture(scope="session")
-def full_build() -> Build:
-    """Site and PDF, built once by ``scripts/build.sh`` (the README's build command, also the pull
-    request's build step) and shared by every test that reads them."""
-    site = OUTPUT / "site"
-    shutil.rmtree(site, ignore_errors=True)
-    shutil.rmtree(ROOT / ".cache" / "pdf", ignore_errors=True)  # the session's PDF is rendered, never reused
-    env = {k: v for k, v in os.environ.items() if k not in ("ENABLE_PDF_EXPORT", "PDF_VARIANT")}
-    result = subprocess.run(["bash", "scripts/build.sh", "--site-dir", str(site)], cwd=ROOT, env=env,
-                            capture_output=True, text=True, timeout=900)
-    build = Build(site, result.stdout + result.stderr, result.returncode)
+def full_build(request) -> Build:
+    """Site and PDF, built once per run by ``scripts/build.sh`` (the README's build command, also the pull
+    request's build step) and shared by every test, in every worker, that reads them."""
+    def produce() -> dict:
+        site = OUTPUT / "site"
+        shutil.rmtree(site, ignore_errors=True)
+        env = {k: v for k, v in os.environ.items() if k not in ("ENABLE_PDF_EXPORT", "PDF_VARIANT")}
+        with checkout_pdf_turn(ROOT):
+            shutil.rmtree(ROOT / ".cache" / "pdf", ignore_errors=True)  # the run's PDF is rendered, not reused
+            result = subprocess.run(["bash", "scripts/build.sh", "--site-dir", str(site)], cwd=ROOT, env=env,
+                                    capture_output=True, text=True, timeout=900)
+        return asdict(Build(site, result.stdout + result.stderr, result.returncode)) | {"site": str(site)}
+
+    build = _built(_once(request, "full-build", produce))
     assert build.returncode == 0, build.log
     return build
 
 
 @pytest.fixture(scope="session")
-def pdf_pages_text(full_build) -> list[str]:
-    """The text of every page of the shared PDF (pypdf), extracted once: it takes half a minute."""
-    from pypdf import PdfReader
+def pdf_pages_text(request, full_build) -> list[str]:
+    """The text of every page of the shared PDF (pypdf), extracted once per run: it takes half a minute."""
+    def produce() -> list[str]:
+        from pypdf import PdfReader
 
-    return [page.extract_text() or "" for page in PdfReader(full_build.pdf).pages]
+        return [page.extract_text() or "" for page in PdfReader(full_build.pdf).pages]
+
+    return _once(request, "pdf-pages-text", produce)
 
 
 @pytest.fixture(scope="session")
-def site_only_build(tmp_path_factory) -> Build:
-    """The maintainers' fast build: site without PDF."""
-    return run_build(ROOT, tmp_path_factory.mktemp("site-only") / "site", pdf=False)
+def site_only_build(request) -> Build:
+    """The maintainers' fast build: site without PDF, once per run."""
+    site = OUTPUT / "site-only"
+
+    def produce() -> dict:
+        shutil.rmtree(site, ignore_errors=True)
+        return asdict(run_build(ROOT, site, pdf=False)) | {"site": str(site)}
+
+    return _built(_once(request, "site-only-build", produce))
 
 
 @pytest.fixture(scope="session")

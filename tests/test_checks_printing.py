@@ -17,7 +17,6 @@ from conftest import ROOT
 from masterplan.checks.printing import check_config
 from masterplan.pdf import glyphs
 
-pytestmark = pytest.mark.unit
 
 VALIDATE = ROOT / "scripts" / "validate.py"
 FONTS = {f"assets/fonts/{p.name}": p.read_bytes() for p in (ROOT / "docs/assets/fonts").glob("*.woff2")}

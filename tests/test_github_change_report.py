@@ -72,6 +72,10 @@ def test_whole_chapters_added_and_removed():
     text = cr.report(changes, "Tahap 1", "Tahap 2")
     assert "## Tahap 1 → Tahap 2" in text and "### Bab (bab baru)" in text and "### Bab (bab dihapus)" in text
     assert "2 berkas berubah: 4 bagian ditambahkan, 4 dihapus, 0 diubah" in text
+    # For readers, on a page in a folder: a link to every chapter that still exists, no file names.
+    text = cr.report(changes, "Tahap 1", "Tahap 2", readers="sub/apa-yang-berubah.md")
+    assert "### [Bab](../baru.md) (bab baru)" in text and "### Bab (bab dihapus)" in text
+    assert "Berkas" not in text and "2 halaman berubah" in text
 
 
 def test_report_uses_indonesian_number_format():
@@ -153,11 +157,14 @@ def test_cli_release_notes_and_comparison(history_repo, tmp_path):
     ("tahap-1", "Tahap 1", []),
 ])
 def test_since_stages_compares_this_version_with_every_earlier_stage(history_repo, building, label, sections):
-    text = cr.since_stages(history_repo, cr.website_only(history_repo / "mkdocs.yml"), building, label)
+    text = cr.since_stages(history_repo, cr.website_only(history_repo / "mkdocs.yml"), building, label,
+                           "panduan/apa-yang-berubah.md")
     assert re.findall(r"\{ #(sejak-[\w-]+) \}", text) == sections
     if sections:
         assert f"## Tahap 1 → {label} {{ #sejak-tahap-1 }}" in text
         assert "| Dua | diubah | 4 | 3 | −1 |" in text  # the working tree's change, against tahap-1
         assert "1 halaman berubah" in text and "docs/" not in text  # pages, not files, for readers
+        assert "### [Bab](../bab.md)" in text  # the changed page's name opens it
     else:
-        assert "Belum ada tahap yang dirilis sebelum versi ini" in text
+        assert "Belum ada tahap yang diterbitkan sebelum versi ini" in text
+    assert not re.search(r"\bgit\b|\btag\b", text)  # readers' words

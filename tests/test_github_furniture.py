@@ -167,9 +167,26 @@ def test_issue_form_has_the_field_the_feedback_links_fill():
     assert feedback.READ_FIELD in [item.get("id") for item in form["body"]]
 
 
+@pytest.mark.parametrize("edit_uri, version, expected", [
+    ("edit/main/docs/", "tahap-1", "blob/tahap-1/docs/"),  # a released stage: its text at its tag
+    ("edit/main/docs/", "final", "blob/final/docs/"),
+    ("blob/main/docs", "tahap-2", "blob/tahap-2/docs/"),
+    ("edit/main/docs/", "draf", "edit/main/docs/"),  # the draft and a plain build: main
+    ("edit/main/docs/", None, "edit/main/docs/"),
+    ("docs/", "tahap-1", "docs/"),  # a form we do not know stays as it is
+    (None, "tahap-1", None),
+])
+def test_source_buttons_of_a_released_stage_show_its_tag(edit_uri, version, expected):
+    assert versions.source_uri(edit_uri, version) == expected
+
+
 @pytest.mark.parametrize("site_url, root", [("https://contoh.go.id/", "/"), ("https://a.github.io/rencana", "/rencana/")])
-def test_root_404_page_is_indonesian_and_knows_the_site_root_and_default_version(site_url, root):
-    html = root_pages.not_found_page(ROOT, site_url, "Rencana <Induk>", "draf")
-    assert '<html lang="id">' in html and "Halaman tidak ditemukan" in html and "Rencana &lt;Induk&gt;" in html
-    assert f'action="{root}draf/"' in html and f'var root = "{root}"' in html
+def test_root_404_page_is_the_default_versions_own_with_the_script_that_knows_the_site_root(site_url, root):
+    themed = '<html lang="id"><head><title>Halaman tidak ditemukan</title></head><body><h1>x</h1></body></html>'
+    html = root_pages.not_found_page(ROOT, site_url, "draf", themed)
+    assert html.startswith('<html lang="id"><head><title>Halaman tidak ditemukan</title>')
+    assert '<meta name="robots" content="noindex">\n</head>' in html and html.endswith("</script>\n</body></html>")
+    assert f'var root = "{root}", fallback = "draf"' in html
     assert "http" not in html.split("<body>")[1].replace(site_url, "")  # nothing loaded from any host
+    with pytest.raises(ValueError, match="draf/404.html bukan halaman HTML"):
+        root_pages.not_found_page(ROOT, site_url, "draf", "404 Not Found")

@@ -13,7 +13,7 @@ import pytest
 import yaml
 from conftest import ROOT
 
-from masterplan.publish import preview
+from masterplan.publish import preview, preview_publish
 
 WORKFLOWS = ROOT / ".github" / "workflows"
 SHA = "a" * 40
@@ -153,20 +153,20 @@ def _artifact(tmp_path, **changes) -> object:
 ])
 def test_a_forged_manifest_is_refused(tmp_path, changes):
     with pytest.raises(ValueError):
-        preview.read_manifest(_artifact(tmp_path, **changes), SHA)
+        preview_publish.read_manifest(_artifact(tmp_path, **changes), SHA)
 
 
 def test_comment_for_a_branch_and_for_a_fork(tmp_path):
-    manifest = preview.read_manifest(_artifact(tmp_path), SHA)
+    manifest = preview_publish.read_manifest(_artifact(tmp_path), SHA)
     assert manifest["images"] == ["halaman-012.png"]  # an odd file name is dropped
-    branch = preview.comment(manifest, "https://smartcity.banglikab.go.id/pratinjau/pr-7/", "https://run")
-    assert preview.COMMENT_MARK in branch
+    branch = preview_publish.comment(manifest, "https://smartcity.banglikab.go.id/pratinjau/pr-7/", "https://run")
+    assert preview_publish.COMMENT_MARK in branch
     assert "[Penutup](https://smartcity.banglikab.go.id/pratinjau/pr-7/bab-9-penutup/)" in branch
     assert "halaman viii–ix (halaman PDF 12–13)" in branch and "pr-7/halaman-pdf/halaman-012.png" in branch
-    forged = preview.read_manifest(_artifact(tmp_path, chapters=[dict(source="docs/a.md", url="a/", title="A",
+    forged = preview_publish.read_manifest(_artifact(tmp_path, chapters=[dict(source="docs/a.md", url="a/", title="A",
                                                                    first_page=3, last_page=3, printed="<b>1</b>")]), SHA)
     assert forged["chapters"][0].printed == ""
-    fork = preview.comment(manifest, None, "https://github.com/o/r/actions/runs/1")
+    fork = preview_publish.comment(manifest, None, "https://github.com/o/r/actions/runs/1")
     assert "https://github.com/o/r/actions/runs/1" in fork and "fork" in fork and "pratinjau/pr-7" not in fork
 
 
@@ -188,8 +188,8 @@ def test_deploy_and_push_a_preview_to_gh_pages(tmp_path):
     (artifact / "situs" / "rahasia").symlink_to("/etc/hostname")
     (artifact / preview.PAGES_DIR).mkdir()
     (artifact / preview.PAGES_DIR / "halaman-012.png").write_bytes(b"png")
-    target = preview.deploy(artifact, pages, 7)
-    preview.commit_and_push(pages, "Pratinjau pull request #7")
+    target = preview_publish.deploy(artifact, pages, 7)
+    preview_publish.commit_and_push(pages, "Pratinjau pull request #7")
     listing = subprocess.run(["git", "-C", str(origin), "ls-tree", "-r", "--name-only", "gh-pages"],
                              capture_output=True, text=True, check=True).stdout.split()
     assert listing == ["pratinjau/pr-7/bab-9-penutup/index.html", "pratinjau/pr-7/halaman-pdf/halaman-012.png",
@@ -197,7 +197,7 @@ def test_deploy_and_push_a_preview_to_gh_pages(tmp_path):
     assert not (target / "rahasia").exists()
     (artifact / "situs" / "bab-9-penutup" / "index.html").unlink()
     (artifact / "situs" / "index.html").write_text("<p>Beranda</p>")
-    preview.deploy(artifact, pages, 7)
+    preview_publish.deploy(artifact, pages, 7)
     assert sorted(p.name for p in target.rglob("*.html")) == ["index.html"]
 
 

@@ -6,7 +6,8 @@ GitHub Pages serves it (its root 404.html for every missing address) and read in
 360 and 1280 px, and the offline zip is opened from file:// with all network blocked.
 
 Screenshots for people to look at: tests/output/screenshots/tahap-lama-{360,1280}.png (an older stage
-with its banner and version selector) and luring-cari-360.png (the offline copy's search)."""
+with its banner and version selector), tahap-lama-gelap-360.png (the same in dark mode), draf-{360,1280}.png
+(the draft's notice) and luring-cari-360.png (the offline copy's search)."""
 
 from __future__ import annotations
 
@@ -29,7 +30,7 @@ from pypdf import PdfReader
 from conftest import OUTPUT, ROOT, mkdocs_config
 from masterplan.devtools import browser as chromium
 from masterplan.devtools.local_server import serve
-from masterplan.model import stages
+from masterplan.model import stage_dates, stages
 from masterplan.publish import release
 
 SCREENSHOTS = OUTPUT / "screenshots"
@@ -89,6 +90,7 @@ def rehearsal(tmp_path_factory):
 
 
 STAGE_PDF = f"{stages.PDF_STEM}-Tahap-2.pdf"
+STAGE_DATE = str(yaml.safe_load((ROOT / stage_dates.STAGES_FILE).read_text(encoding="utf-8"))[2]["tanggal_dokumen"])
 SITE_URL = mkdocs_config()["site_url"]
 
 
@@ -110,7 +112,11 @@ def test_gh_pages_has_both_stages_the_alias_the_draft_and_the_root_pages(rehears
     assert versions["tahap-2"]["aliases"] == [stages.LATEST_ALIAS] and versions["tahap-2"]["title"] == "Tahap 2"
     assert versions["tahap-1"]["aliases"] == [] and versions["tahap-1"]["title"] == "Tahap 1"
     assert versions["draf"]["aliases"] == [] and versions["draf"]["title"] == "Draf (belum dirilis)"
-    assert git(repo, "rev-parse", "gh-pages:terbaru") == git(repo, "rev-parse", "gh-pages:tahap-2")
+    # The alias is a copy of tahap-2, plus the newest PDF under its stable name.
+    newest = git(repo, "ls-tree", "-r", "gh-pages:tahap-2").splitlines()
+    alias = git(repo, "ls-tree", "-r", "gh-pages:terbaru").splitlines()
+    stable = release.stable_pdf_path(mkdocs_config()).removeprefix(f"{stages.LATEST_ALIAS}/")
+    assert [line for line in alias if not line.endswith(f"\t{stable}")] == newest and len(alias) == len(newest) + 1
     redirect = BeautifulSoup(blob(repo, "index.html"), "html.parser")
     assert redirect.html["lang"] == "id" and mkdocs_config()["site_name"] in redirect.title.get_text()
     assert redirect.select_one('link[rel="canonical"]')["href"] == "terbaru/"
@@ -160,12 +166,12 @@ def test_the_stage_pdf_carries_the_stage_in_its_name_and_one_stable_address_lead
     assert "Tahap II" in PdfReader(io.BytesIO(stage_pdf)).pages[0].extract_text()  # the cover
     button = BeautifulSoup(blob(repo, "tahap-2/bab-1-pendahuluan/index.html"), "html.parser")
     assert button.select_one("a.tombol-unduh-pdf")["href"] == f"../pdf/{STAGE_PDF}"
-    # The stable address terbaru/pdf/ forwards to the newest stage's file, served as the PDF itself.
-    with urlopen(pages + "terbaru/pdf/") as response:
-        forward = BeautifulSoup(response.read(), "html.parser")
-    target = forward.select_one('meta[http-equiv="refresh"]')["content"].split("url=", 1)[1]
-    with urlopen(pages + "terbaru/pdf/" + target) as response:
-        assert response.read() == stage_pdf
+    # One stable address gives the newest stage's PDF itself to a plain GET (GitHub Pages has no server
+    # redirects; a forwarding page is HTML to a download tool).
+    stable = release.stable_pdf_path(mkdocs_config())
+    assert stable == f"terbaru/pdf/{stages.PDF_STEM}.pdf"
+    with urlopen(pages + stable) as response:
+        assert response.headers["Content-Type"] == "application/pdf" and response.read() == stage_pdf
 
 
 def test_release_files_are_the_stage_pdf_the_site_zip_and_the_notes(rehearsal):
@@ -239,7 +245,7 @@ def pages(rehearsal, tmp_path_factory):
 
 
 def _page(browser, viewport=chromium.DESKTOP):
-    page = browser.new_page(viewport=viewport, has_touch=viewport == chromium.MOBILE)
+    page = browser.new_page(viewport=viewport, has_touch=viewport["width"] < 768)
     page.errors = []
     page.on("pageerror", lambda error: page.errors.append(str(error)))
     return page
@@ -250,10 +256,31 @@ def _serious(page, axe) -> list[dict]:
 
 
 BANNER = "[data-md-component=outdated]"
+PHONE = dict(chromium.MOBILE, height=780)  # 360x780, touch
+NOTICE = ".md-banner .pemberitahuan-versi"  # the draft's and the offline copy's notice above the header
+
+# The site name in the header and the version selector beside it (Material puts the selector after the
+# name): the name's visible box, and what of it shows.
+HEADER = """() => { const name = document.querySelector('.md-header__topic:first-child > .md-ellipsis');
+  const box = name.getBoundingClientRect(), selector = document.querySelector('.md-version__current');
+  const other = selector ? selector.getBoundingClientRect() : null;
+  return {width: Math.round(box.width), shown: name.clientWidth / name.scrollWidth,
+          overlap: other ? !(other.top >= box.bottom || other.left >= box.right || other.right <= box.left) : false,
+          selectorHeight: other ? Math.round(other.height) : null}; }"""
+
+# WCAG contrast of an element's text against the first opaque background behind it.
+CONTRAST = """element => {
+  const rgb = c => c.match(/[\\d.]+/g).map(Number);
+  const lum = ([r, g, b]) => { const f = v => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; };
+    return 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(b); };
+  let back = element;
+  while (back && rgb(getComputedStyle(back).backgroundColor)[3] === 0) back = back.parentElement;
+  const [a, b] = [lum(rgb(getComputedStyle(element).color)), lum(rgb(getComputedStyle(back).backgroundColor))];
+  return (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05); }"""
 
 
-@pytest.mark.parametrize("viewport", [chromium.MOBILE, chromium.DESKTOP], ids=["360", "1280"])
-def test_older_stage_shows_the_selector_and_a_banner_naming_the_newest_stage(browser, pages, viewport):
+@pytest.mark.parametrize("viewport", [PHONE, chromium.DESKTOP], ids=["360", "1280"])
+def test_older_stage_shows_the_selector_and_a_banner_naming_the_newest_stage(browser, pages, axe_js, viewport):
     page = _page(browser, viewport)
     try:
         page.goto(pages + "tahap-1/bab-2-gambaran-umum/", wait_until="networkidle")
@@ -268,13 +295,62 @@ def test_older_stage_shows_the_selector_and_a_banner_naming_the_newest_stage(bro
         SCREENSHOTS.mkdir(parents=True, exist_ok=True)
         page.screenshot(path=str(SCREENSHOTS / f"tahap-lama-{viewport['width']}.png"))
         assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+        header = page.evaluate(HEADER)  # the site name stays readable beside the selector
+        assert header["width"] >= 170 and not header["overlap"], header
+        if viewport is PHONE:  # a finger's target (WCAG 2.2, 2.5.8: 24 px)
+            assert header["selectorHeight"] >= 24, header
+        # Released without the PDF (--tanpa-pdf): no download button that leads nowhere.
+        assert page.locator(".tombol-unduh-pdf").count() == 0
+        # Its source at the stage's tag, no edit button: a released stage is not edited.
+        assert page.locator("a[rel=edit]").count() == 0
+        assert page.locator("article a.md-content__button").get_attribute("href") == \
+            f"{mkdocs_config()['repo_url']}/blob/tahap-1/docs/bab-2-gambaran-umum.md"
+        assert page.locator(NOTICE).count() == 0  # no draft or offline notice on a released stage
+        # Dark mode: the banner in dark colours, text and links readable (WCAG AA 4.5:1).
+        page.locator("form[data-md-component=palette] label:visible").first.click()
+        assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == "slate"
+        box = page.locator(f"{BANNER} .md-banner--warning")
+        assert sum(chromium_rgb(box.evaluate("e => getComputedStyle(e).backgroundColor"))) < 3 * 100
+        for part in (box.locator("span").first, box.locator("a").first, box.locator("a").last):
+            assert part.evaluate(CONTRAST) >= 4.5
+        assert _serious(page, axe_js) == [], chromium.describe(_serious(page, axe_js))
+        if viewport is PHONE:
+            page.screenshot(path=str(SCREENSHOTS / "tahap-lama-gelap-360.png"))
+        assert page.errors == []
+    finally:
+        page.close()
+
+
+def chromium_rgb(color: str) -> list[int]:
+    """``rgb(61, 49, 0)`` as ``[61, 49, 0]``."""
+    return [int(float(v)) for v in re.findall(r"[\d.]+", color)[:3]]
+
+
+@pytest.mark.parametrize("viewport", [PHONE, chromium.DESKTOP], ids=["360", "1280"])
+def test_every_draft_page_says_it_is_no_official_version_and_links_the_newest_stage(browser, pages, viewport):
+    page = _page(browser, viewport)
+    try:
+        page.goto(pages + "draf/bab-2-gambaran-umum/", wait_until="networkidle")
+        notice = page.locator(NOTICE)
+        assert notice.is_visible() and notice.inner_text().startswith("Draf belum resmi")
+        # Built when tahap-1 was the newest stage; versions.json now names tahap-2, and the same page there.
+        link = notice.get_by_role("link", name="Tahap 2")
+        link.wait_for()
+        assert "Versi resmi terakhir: Tahap 2" in notice.inner_text()
+        assert link.get_attribute("href") == pages + "terbaru/bab-2-gambaran-umum/"
+        header = page.evaluate(HEADER)  # beside the longest label, "Draf (belum dirilis)"
+        assert header["width"] >= 170 and not header["overlap"], header
+        # The draft's buttons lead to main: edit in GitHub's editor, view the text.
+        assert "/edit/main/docs/bab-2-gambaran-umum.md" in page.locator("a[rel=edit]").get_attribute("href")
+        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(SCREENSHOTS / f"draf-{viewport['width']}.png"))
         assert page.errors == []
     finally:
         page.close()
 
 
 def test_selector_on_a_phone_takes_the_reader_to_the_same_page_in_the_chosen_stage(browser, pages):
-    page = _page(browser, chromium.MOBILE)
+    page = _page(browser, PHONE)
     try:
         page.goto(pages + "tahap-1/bab-5/smart-economy/", wait_until="networkidle")
         page.locator(".md-version__current").tap()
@@ -286,7 +362,7 @@ def test_selector_on_a_phone_takes_the_reader_to_the_same_page_in_the_chosen_sta
 
 
 def test_banner_links_to_the_same_page_in_the_newest_stage_and_to_what_changed(browser, pages, axe_js):
-    page = _page(browser, chromium.MOBILE)
+    page = _page(browser, PHONE)
     try:
         page.goto(pages + "tahap-1/bab-2-gambaran-umum/", wait_until="networkidle")
         page.locator(BANNER).get_by_text("Apa yang berubah").wait_for()
@@ -301,7 +377,19 @@ def test_banner_links_to_the_same_page_in_the_newest_stage_and_to_what_changed(b
         assert page.url == pages + "terbaru/panduan/apa-yang-berubah/#sejak-tahap-1"
         section = page.locator("#sejak-tahap-1")
         assert "Tahap 1 → Tahap 2" in section.inner_text()
-        assert NEW_SECTION in page.locator("article").inner_text()
+        article = page.locator("article").inner_text()
+        assert NEW_SECTION in article
+        assert not re.search(r"\bgit\b|\btag\b|docs/|\.md\b", article)  # readers' words, no developers'
+        # A reader's page, in the navigation outside the editors' guide.
+        entry = page.locator(".md-nav--primary .md-nav__link--active", has_text="Apa yang Berubah").first
+        assert entry.count() == 1 and "Panduan Penyunting" not in entry.evaluate(
+            "e => e.closest('.md-nav__item--section, .md-nav__item--nested')?.innerText ?? ''")
+        assert page.evaluate("document.documentElement.scrollWidth") <= 360  # its tables fit the phone
+        assert _serious(page, axe_js) == [], chromium.describe(_serious(page, axe_js))
+        # The changed page's name opens that page.
+        page.locator("article h3 a", has_text="Gambaran Umum").first.click()
+        page.wait_for_load_state("networkidle")
+        assert page.url == pages + "terbaru/bab-2-gambaran-umum/"
     finally:
         page.close()
 
@@ -326,6 +414,9 @@ def test_no_banner_on_the_newest_stage_or_the_draft(browser, pages, path):
         page.goto(pages + path, wait_until="networkidle")
         page.locator(".md-version__current").wait_for()
         assert not page.locator(BANNER).is_visible()
+        assert page.locator(NOTICE).count() == (1 if path.startswith("draf/") else 0)
+        # tahap-2 was released with its PDF: the button leads to it.
+        assert page.locator(".tombol-unduh-pdf").count() == (0 if path.startswith("draf/") else 1)
         assert page.errors == []
     finally:
         page.close()
@@ -349,7 +440,7 @@ def test_root_redirects_to_the_newest_stage_and_is_in_indonesian(browser, pages,
 
 @pytest.mark.parametrize("path", ["bab-5/smart-economy/", "bab-2-gambaran-umum/#2-2-kependudukan"])
 def test_an_address_without_version_lands_on_the_newest_version(browser, pages, path):
-    page = _page(browser, chromium.MOBILE)
+    page = _page(browser, PHONE)
     try:
         page.goto(pages + path, wait_until="networkidle")
         page.wait_for_url(pages + "terbaru/" + path)
@@ -360,12 +451,13 @@ def test_an_address_without_version_lands_on_the_newest_version(browser, pages, 
 
 @pytest.mark.parametrize("path, home", [("tidak-ada/sama-sekali/", "terbaru/"), ("tahap-1/tidak-ada/", "tahap-1/")])
 def test_missing_address_gets_an_indonesian_404_with_search_and_home(browser, pages, axe_js, path, home):
-    page = _page(browser, chromium.MOBILE)
+    page = _page(browser, PHONE)
     try:
         response = page.goto(pages + path, wait_until="networkidle")
         assert response.status == 404 and page.url == pages + path
         assert page.evaluate("document.documentElement.lang") == "id"
-        assert page.locator("h1").inner_text() == "Halaman tidak ditemukan"
+        assert page.locator("article h1").inner_text() == "Halaman tidak ditemukan"
+        _has_the_site_theme(page)
         assert _serious(page, axe_js) == [], chromium.describe(_serious(page, axe_js))
         assert page.locator("a#beranda").get_attribute("href") == urlparse(pages + home).path
         page.get_by_label("Cari di dokumen").fill("Kintamani")
@@ -385,9 +477,20 @@ def test_versioned_404_page_loads_its_own_assets(browser, pages):
         page.goto(pages + "draf/404.html", wait_until="networkidle")
         assert failed == [pages + "draf/404.html"] or failed == []
         assert page.locator("article h1").inner_text() == "Halaman tidak ditemukan"
-        assert page.evaluate("getComputedStyle(document.body).fontFamily").startswith('"Source Sans 3"')
+        _has_the_site_theme(page)
     finally:
         page.close()
+
+
+def _has_the_site_theme(page) -> None:
+    """The site's font, its green header with the site name, and its palette toggle."""
+    page.evaluate("document.fonts.ready")
+    assert page.evaluate("getComputedStyle(document.body).fontFamily").startswith('"Source Sans 3"')
+    assert page.evaluate("[...document.fonts].some(f => f.family.includes('Source Sans 3') && f.status === 'loaded')")
+    header = page.locator("header.md-header")
+    assert header.is_visible() and mkdocs_config()["site_name"] in header.inner_text()
+    assert header.evaluate("e => getComputedStyle(e).backgroundColor") == "rgb(31, 92, 61)"  # #1f5c3d
+    assert page.locator("form[data-md-component=palette]").count() == 1
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -399,7 +502,7 @@ FONT_LOADED = """() => [...document.fonts].filter(f => f.family.includes('Source
 
 
 def test_offline_copy_works_from_disk_with_all_network_blocked(browser, offline):
-    context = browser.new_context(viewport=chromium.MOBILE, has_touch=True)
+    context = browser.new_context(viewport=PHONE, has_touch=True)
     left = []
 
     def only_files(route):
@@ -416,7 +519,13 @@ def test_offline_copy_works_from_disk_with_all_network_blocked(browser, offline)
     try:
         page.goto((offline / "index.html").as_uri(), wait_until="load")
         assert "Unduh dokumen lengkap (PDF" in page.locator(".info-pdf").inner_text()
+        # Which stage and date the copy is, on the home page and every page.
+        dated = f"Salinan luring Tahap 2 ({STAGE_DATE})"
+        assert page.locator(NOTICE).is_visible() and dated in page.locator(NOTICE).inner_text()
+        # The home page's tables name their sources as readers know them, not as files.
+        assert not re.search(r"Sumber:[^\n]*(data/|\.ya?ml)", page.locator("article").inner_text())
         page.goto((offline / "bab-2-gambaran-umum.html").as_uri(), wait_until="load")
+        assert dated in page.locator(NOTICE).inner_text()
         page.evaluate("document.fonts.ready")
         assert "400" in page.evaluate(FONT_LOADED), "fon Source Sans 3 tidak termuat dari file://"
         assert page.locator("article h1").is_visible()

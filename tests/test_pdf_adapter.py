@@ -67,6 +67,7 @@ def printed(tmp_path_factory) -> dict[str, str]:
     return found
 
 
+@pytest.mark.build  # a real MkDocs build
 def test_assembled_document_is_what_mkdocs_with_pdf_would_render(printed):
     assert "<article" in printed["with-pdf"] and 'id="bab/:"' in printed["with-pdf"]
     assert printed["masterplan-pdf"] == printed["with-pdf"]
@@ -82,6 +83,7 @@ def test_bookmark_titles_and_page_count_from_weasyprint_match_the_written_file(t
     assert rendered.pages == len(PdfReader(written).pages) == 2
 
 
+@pytest.mark.build  # a real MkDocs build
 def test_weasyprint_error_is_shown_in_indonesian_and_fails_a_strict_build(tmp_path):
     """An image WeasyPrint cannot load (raw HTML, which MkDocs does not check) is named in the message."""
     project = _project(tmp_path / "proyek", "masterplan-pdf")
@@ -93,6 +95,7 @@ def test_weasyprint_error_is_shown_in_indonesian_and_fails_a_strict_build(tmp_pa
     assert "tidak-ada.png" in result.stderr and "Traceback" not in result.stderr
 
 
+@pytest.mark.build  # a real MkDocs build
 def test_site_only_build_does_not_load_weasyprint(tmp_path):
     """The maintainers' and editors' everyday build (and ``mkdocs serve``) of the real project: with the
     PDF off, neither WeasyPrint nor mkdocs-with-pdf's generator is imported (``-X importtime``)."""

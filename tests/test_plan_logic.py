@@ -19,7 +19,7 @@ pytestmark = pytest.mark.unit
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ("program.yml", "program.schema.json", "opd.yml", "dimensi.yml", "tahapan.yml", "horizon.yml",
         "horizon.schema.json", "swot.yml", "swot.schema.json", "isu.yml", "isu.schema.json", "misi.yml",
-        "misi.schema.json", "indikator.yml", "indikator.schema.json")
+        "misi.schema.json", "indikator.yml", "indikator.schema.json", "tonggak.yml")
 PAGE = "---\ntitle: Penutup\nbab: 9\nopd: bappeda\nstatus: draf\ntahap: 2\n---\n\n# Penutup\n\n{text}\n"
 
 
@@ -52,18 +52,29 @@ def test_the_real_plan_passes_every_rule():
 
 # One passing and at least one failing input per rule: (edits, expected rule, expected file, text in message).
 PASSING = {
-    "isu prioritas dengan program": {},
+    "setiap isu dengan program": {},
     "program dengan dua isu": {"program.yml": [("    isu: [5]\n    indikator_sasaran: [1.1b]",
                                                 "    isu: [5, 1]\n    indikator_sasaran: [1.1b]")]},
     "baseline bersumber": {"indikator.yml": [("baseline: {status: belum tersedia, opd: dpmptsp}",
                                               "baseline: {nilai: 40, tahun: 2024, sumber: \"DPMPTSP, 2024\"}")]},
+    "target program dan indikator diubah bersama": {
+        "program.yml": [("      target: 80\n      sasaran: 1.1a\n", "      target: 85\n      sasaran: 1.1a\n")],
+        "indikator.yml": [("target: {pendek: null, menengah: 80, panjang: 95}", "target: {pendek: null, menengah: 85, panjang: 95}")]},
+    "target jangka pendek dengan baseline bersumber": {
+        "indikator.yml": [("baseline: {status: belum tersedia, opd: kominfo}\n    target: {pendek: null, menengah: 95",
+                           "baseline: {nilai: 70, tahun: 2024, sumber: \"Diskominfosan, 2024\"}\n    target: {pendek: 90, menengah: 95")],
+        "program.yml": [("      target: null\n      sasaran: 1.1b\n", "      target: 90\n      sasaran: 1.1b\n")]},
+    "tonggak tanpa program": {"tonggak.yml": [("    program: GOV-10\n", "")]},
     "rencana aksi per rentang tahun": {"program.yml": [("- {tahun: 2026, kegiatan: \"Menginventarisasi jenis layanan",
                                                         "- {tahun: [2026, 2026], kegiatan: \"Menginventarisasi jenis layanan")]},
 }
 
 FAILING = {
-    "isu prioritas tanpa program": (
-        {"program.yml": [("    isu: [3]\n", "    isu: [1]\n")]}, "LOGIKA-ISU-PROGRAM", "data/isu.yml", "Isu prioritas 3"),
+    "isu tanpa program": (
+        {"program.yml": [("    isu: [3]\n", "    isu: [1]\n")]}, "LOGIKA-ISU-PROGRAM", "data/isu.yml", "Isu 3"),
+    # The reviewer's finding: financing (isu 9) was ranked but answered by no programme.
+    "isu pembiayaan tanpa program": (
+        {"program.yml": [("    isu: [1, 9]\n", "    isu: [1]\n")]}, "LOGIKA-ISU-PROGRAM", "data/isu.yml", "Isu 9"),
     "program tanpa isu": (
         {"program.yml": [("    isu: [5]\n    indikator_sasaran: [1.1b]\n", "    indikator_sasaran: [1.1b]\n")]},
         "LOGIKA-PROGRAM-ISU", "data/program.yml", "Program GOV-01 belum menjawab isu"),
@@ -86,10 +97,10 @@ FAILING = {
         {"indikator.yml": [("baseline: {status: belum tersedia, opd: dpmptsp}", "baseline: {status: belum tersedia, opd: dinas-x}")]},
         "LOGIKA-BASELINE", "data/indikator.yml", "dinas-x"),
     "misi 5 dipetakan ke isu tata kelola": (
-        {"misi.yml": [("    isu: [4, 5, 7]", "    isu: [3, 4, 5, 7]")]}, "LOGIKA-MISI-ISU", "data/misi.yml",
+        {"misi.yml": [("    isu: [4, 5, 10]", "    isu: [3, 4, 5, 10]")]}, "LOGIKA-MISI-ISU", "data/misi.yml",
         "Misi 5 mencantumkan isu 3"),
     "misi tidak mencantumkan isu programnya": (
-        {"misi.yml": [("    isu: [4, 5, 7]", "    isu: [5, 7]")]}, "LOGIKA-MISI-ISU", "data/misi.yml",
+        {"misi.yml": [("    isu: [4, 5, 10]", "    isu: [5, 10]")]}, "LOGIKA-MISI-ISU", "data/misi.yml",
         "Misi 5 tidak mencantumkan isu 4"),
     "fase bercelah": (
         {"horizon.yml": [("- kode: integrasi\n    nama: Fase Integrasi\n    mulai: 2027",
@@ -111,9 +122,9 @@ FAILING = {
         {"program.yml": [("- {tahun: 2026, kegiatan: \"Menginventarisasi jenis layanan",
                           "- {tahun: 2025, kegiatan: \"Menginventarisasi jenis layanan")]},
         "LOGIKA-RENCANA-AKSI", "data/program.yml", "GOV-02"),
-    "quick win infrastruktur (BRD-07)": (
+    "quick win infrastruktur": (
         {"program.yml": [("    horizon: quick-win\n    tahun_mulai: 2025\n    tahun_selesai: 2025\n"
-                          "    jenis_rencana_aksi: aplikasi\n    indikator:\n      nama: Jumlah UMKM",
+                          "    jenis_rencana_aksi: literasi\n    indikator:\n      nama: Jumlah UMKM",
                           "    horizon: quick-win\n    tahun_mulai: 2025\n    tahun_selesai: 2025\n"
                           "    jenis_rencana_aksi: infrastruktur\n    indikator:\n      nama: Jumlah UMKM")]},
         "LOGIKA-QUICK-WIN", "data/program.yml", "tidak boleh berjenis infrastruktur"),
@@ -124,16 +135,60 @@ FAILING = {
                           "    indikator:\n      nama: Persentase OPD dan kecamatan")]},
         "LOGIKA-QUICK-WIN", "data/program.yml", "sudah memiliki 1 quick win"),
     "quick win 100 persen tanpa baseline": (
-        {"program.yml": [("      satuan: persen\n      baseline: belum tersedia\n      target: 90\n    biaya:\n      perkiraan: 350000000",
-                          "      satuan: persen\n      baseline: belum tersedia\n      target: 100\n    biaya:\n      perkiraan: 350000000")]},
+        {"program.yml": [("      baseline: belum tersedia\n      target: null\n      sasaran: 1.1b\n",
+                          "      baseline: belum tersedia\n      target: 100\n")]},
         "LOGIKA-QUICK-WIN", "data/program.yml", "target 100 persen"),
     "terlalu banyak quick win": (
-        {"horizon.yml": [("  jumlah_maks: 6", "  jumlah_maks: 5")]}, "LOGIKA-QUICK-WIN", "data/program.yml",
+        {"horizon.yml": [("  jumlah_maks: 6", "  jumlah_maks: 4")]}, "LOGIKA-QUICK-WIN", "data/program.yml",
         "Terlalu banyak quick win"),
     "quick win tanpa profil": (
         {"program.yml": [("      mata_anggaran: \"APBD 2025, DPA Diskominfosan (perlu verifikasi: program, kegiatan dan "
                           "subkegiatan)\"\n", "")]},
         "LOGIKA-QUICK-WIN", "data/program.yml", "profil quick win belum lengkap (mata_anggaran)"),
+    # A new application is not a quick win (criterion: sharpen a service that already runs): the profile
+    # must name the existing service, which BRD-04's new catalogue cannot.
+    "quick win tanpa layanan yang sudah ada": (
+        {"program.yml": [("      layanan_yang_ada: \"Layanan pengaduan 24 jam \\\"Bangli Era Baru\\\" yang sudah berjalan "
+                          "(Patroli Post, 2024) dan SP4N-LAPOR! sebagai platform nasional\"\n", "")]},
+        "LOGIKA-QUICK-WIN", "data/program.yml", "Program GOV-01: quick win mempertajam layanan"),
+    "aplikasi baru BRD-04 sebagai quick win": (
+        {"program.yml": [("    horizon: pendek\n    tahun_mulai: 2025\n    tahun_selesai: 2025\n    jenis_rencana_aksi: aplikasi\n"
+                          "    indikator:\n      nama: Jumlah UMKM produk unggulan",
+                          "    horizon: quick-win\n    tahun_mulai: 2025\n    tahun_selesai: 2025\n    jenis_rencana_aksi: aplikasi\n"
+                          "    indikator:\n      nama: Jumlah UMKM produk unggulan")]},
+        "LOGIKA-QUICK-WIN", "data/program.yml", "Program BRD-04: quick win mempertajam layanan"),
+    # The reviewer's finding: the Perbup milestone (2026) disagreed with GOV-10 (2025).
+    "tonggak di luar tahun programnya": (
+        {"tonggak.yml": [("    tahun: 2025\n    program: GOV-10\n", "    tahun: 2026\n    program: GOV-10\n")]},
+        "LOGIKA-TONGGAK", "data/tonggak.yml", "program GOV-10 yang mewujudkannya berjalan 2025."),
+    "tonggak dengan program tak dikenal": (
+        {"tonggak.yml": [("    program: GOV-10\n", "    program: GOV-99\n")]},
+        "LOGIKA-TONGGAK", "data/tonggak.yml", "GOV-99"),
+    # The reviewer's findings: short-term targets set without a baseline.
+    **{f"target jangka pendek tanpa baseline ({code})": (
+        {"indikator.yml": [(old, new)]}, "LOGIKA-TARGET-BASELINE", "data/indikator.yml", f"Indikator {code}")
+       for code, old, new in (
+           ("1.1b", "target: {pendek: null, menengah: 95, panjang: 98}", "target: {pendek: 90, menengah: 95, panjang: 98}"),
+           ("2.2a", "target: {pendek: null, menengah: null, panjang: null}", "target: {pendek: 200, menengah: null, panjang: null}"),
+           ("5.2b", "target: {pendek: null, menengah: 40, panjang: 72}", "target: {pendek: 20, menengah: 40, panjang: 72}"))},
+    # The reviewer's findings: BAB V programme targets that contradicted the indicator table.
+    **{f"target program berbeda dengan indikatornya ({code})": (
+        {"program.yml": [(old, new)]}, "LOGIKA-TARGET", "data/program.yml", f"Program {code} menargetkan")
+       for code, old, new in (
+           ("GOV-03", "      target: null\n      sasaran: 1.1c\n", "      target: 72\n      sasaran: 1.1c\n"),
+           ("LIV-06", "      target: null\n      sasaran: 4.2b\n", "      target: 90\n      sasaran: 4.2b\n"),
+           ("ENV-06", "      target: null\n      sasaran: 6.3b\n", "      target: 100\n      sasaran: 6.3b\n"),
+           ("GOV-02", "      target: 80\n      sasaran: 1.1a\n", "      target: 90\n      sasaran: 1.1a\n"))},
+    "target indikator berubah tanpa programnya (ENV-07)": (
+        {"indikator.yml": [("target: {pendek: null, menengah: 50, panjang: 60}", "target: {pendek: null, menengah: 50, panjang: 100}")]},
+        "LOGIKA-TARGET", "data/program.yml", "Program ENV-07 menargetkan 60"),
+    "rencana aksi berangka padahal target menunggu baseline (LIV-06)": (
+        {"program.yml": [("target: \"posyandu percontohan melapor elektronik; target cakupan ditetapkan setelah baseline "
+                          "tersedia\"}", "target: \"90% posyandu melapor\"}")]},
+        "LOGIKA-TARGET", "data/program.yml", "rencana aksi 2026 menulis target '90% posyandu melapor'"),
+    "indikator program bukan indikator sasarannya": (
+        {"program.yml": [("      sasaran: 1.1a\n", "      sasaran: 1.1c\n")]},
+        "LOGIKA-TARGET", "data/program.yml", "tidak tercantum di 'indikator_sasaran'"),
     "strategi SO tanpa peluang": (
         {"swot.yml": [("    swot: [K1, K2, P1, P2]", "    swot: [K1, K2]")]}, "LOGIKA-STRATEGI", "data/swot.yml", "SO-1"),
     "butir SWOT tak dikenal di isu": (
@@ -172,13 +227,13 @@ def test_the_line_points_at_the_programme_that_lost_its_issue(tmp_path):
 # Counts written in the prose
 # ---------------------------------------------------------------------------------------------------
 
-PROSE_PASSING = ["Rencana ini memuat 55 program dan 6 quick win.", "Keenam quick win dijalankan pada 2025.",
-                 "Sepuluh isu strategis dirumuskan.", "Dinas Kesehatan mengampu empat dari sembilan program.",
+PROSE_PASSING = ["Rencana ini memuat 55 program dan 5 quick win.", "Kelima quick win dijalankan pada 2025.",
+                 "Sebelas isu strategis dirumuskan.", "Dinas Kesehatan mengampu empat dari sembilan program.",
                  "Pada 2024 program ini dirancang.", "Kode `52 program` di dalam kode tidak diperiksa.",
                  "RPJMD dijabarkan ke dalam sembilan misi."]
 PROSE_FAILING = {"angka": ("Diusulkan 52 program.", "52 program"),
                  "kata": ("Sebanyak empat belas quick win dipilih.", "empat belas quick win"),
-                 "kata berimbuhan ke-": ("Kesebelas isu strategis itu dibahas.", "Kesebelas isu strategis"),
+                 "kata berimbuhan ke-": ("Kesepuluh isu strategis itu dibahas.", "Kesepuluh isu strategis"),
                  "jumlah sasaran": ("Ada 20 sasaran.", "20 sasaran")}
 
 
@@ -257,3 +312,51 @@ def test_every_baseline_gap_goes_to_the_office_that_must_supply_it():
     assert data_needs.named_office("perlu data dari BKPSDM", logic.catalogue.offices) == "bkpsdm"
     assert data_needs.named_office("data terbaru Dinas PKP", logic.catalogue.offices) == "pertanian"
     assert data_needs.named_office("data kecamatan", logic.catalogue.offices) is None
+
+
+def test_action_plan_lists_two_activities_of_one_programme_in_one_year():
+    """GOV-10 has two rencana aksi rows in 2025 (Perbup; RKPD tagging and financing): both are listed."""
+    text = logic_tables.action_plan(_logic())
+    assert text.count("| 2025 GOV-10 |") == 2
+    assert "Menandai program smart city dalam RKPD" in text
+
+
+def test_unset_targets_say_they_wait_for_the_baseline_and_its_office():
+    logic = _logic()
+    table = logic_tables.indicator_table(logic)
+    row = next(line for line in table.split("\n") if line.startswith("| **1.1b**"))
+    assert "ditetapkan setelah baseline tersedia (perlu verifikasi)" in row and "diisi Diskominfosan" in row
+    assert "SNI ISO 37122" not in table.split("\n")[0]  # no column of unestablished references
+
+
+def test_data_needs_quote_whole_sentences_without_data_keys_or_repeats():
+    """Lampiran F (issue 16 review): no quote cut with "…", no YAML field names, one row per fact and
+    office, one SNI ISO 37122 request, and a programme whose indicator is a sasaran indicator does not
+    ask for the same baseline twice."""
+    logic = _logic()
+    grouped = data_needs.collect(logic, [], ROOT)
+    items = [n for needs in grouped.values() for n in needs]
+    quotes = [n.what.split("Kalimat: ", 1)[1] for n in items if "Kalimat: " in n.what]
+    assert quotes and not [q for q in quotes if "..." in q or "…" in q]
+    assert not [q for q in quotes if any(f"{key}:" in q for key in ("mata_anggaran", "uraian", "waktu", "masalah"))]
+    assert len({(n.office, n.kind, n.what) for n in items}) == len(items)
+    assert [n.kind for n in items].count("SNI ISO 37122") == 1
+    assert not [n for n in items if n.where.startswith("Program GOV-02 ")]  # 1.1a asks for it once
+    swot = {n.ref: n for n in items if n.ref.startswith("data/swot.yml")}
+    assert any(n.office == "bkpsdm" and "aparatur TIK belum terdata" in n.what for n in swot.values())
+
+
+@pytest.mark.parametrize("text, sentence", [
+    ("Kalimat pertama. Angka ini 12.200 (perlu verifikasi: data DLH). Kalimat ketiga.", "Angka ini 12.200."),
+    ("| Data | Nilai 5 (perlu verifikasi) | lain |", "Nilai 5"),
+    ("Sumber **tebal** dan [tautan](https://contoh.id) (perlu verifikasi).", "Sumber tebal dan tautan."),
+])
+def test_claims_quote_the_sentence_a_marker_closes(text, sentence):
+    assert [quote for _, _, quote in data_needs.claims(text)] == [sentence]
+
+
+def test_claims_in_data_files_drop_the_field_name_and_comments():
+    text = ('# Komentar (perlu verifikasi)\n      mata_anggaran: "APBD 2025, DPA DLH (perlu verifikasi: subkegiatan)"\n'
+            '    baseline: {nilai: 12, tahun: 2023, sumber: "Bali Post, 2023 (perlu verifikasi: data terbaru)"}\n')
+    assert [(line, quote) for line, _, quote in data_needs.claims(text, data=True)] == [
+        (2, "APBD 2025, DPA DLH"), (3, "Bali Post, 2023")]

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from masterplan.model import milestones
+from masterplan.model import milestones, plan_logic
 from masterplan.views import directives, programme_tables, roadmap_svg
 from masterplan.model import programmes
 from masterplan.checks.programme_data import check_programmes
@@ -146,13 +146,15 @@ def test_check_programmes_covers_data_and_directives(tmp_path):
 
 
 def test_real_data_meets_the_issue():
-    """At least 40 programmes in all six dimensions and 18 elements, a quick win in each dimension."""
+    """At least 40 programmes in all six dimensions and 18 elements; a few quick wins, at most one per
+    dimension (issue 16: a dimension whose candidates are new applications has none, e.g. Smart Branding)."""
     catalogue, problems = programmes.load_catalogue(ROOT)
     assert problems == []
     assert len(catalogue.programmes) >= 40
     elements = {(p.dimension, p.element) for p in catalogue.programmes}
     assert len(elements) == 18
-    assert {p.dimension for p in catalogue.programmes if p.quick_win} == set(catalogue.dimensions)
+    quick = [p.dimension for p in catalogue.programmes if p.quick_win]
+    assert 1 <= len(quick) <= len(catalogue.dimensions) and len(set(quick)) == len(quick)
 
 
 def test_horizon_labels_match_the_schema():
@@ -296,16 +298,20 @@ def test_roadmap_names_are_whole_and_fit_their_column(catalogue):
         assert programme.name in printed, programme.name
 
 
-def test_roadmap_draws_phases_and_milestones(catalogue):
-    timeline = catalogue.timeline
-    assert timeline.phases and timeline.milestones
-    figure = roadmap_svg.roadmap_figure(catalogue)
-    root = _charts(catalogue)[0]
+def test_roadmap_draws_the_phases_of_horizon_yml_and_the_milestones(catalogue):
+    """The roadmap's phases are the one definition in data/horizon.yml (read by plan_logic); the
+    milestones come from data/tonggak.yml, which has no phases of its own."""
+    logic, problems = plan_logic.load_plan_logic(ROOT, catalogue)
+    assert problems == [] and logic.phases and catalogue.milestones
+    assert list(yaml.safe_load((ROOT / "data" / "tonggak.yml").read_text(encoding="utf-8"))) == ["tonggak"]
+    figure = roadmap_svg.roadmap_figure(logic)
+    root = ET.fromstring(roadmap_svg.dimension_svg(catalogue, next(iter(catalogue.dimensions)), 0, logic.phases))
     labels = [t.text for t in root.iter(f"{SVG}text")]
-    assert all(phase.name in labels for phase in timeline.phases), labels
+    assert all(phase.name in labels for phase in logic.phases), labels
+    assert all(f"{phase.name} {phase.label}" in figure for phase in logic.phases)
     flags = [p for p in root.iter(f"{SVG}polygon") if p.get("class") == "tanda-tonggak"]
-    assert len(flags) == len(timeline.milestones)
-    for number, milestone in enumerate(timeline.milestones, start=1):
+    assert len(flags) == len(catalogue.milestones)
+    for number, milestone in enumerate(catalogue.milestones, start=1):
         # The legend names every milestone with its year, and marks a year that still needs a source.
         assert f"Tonggak {number}: {milestone.label}, {milestone.year}" in figure
         assert milestone.source or "(perlu verifikasi)" in milestone.label
@@ -325,7 +331,8 @@ def test_wrap_keeps_every_word(text, width):
 MILESTONES_OK = {
     "bersumber": "tonggak:\n  - nama: Penetapan Perbup\n    tahun: 2026\n    sumber: Perbup No. 1/2026\n",
     "perlu verifikasi": "tonggak:\n  - nama: Tinjauan\n    tahun: 2029\n    perlu_verifikasi: true\n",
-    "fase saja": "fase:\n  - nama: Fondasi\n    mulai: 2025\n    selesai: 2026\n",
+    "diwujudkan program": "tonggak:\n  - nama: Penetapan Perbup\n    tahun: 2025\n    program: GOV-10\n"
+                          "    perlu_verifikasi: true\n",
 }
 MILESTONES_BAD = {
     "tanpa sumber": ("tonggak:\n  - nama: Penetapan Perbup\n    tahun: 2026\n", "TONGGAK-SUMBER", 2),
@@ -334,7 +341,9 @@ MILESTONES_BAD = {
     "tahun di luar periode": ("tonggak:\n  - nama: X\n    tahun: 2040\n    perlu_verifikasi: true\n",
                               "TONGGAK-TAHUN", 3),
     "tahun berupa teks": ("tonggak:\n  - nama: X\n    tahun: '2026'\n    sumber: Y\n", "TONGGAK-TAHUN", 3),
-    "fase terbalik": ("fase:\n  - nama: A\n    mulai: 2029\n    selesai: 2027\n", "TONGGAK-TAHUN", 2),
+    # Phases are defined once, in data/horizon.yml: a second definition here is refused.
+    "fase di tonggak.yml": ("fase:\n  - nama: Fondasi\n    mulai: 2025\n    selesai: 2026\n"
+                            "tonggak:\n  - nama: X\n    tahun: 2026\n    sumber: Y\n", "TONGGAK-BERKAS", 1),
     "tanpa nama": ("tonggak:\n  - tahun: 2026\n    sumber: Y\n", "TONGGAK-BERKAS", 2),
     "kunci salah": ("tonggaks:\n  - nama: X\n    tahun: 2026\n    sumber: Y\n", "TONGGAK-BERKAS", 1),
     "tab dari Word": ("tonggak:\n\t- nama: X\n", "TONGGAK-BERKAS", 2),
@@ -349,8 +358,8 @@ def _milestones(tmp_path, text: str):
 
 @pytest.mark.parametrize("text", MILESTONES_OK.values(), ids=MILESTONES_OK.keys())
 def test_milestones_pass(tmp_path, text):
-    timeline, problems = _milestones(tmp_path, text)
-    assert problems == [] and (timeline.phases or timeline.milestones)
+    marks, problems = _milestones(tmp_path, text)
+    assert problems == [] and marks
 
 
 @pytest.mark.parametrize("text, rule, line", MILESTONES_BAD.values(), ids=MILESTONES_BAD.keys())
@@ -361,4 +370,4 @@ def test_milestones_fail(tmp_path, text, rule, line):
 
 
 def test_missing_milestone_file_means_no_milestones(tmp_path):
-    assert milestones.load(tmp_path, 2025, 2034) == (milestones.Timeline(), [])
+    assert milestones.load(tmp_path, 2025, 2034) == ((), [])

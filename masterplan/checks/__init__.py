@@ -19,6 +19,11 @@ from . import spelling, structure, tables, text
 
 FAMILIES = (placement, front_matter, structure, chapter_label, text, pasted, lists, blocks, safety, images, printing,
             tables, links, spelling)
+# Families whose problems follow from the page's text, the rules and the speller alone (no other file):
+# kept per page for the next run in the same process, because ``mkdocs serve`` checks every page again
+# after each edit and these two were most of that time.
+PAGE_LOCAL = (text, spelling)
+_kept: dict[tuple[str, str], tuple] = {}
 
 
 @dataclass
@@ -84,7 +89,19 @@ def _read(path: Path, context: Context) -> documents.Document | Problem:
 def check_page(page: Page, context: Context) -> Iterator[Problem]:
     """Every problem of one page, from every family of checks."""
     for family in FAMILIES:
-        yield from family.check(page, context)
+        yield from _kept_problems(family, page, context) if family in PAGE_LOCAL else family.check(page, context)
+
+
+def _kept_problems(family, page: Page, context: Context) -> list[Problem]:
+    """The problems ``family`` (one of :data:`PAGE_LOCAL`) finds in ``page``: those of the last run when
+    the page's text, the rules and the speller are the same objects as then."""
+    key = (family.__name__, page.document.path)
+    kept = _kept.get(key)
+    if kept and kept[0] == page.document.text and kept[1] is context.rules and kept[2] is context.spelling:
+        return kept[3]
+    problems = list(family.check(page, context))
+    _kept[key] = (page.document.text, context.rules, context.spelling, problems)
+    return problems
 
 
 def run(paths: list[Path], docs_dir: Path, root: Path, rules: rules_module.Rules | None = None,

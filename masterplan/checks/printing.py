@@ -23,7 +23,7 @@ from urllib.parse import urlsplit
 
 from fontTools.ttLib import TTFont
 
-from masterplan.pdf import PLUGIN_NAME
+from masterplan.model.site_config import PDF_PLUGIN
 from masterplan.model.problems import Problem, help_reference
 from masterplan.model.sources import read_yaml
 from .images import images, local_file
@@ -103,10 +103,15 @@ def _uncovered_characters(page: Page, context: Context) -> Iterator[Problem]:
     points = covered(context.docs_dir / FONTS)
     if not points or page.name.startswith(tuple(context.rules.raw["hanya_situs"])):  # not printed
         return
+    # invisible characters are KARAKTER-TAK-TERLIHAT's
+    uncovered = {char for char in set(page.document.body)
+                 if ord(char) not in points and unicodedata.category(char) not in ("Cc", "Cf", "Zl", "Zp")}
+    if not uncovered:  # the usual case, decided per distinct character rather than per character
+        return
     for number, text in enumerate(page.document.body.splitlines(), start=page.document.body_line):
         for column, char in enumerate(text, start=1):
-            if ord(char) in points or unicodedata.category(char) in ("Cc", "Cf", "Zl", "Zp"):
-                continue  # invisible characters are KARAKTER-TAK-TERLIHAT's
+            if char not in uncovered:
+                continue
             name = unicodedata.name(char, "tanpa nama")
             yield context.problem(page, number, column, "KARAKTER-TANPA-FON",
                                   f"Karakter '{char}' (U+{ord(char):04X} {name}) tidak ada di fon dokumen "
@@ -122,7 +127,6 @@ def check(page: Page, context: Context) -> Iterator[Problem]:
 
 
 CONFIG = "mkdocs.yml"
-PDF_PLUGIN = PLUGIN_NAME
 TOC_LEVELS = range(1, 4)  # what mkdocs-with-pdf 0.9.3 draws a Daftar Isi for
 
 

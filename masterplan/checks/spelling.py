@@ -59,7 +59,11 @@ class Speller:
             return None, (f"Pemeriksaan ejaan dilewati: kamus Hunspell bahasa Indonesia ({spec['kamus']}) "
                           "tidak terpasang. Pasang paket Debian hunspell-id dan libenchant-2-2 "
                           "(scripts/test.sh dan scripts/build.sh memasangnya).")
-        return cls(dictionary, word_list(rules.root / spec["daftar_kata"])), None
+        words = word_list(rules.root / spec["daftar_kata"])
+        # One speller per dictionary and word list in a process: its verdicts stay valid between runs.
+        if (spec["kamus"], words) not in _OPENED:
+            _OPENED[spec["kamus"], words] = cls(dictionary, words)
+        return _OPENED[spec["kamus"], words], None
 
     def known(self, word: str) -> bool:
         """True when ``word`` is in the dictionary or the project word list (hyphenated words part by part,
@@ -79,6 +83,8 @@ class Speller:
         return word.casefold() in self._words or self._dictionary.check(word) or \
             self._dictionary.check(word.lower())
 
+
+_OPENED: dict[tuple[str, frozenset[str]], Speller] = {}
 
 # Indonesian clitics and the two suffixes that attach without changing the stem (TBBBI, Tata Bahasa Baku
 # Bahasa Indonesia: -nya, -lah, -kah, -pun, -ku, -mu; -kan, -an). Stems shorter than three letters are

@@ -27,9 +27,19 @@ LINE_BREAK = re.compile(r"\r\n?|\n")  # what markdown-it counts as a line break
 _ADMONITION = re.compile(r"^(?P<indent>[ \t]*)(?:!!!|\?\?\?\+?)[ \t]+\S")
 
 
+# Headings, tables and code blocks without the inline parse (links, emphasis), which is most of the time
+# of a parse: numbering a page's headings needs its blocks only.
+_BLOCKS = MarkdownIt("commonmark").enable("table").disable("inline")
+
+
 @lru_cache(maxsize=1024)
 def _parsed(markdown: str) -> tuple[Token, ...]:
     return tuple(_PARSER.parse(markdown))
+
+
+@lru_cache(maxsize=256)
+def _blocks(markdown: str) -> tuple[Token, ...]:
+    return tuple(_BLOCKS.parse(markdown))
 
 
 def tokens_of(markdown: str) -> list[Token]:
@@ -147,8 +157,9 @@ class Document:
 
     @property
     def headings(self) -> list[Heading]:
-        """All headings of the body, in order, with their line in the file."""
-        tokens = self.tokens
+        """All headings of the body, in order, with their line in the file (from the block tokens alone
+        unless the full parse is already done: their text and lines are the same)."""
+        tokens = self.__dict__.get("tokens") or _blocks(self.body)
         found = []
         for i, token in enumerate(tokens):
             if token.type == "heading_open" and token.map:

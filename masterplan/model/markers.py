@@ -11,6 +11,8 @@ import html
 import re
 from dataclasses import dataclass
 
+from masterplan.model.markdown_table import markup_cell, pipe_table
+
 MARKER = re.compile(r"\(\s*perlu\s+verifikasi\s*(?::\s*(?P<reason>[^)]*?))?\s*\)", re.IGNORECASE)
 
 
@@ -60,9 +62,9 @@ def listing(pages: list[tuple[str, str, str, int]]) -> str:
         for marker in find(body):
             reason = marker.reason or "(tanpa keterangan)"
             context = marker.context if len(marker.context) <= 160 else marker.context[:157] + "..."
-            cells = [title, f"`{path}:{first_line + marker.line - 1}`", reason, context]
-            rows.append("| " + " | ".join(cell.replace("|", "\\|") for cell in cells) + " |")
+            rows.append([title, f"`{path}:{first_line + marker.line - 1}`", reason, context])
     if not rows:
         return "Tidak ada butir bertanda perlu verifikasi."
-    return (f"Jumlah butir: **{len(rows)}**.\n\n| Halaman | Berkas:baris | Yang perlu diverifikasi | Baris teks |\n"
-            "|---|---|---|---|\n" + "\n".join(rows) + "\n")
+    return (f"Jumlah butir: **{len(rows)}**.\n\n"
+            + pipe_table(["Halaman", "Berkas:baris", "Yang perlu diverifikasi", "Baris teks"], "llll", rows,
+                         markup_cell) + "\n")

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import yaml
 
+from masterplan.model.markdown_table import markup_cell, pipe_table
 from masterplan.model.stages import DRAFT_VERSION
 
 ERROR = "error"
@@ -91,11 +92,8 @@ def summary_line(problems: list[Problem]) -> str:
 def markdown_table(problems: list[Problem], help_url: str = "", rows_shown: int | None = None) -> str:
     """All problems as a Markdown table for ``$GITHUB_STEP_SUMMARY``, with a link to the help page.
     ``rows_shown`` keeps only that many rows, with a note saying the table was cut (GitHub's size limit)."""
-    rows = ["| Berkas | Baris | Aturan | Pesan |", "|---|---:|---|---|"]
-    for p in sorted(problems)[:rows_shown]:
-        message = p.message.replace("|", "\\|")
-        level = "" if p.severity == ERROR else " (peringatan)"
-        rows.append(f"| `{p.path}` | {p.line} | `{p.rule}`{level} | {message} |")
+    rows = [[f"`{p.path}`", p.line, f"`{p.rule}`" + ("" if p.severity == ERROR else " (peringatan)"), p.message]
+            for p in sorted(problems)[:rows_shown]]
     head = f"### Hasil pemeriksaan\n\n{summary_line(problems)}"
     if help_url:
         head += f" Penjelasan setiap aturan: [{help_url}]({help_url})."
@@ -103,4 +101,5 @@ def markdown_table(problems: list[Problem], help_url: str = "", rows_shown: int 
         head += (f"\n\n> **Tabel ini dipotong** (GitHub membatasi ringkasan sampai 1 MiB): tampil {rows_shown} dari "
                  f"{len(problems)} masalah, urut berkas dan baris. Daftar lengkapnya ada di log langkah "
                  "pemeriksaan, satu baris per masalah.")
-    return head + "\n\n" + ("\n".join(rows) if problems else "") + "\n"
+    table = pipe_table(["Berkas", "Baris", "Aturan", "Pesan"], "lrll", rows, markup_cell) if problems else ""
+    return head + "\n\n" + table + "\n"

@@ -102,7 +102,7 @@ def _section(entry) -> Section:
 
 
 def _load_yaml(path: Path) -> dict:
-    return yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    return yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader) or {}  # libyaml: 10× faster
 
 
 def _data(root: Path, relative: str) -> dict:

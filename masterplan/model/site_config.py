@@ -16,6 +16,7 @@ import pathspec
 import yaml
 
 CONFIG = "mkdocs.yml"
+PDF_PLUGIN = "masterplan-pdf"  # our PDF plugin's name in mkdocs.yml (pyproject.toml entry point)
 CAPTION_EXTENSION = "pymdownx.blocks.caption"
 # pymdownx.blocks.caption's own types when mkdocs.yml names none (its documentation: figure-caption,
 # table-caption); "caption" is the generic type every configuration keeps.

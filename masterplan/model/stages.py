@@ -69,7 +69,8 @@ def pdf_file(version: str | None) -> str:
     """The PDF's file name in the site of ``version``: the stage's release name
     (``Masterplan-Smart-City-Bangli-Tahap-2.pdf``), ``…-Draf.pdf`` for the draft, and the plain
     ``Masterplan-Smart-City-Bangli.pdf`` for an unversioned build. A downloaded copy thus says which
-    stage it is; ``pdf/`` of every version redirects to it (the stable link ``terbaru/pdf/``)."""
+    stage it is; ``pdf/`` of every version forwards to it, and each release of the newest stage also
+    keeps a copy at the stable address ``terbaru/pdf/`` + the plain name (``release.stable_pdf_path``)."""
     stage = parse(version or "")
     if stage is not None:
         return stage.pdf_name

@@ -4,4 +4,6 @@ writing with WeasyPrint (``output``), the completeness check (``check``) and the
 PDF (``cache``); ``metadata`` holds what the PDF says about itself; the printed document's parts, tables and
 hyphenation (``parts``, ``tables``, ``hyphens``), and the typesetting ``proofreader`` of the built PDF."""
 
-PLUGIN_NAME = "masterplan-pdf"  # the plugin's name in mkdocs.yml (pyproject.toml entry point)
+from masterplan.model.site_config import PDF_PLUGIN
+
+PLUGIN_NAME = PDF_PLUGIN  # the plugin's name in mkdocs.yml, kept with the other names read from that file

@@ -2,15 +2,15 @@
 of the plan, with word counts, in Bahasa Indonesia.
 
 A version is a git ref (a stage tag such as ``tahap-1``) or the working tree (``None``). The report
-becomes the GitHub release notes (``scripts/change_report.py``, called by ``scripts/release.py``) and the
-website page "Riwayat Perubahan" (``scripts/mkdocs_hooks.py``), generated at build time from the tags.
+becomes the GitHub release notes (``scripts/change_report.py``, :mod:`masterplan.cli.change_report`,
+called by ``scripts/release.py``) and the website page "Riwayat Perubahan" (:mod:`masterplan.site.build`),
+generated at build time from the tags.
 """
 
 from __future__ import annotations
 
-import argparse
+import posixpath
 import subprocess
-import sys
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -20,6 +20,7 @@ from masterplan.pdf import PLUGIN_NAME
 from masterplan.model import documents, stages
 from masterplan.pdf.check import in_pdf
 from masterplan.model.documents import Document, count_words
+from masterplan.model.markdown_table import markup_cell, pipe_table
 from masterplan.model.sources import read_yaml
 
 ADDED, REMOVED, CHANGED = "ditambahkan", "dihapus", "diubah"
@@ -205,22 +206,26 @@ def summary(changes: list[ChapterChange], unit: str = "berkas") -> str:
 
 
 def report(changes: list[ChapterChange], old_label: str, new_label: str, level: int = 2,
-           anchor: str | None = None, readers: bool = False) -> str:
+           anchor: str | None = None, readers: str | None = None) -> str:
     """The Markdown report comparing ``old_label`` with ``new_label``: a heading of ``level`` (with the
     id ``anchor`` when given, for links from elsewhere), a summary, then per chapter a heading one level
-    deeper, its file under docs/ (left out for ``readers``: citizens know pages, not files) and a table
-    of its changed sections."""
+    deeper, its file under docs/ and a table of its changed sections. ``readers`` is the path under docs/
+    of the website page that shows the report: then each chapter's heading links to that chapter
+    (unless it was removed) instead of naming its file, since citizens know pages, not files."""
     head = "#" * level
     parts = [f"{head} {old_label} → {new_label}" + (f" {{ #{anchor} }}" if anchor else ""),
              summary(changes, "halaman" if readers else "berkas")]
     for chapter in changes:
         note = {ADDED: " (bab baru)", REMOVED: " (bab dihapus)"}.get(chapter.kind, "")
-        rows = ["| Bagian | Perubahan | Kata sebelum | Kata sesudah | Selisih |", "|---|---|---:|---:|---:|"]
-        rows += [f"| {s.key.replace('|', '/')} | {s.kind} | {_number(s.words_before)} | "
-                 f"{_number(s.words_after)} | {_signed(s.words_after - s.words_before)} |"
-                 for s in chapter.sections]
-        parts += [f"{head}# {chapter.title}{note}", *([] if readers else [f"Berkas `docs/{chapter.path}`."]),
-                  "\n".join(rows)]
+        rows = [[s.key.replace("|", "/"), s.kind, _number(s.words_before), _number(s.words_after),
+                 _signed(s.words_after - s.words_before)] for s in chapter.sections]
+        table = pipe_table(["Bagian", "Perubahan", "Kata sebelum", "Kata sesudah", "Selisih"], "llrrr", rows,
+                           markup_cell)
+        title = chapter.title
+        if readers and chapter.kind != REMOVED:
+            title = f"[{title}]({posixpath.relpath(chapter.path, posixpath.dirname(readers) or '.')})"
+        parts += [f"{head}# {title}{note}", *([] if readers else [f"Berkas `docs/{chapter.path}`."]),
+                  table]
     return "\n\n".join(parts) + "\n"
 
 
@@ -253,10 +258,12 @@ def since_anchor(version: str) -> str:
     return f"sejak-{version}"
 
 
-def since_stages(repo: Path, excluded: list[str], building: str | None, label: str, level: int = 2) -> str:
-    """For the "Apa yang berubah" page of the version being built (``building``: a stage tag, the draft
-    or ``None``; ``label`` its name for readers): this version (the working tree) against every
-    released stage before it, newest first, each under the heading id :func:`since_anchor`."""
+def since_stages(repo: Path, excluded: list[str], building: str | None, label: str, page: str,
+                 level: int = 2) -> str:
+    """For the "Apa yang berubah" page (``page``: its path under docs/) of the version being built
+    (``building``: a stage tag, the draft or ``None``; ``label`` its name for readers): this version (the
+    working tree) against every released stage before it, newest first, each under the heading id
+    :func:`since_anchor`, each changed page linked. In readers' words: no git, no tags."""
     try:
         tags = stages.released(repo)
     except (OSError, subprocess.CalledProcessError):
@@ -264,11 +271,10 @@ def since_stages(repo: Path, excluded: list[str], building: str | None, label: s
     current = stages.parse(building or "")
     older = [tag for tag in tags if current is None or tag < current]
     if not older:
-        return ("Belum ada tahap yang dirilis sebelum versi ini, atau riwayat git tidak tersedia saat situs "
-                "ini dibangun.\n")
+        return "Belum ada tahap yang diterbitkan sebelum versi ini, jadi belum ada yang dapat dibandingkan.\n"
     new = read_version(repo, None, excluded)
     return "\n".join(report(compare(read_version(repo, tag.tag, excluded), new), tag.label, label, level,
-                            since_anchor(tag.tag), readers=True) for tag in reversed(older))
+                            since_anchor(tag.tag), readers=page) for tag in reversed(older))
 
 
 def release_notes(repo: Path, tag: str, excluded: list[str]) -> str:
@@ -286,36 +292,3 @@ def release_notes(repo: Path, tag: str, excluded: list[str]) -> str:
         return head + (f"## {stage.label}\n\nRilis pertama: {len(new)} halaman dokumen, "
                        f"{_number(sum(count_words(d.body) for d in new.values()))} kata.\n")
     return head + report(compare(read_version(repo, before.tag, excluded), new), before.label, stage.label)
-
-
-def main(argv: list[str] | None = None) -> int:
-    """CLI: ``change_report.py --dari REF [--ke REF] [--keluaran FILE]``; ``--catatan-rilis TAG`` writes the
-    release notes of a stage instead. Exit 1 with a message in Bahasa Indonesia for an unknown ref."""
-    parser = argparse.ArgumentParser(description="Laporan perubahan antartahap per bab (Bahasa Indonesia).")
-    parser.add_argument("--repo", type=Path, default=Path.cwd(), help="repositori git (bawaan: folder ini)")
-    group = parser.add_mutually_exclusive_group(required=True)
-    group.add_argument("--dari", help="ref git versi lama, mis. tahap-1")
-    group.add_argument("--catatan-rilis", metavar="TAG", help="catatan rilis untuk tag tahap ini")
-    parser.add_argument("--ke", help="ref git versi baru (bawaan: isi folder docs/ saat ini)")
-    parser.add_argument("--keluaran", type=Path, help="tulis ke berkas ini (bawaan: layar)")
-    args = parser.parse_args(argv)
-    excluded = website_only(args.repo / "mkdocs.yml")
-    try:
-        if args.catatan_rilis:
-            text = release_notes(args.repo, args.catatan_rilis, excluded)
-        else:
-            changes = compare(read_version(args.repo, args.dari, excluded),
-                              read_version(args.repo, args.ke, excluded))
-            text = report(changes, args.dari, args.ke or "draf saat ini")
-    except subprocess.CalledProcessError as error:
-        print(f"GAGAL: ref git tidak dikenal atau bukan repositori git ({error.stderr.decode().strip()}). "
-              "Periksa nama tag, mis. `git tag --list`.", file=sys.stderr)
-        return 1
-    except ValueError as error:
-        print(f"GAGAL: {error}", file=sys.stderr)
-        return 1
-    if args.keluaran:
-        args.keluaran.write_text(text, encoding="utf-8")
-    else:
-        sys.stdout.write(text)
-    return 0

@@ -131,33 +131,40 @@ def deployed(repo: Path, env: dict[str, str]) -> list[dict]:
     return yaml.safe_load(_mike(repo, env, "list", "--json")) or []
 
 
-def _commit_root_files(repo: Path, env: dict[str, str], files: dict[str, str]) -> None:
-    """Add ``files`` (name → text) at the root of ``gh-pages`` in one commit, leaving every version as
-    it is; no commit when nothing changed. mike only manages its own files, so this uses git directly."""
+def _commit_root_files(repo: Path, env: dict[str, str], files: dict[str, str | bytes]) -> None:
+    """Add ``files`` (path in the branch → text or bytes) to ``gh-pages`` in one commit, leaving every
+    other file as it is; no commit when nothing changed. mike only manages its own files, so this uses
+    git directly."""
     with tempfile.TemporaryDirectory() as tmp:
         git_env = dict(env, GIT_INDEX_FILE=str(Path(tmp) / "index"))
         git = ["git", "-C", str(repo)]
         parent = _run(repo, [*git, "rev-parse", BRANCH], git_env).strip()
         _run(repo, [*git, "read-tree", parent], git_env)
         for name, text in files.items():
-            blob = _run(repo, [*git, "hash-object", "-w", "--stdin"], git_env, text.encode()).strip()
+            data = text.encode() if isinstance(text, str) else text
+            blob = _run(repo, [*git, "hash-object", "-w", "--stdin"], git_env, data).strip()
             _run(repo, [*git, "update-index", "--add", "--cacheinfo", f"100644,{blob},{name}"], git_env)
         tree = _run(repo, [*git, "write-tree"], git_env).strip()
         if tree == _run(repo, [*git, "rev-parse", f"{parent}^{{tree}}"], git_env).strip():
             return
         commit = _run(repo, [*git, "commit-tree", tree, "-p", parent, "-m",
-                             f"Berkas akar situs: {', '.join(files)}"], git_env).strip()
+                             f"Berkas di luar versi: {', '.join(files)}"], git_env).strip()
         _run(repo, [*git, "update-ref", f"refs/heads/{BRANCH}", commit, parent], git_env)
 
 
-def _finish_branch(repo: Path, env: dict[str, str], push: bool) -> None:
+def _finish_branch(repo: Path, env: dict[str, str], push: bool, stable_pdf: Path | None = None) -> None:
+    """Root files, and ``stable_pdf`` (the newest stage's PDF) at the stable address, then the push."""
     # CNAME tells GitHub Pages the custom domain; .nojekyll serves the files as they are; 404.html is
     # what GitHub Pages shows for a missing address (an address without the version folder, too).
     config = _config(repo)
     newest = any(stages.LATEST_ALIAS in v.get("aliases", []) for v in deployed(repo, env))
-    not_found = root_pages.not_found_page(repo, str(config["site_url"]), str(config["site_name"]),
-                                          stages.LATEST_ALIAS if newest else stages.DRAFT_VERSION)
-    _commit_root_files(repo, env, {"CNAME": domain(repo) + "\n", ".nojekyll": "", root_pages.NOT_FOUND: not_found})
+    default = stages.LATEST_ALIAS if newest else stages.DRAFT_VERSION
+    themed = _run(repo, ["git", "-C", str(repo), "show", f"{BRANCH}:{default}/{root_pages.NOT_FOUND}"], env)
+    not_found = root_pages.not_found_page(repo, str(config["site_url"]), default, themed)
+    files: dict[str, str | bytes] = {"CNAME": domain(repo) + "\n", ".nojekyll": "", root_pages.NOT_FOUND: not_found}
+    if stable_pdf is not None:
+        files[stable_pdf_path(config)] = stable_pdf.read_bytes()
+    _commit_root_files(repo, env, files)
     if push:
         _run(repo, ["git", "-C", str(repo), "push", REMOTE, BRANCH], _push_env(env))
 
@@ -259,8 +266,16 @@ def release_stage(repo: Path, tag: str, dist: Path, push: bool = False, pdf: boo
     notes.write_text(change_report.release_notes(repo, tag, change_report.website_only(repo / "mkdocs.yml")),
                      encoding="utf-8")
     archive = offline_zip(repo, tag, files[0] if files else None, dist / stage.zip_name)
-    _finish_branch(repo, env, push)
+    _finish_branch(repo, env, push, files[0] if files and newest else None)
     return [*files, archive, notes]
+
+
+def stable_pdf_path(config: dict) -> str:
+    """Where on ``gh-pages`` the newest stage's PDF is also kept under one name that never changes
+    (``terbaru/pdf/Masterplan-Smart-City-Bangli.pdf``): a link that always downloads the newest PDF
+    itself. GitHub Pages has no server redirects, and a page that forwards is no PDF for a download
+    tool. Written by each release of the newest stage, after mike has copied it to the alias."""
+    return f"{stages.LATEST_ALIAS}/{versions.pdf_path(_pdf_output(config), None)}"
 
 
 def _pdf_output(config: dict) -> str:

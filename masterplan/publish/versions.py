@@ -10,6 +10,7 @@ address, and the draft never points at a folder that does not exist yet.
 from __future__ import annotations
 
 import html
+import subprocess
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING
 
@@ -21,8 +22,9 @@ if TYPE_CHECKING:
 KEY = "versi"  # config.extra[KEY]: what the templates (overrides/main.html) need
 DEFAULT_PDF = f"pdf/{stages.PDF_STEM}.pdf"  # with-pdf's output_path when mkdocs.yml sets none
 # extra.<READY_PDF>: a finished PDF that a build without the PDF puts in its site instead of making it
-# again (set by scripts/masterplan/release.py for the offline copy; read by scripts/mkdocs_hooks.py).
+# again (set by scripts/masterplan/release.py for the offline copy; read by masterplan/site/build.py).
 READY_PDF = "pdf_jadi"
+OFFLINE_PLUGINS = ("offline", "material/offline")  # the offline copy of a release (release.offline_zip)
 
 
 def pdf_path(output_path: str, version: str | None) -> str:
@@ -39,8 +41,33 @@ def configure(config: MkDocsConfig, pdf_plugin) -> None:
     output = pdf_path(pdf_plugin.config["output_path"] if pdf_plugin is not None else DEFAULT_PDF, version)
     if pdf_plugin is not None:
         pdf_plugin.config["output_path"] = output
-    config.extra[KEY] = {"nama": version, "judul": stages.title(version),
-                         "draf": version == stages.DRAFT_VERSION, "pdf": output}
+    draft = version == stages.DRAFT_VERSION
+    config.extra[KEY] = {"nama": version, "judul": stages.title(version), "draf": draft, "pdf": output,
+                         "resmi": _newest_label(Path(config.config_file_path).parent) if draft else None,
+                         "luring": any(name in config.plugins for name in OFFLINE_PLUGINS)}
+    config.edit_uri = source_uri(config.edit_uri, version)
+
+
+def _newest_label(repo: Path) -> str | None:
+    """The newest released stage's name (``Tahap 1``) from the release tags of ``repo``, or ``None``
+    without any (or without git history)."""
+    try:
+        released = stages.released(repo)
+    except (OSError, subprocess.CalledProcessError):
+        return None
+    return released[-1].label if released else None
+
+
+def source_uri(edit_uri: str | None, version: str | None) -> str | None:
+    """``edit_uri`` of ``mkdocs.yml`` (``edit/main/docs/``: GitHub's editor on main) for the build of
+    ``version``: a released stage shows each page's text as it was at the stage's tag
+    (``blob/tahap-1/docs/``; a released stage is never edited, overrides/partials/actions.html then
+    offers no edit button); the draft and unversioned builds keep main. Other forms stay as they are."""
+    stage = stages.parse(version or "")
+    parts = (edit_uri or "").strip("/").split("/", 2)
+    if stage is None or len(parts) < 3 or parts[0] not in ("edit", "blob"):
+        return edit_uri
+    return f"blob/{stage.tag}/{parts[2]}/"
 
 
 def page_count(pdf: Path) -> int | None:

@@ -1,2 +1,2 @@
-"""What the MkDocs build needs from us beyond the layers below: log notices and (next) the state of one
-build, so that ``scripts/mkdocs_hooks.py`` stays a list of thin event handlers."""
+"""The adapter to MkDocs: the plugin ``masterplan`` (:mod:`.plugin`, thin event handlers), the state of one
+build on one object (:mod:`.build`) and log notices (:mod:`.notices`)."""

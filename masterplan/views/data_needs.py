@@ -10,7 +10,7 @@ the marker's reason, e.g. "perlu verifikasi: data dari BKPSDM"); otherwise the o
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from masterplan.model import markers
@@ -54,13 +54,13 @@ def named_office(text: str, offices: dict) -> str | None:
     return None
 
 
-def _programme_at(logic: PlanLogic, line: int) -> str | None:
-    """The lead office of the programme whose entry holds ``line`` of data/program.yml."""
-    owner = None
+def _programme_at(logic: PlanLogic, line: int):
+    """The programme whose entry holds ``line`` of data/program.yml (None before the first one)."""
+    found = None
     for programme in sorted(logic.catalogue.programmes, key=lambda p: p.line):
         if programme.line <= line:
-            owner = programme.lead_office
-    return owner
+            found = programme
+    return found
 
 
 def collect(logic: PlanLogic, pages: list[tuple[str, str, Document]], root: Path) -> dict[str, list[Need]]:
@@ -77,44 +77,93 @@ def collect(logic: PlanLogic, pages: list[tuple[str, str, Document]], root: Path
         if indicator.baseline.missing:
             needs.append(Need(indicator.baseline.office, where, "baseline",
                               f"Baseline: {indicator.name} ({indicator.unit}), dengan tahun dan sumber data", ref))
-        if not indicator.iso:
-            needs.append(Need(ISO_OWNER, where, "SNI ISO 37122",
-                              f"Nomor klausul SNI ISO 37122 yang sepadan dengan indikator {indicator.code}, atau "
-                              "keterangan bahwa tidak ada padanannya", ref))
+
+    unmapped = [i for i in logic.indicators.values() if not i.iso]
+    if unmapped:
+        # One request for the whole mapping: Bappeda reads the standard once, not once per indicator.
+        needs.append(Need(ISO_OWNER, "Indikator sasaran (BAB IV)", "SNI ISO 37122",
+                          "Nomor indikator SNI ISO 37122 (edisi yang berlaku) yang sepadan dengan setiap indikator "
+                          f"berikut, atau keterangan bahwa tidak ada padanannya: {', '.join(i.code for i in unmapped)}",
+                          f"data/indikator.yml:{unmapped[0].line}"))
     for programme in logic.catalogue.programmes:
-        if not isinstance(programme.baseline, (int, float)):
+        # A programme whose indicator is a sasaran indicator shares that indicator's baseline need.
+        if not isinstance(programme.baseline, (int, float)) and not programme.indicator_code:
             needs.append(Need(programme.lead_office, f"Program {programme.code} (BAB VI)", "baseline",
                               f"Baseline: {programme.indicator} ({programme.unit})",
                               f"{PROGRAMMES}:{programme.lines.get('indikator', programme.line)}"))
     for path, title, document in pages:
         owner = document.meta.get("opd") if document.meta.get("opd") in offices else SECRETARIAT
-        for marker in markers.find(document.body):
-            line = document.body_line + marker.line - 1
-            office = named_office(marker.reason, offices) or owner
-            needs.append(Need(office, title, "verifikasi", _verification(marker), f"{path}:{line}"))
+        for line, reason, sentence in claims(document.body):
+            office = named_office(reason, offices) or owner
+            needs.append(Need(office, title, "verifikasi", _verification(reason, sentence),
+                              f"{path}:{document.body_line + line - 1}"))
     for relative in DATA_FILES:
         text = read_text(root / relative, relative)
         if not isinstance(text, str):
             continue
-        for marker in markers.find(text):
-            owner = _programme_at(logic, marker.line) if relative == PROGRAMMES else None
-            office = named_office(marker.reason, offices) or owner or SECRETARIAT
-            needs.append(Need(office, DATA_LABELS.get(relative, relative), "verifikasi", _verification(marker),
-                              f"{relative}:{marker.line}"))
+        for line, reason, sentence in claims(text, data=True):
+            programme = _programme_at(logic, line) if relative == PROGRAMMES else None
+            office = named_office(reason, offices) or (programme.lead_office if programme else SECRETARIAT)
+            where = DATA_LABELS.get(relative, relative)
+            if programme is not None:
+                where = f"Program {programme.code} ({where})"
+            needs.append(Need(office, where, "verifikasi", _verification(reason, sentence), f"{relative}:{line}"))
     for key, office in _unverified_offices(root, offices):
         needs.append(Need(NAMING, "Daftar OPD (seluruh dokumen)", "nomenklatur",
                           f"Nama resmi dan singkatan {office.name} ({office.short}) menurut Perda/Perbup susunan "
                           "perangkat daerah", f"{OFFICES}:{key}"))
     grouped: dict[str, list[Need]] = {key: [] for key in offices}
+    seen: dict[tuple, int] = {}
     for need in needs:
-        grouped.setdefault(need.office, []).append(need)
+        items = grouped.setdefault(need.office, [])
+        same = seen.get((need.office, need.kind, need.what))
+        if same is None:
+            seen[(need.office, need.kind, need.what)] = len(items)
+            items.append(need)
+        elif need.where not in items[same].where.split("; "):
+            # One request per fact: the same item asked twice names every place that uses it once.
+            items[same] = replace(items[same], where=f"{items[same].where}; {need.where}")
     return {key: items for key, items in grouped.items() if items}
 
 
-def _verification(marker: markers.Marker) -> str:
-    context = marker.context if len(marker.context) <= 220 else marker.context[:217] + "..."
-    reason = marker.reason or "fakta pada kalimat ini"
-    return f"{reason[0].upper()}{reason[1:]}. Kalimat: \"{context}\""
+_SENTENCE_END = re.compile(r"[.!?](?=\s+[\"A-Z(])")
+_YAML_FIELD = re.compile(r'^\s*(?:-\s*)?\{?\s*[a-z_]+:\s*"?|"?\s*\}?\s*,?\s*$')
+_YAML_KEY = re.compile(r'(?:^|[{,\s])[a-z_]+:\s*"?')
+_MARKUP = re.compile(r"\*\*|(?<!\w)\*|`|\[([^\]]*)\]\([^)]*\)")
+
+
+def claims(text: str, data: bool = False) -> list[tuple[int, str, str]]:
+    """Every "perlu verifikasi" marker of ``text`` as ``(line, reason, sentence)``: the whole sentence
+    the marker closes (or, in a table row, its cell), never cut, without the marker and without
+    Markdown emphasis or link targets. With ``data``, ``text`` is a YAML data file and the field name
+    and quotes around the value are removed, so readers see the plan's words, not a data key."""
+    found = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        if data and line.lstrip().startswith("#"):
+            continue  # a comment documents the file; it is not a claim of the plan
+        for match in markers.MARKER.finditer(line):
+            before, after = line[:match.start()], line[match.end():]
+            if data:
+                before = _YAML_KEY.split(before)[-1]
+            if line.lstrip().startswith("|"):
+                before, after = before.rsplit("|", 1)[-1], after.split("|", 1)[0]
+            starts = [m.end() for m in _SENTENCE_END.finditer(before)]
+            head = before[starts[-1]:] if starts else before
+            ending = _SENTENCE_END.search(after + " A")
+            tail = after[:ending.end()] if ending else after
+            sentence = markers.MARKER.sub("", head + tail)
+            sentence = _MARKUP.sub(lambda m: m.group(1) or "", sentence)
+            if data:
+                sentence = _YAML_FIELD.sub("", sentence).replace('\\"', '"')
+            sentence = re.sub(r"\s+([.,;:])", r"\1", " ".join(sentence.split())).strip(" |-")
+            found.append((number, (match.group("reason") or "").strip(), sentence))
+    return found
+
+
+def _verification(reason: str, sentence: str) -> str:
+    reason = reason or "fakta pada kalimat ini"
+    return f"{reason[0].upper()}{reason[1:]}. Kalimat: \"{sentence}\""
+
 
 
 def _unverified_offices(root: Path, offices: dict) -> list:

@@ -47,7 +47,8 @@ from masterplan.model import rules as rules_module
 from masterplan.views import data_needs, logic_tables, programme_tables, roadmap_svg, rule_table, site_status
 from masterplan.model.documents import load
 from masterplan.model.problems import Problem
-from masterplan.model.programmes import WORD_PASTE, Catalogue
+from masterplan.model.programmes import Catalogue
+from masterplan.model.yaml_schema import WORD_PASTE
 
 _LINE = re.compile(r"^\[\[(?P<body>[^\[\]]*)\]\][ \t\r]*$")
 _ARGUMENT = re.compile(r"^(?P<key>[a-z][a-z_-]*)=(?P<value>[A-Za-z0-9-]+)$")
@@ -74,7 +75,7 @@ VIEWS = {
     "profil-quick-win": View(programme_tables.quick_win_table, {"dimensi": None}),
     "ringkasan-program": View(programme_tables.programme_summary),
     "ringkasan-biaya": View(programme_tables.cost_table, {"per": programme_tables.COST_GROUPS}, ("per",)),
-    "peta-jalan": View(roadmap_svg.roadmap_figure),
+    "peta-jalan": View(roadmap_svg.roadmap_figure, data="logic"),
     "tahapan-bimtek": View(site_status.stage_table, data="progress"),
     "tahap-saat-ini": View(site_status.current_stage, data="progress"),
     "status-bab": View(site_status.status_table, data="progress"),

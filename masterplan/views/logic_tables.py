@@ -9,26 +9,18 @@ line), so ``captions.py`` numbers them like every other table of the chapter.
 
 from __future__ import annotations
 
-from masterplan.model.plan_logic import MISSING, SWOT_KINDS, TARGET_HORIZONS, TOWS, PlanLogic
-from masterplan.views.programme_tables import _cell, number, rupiah, years
-
-
-def _lines(value: object) -> str:
-    """A table cell; a list or tuple becomes one line per item (``<br>``), each item escaped."""
-    if isinstance(value, (list, tuple)):
-        return "<br>".join(_cell(item) for item in value)
-    return _cell(value)
+from masterplan.model.logic_types import SWOT_KINDS, PlanLogic
+from masterplan.model.plan_logic import MISSING, TARGET_HORIZONS
+from masterplan.model.markdown_table import captioned_table
+from masterplan.views.programme_tables import DEFERRED, number, rupiah, target, years
 
 SOURCE = "Sumber: Analisis Tim Penyusun, usulan untuk dibahas dalam Bimtek Tahap II"
 
 
 def table(header: list[str], align: str, rows: list[list[object]], caption: str, note: str = "") -> str:
-    """A pipe table (``align``: one ``l``/``r``/``c`` per column) with its caption block and source line."""
-    marks = {"l": "---", "r": "---:", "c": ":---:"}
-    lines = ["| " + " | ".join(header) + " |", "|" + "|".join(marks[a] for a in align) + "|"]
-    lines += ["| " + " | ".join(_lines(c) for c in row) + " |" for row in rows]
-    source = SOURCE + (f"; {note}" if note else "") + "."
-    return "\n".join(lines) + f"\n\n/// table-caption\n{caption}\n///\n\n{source}\n"
+    """A table of the plan's logic (:func:`~masterplan.model.markdown_table.captioned_table`) whose source
+    line is the Tim Penyusun's analysis, with an optional ``note``."""
+    return captioned_table(header, align, rows, caption, SOURCE + (f"; {note}" if note else "") + ".")
 
 
 def _codes(values) -> str:
@@ -36,7 +28,7 @@ def _codes(values) -> str:
 
 
 def _target(value) -> str:
-    return "–" if value is None else number(value)
+    return DEFERRED if value is None else number(value)
 
 
 def _baseline(indicator) -> str:
@@ -51,10 +43,13 @@ def _baseline(indicator) -> str:
 # ---------------------------------------------------------------------------------------------------
 
 def horizon_table(logic: PlanLogic) -> str:
-    """The horizons (years, longest programme, focus) and the roadmap phases, from data/horizon.yml."""
-    rows = [[h.name, h.label, f"paling lama {h.longest} tahun", h.focus] for h in logic.horizons]
+    """The horizons (latest end year, longest programme, focus) and the roadmap phases (years), from
+    data/horizon.yml. A horizon is a deadline and a length, never a range of years: "jangka pendek" is
+    a programme of at most one year that ends by 2026, the same words in every chapter."""
+    rows = [[h.name, f"selesai paling lambat {h.end}", f"paling lama {h.longest} tahun", h.focus]
+            for h in logic.horizons]
     rows += [[f"*{p.name}*", p.label, "fase peta jalan", p.focus] for p in logic.phases]
-    return table(["Horizon atau fase", "Tahun", "Lama program", "Fokus"], "llll", rows,
+    return table(["Horizon atau fase", "Waktu", "Lama program", "Fokus"], "llll", rows,
                  "Horizon waktu program dan fase peta jalan",
                  "sebuah program termasuk horizon terpendek yang memuat tahun selesainya; quick win ditetapkan "
                  "khusus dengan kriteria BAB VII")
@@ -64,10 +59,11 @@ def quick_win_criteria(logic: PlanLogic) -> str:
     """The quick-win criteria as a list, from data/horizon.yml (what the build checks)."""
     rules = logic.quick_win
     horizon = logic.horizon("quick-win")
-    window = f" dan berjalan dalam {horizon.label}" if horizon else ""
+    window = f", paling lambat {horizon.end}" if horizon else ""
     items = [f"paling banyak {rules.most} quick win seluruhnya dan {rules.per_dimension} per dimensi;",
              f"selesai dalam {rules.longest} tahun anggaran{window};",
-             f"tidak berjenis {', '.join(rules.forbidden)}: mempertajam layanan yang sudah ada;"]
+             f"tidak berjenis {', '.join(rules.forbidden)} dan bukan aplikasi atau sistem baru: mempertajam "
+             "layanan yang sudah berjalan, yang disebut dengan sumbernya dalam profil;"]
     if not rules.full_without_baseline:
         items.append("tidak menargetkan cakupan 100 persen dalam satu tahun tanpa baseline;")
     items.append("memiliki profil lengkap: masalah dan baseline, penerima manfaat, jadwal, mata anggaran, "
@@ -117,10 +113,7 @@ def issue_table(logic: PlanLogic) -> str:
     """Strategic issues by rank, with their SWOT codes and the programmes answering them."""
     rows = []
     for issue in logic.issues.values():
-        answering = [p.code for p in logic.programmes_answering(issue.number)]
-        answered = _codes(answering) if answering else issue.handled_in or "–"
-        if not issue.priority:
-            answered = f"{answered} (bukan isu prioritas program)"
+        answered = _codes(p.code for p in logic.programmes_answering(issue.number))
         rows.append([issue.number, f"**{issue.title}.** {issue.text}", _codes(issue.swot),
                      issue.kind, answered])
     return table(["Peringkat", "Isu strategis", "Asal SWOT", "Jenis", "Dijawab oleh"], "rllll", rows,
@@ -142,9 +135,12 @@ def dimension_strategies(logic: PlanLogic, dimensi: str) -> str:
 # ---------------------------------------------------------------------------------------------------
 
 def indicator_table(logic: PlanLogic) -> str:
-    """Every sasaran indicator: unit, baseline (or the office that must supply it), targets per horizon,
-    SNI ISO 37122 clause when established, and the programmes that move it."""
+    """Every sasaran indicator: unit, baseline (or the office that must supply it), targets per horizon
+    (an unset target says it waits for the baseline), and the programmes that move it. The SNI ISO 37122
+    column is shown only once some indicator's reference to the standard is established; until then the
+    note says so (the mapping is a data need of Bappeda, never guessed)."""
     ends = {h.key: h.end for h in logic.horizons}
+    with_iso = any(i.iso for i in logic.indicators.values())
     rows = []
     for indicator in logic.indicators.values():
         baseline = _baseline(indicator)
@@ -153,13 +149,17 @@ def indicator_table(logic: PlanLogic) -> str:
             baseline += f"; diisi {office.short if office else indicator.baseline.office}"
         rows.append([f"**{indicator.code}**", f"{indicator.name} ({indicator.unit})", baseline]
                     + [_target(indicator.targets.get(key)) for key in TARGET_HORIZONS]
-                    + [indicator.iso or "–", _codes(p.code for p in logic.programmes_moving(indicator.code))])
+                    + ([indicator.iso or "–"] if with_iso else [])
+                    + [_codes(p.code for p in logic.programmes_moving(indicator.code))])
     header = (["Kode", "Indikator (satuan)", "Baseline"] + [f"Target {ends.get(k, k)}" for k in TARGET_HORIZONS]
-              + ["SNI ISO 37122", "Program"])
-    return table(header, "lllrrrll", rows, "Indikator sasaran, baseline dan target per horizon (usulan)",
-                 "target usulan Tim Penyusun, disesuaikan setelah baseline diukur; tanda – pada kolom target berarti "
-                 "target belum ditetapkan sebelum baseline tersedia, dan pada kolom SNI ISO 37122 berarti padanan "
-                 "klausulnya belum dipastikan; keduanya dihimpun melalui Daftar Kebutuhan Data")
+              + (["SNI ISO 37122"] if with_iso else []) + ["Program"])
+    iso = ("tanda – pada kolom SNI ISO 37122 berarti padanannya belum dipastikan" if with_iso else
+           "padanan indikator SNI ISO 37122 belum dicantumkan karena belum dipastikan terhadap naskah standar")
+    return table(header, "lllrrr" + ("l" if with_iso else "") + "l", rows,
+                 "Indikator sasaran, baseline dan target per horizon (usulan)",
+                 "target usulan Tim Penyusun, disesuaikan setelah baseline diukur; target jangka pendek indikator "
+                 f"yang baseline-nya belum tersedia tidak diisi angka; {iso}, dan pemetaannya dihimpun untuk "
+                 "Bappeda melalui Daftar Kebutuhan Data")
 
 
 def traceability_matrix(logic: PlanLogic) -> str:
@@ -190,8 +190,9 @@ def action_plan(logic: PlanLogic) -> str:
     catalogue = logic.catalogue
     rows = []
     for key, office in catalogue.offices.items():
-        entries = sorted((action.start, p.code, action) for p in catalogue.programmes
-                         for action in logic.links[p.code].actions if action.office == key)
+        entries = sorted(((action.start, p.code, action) for p in catalogue.programmes
+                          for action in logic.links[p.code].actions if action.office == key),
+                         key=lambda entry: entry[:2])
         if entries:
             rows.append([f"**{office.name}**", "", "", ""])
         for _, code, action in entries:
@@ -215,8 +216,10 @@ def quick_win_profiles(logic: PlanLogic) -> str:
         rows = [["Masalah", profile.problem],
                 ["Baseline", f"{programme.indicator}: {number(programme.baseline)}"],
                 ["Penerima manfaat", profile.beneficiaries],
-                ["Jadwal", [f"{when}: {what}" for when, what in profile.schedule]],
-                ["Indikator keberhasilan", f"{programme.indicator}: {number(programme.target)} {programme.unit} "
+                ["Layanan yang sudah ada", profile.existing_service],
+                ["Jadwal: usulan Tim Penyusun (perlu verifikasi)",
+                 [f"{when}: {what}" for when, what in profile.schedule]],
+                ["Indikator keberhasilan", f"{programme.indicator}: {target(programme.target, programme.unit)} "
                                            f"pada akhir {years(programme)}"],
                 ["Mata anggaran", f"{profile.budget_line}; perkiraan indikatif {rupiah(programme.cost)} "
                                   f"({', '.join(programme.funding)}), perlu verifikasi"],

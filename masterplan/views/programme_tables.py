@@ -12,6 +12,7 @@ from collections import Counter
 
 from babel.numbers import format_compact_decimal, format_decimal
 
+from masterplan.model.markdown_table import captioned_table
 from masterplan.model.programmes import HORIZONS, Catalogue, Programme
 
 COST_NOTE = "biaya adalah perkiraan indikatif untuk pembahasan yang perlu verifikasi, bukan pagu anggaran"
@@ -39,6 +40,17 @@ def number(value: float) -> str:
     return format_decimal(value, locale="id")
 
 
+DEFERRED = "ditetapkan setelah baseline tersedia (perlu verifikasi)"
+
+
+def target(value: float | str | None, unit: str = "") -> str:
+    """A target with its unit (``90 persen``); an unset target (None) as :data:`DEFERRED`, since a target
+    is never set before its baseline is known."""
+    if value is None:
+        return DEFERRED
+    return f"{number(value)} {unit}".rstrip()
+
+
 def years(programme: Programme) -> str:
     """``2025`` or ``2026–2028`` (en dash)."""
     if programme.start_year == programme.end_year:
@@ -46,24 +58,12 @@ def years(programme: Programme) -> str:
     return f"{programme.start_year}–{programme.end_year}"
 
 
-def _cell(text: object) -> str:
-    return str(text).replace("|", "\\|").replace("<", "&lt;").replace("\n", " ")
-
-
-def _table(header: list[str], align: str, rows: list[list[object]], caption: str, source: str) -> str:
-    """A pipe table (``align``: one ``l``/``r`` per column) with its caption block and ``source`` line."""
-    lines = ["| " + " | ".join(header) + " |",
-             "|" + "|".join("---:" if a == "r" else "---" for a in align) + "|"]
-    lines += ["| " + " | ".join(_cell(c) for c in row) + " |" for row in rows]
-    return "\n".join(lines) + f"\n\n/// table-caption\n{caption}\n///\n\n{source}\n"
-
-
 def _office(catalogue: Catalogue, key: str) -> str:
     return catalogue.offices[key].short
 
 
 def _indicator(programme: Programme) -> str:
-    return f"{programme.indicator}: {number(programme.target)} {programme.unit}"
+    return f"{programme.indicator}: {target(programme.target, programme.unit)}"
 
 
 def programme_table(catalogue: Catalogue, dimensi: str | None = None) -> str:
@@ -75,9 +75,9 @@ def programme_table(catalogue: Catalogue, dimensi: str | None = None) -> str:
     rows.append(["**Jumlah**", f"**{len(selected)} program**", "", "", "",
                  f"**{rupiah(sum(p.cost for p in selected))}**"])
     where = f"dimensi {catalogue.dimensions[dimensi].name}" if dimensi else "seluruh dimensi"
-    return _table(["Kode", "Program", "Indikator dan target", "OPD pengampu", "Tahun", "Perkiraan biaya"],
-                  "lllllr", rows, f"Program {where}, indikator, jadwal dan perkiraan biaya",
-                  source_line(catalogue))
+    return captioned_table(["Kode", "Program", "Indikator dan target", "OPD pengampu", "Tahun", "Perkiraan biaya"],
+                           "lllllr", rows, f"Program {where}, indikator, jadwal dan perkiraan biaya",
+                           source_line(catalogue))
 
 
 def quick_win_table(catalogue: Catalogue, dimensi: str | None = None) -> str:
@@ -89,15 +89,15 @@ def quick_win_table(catalogue: Catalogue, dimensi: str | None = None) -> str:
         dimension = catalogue.dimensions[p.dimension]
         partners = ", ".join(_office(catalogue, key) for key in p.partner_offices) or "tidak ada"
         rows.append([f"**{p.code}** {p.name}", f"{dimension.name}: {dimension.elements[p.element]}",
-                     f"{p.indicator}; baseline: {number(p.baseline)}; target: {number(p.target)} {p.unit}",
+                     f"{p.indicator}; baseline: {number(p.baseline)}; target: {target(p.target, p.unit)}",
                      f"{_office(catalogue, p.lead_office)}; mitra: {partners}", years(p),
                      f"{rupiah(p.cost)} ({', '.join(p.funding)})"])
     rows.append([f"**Jumlah: {len(selected)} quick win**", "", "", "", "",
                  f"**{rupiah(sum(p.cost for p in selected))}**"])
-    return _table(["Quick win", "Dimensi dan elemen", "Indikator", "Pengampu dan mitra", "Tahun",
-                   "Perkiraan biaya (sumber dana)"], "llllrl", rows,
-                  "Profil quick win: indikator, penanggung jawab, jadwal dan perkiraan biaya",
-                  source_line(catalogue))
+    return captioned_table(["Quick win", "Dimensi dan elemen", "Indikator", "Pengampu dan mitra", "Tahun",
+                            "Perkiraan biaya (sumber dana)"], "llllrl", rows,
+                           "Profil quick win: indikator, penanggung jawab, jadwal dan perkiraan biaya",
+                           source_line(catalogue))
 
 
 def programme_summary(catalogue: Catalogue) -> str:
@@ -109,8 +109,9 @@ def programme_summary(catalogue: Catalogue) -> str:
         totals.update(counts)
         rows.append([dimension.name, sum(counts.values())] + [counts[h] for h in HORIZONS])
     rows.append(["**Jumlah**", f"**{sum(totals.values())}**"] + [f"**{totals[h]}**" for h in HORIZONS])
-    return _table(["Dimensi", "Jumlah program"] + [label for label, _ in HORIZONS.values()], "lrrrrr", rows,
-                  "Jumlah program per dimensi dan horizon waktu", source_line(catalogue))
+    header = ["Dimensi", "Jumlah program"] + [label for label, _ in HORIZONS.values()]
+    return captioned_table(header, "lrrrrr", rows, "Jumlah program per dimensi dan horizon waktu",
+                           source_line(catalogue))
 
 
 def yearly_costs(programme: Programme) -> dict[int, int]:
@@ -135,8 +136,8 @@ def cost_table(catalogue: Catalogue, per: str) -> str:
             rows.append([dimension.name, len(catalogue.of_dimension(key)), rupiah(cost),
                          format_decimal(100 * cost / total if total else 0, "#,##0.0", locale="id") + "%"])
         rows.append(["**Jumlah**", f"**{len(programmes)}**", f"**{rupiah(total)}**", "**100,0%**"])
-        return _table(["Dimensi", "Jumlah program", "Perkiraan biaya", "Porsi"], "lrrr", rows,
-                      "Perkiraan biaya program per dimensi", source_line(catalogue))
+        return captioned_table(["Dimensi", "Jumlah program", "Perkiraan biaya", "Porsi"], "lrrr", rows,
+                               "Perkiraan biaya program per dimensi", source_line(catalogue))
     if per == "tahun":
         by_year: Counter = Counter()
         running: Counter = Counter()
@@ -145,9 +146,9 @@ def cost_table(catalogue: Catalogue, per: str) -> str:
             running.update(p.years)
         rows = [[year, running[year], rupiah(by_year[year])] for year in catalogue.years]
         rows.append(["**Jumlah**", "", f"**{rupiah(sum(by_year.values()))}**"])
-        return _table(["Tahun", "Program berjalan", "Perkiraan biaya"], "lrr", rows,
-                      f"Perkiraan biaya program per tahun {catalogue.start_year}–{catalogue.end_year}",
-                      source_line(catalogue, "biaya setiap program dibagi rata ke tahun pelaksanaannya"))
+        return captioned_table(["Tahun", "Program berjalan", "Perkiraan biaya"], "lrr", rows,
+                               f"Perkiraan biaya program per tahun {catalogue.start_year}–{catalogue.end_year}",
+                               source_line(catalogue, "biaya setiap program dibagi rata ke tahun pelaksanaannya"))
     if per == "sumber-dana":
         # Allocated, never double counted: a programme counts once, under its only source or under the
         # combination of its sources, until the data gives each source's share.
@@ -160,9 +161,9 @@ def cost_table(catalogue: Catalogue, per: str) -> str:
                  format_decimal(100 * sum(p.cost for p in groups[key]) / total if total else 0, "#,##0.0",
                                 locale="id") + "%"] for key in order]
         rows.append(["**Jumlah**", f"**{len(programmes)}**", f"**{rupiah(total)}**", "**100,0%**"])
-        return _table(["Sumber dana", "Jumlah program", "Perkiraan biaya", "Porsi"], "lrrr", rows,
-                      "Perkiraan biaya program menurut sumber dana",
-                      source_line(catalogue, "setiap program dihitung sekali: pada sumber dananya bila hanya satu, "
-                                  "atau pada gabungan sumbernya bila lebih dari satu, sampai porsi tiap sumber "
-                                  "ditetapkan; jumlahnya sama dengan total perkiraan biaya"))
+        return captioned_table(["Sumber dana", "Jumlah program", "Perkiraan biaya", "Porsi"], "lrrr", rows,
+                               "Perkiraan biaya program menurut sumber dana",
+                               source_line(catalogue, "setiap program dihitung sekali: pada sumber dananya bila "
+                                           "hanya satu, atau pada gabungan sumbernya bila lebih dari satu, sampai "
+                                           "porsi tiap sumber ditetapkan; jumlahnya sama dengan total perkiraan biaya"))
     raise ValueError(f"unknown cost grouping {per!r}")

@@ -1,5 +1,6 @@
 """The roadmap (Gambar 6.1): every programme as a bar over the plan years, grouped by dimension, with the
-plan's phases and milestones (``milestones.py``, ``data/tonggak.yml``) and quick wins marked. Drawn at
+plan's phases (``data/horizon.yml``, the one definition, read by ``plan_logic.py``) and milestones
+(``data/tonggak.yml``) and quick wins marked. Drawn at
 build time, without JavaScript, in two forms of the same data:
 
 - one SVG chart per dimension (wide screens and the PDF). Each chart is small enough for a printed page,
@@ -22,7 +23,7 @@ from pathlib import Path
 
 from fontTools.ttLib import TTFont
 
-from masterplan.model.milestones import Phase, plan_phases
+from masterplan.model.plan_logic import PlanLogic, Span
 from masterplan.model.programmes import HORIZONS, Catalogue, Programme
 from masterplan.views.programme_tables import source_line, years
 
@@ -96,7 +97,7 @@ class _Axis:
         return CHART_LEFT + (year - self.start) * self.step
 
 
-def _header(axis: _Axis, phases: tuple[Phase, ...], milestones: tuple, top: float) -> list[str]:
+def _header(axis: _Axis, phases: tuple[Span, ...], milestones: tuple, top: float) -> list[str]:
     """Phase bands with their names, the year row, and numbered milestone flags."""
     out = []
     y = top
@@ -147,13 +148,13 @@ def _row(programme: Programme, lines: list[str], y: float, height: float, shaded
     return parts
 
 
-def dimension_svg(catalogue: Catalogue, key: str, index: int) -> str:
+def dimension_svg(catalogue: Catalogue, key: str, index: int, phases: tuple[Span, ...] = ()) -> str:
     """The chart of dimension ``key`` (``index``: its place in document order, for its colour and ids) as
-    an SVG element without blank lines: a title, the phase, year and milestone header, then one row per
-    programme with its code, its whole name (wrapped) and a ``rect.batang`` (``data-kode``) over its years."""
+    an SVG element without blank lines: a title, the header of ``phases`` (from data/horizon.yml), years
+    and milestones, then one row per programme with its code, its whole name (wrapped) and a
+    ``rect.batang`` (``data-kode``) over its years."""
     axis = _Axis(catalogue)
-    timeline = catalogue.timeline
-    phases, milestones = plan_phases(timeline), (timeline.milestones if timeline is not None else ())
+    milestones = catalogue.milestones
     colour = COLOURS[index % len(COLOURS)]
     dimension = catalogue.dimensions[key]
     items = catalogue.of_dimension(key)
@@ -192,13 +193,12 @@ def dimension_svg(catalogue: Catalogue, key: str, index: int) -> str:
     return "\n".join(out)
 
 
-def _list(catalogue: Catalogue) -> str:
+def _list(catalogue: Catalogue, phases: tuple[Span, ...]) -> str:
     """The narrow-screen form, and the text alternative of the charts on every screen: per dimension, the
     phases and numbered milestones over the plan years, then each programme's whole name, its bar on a
     track of the plan years and its years and horizon in words."""
     count = len(catalogue.years)
-    timeline = catalogue.timeline
-    phases, milestones = plan_phases(timeline), (timeline.milestones if timeline is not None else ())
+    milestones = catalogue.milestones
 
     def share(first: int, last: int) -> float:
         return 100 * (last - first + 1) / count
@@ -208,7 +208,7 @@ def _list(catalogue: Catalogue) -> str:
 
     marks = "".join(f'<span class="peta-jalan__tonggak" style="left: {offset(m.year) + 50 / count:.2f}%">{n}</span>'
                     for n, m in enumerate(milestones, start=1))
-    axis = "".join(f'<span style="width: {share(p.start, p.end):.2f}%">{escape(p.name)}<br>{p.years}</span>'
+    axis = "".join(f'<span style="width: {share(p.start, p.end):.2f}%">{escape(p.name)}<br>{p.label}</span>'
                    for p in phases) or f"<span>{catalogue.start_year}–{catalogue.end_year}</span>"
     axis += marks
     parts = ['<div class="peta-jalan__daftar">']
@@ -231,26 +231,27 @@ def _list(catalogue: Catalogue) -> str:
     return "".join(parts)
 
 
-def _legend(catalogue: Catalogue) -> str:
+def _legend(catalogue: Catalogue, phases: tuple[Span, ...]) -> str:
     """Keys to both forms, as text: quick win, phases with their years, numbered milestones."""
-    timeline = catalogue.timeline
-    phases, milestones = plan_phases(timeline), (timeline.milestones if timeline is not None else ())
+    milestones = catalogue.milestones
     items = ['<li><span class="peta-jalan__kunci-quick-win" aria-hidden="true"></span> Quick win '
              '(belah ketupat kuning pada batang)</li>']
     if phases:
-        items.append("<li>Fase: " + "; ".join(f"{escape(p.name)} {p.years}" for p in phases) + "</li>")
+        items.append("<li>Fase: " + "; ".join(f"{escape(p.name)} {p.label}" for p in phases) + "</li>")
     items += [f'<li><span class="peta-jalan__kunci-tonggak" aria-hidden="true">{n}</span> Tonggak {n}: '
               f'{escape(m.label)}, {m.year}</li>' for n, m in enumerate(milestones, start=1)]
     return '<ul class="peta-jalan__keterangan">' + "".join(items) + "</ul>"
 
 
-def roadmap_figure(catalogue: Catalogue) -> str:
-    """Markdown for the roadmap: one raw HTML block (no blank lines, kept as is by Python-Markdown) with
-    the charts per dimension, the list (narrow screens; for screen readers everywhere) and the legend;
-    its ``/// figure-caption`` block; and the source line."""
-    charts = "\n".join(dimension_svg(catalogue, key, index) for index, key in enumerate(catalogue.dimensions))
+def roadmap_figure(logic: PlanLogic) -> str:
+    """Markdown for the roadmap of ``logic`` (programmes and milestones of its catalogue, phases of
+    data/horizon.yml): one raw HTML block (no blank lines, kept as is by Python-Markdown) with the
+    charts per dimension, the list (narrow screens; for screen readers everywhere) and the legend; its
+    ``/// figure-caption`` block; and the source line."""
+    catalogue, phases = logic.catalogue, logic.phases
+    charts = "\n".join(dimension_svg(catalogue, key, index, phases) for index, key in enumerate(catalogue.dimensions))
     return (f'<div class="peta-jalan">\n<div class="peta-jalan__grafik">\n{charts}\n</div>\n'
-            f"{_list(catalogue)}\n{_legend(catalogue)}\n</div>\n\n"
+            f"{_list(catalogue, phases)}\n{_legend(catalogue, phases)}\n</div>\n\n"
             f"/// figure-caption\nPeta jalan program smart city Kabupaten Bangli "
             f"{catalogue.start_year}–{catalogue.end_year} menurut dimensi, dengan fase dan tonggak\n///\n\n"
             f"{source_line(catalogue)}\n")

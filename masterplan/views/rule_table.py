@@ -3,6 +3,7 @@ one registry ``masterplan/model/rules.yml``, so that the page cannot forget a ru
 
 from __future__ import annotations
 
+from masterplan.model.markdown_table import markup_cell, pipe_table
 from masterplan.model.problems import ERROR
 from masterplan.model.rules import RULES_FILE, Rules
 
@@ -12,8 +13,7 @@ LEVEL = {ERROR: "galat"}
 def rule_table(rules: Rules) -> str:
     """A Markdown table: each rule ID linked to its section (``#anchor``), its level (galat/peringatan)
     and its one-line summary, in registry order, with the source line the table checks ask for."""
-    rows = ["| Kode | Tingkat | Artinya |", "|---|---|---|"]
-    for rule in rules.catalogue.values():
-        summary = rule.summary.replace("|", "\\|")
-        rows.append(f"| [`{rule.id}`](#{rule.anchor}) | {LEVEL.get(rule.severity, 'peringatan')} | {summary} |")
-    return "\n".join(rows) + f"\n\nSumber: daftar aturan `masterplan/model/{RULES_FILE.name}`.\n"
+    rows = [[f"[`{rule.id}`](#{rule.anchor})", LEVEL.get(rule.severity, "peringatan"), rule.summary]
+            for rule in rules.catalogue.values()]
+    return (pipe_table(["Kode", "Tingkat", "Artinya"], "lll", rows, markup_cell)
+            + f"\n\nSumber: daftar aturan `masterplan/model/{RULES_FILE.name}`.\n")

@@ -18,8 +18,10 @@ import html
 import json
 import re
 from functools import lru_cache
-from html.parser import HTMLParser
+from importlib.metadata import version
 from pathlib import Path
+
+from masterplan.site.word_cache import WordCache
 
 EDITORS_GUIDE = "panduan/"  # pages for editors only: not in the readers' search (nor in the PDF)
 # Printed worksheets for the offices at the next workshop: every office's data gaps repeat the plan's
@@ -28,9 +30,13 @@ WORKSHEETS = "lampiran/kebutuhan-data"
 FULL_INDEX = "search/search_index_id.js"  # loaded by the search worker on the first query
 FULL_INDEX_VARIABLE = "searchIndexId"  # the global that file sets in the worker
 MATERIAL_WORKER = "assets/javascripts/workers/search.*.min.js"  # Material's worker; its name has a hash
+ROOTS_CACHE = "kata-dasar.json"  # the root words found, kept between builds (roots)
 
 _TABLE = re.compile(r"<table\b.*?</table>", re.DOTALL | re.IGNORECASE)
 _TAG = re.compile(r"<[^>]+>")
+_EDGE_PUNCTUATION = re.compile(r"^\W+|\W+$")
+_LETTER = re.compile(r"[^\W\d_]")
+_PLAIN_WORD = re.compile(r"[a-z]+")  # words with digits or other letters keep their form
 
 
 def in_readers_search(src_uri: str) -> bool:
@@ -39,40 +45,31 @@ def in_readers_search(src_uri: str) -> bool:
     return not src_uri.startswith((EDITORS_GUIDE, WORKSHEETS))
 
 
-class _TableReader(HTMLParser):
-    """Collects the text of each cell of one HTML table, row by row, and which rows are header rows."""
+_ROW_OR_CELL = re.compile(r"<tr\b[^>]*>|<(t[hd])\b[^>]*>(.*?)</\1\s*>", re.DOTALL | re.IGNORECASE)
 
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.rows: list[tuple[bool, list[str]]] = []
-        self._cell: list[str] | None = None
 
-    def handle_starttag(self, tag: str, attrs) -> None:
-        if tag == "tr":
-            self.rows.append((False, []))
-        elif tag in ("td", "th") and self.rows:
-            self._cell = []
-            if tag == "th" and not self.rows[-1][1]:
-                self.rows[-1] = (True, self.rows[-1][1])
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag in ("td", "th") and self._cell is not None:
-            self.rows[-1][1].append(" ".join("".join(self._cell).split()))
-            self._cell = None
-
-    def handle_data(self, data: str) -> None:
-        if self._cell is not None:
-            self._cell.append(data)
+def _rows(table_html: str) -> list[tuple[bool, list[str]]]:
+    """The text of each cell of one HTML table (markup removed, entities decoded, white space collapsed),
+    row by row, and whether each row is a header row (its first cell a ``<th>``). Regular expressions
+    over the tables Python-Markdown writes: an HTML parser cost a twentieth of the site build."""
+    rows: list[tuple[bool, list[str]]] = []
+    for match in _ROW_OR_CELL.finditer(table_html):
+        if match[1] is None:
+            rows.append((False, []))
+        elif rows:
+            if match[1].lower() == "th" and not rows[-1][1]:
+                rows[-1] = (True, rows[-1][1])
+            rows[-1][1].append(" ".join(html.unescape(_TAG.sub("", match[2])).split()))
+    return rows
 
 
 def table_row_lines(table_html: str) -> list[str]:
     """One line of text per body row of ``table_html``: each non-empty cell as "Header: value", joined
     with "; ". A table without header row gives its cells joined with "; ". Returns [] for no rows."""
-    reader = _TableReader()
-    reader.feed(table_html)
-    headers = next((cells for is_header, cells in reader.rows if is_header), [])
+    rows = _rows(table_html)
+    headers = next((cells for is_header, cells in rows if is_header), [])
     lines = []
-    for is_header, cells in reader.rows:
+    for is_header, cells in rows:
         if is_header:
             continue
         parts = [f"{headers[i]}: {cell}" if i < len(headers) and headers[i] else cell
@@ -128,31 +125,43 @@ def words(text: str, separator: str) -> set[str]:
     """The lower-case words of ``text`` (HTML tags removed) as Material's tokenizer splits them with the
     index's ``separator`` regex, stripped of punctuation at either end; only words with a letter."""
     found = set()
-    for token in re.split(separator, html.unescape(_TAG.sub(" ", text)).lower()):
-        token = re.sub(r"^\W+|\W+$", "", token)
-        if token and re.search(r"[^\W\d_]", token):
+    for token in set(re.split(separator, html.unescape(_TAG.sub(" ", text)).lower())):
+        token = _EDGE_PUNCTUATION.sub("", token)
+        if token and _LETTER.search(token):
             found.add(token)
     return found
 
 
-def roots(vocabulary: set[str]) -> dict[str, str]:
+def _stem(word: str) -> str:
+    return _stemmer().stem(word)
+
+
+def roots(vocabulary: set[str], cache_dir: Path | None = None) -> dict[str, str]:
     """The Indonesian root word (PySastrawi) of every word in ``vocabulary`` whose root differs from it,
-    e.g. ``{"pelayanan": "layan", "perencanaan": "rencana"}``. Words with digits are kept as they are."""
-    stem = _stemmer().stem
+    e.g. ``{"pelayanan": "layan", "perencanaan": "rencana"}``. Words with digits are kept as they are.
+
+    With ``cache_dir`` (``.cache/`` beside mkdocs.yml) the roots found are kept there for the next build
+    (:class:`masterplan.site.word_cache.WordCache`, renewed when PySastrawi's version changes): stemming
+    every word again cost as much as a fifth of the site build."""
+    cache = WordCache(cache_dir / ROOTS_CACHE, f"PySastrawi {version('PySastrawi')}") if cache_dir else None
+    stem = (lambda word: cache.get(word, _stem)) if cache else _stem
     found = {}
     for word in sorted(vocabulary):
-        if re.fullmatch(r"[a-z]+", word):
+        if _PLAIN_WORD.fullmatch(word):
             root = stem(word)
             if root and root != word:
                 found[word] = root
+    if cache:
+        cache.save()
     return found
 
 
-def write_lazy_index(site_dir: Path, table_rows: dict[str, list[str]]) -> None:
+def write_lazy_index(site_dir: Path, table_rows: dict[str, list[str]], cache_dir: Path | None = None) -> None:
     """Turn the ``search/search_index.json`` that Material's search plugin wrote into the stub that every
     page fetches (settings only) plus ``FULL_INDEX`` (settings, documents with ``table_rows`` from
     ``mark_tables``, root words, Material's worker file) for the search worker. The settings name the
-    language ``id`` (loaded from ``assets/javascripts/lunr/min/lunr.id.min.js``).
+    language ``id`` (loaded from ``assets/javascripts/lunr/min/lunr.id.min.js``). ``cache_dir``: see
+    :func:`roots`.
 
     Raises ``FileNotFoundError`` if the search index or Material's worker is missing, ``ValueError`` if
     Material's worker is not exactly one file.
@@ -167,7 +176,7 @@ def write_lazy_index(site_dir: Path, table_rows: dict[str, list[str]]) -> None:
     vocabulary: set[str] = set()
     for doc in index["docs"]:
         vocabulary |= words(doc.get("title", "") + " " + doc.get("text", ""), config["separator"])
-    full = {"config": config, "docs": index["docs"], "roots": roots(vocabulary), "worker": workers[0].name}
+    full = {"config": config, "docs": index["docs"], "roots": roots(vocabulary, cache_dir), "worker": workers[0].name}
     script = f"self.{FULL_INDEX_VARIABLE}={json.dumps(full, ensure_ascii=False, separators=(',', ':'))};\n"
     (site_dir / FULL_INDEX).write_text(script, encoding="utf-8")
     path.write_text(json.dumps({"config": config, "docs": []}, separators=(",", ":")), encoding="utf-8")

@@ -18,6 +18,7 @@ from zoneinfo import ZoneInfo
 from babel.numbers import format_decimal
 
 from masterplan.model.documents import Document
+from masterplan.model.markdown_table import captioned_table
 from masterplan.model.problems import Problem, help_reference
 from masterplan.model.rules import Rules, Section
 from masterplan.model.settings import STAGES, indonesian_date
@@ -137,17 +138,6 @@ def chapter(document: Document, link: str, title: str, office: str, rules: Rules
                    required_count(rules.outline(link).sections), missing, word_count(document), changed)
 
 
-def _cell(text: object) -> str:
-    return str(text).replace("|", "\\|").replace("\n", " ")
-
-
-def _table(header: list[str], align: str, rows: list[list[object]], caption: str, source: str) -> str:
-    lines = ["| " + " | ".join(header) + " |",
-             "|" + "|".join("---:" if a == "r" else "---" for a in align) + "|"]
-    lines += ["| " + " | ".join(_cell(c) for c in row) + " |" for row in rows]
-    return "\n".join(lines) + f"\n\n/// table-caption\n{caption}\n///\n\n{source}\n"
-
-
 def _roman(number: int) -> str:
     return ("I", "II", "III", "IV")[number - 1]
 
@@ -160,9 +150,9 @@ def stage_table(progress: Progress) -> str:
             return "Sudah berlangsung"
         return "**Sedang berjalan**" if number == progress.stage else "Belum"
     rows = [[f"Tahap {_roman(s.number)}", s.when, s.topics, s.output, state(s.number)] for s in progress.stages]
-    return _table(["Tahap", "Waktu", "Pokok bahasan", "Keluaran", "Keadaan"], "lllll", rows,
-                         "Tahapan Bimtek penyusunan rencana induk smart city",
-                         f"Sumber: {progress.sources.get('tahapan') or 'Tim Penyusun'}.")
+    return captioned_table(["Tahap", "Waktu", "Pokok bahasan", "Keluaran", "Keadaan"], "lllll", rows,
+                           "Tahapan Bimtek penyusunan rencana induk smart city",
+                           f"Sumber: {progress.sources.get('tahapan') or 'Tim Penyusun'}.")
 
 
 def current_stage(progress: Progress) -> str:
@@ -195,9 +185,9 @@ def status_table(progress: Progress) -> str:
     lead = (f"{len(progress.chapters)} halaman dokumen, {total} kata; "
             + ", ".join(f"{n} {key}" for key, n in counts.items())
             + f"; bagian wajib lengkap di {complete} dari {len(progress.chapters)} halaman.\n\n")
-    return lead + _table(["Halaman", "Penanggung jawab", "Status", "Bagian wajib", "Kata", "Perubahan terakhir"],
-                         "llllrl", rows, "Status penyusunan per halaman dokumen",
-                         f"Sumber: {progress.sources.get('status') or 'Tim Penyusun'}.")
+    header = ["Halaman", "Penanggung jawab", "Status", "Bagian wajib", "Kata", "Perubahan terakhir"]
+    return lead + captioned_table(header, "llllrl", rows, "Status penyusunan per halaman dokumen",
+                                  f"Sumber: {progress.sources.get('status') or 'Tim Penyusun'}.")
 
 
 def pdf_placeholder(progress: Progress) -> str:

@@ -1,0 +1,99 @@
+"""Checks of the plan's logic, targets part: a target waits for its baseline, a programme promises its
+sasaran indicator's own target, and a milestone lies within its programme's years. Each rule is one small
+generator over a :class:`~masterplan.model.logic_types.PlanLogic` yielding a
+:data:`~masterplan.checks.logic_chain.Finding`; :mod:`masterplan.checks.plan_logic` runs them all.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from masterplan.checks.logic_chain import Finding, programme_line
+from masterplan.model.logic_types import PlanLogic
+from masterplan.model.milestones import MILESTONES
+from masterplan.model.plan_logic import INDICATOR_FILE, MISSING
+from masterplan.model.programmes import PROGRAMMES
+
+
+def targets_wait_for_baselines(logic: PlanLogic) -> Iterator[Finding]:
+    """LOGIKA-TARGET-BASELINE: an indicator whose baseline is missing has no short-term (``pendek``)
+    target: with one year to go and no known starting point, any number would be invented. The table
+    prints "ditetapkan setelah baseline tersedia (perlu verifikasi)" and the office that must supply it."""
+    for indicator in logic.indicators.values():
+        short = indicator.targets.get("pendek")
+        if indicator.baseline.missing and short is not None:
+            yield INDICATOR_FILE, indicator.line, "LOGIKA-TARGET-BASELINE", (
+                f"Indikator {indicator.code}: target jangka pendek '{short}' ditulis padahal baseline-nya {MISSING}. "
+                "Tulis 'pendek: null' (dicetak \"ditetapkan setelah baseline tersedia\") sampai OPD "
+                f"'{indicator.baseline.office}' menyerahkan baseline, atau isi baseline dengan nilai, tahun dan "
+                "sumbernya.")
+
+
+# A count or share in a rencana aksi target ("90% posyandu", "20 desa"), not a year ("akhir 2026").
+_NUMBER_IN_TEXT = re.compile(r"(?<![\d.,])(?!(?:19|20)\d\d(?!\d))\d[\d.,]*")
+
+
+def _said(value) -> str:
+    if value is None:
+        return "ditetapkan setelah baseline tersedia (null)"
+    return f"{value:g}" if isinstance(value, (int, float)) else f"'{value}'"
+
+
+def _horizon_of(programme) -> str:
+    return "pendek" if programme.quick_win else programme.horizon
+
+
+def programme_targets_agree(logic: PlanLogic) -> Iterator[Finding]:
+    """LOGIKA-TARGET: a programme whose own indicator is a sasaran indicator (``indikator.sasaran`` in
+    data/program.yml) lists that indicator in ``indikator_sasaran`` and promises the indicator's own
+    target for the programme's horizon (a quick win: ``pendek``); both unset (null) agree."""
+    rule = "LOGIKA-TARGET"
+    for programme in logic.catalogue.programmes:
+        code = programme.indicator_code
+        if not code:
+            continue
+        line = programme_line(logic, programme.code, "indikator")
+        indicator = logic.indicators.get(code)
+        if indicator is None or code not in logic.links[programme.code].indicators:
+            yield PROGRAMMES, line, rule, (f"Program {programme.code}: indikator programnya disebut sama dengan "
+                                           f"indikator sasaran {code}, tetapi {code} tidak ada di {INDICATOR_FILE} "
+                                           "atau tidak tercantum di 'indikator_sasaran' program ini.")
+            continue
+        if programme.target is None:
+            for action in logic.links[programme.code].actions:
+                if _NUMBER_IN_TEXT.search(action.target):
+                    yield PROGRAMMES, programme_line(logic, programme.code, "rencana_aksi"), rule, (
+                        f"Program {programme.code}: targetnya ditetapkan setelah baseline tersedia, tetapi rencana aksi "
+                        f"{action.label} menulis target '{action.target}'. Tulis target rencana aksi tanpa angka "
+                        "(mis. '...; target cakupan ditetapkan setelah baseline tersedia').")
+        key = _horizon_of(programme)
+        expected = indicator.targets.get(key)
+        if expected != programme.target:
+            horizon = logic.horizon(key)
+            yield PROGRAMMES, line, rule, (
+                f"Program {programme.code} menargetkan {_said(programme.target)} pada akhir {programme.end_year}, "
+                f"tetapi indikator sasaran {code} di {INDICATOR_FILE} menargetkan {_said(expected)} untuk "
+                f"{horizon.name.lower() if horizon else key}. Satu sumber: samakan target program dengan target "
+                "indikator (atau ubah target indikatornya).")
+
+
+def milestones_in_programmes(logic: PlanLogic) -> Iterator[Finding]:
+    """LOGIKA-TONGGAK: a milestone tied to a programme (``program:`` in data/tonggak.yml) names a known
+    programme and falls within that programme's years."""
+    programmes = {p.code: p for p in logic.catalogue.programmes}
+    for milestone in logic.catalogue.milestones:
+        if not milestone.programme:
+            continue
+        programme = programmes.get(milestone.programme)
+        if programme is None:
+            yield MILESTONES, milestone.line, "LOGIKA-TONGGAK", (
+                f"Tonggak '{milestone.name}': program {milestone.programme} tidak ada di {PROGRAMMES}. "
+                "Periksa kodenya.")
+        elif milestone.year not in programme.years:
+            span = str(programme.start_year) if len(programme.years) == 1 else \
+                f"{programme.start_year}–{programme.end_year}"
+            yield MILESTONES, milestone.line, "LOGIKA-TONGGAK", (
+                f"Tonggak '{milestone.name}' bertahun {milestone.year}, tetapi program {programme.code} yang "
+                f"mewujudkannya berjalan {span}. Samakan tahun tonggak "
+                f"dengan tahun program (atau ubah jadwal program di {PROGRAMMES}).")

@@ -1,0 +1,107 @@
+"""JSON Schema errors of a YAML data file (``data/*.yml``) in Bahasa Indonesia, placed at the line of the
+YAML node they concern: the node helpers and the translation of :mod:`jsonschema` errors, shared by the
+programme data (:mod:`masterplan.model.programmes`) and the plan's logic (:mod:`masterplan.model.plan_logic`).
+"""
+
+from __future__ import annotations
+
+import yaml
+
+from masterplan.model import rules
+
+# Characters that Word and web pages paste in and that look like ordinary text: the one list in rules.yml
+# (karakter_tak_terlihat, kutip_miring), named as the chapter checks name them; a tab breaks YAML.
+_RULES = rules.load().raw
+WORD_PASTE = {**_RULES["karakter_tak_terlihat"],
+              **{quote: f"tanda kutip lengkung {quote}" for quote in _RULES["kutip_miring"]}, "\t": "tab"}
+
+_TYPES = {"integer": "bilangan bulat", "number": "angka", "string": "teks", "array": "daftar [ ... ]",
+          "object": "kelompok kolom (kunci: nilai)", "boolean": "ya/tidak", "null": "kosong"}
+
+
+def node_at(node: yaml.Node | None, path) -> yaml.Node | None:
+    """The YAML node reached by following ``path`` (keys and list indices) from ``node``; the deepest
+    node that exists when the path ends early."""
+    for step in path:
+        if isinstance(node, yaml.MappingNode):
+            found = next((value for key, value in node.value if key.value == step), None)
+        elif isinstance(node, yaml.SequenceNode) and isinstance(step, int) and step < len(node.value):
+            found = node.value[step]
+        else:
+            found = None
+        if found is None:
+            return node
+        node = found
+    return node
+
+
+def key_node(node: yaml.Node | None, key: str) -> yaml.Node | None:
+    if isinstance(node, yaml.MappingNode):
+        return next((k for k, _ in node.value if k.value == key), None)
+    return None
+
+
+def where(node: yaml.Node | None) -> tuple[int, int]:
+    return (node.start_mark.line + 1, node.start_mark.column + 1) if node is not None else (1, 0)
+
+
+# ---------------------------------------------------------------------------------------------------
+# Schema errors in Bahasa Indonesia
+# ---------------------------------------------------------------------------------------------------
+
+def _word_paste(value: object) -> list[str]:
+    return [name for char, name in WORD_PASTE.items() if isinstance(value, str) and char in value]
+
+
+def _field(path) -> str:
+    names = [str(step) for step in path if not isinstance(step, int)]
+    return ".".join(names[1:]) if len(names) > 1 else (names[0] if names else "(berkas)")
+
+
+def schema_message(error, data) -> tuple[str, str, list]:
+    """``(rule, message, path)`` for one jsonschema error; ``path`` is where the message points."""
+    path = list(error.absolute_path)
+    owner = ""
+    if len(path) >= 2 and path[0] == "program" and isinstance(path[1], int):
+        code = data["program"][path[1]].get("kode") if isinstance(data["program"][path[1]], dict) else None
+        owner = f"Program {code}: " if isinstance(code, str) else f"Program ke-{path[1] + 1}: "
+    field = _field(path)
+    value = error.instance
+    hint = error.schema.get("description", "")
+    hint = f" Isi yang benar: {hint}." if hint else ""
+    kind = error.validator
+    if kind == "required":
+        missing = [name for name in error.validator_value if name not in value]
+        where = f" pada '{field}'" if path and field != "(berkas)" and not isinstance(path[-1], int) else ""
+        return "PROGRAM-SKEMA", f"{owner}kolom {', '.join(repr(m) for m in missing)} wajib diisi{where}.", path
+    if kind == "additionalProperties":
+        known = set(error.schema.get("properties", {}))
+        extra = sorted(k for k in value if k not in known)
+        return ("PROGRAM-SKEMA", f"{owner}kolom {', '.join(repr(e) for e in extra)} tidak dikenal. Periksa ejaannya; "
+                f"kolom yang dikenal: {', '.join(sorted(known))}.", path + extra[:1])
+    pasted = _word_paste(value)
+    if pasted:
+        return ("PROGRAM-KARAKTER", f"{owner}kolom '{field}' memuat {', '.join(pasted)}, biasanya terbawa saat "
+                "menyalin dari Word. Ketik ulang nilainya dengan spasi biasa dan tanda kutip lurus (\" atau ').",
+                path)
+    if kind == "type":
+        wanted = error.validator_value if isinstance(error.validator_value, list) else [error.validator_value]
+        names = " atau ".join(_TYPES.get(w, w) for w in wanted)
+        message = f"{owner}nilai {value!r} pada kolom '{field}' harus berupa {names}."
+    elif kind == "enum":
+        message = (f"{owner}nilai {value!r} pada kolom '{field}' tidak dikenal; pilih salah satu: "
+                   f"{', '.join(str(v) for v in error.validator_value)}.")
+    elif kind in ("minimum", "maximum"):
+        bound = "paling kecil" if kind == "minimum" else "paling besar"
+        message = f"{owner}nilai {value!r} pada kolom '{field}' harus {bound} {error.validator_value}."
+    elif kind in ("minLength", "minItems"):
+        message = f"{owner}kolom '{field}' tidak boleh kosong."
+    elif kind == "uniqueItems":
+        message = f"{owner}kolom '{field}' memuat nilai yang sama lebih dari sekali."
+    elif kind == "pattern":
+        message = f"{owner}nilai {value!r} pada kolom '{field}' tidak sesuai format."
+    elif kind == "anyOf":
+        message = f"{owner}nilai {value!r} pada kolom '{field}' tidak sesuai."
+    else:
+        message = f"{owner}nilai pada kolom '{field}' tidak sesuai aturan '{kind}'."
+    return "PROGRAM-SKEMA", message + hint, path

@@ -1,0 +1,58 @@
+"""Answers about single words kept between builds (``.cache/`` beside ``mkdocs.yml``, not committed):
+the root word of each word of the search index. Computing them again for the same words was the largest
+single cost of a site build, and the answer for a word never changes while the tool that gives it stays
+the same, so the cache is keyed by word and thrown away whole when the tool's ``version`` changes.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+FOLDER = ".cache"  # beside mkdocs.yml, like the PDF cache (masterplan-pdf's cache_dir)
+
+
+class WordCache:
+    """A ``{word: answer}`` memo read from and written to one JSON file. A missing, unreadable or stale
+    file (another ``version``) is an empty cache, never an error; :meth:`save` writes only when
+    something was added, and replaces the file in one step so that two builds at once cannot leave half a
+    file."""
+
+    def __init__(self, path: Path, version: str) -> None:
+        self.path, self.version = path, version
+        self.answers: dict[str, object] = {}
+        self._added = False
+        try:
+            stored = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return
+        if isinstance(stored, dict) and stored.get("version") == version and isinstance(stored.get("words"), dict):
+            self.answers = stored["words"]
+
+    def get(self, word: str, compute: Callable[[str], object]) -> object:
+        """The answer for ``word``: the stored one, else ``compute(word)`` (then stored)."""
+        if word not in self.answers:
+            self.answers[word] = compute(word)
+            self._added = True
+        return self.answers[word]
+
+    def save(self) -> None:
+        """Write the cache if anything was added; a folder that cannot be written is left alone (the
+        next build computes the answers again)."""
+        if not self._added:
+            return
+        temporary = None
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            handle, temporary = tempfile.mkstemp(dir=self.path.parent, suffix=".tmp")
+            with os.fdopen(handle, "w", encoding="utf-8") as file:
+                json.dump({"version": self.version, "words": self.answers}, file, ensure_ascii=False,
+                          separators=(",", ":"), sort_keys=True)
+            os.replace(temporary, self.path)
+            self._added = False
+        except OSError:
+            if temporary is not None:
+                Path(temporary).unlink(missing_ok=True)
