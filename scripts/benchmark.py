@@ -57,7 +57,7 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 
 from masterplan.devtools import preview_latency, reader_budget
-from masterplan.site import word_cache
+from masterplan.model import word_cache
 from masterplan.views import search_index
 from pypdf import PdfReader
 
@@ -80,7 +80,7 @@ TARGETS = {
     # preview: issue 11, "an edit shows in the preview within ~1.5 s".
     "hook_overhead": 1.30, "preview": 1.5, "pdf_ratio": 1.0, "memory": 1024 * 1024,  # KiB
 }
-# What our site build keeps between builds (masterplan.site.word_cache); removed for the cold builds.
+# What our site build keeps between builds (masterplan.model.word_cache); removed for the cold builds.
 ROOTS_CACHE = ROOT / word_cache.FOLDER / search_index.ROOTS_CACHE
 # What the preview needs of our project (the package itself is installed, rules.yml in it).
 PROJECT_PARTS = ("docs", "data", "overrides", "scripts", "mkdocs.yml")

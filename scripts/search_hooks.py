@@ -7,7 +7,7 @@ from pathlib import Path
 
 from mkdocs.plugins import event_priority
 
-from masterplan.site import word_cache
+from masterplan.model import word_cache
 from masterplan.views import search_index
 
 _table_rows: dict[str, list[str]] = {}  # row lines of every table by search location, for this build

@@ -1,4 +1,4 @@
-"""Answers kept between builds (masterplan/site/word_cache.py) and their use for the search index's root
+"""Answers kept between builds (masterplan/model/word_cache.py) and their use for the search index's root
 words: the same roots with or without the cache, the stored answers read back, a stale or broken file
 ignored."""
 
@@ -8,7 +8,7 @@ import json
 
 import pytest
 
-from masterplan.site.word_cache import WordCache
+from masterplan.model.word_cache import WordCache
 from masterplan.views import search_index
 
 WORDS = {"pelayanan", "layanan", "perencanaan", "pengelolaan", "kintamani", "2025"}

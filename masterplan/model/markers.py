@@ -14,12 +14,18 @@ from dataclasses import dataclass
 from masterplan.model.markdown_table import markup_cell, pipe_table
 
 MARKER = re.compile(r"\(\s*perlu\s+verifikasi\s*(?::\s*(?P<reason>[^)]*?))?\s*\)", re.IGNORECASE)
+# In a quoted line a Markdown link reads as its text, and a web address as its host: a whole address is
+# one unbreakable word wider than a table column (Tabel F.2 and the editors' list at 1280 px), and a quote
+# cut short must not leave half of a link's syntax on the page.
+_LINK = re.compile(r"\[([^\]]*)\]\([^)\s]*\)")
+_ADDRESS = re.compile(r"https?://([^/\s)\],;]+)(?:/[^\s)\]]*[^\s)\].,;:!?])?/?")
 
 
 @dataclass(frozen=True)
 class Marker:
     """One marker: 1-based ``line`` in the page body, the ``reason`` (may be empty) and the ``context``
-    (the line's text with markers removed, for the list of open verifications)."""
+    (the line's text with markers removed, links as their text and web addresses as their host, for the
+    list of open verifications)."""
 
     line: int
     reason: str
@@ -44,7 +50,7 @@ def find(markdown: str) -> list[Marker]:
         matches = list(MARKER.finditer(line))
         if not matches:
             continue
-        context = " ".join(MARKER.sub("", line).split()).strip(" |-*")
+        context = " ".join(_ADDRESS.sub(r"\1", _LINK.sub(r"\1", MARKER.sub("", line))).split()).strip(" |-*")
         for match in matches:
             found.append(Marker(number, (match.group("reason") or "").strip(), context))
     return found

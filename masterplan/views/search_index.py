@@ -21,7 +21,7 @@ from functools import lru_cache
 from importlib.metadata import version
 from pathlib import Path
 
-from masterplan.site.word_cache import WordCache
+from masterplan.model.word_cache import WordCache
 
 EDITORS_GUIDE = "panduan/"  # pages for editors only: not in the readers' search (nor in the PDF)
 # Printed worksheets for the offices at the next workshop: every office's data gaps repeat the plan's
@@ -141,7 +141,7 @@ def roots(vocabulary: set[str], cache_dir: Path | None = None) -> dict[str, str]
     e.g. ``{"pelayanan": "layan", "perencanaan": "rencana"}``. Words with digits are kept as they are.
 
     With ``cache_dir`` (``.cache/`` beside mkdocs.yml) the roots found are kept there for the next build
-    (:class:`masterplan.site.word_cache.WordCache`, renewed when PySastrawi's version changes): stemming
+    (:class:`masterplan.model.word_cache.WordCache`, renewed when PySastrawi's version changes): stemming
     every word again cost as much as a fifth of the site build."""
     cache = WordCache(cache_dir / ROOTS_CACHE, f"PySastrawi {version('PySastrawi')}") if cache_dir else None
     stem = (lambda word: cache.get(word, _stem)) if cache else _stem
