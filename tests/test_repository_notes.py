@@ -56,3 +56,14 @@ def test_requirements_name_existing_test_files():
     for requirements in ROOT.glob("requirements*.txt"):
         for named in re.findall(r"tests/[\w*]+\.py", requirements.read_text(encoding="utf-8")):
             assert list(ROOT.glob(named)), f"{requirements.name} names {named}"
+
+
+def test_paths_named_in_the_code_exist():
+    """A comment or docstring in our code that names a file of this repository by its path names one that
+    exists (files move between layers; a stale path sends the next maintainer nowhere)."""
+    named = re.compile(r"(?<![\w/.-])((?:masterplan|scripts|overrides|tests|data|\.github)/[\w./-]*\w)")
+    missing = [(name, path) for name, text in _tracked_text().items()
+               if name.startswith(("masterplan/", "scripts/", "overrides/"))
+               for path in named.findall(text)
+               if not path.startswith("tests/output/") and not (ROOT / path).exists()]  # output: made by tests
+    assert missing == []
