@@ -21,8 +21,8 @@ from hypothesis import HealthCheck, given, settings, strategies as st
 from mkdocs.config import load_config
 from mkdocs.exceptions import MkDocsException
 
-from masterplan.cli import validate
-from masterplan.publish import codeowners, release
+from masterplan.cli import codeowners, validate
+from masterplan.publish import release
 
 EDITABLE = ["docs/bab-9-penutup.md", "docs/lampiran/daftar-istilah.md", "docs/index.md", "data/program.yml",
             "data/opd.yml", "data/dimensi.yml", "data/tahapan.yml", "mkdocs.yml", ".github/tim-opd.yml",
