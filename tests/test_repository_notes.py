@@ -35,8 +35,9 @@ CITED_ITEM = re.compile(r"\bC\d+\b|\bC-[a-z0-9]+-\d+\b")
 
 
 def _items() -> list[str]:
-    """The notes' items in file order: table rows ("| C12 |") and branch notes ("- **C-a11y-1**")."""
-    return re.findall(r"^\| (C\d+) \||^- \*\*(C-[a-z0-9]+-\d+)", NOTES.read_text(encoding="utf-8"), re.M)
+    """The notes' items in file order as (number, branch name): numbered table rows ("| C12 |") and branch
+    notes before integration, as a row or a list item ("| C-a11y-1 |", "- **C-a11y-1**")."""
+    return re.findall(r"^\| (C\d+) \||^(?:\| |- \*\*)(C-[a-z0-9]+-\d+)", NOTES.read_text(encoding="utf-8"), re.M)
 
 
 def test_every_cited_item_of_the_maintainers_notes_exists():
