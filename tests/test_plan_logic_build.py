@@ -89,7 +89,7 @@ def _copy(tmp_path: Path) -> Path:
 
 
 def test_deleting_a_programmes_link_to_its_issue_stops_the_build(tmp_path):
-    """The issue's proof: in a copy, GOV-01 loses its 'isu:' line; the site build fails and says where."""
+    """A broken logic chain stops the build: in a copy, GOV-01 loses its 'isu:' line; the site build fails and says where."""
     project = _copy(tmp_path)
     data = project / "data" / "program.yml"
     text = data.read_text(encoding="utf-8")

@@ -62,7 +62,7 @@ def mark_continuations(soup: BeautifulSoup) -> int:
 def keep_amounts_whole(soup: BeautifulSoup) -> int:
     """Join the number and unit of every amount in a table cell with a no-break space ("Rp13,95
     miliar"), so that the unit never goes to a line of its own; returns how many were joined. The column
-    widths (``scripts/pdf_event_hook.py``, ``_column_widths``) make room for the longest amount of each column."""
+    widths (``masterplan/pdf/arrange.py``, ``_column_widths``) make room for the longest amount of each column."""
     joined = 0
     for cell in soup.select("td, th"):
         for text in cell.find_all(string=True):
