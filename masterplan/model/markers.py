@@ -42,7 +42,10 @@ def find(markdown: str) -> list[Marker]:
         matches = list(MARKER.finditer(line))
         if not matches:
             continue
-        context = " ".join(MARKER.sub("", line).split()).strip(" |-*")
+        # Readable on paper (Lampiran F quotes it): no space left before the punctuation that followed a
+        # marker, and a table row's cells joined by semicolons instead of pipes.
+        text = re.sub(r"\s+([.,;:])", r"\1", MARKER.sub("", line)).strip(" |-*")
+        context = " ".join(re.sub(r"\s*(?<!\\)\|\s*", "; ", text).split())
         for match in matches:
             found.append(Marker(number, (match.group("reason") or "").strip(), context))
     return found

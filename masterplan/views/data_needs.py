@@ -112,9 +112,8 @@ def collect(logic: PlanLogic, pages: list[tuple[str, str, Document]], root: Path
 
 
 def _verification(marker: markers.Marker) -> str:
-    context = marker.context if len(marker.context) <= 220 else marker.context[:217] + "..."
     reason = marker.reason or "fakta pada kalimat ini"
-    return f"{reason[0].upper()}{reason[1:]}. Kalimat: \"{context}\""
+    return f"{reason[0].upper()}{reason[1:]}. Kalimat: \"{marker.context}\""  # whole: a cut quote misleads
 
 
 def _unverified_offices(root: Path, offices: dict) -> list:
