@@ -175,8 +175,8 @@ def test_multi_page_roadmap_has_its_caption_first_and_continuations_marked(plumb
     first = next(i for i, text in enumerate(texts) if caption in text and "DAFTAR GAMBAR" not in text)
     following = [i for i, text in enumerate(texts) if "Gambar 6.1 (lanjutan)" in text]
     assert following and following == list(range(first + 1, first + 1 + len(following)))
-    last = " ".join(texts[following[-1]].split())
-    source = re.search(r"Sumber: [^.]*\.", last)
+    after = " ".join(" ".join(texts[following[-1]:following[-1] + 2]).split())
+    source = re.search(r"Sumber: [^.]*\.", after)  # the figure's source line, right after its legend
     assert source and "biaya" not in source.group(0), "the roadmap shows no costs"
 
 

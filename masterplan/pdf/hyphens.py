@@ -32,6 +32,9 @@ WORD = re.compile(r"(?<![\w\-./@])[^\W\d_]{7,}(?![\w\-/@])")
 # verifikasi" badge.
 SKIP = ("a", "code", "kbd", "abbr")
 SKIP_CLASS = "perlu-verifikasi"
+# The column widths are estimates (masterplan.pdf.tables.LINE_CHARACTERS): a word longer than this share of
+# a line of its column gets its hyphenation points too, so that no word is ever wider than its cell.
+FIT_MARGIN = 0.85
 
 
 def _skipped(text: NavigableString) -> bool:
@@ -58,7 +61,7 @@ def hyphenate(soup: BeautifulSoup) -> int:
             for text in cell.find_all(string=True):
                 if type(text) is not NavigableString or not WORD.search(text) or _skipped(text):
                     continue  # comments, CDATA and the like; links, code, badges
-                long_words = [m.group(0) for m in WORD.finditer(text) if len(m.group(0)) > fits]
+                long_words = [m.group(0) for m in WORD.finditer(text) if len(m.group(0)) > fits * FIT_MARGIN]
                 if long_words:
                     text.replace_with(WORD.sub(lambda m: dictionary.inserted(m.group(0), SOFT_HYPHEN)
                                                if m.group(0) in long_words else m.group(0), str(text)))
@@ -88,6 +91,7 @@ def mark_ragged_blocks(soup: BeautifulSoup) -> int:
     for badge in soup.body.select(f"span.{SKIP_CLASS}"):
         if len(badge.get_text()) > LONG_BADGE:
             badge["class"] = [*badge["class"], LONG_BADGE_CLASS]
+            badge.string = badge.get_text().replace("perlu verifikasi", "perlu\u00a0verifikasi", 1)  # one unit
         unbreakable.append(badge)
     for element in unbreakable:
         block = element.find_parent(["p", "li", "dd", "td"])

@@ -57,10 +57,15 @@ def w3c_date(stage: StageDate) -> str:
 def from_config(config, root: Path) -> Metadata:
     """The metadata of the PDF built from the MkDocs ``config`` of the repository at ``root``.
 
-    Raises ``ValueError`` (see :func:`variant` and :func:`~masterplan.model.stage_dates.stage_date`) and
-    ``KeyError`` when ``extra.rencana`` lacks its title.
+    ``created`` is empty when the stage's date cannot be read (the plan's own build stops earlier, in its
+    hooks, with the message). Raises ``ValueError`` (see :func:`variant`) and ``KeyError`` when
+    ``extra.rencana`` lacks its title.
     """
     plan = settings.from_extra(config.extra)
+    try:
+        created = w3c_date(stage_date(root, plan.stage))
+    except ValueError:
+        created = ""  # a project without data/tahapan.yml: no date rather than the day of the build
     return Metadata(title=plan.title, author=config.site_author or "",
                     subject=config.site_description or "", keywords=config.extra.get("kata_kunci", ""),
-                    created=w3c_date(stage_date(root, plan.stage)), variant=variant(config.extra))
+                    created=created, variant=variant(config.extra))
