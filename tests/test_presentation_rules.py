@@ -97,7 +97,7 @@ def test_marker_badge_escapes_html_and_replaces_the_marker():
 
 def test_marker_context_is_the_line_without_marker():
     [marker] = markers.find("| Luas | 520,81 km² (perlu verifikasi: BPS) |")
-    assert marker.line == 1 and marker.context == "Luas | 520,81 km²"
+    assert marker.line == 1 and marker.context == "Luas; 520,81 km²"  # cells joined readably (Lampiran F quotes it)
 
 
 TABLE_MD = ("| A |\n|---|\n| 1 |\n\n/// table-caption\nJudul\n///\n\nSumber: BPS\n\n"
