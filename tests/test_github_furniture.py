@@ -181,6 +181,18 @@ def test_source_buttons_of_a_released_stage_show_its_tag(edit_uri, version, expe
     assert versions.source_uri(edit_uri, version) == expected
 
 
+@pytest.mark.parametrize("site_url, version, expected", [
+    ("https://contoh.go.id/tahap-2", "tahap-2", "https://contoh.go.id/terbaru/"),  # as mike's plugin leaves it
+    ("https://contoh.go.id/tahap-2/", "tahap-2", "https://contoh.go.id/terbaru/"),
+    ("https://a.github.io/rencana/draf/", "draf", "https://a.github.io/rencana/terbaru/"),
+    ("https://contoh.go.id/", None, "https://contoh.go.id/terbaru/"),  # unversioned: the site root
+    ("https://contoh.go.id/tahap-22/", "tahap-2", "https://contoh.go.id/tahap-22/terbaru/"),  # a folder only
+    (None, "tahap-2", None),
+])
+def test_offline_copy_points_at_the_stable_newest_address_not_its_own_stage(site_url, version, expected):
+    assert versions.latest_url(site_url, version) == expected
+
+
 @pytest.mark.parametrize("site_url, root", [("https://contoh.go.id/", "/"), ("https://a.github.io/rencana", "/rencana/")])
 def test_root_404_page_is_the_default_versions_own_with_the_script_that_knows_the_site_root(site_url, root):
     themed = '<html lang="id"><head><title>Halaman tidak ditemukan</title></head><body><h1>x</h1></body></html>'

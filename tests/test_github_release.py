@@ -522,6 +522,8 @@ def test_offline_copy_works_from_disk_with_all_network_blocked(browser, offline)
         # Which stage and date the copy is, on the home page and every page.
         dated = f"Salinan luring Tahap 2 ({STAGE_DATE})"
         assert page.locator(NOTICE).is_visible() and dated in page.locator(NOTICE).inner_text()
+        # The newest version's address stays right after later stages: the stable alias, not tahap-2.
+        assert page.locator("[data-luring-terbaru]").get_attribute("href").endswith("/terbaru/")
         # The home page's tables name their sources as readers know them, not as files.
         assert not re.search(r"Sumber:[^\n]*(data/|\.ya?ml)", page.locator("article").inner_text())
         page.goto((offline / "bab-2-gambaran-umum.html").as_uri(), wait_until="load")

@@ -90,6 +90,25 @@ def end_site_url_with_slash(config: MkDocsConfig) -> None:
         config.site_url += "/"
 
 
+def latest_url(site_url: str | None, version: str | None) -> str | None:
+    """The address of the newest released stage (``https://…/terbaru/``) for a build of ``version``
+    whose ``site_url`` (str, after mike's plugin) ends in that version's folder: the link that stays right
+    after later stages are released, unlike ``site_url`` itself. ``None`` without a ``site_url``."""
+    if not site_url:
+        return None
+    base = site_url.rstrip("/")
+    if version and base.endswith(f"/{version}"):
+        base = base.removesuffix(f"/{version}")
+    return f"{base}/{stages.LATEST_ALIAS}/"
+
+
+def link_latest(config: MkDocsConfig) -> None:
+    """Put :func:`latest_url` in ``config.extra["versi"]["terbaru"]`` (read by the offline copy's notice,
+    overrides/partials/pemberitahuan-versi.html). Run after mike's ``on_config`` (MkDocs ``on_pre_build``)."""
+    if KEY in config.extra:
+        config.extra[KEY]["terbaru"] = latest_url(config.site_url, config.extra[KEY]["nama"])
+
+
 REDIRECT = """<!DOCTYPE html>
 <html lang="id">
 <head>

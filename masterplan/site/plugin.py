@@ -45,6 +45,7 @@ class MasterplanPlugin(BasePlugin):
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         versions.end_site_url_with_slash(config)  # after mike's on_config
+        versions.link_latest(config)
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         self.build.check_sources()
