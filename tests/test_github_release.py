@@ -336,7 +336,7 @@ def test_every_draft_page_says_it_is_no_official_version_and_links_the_newest_st
         # Built when tahap-1 was the newest stage; versions.json now names tahap-2, and the same page there.
         link = notice.get_by_role("link", name="Tahap 2")
         link.wait_for()
-        assert "Versi resmi terakhir: Tahap 2" in notice.inner_text()
+        assert "Versi terbit terakhir: Tahap 2" in notice.inner_text()
         assert link.get_attribute("href") == pages + "terbaru/bab-2-gambaran-umum/"
         header = page.evaluate(HEADER)  # beside the longest label, "Draf (belum dirilis)"
         assert header["width"] >= 170 and not header["overlap"], header
