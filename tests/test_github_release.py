@@ -172,6 +172,9 @@ def test_the_stage_pdf_carries_the_stage_in_its_name_and_one_stable_address_lead
     assert stable == f"terbaru/pdf/{stages.PDF_STEM}.pdf"
     with urlopen(pages + stable) as response:
         assert response.headers["Content-Type"] == "application/pdf" and response.read() == stage_pdf
+    # The draft carries no PDF of its own: its home page offers the newest stage's, at the stable address.
+    home = BeautifulSoup(blob(repo, "draf/index.html"), "html.parser").select_one("p.info-pdf a")
+    assert home["href"] == f"../{stable}" and "Unduh PDF Tahap" in home.get_text()
 
 
 def test_release_files_are_the_stage_pdf_the_site_zip_and_the_notes(rehearsal):

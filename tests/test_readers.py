@@ -122,7 +122,19 @@ def test_home_page_pdf_line_tells_the_truth_about_the_built_pdf(full_build):
 
 def test_site_only_build_says_the_pdf_was_not_built(site_only_build):
     line = soup_of(site_only_build.site / "index.html").select_one("p.info-pdf")
-    assert "tidak dibuat" in line.get_text() and line.a is None
+    assert line.get_text().strip() == "Dokumen PDF belum tersedia untuk versi ini." and line.a is None
+
+
+@pytest.mark.parametrize("newest, expected", [
+    (None, "Dokumen PDF belum tersedia untuk versi ini."),  # a stage released without PDF (rehearsals)
+    (("Tahap 2", "../terbaru/pdf/Masterplan-Smart-City-Bangli.pdf"),  # the draft: the newest stage's PDF
+     'Versi ini tidak memuat PDF. <a href="../terbaru/pdf/Masterplan-Smart-City-Bangli.pdf" download>Unduh PDF '
+     '<span data-terbit-judul>Tahap 2</span></a>, versi terbit terakhir.'),
+])
+def test_pdf_line_without_a_pdf_speaks_to_readers_and_links_the_newest_stage_from_the_draft(tmp_path, newest, expected):
+    line = site_status.pdf_line(tmp_path / "tidak-ada.pdf", "pdf/x.pdf", None, "1 Juli 2026", newest)
+    assert line == expected
+    assert not re.search(r"pembangunan|build|dibuat", line)
 
 
 @pytest.mark.parametrize("line", ["[[status-bab]]", "[[tahapan-bimtek]]", "[[unduh-dokumen]]"])

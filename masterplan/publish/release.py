@@ -274,7 +274,7 @@ def stable_pdf_path(config: dict) -> str:
     (``terbaru/pdf/Masterplan-Smart-City-Bangli.pdf``): a link that always downloads the newest PDF
     itself. GitHub Pages has no server redirects, and a page that forwards is no PDF for a download
     tool. Written by each release of the newest stage, after mike has copied it to the alias."""
-    return f"{stages.LATEST_ALIAS}/{versions.pdf_path(_pdf_output(config), None)}"
+    return versions.stable_pdf(_pdf_output(config))
 
 
 def _pdf_output(config: dict) -> str:

@@ -33,6 +33,13 @@ def pdf_path(output_path: str, version: str | None) -> str:
     return str(PurePosixPath(output_path).with_name(stages.pdf_file(version)))
 
 
+def stable_pdf(pdf: str) -> str:
+    """Where, from the site root of all versions, the newest stage's PDF is kept under one name that
+    never changes, for a version whose own PDF is at ``pdf`` (path in the version's site):
+    ``terbaru/pdf/Masterplan-Smart-City-Bangli.pdf``."""
+    return f"{stages.LATEST_ALIAS}/{pdf_path(pdf, None)}"
+
+
 def configure(config: MkDocsConfig, pdf_plugin) -> None:
     """Name the PDF after the version being built and put ``{"nama", "judul", "draf", "pdf"}`` in
     ``config.extra["versi"]``: mike's version name, its title for readers (``Tahap 2``; ``None`` when

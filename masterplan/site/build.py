@@ -262,6 +262,16 @@ class Build:
     # After the build: the PDF's size and page count on the pages that offer it
     # -----------------------------------------------------------------------------------------------
 
+    def _newest_pdf(self, page: Path, site: Path) -> tuple[str, str] | None:
+        """``(label, href from page)`` of the newest released stage's PDF at its stable address, for the
+        draft (which links there instead of a PDF of its own); None elsewhere. The draft's folder sits
+        beside ``terbaru`` on the published branch."""
+        versi = self.config.extra[versions.KEY]
+        if not (versi["draf"] and versi["resmi"]):
+            return None
+        stable = site.parent / versions.stable_pdf(versi["pdf"])
+        return versi["resmi"], os.path.relpath(stable, page.parent).replace(os.sep, "/")
+
     def finish(self) -> None:
         """Writes the PDF's size, page count and cover date into the pages that hold [[unduh-pdf]] (pages
         are rendered before the PDF exists), or says that this build made no PDF; a copy of the site that
@@ -281,7 +291,8 @@ class Build:
             text = out.read_text(encoding="utf-8")
             if site_status.PDF_INFO in text:
                 href = os.path.relpath(target, out.parent).replace(os.sep, "/")
-                line = site_status.pdf_line(target, href, pages, config.extra["tanggal_dokumen"])
+                line = site_status.pdf_line(target, href, pages, config.extra["tanggal_dokumen"],
+                                            self._newest_pdf(out, site))
                 out.write_text(text.replace(site_status.PDF_INFO, line), encoding="utf-8")
         if pages is not None:
             versions.write_pdf_address(site, config.extra[versions.KEY]["pdf"], config.site_name)

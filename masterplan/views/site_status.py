@@ -10,6 +10,7 @@ sections themselves from ``rules.yml``), its word count from its Markdown, its l
 from __future__ import annotations
 
 import datetime as dt
+import html
 import subprocess
 import textwrap
 from dataclasses import dataclass, field
@@ -200,12 +201,19 @@ def pdf_placeholder(progress: Progress) -> str:
     return f'<p class="info-pdf">{PDF_INFO}</p>\n'
 
 
-def pdf_line(pdf: Path, href: str, pages: int | None, dated: str) -> str:
+def pdf_line(pdf: Path, href: str, pages: int | None, dated: str, newest: tuple[str, str] | None = None) -> str:
     """The HTML that replaces :data:`PDF_INFO`: a link to ``pdf`` (at ``href`` from the page) with its
-    size in MB and page count, and the date printed on its cover; or a note when no PDF was built
-    (``pages`` is None or the file is missing)."""
+    size in MB and page count, and the date printed on its cover. When no PDF is in this version
+    (``pages`` is None or the file is missing): a link to the newest released stage's PDF when ``newest``
+    gives ``(label, href)`` (the draft: ``("Tahap 2", "../terbaru/pdf/…")``), else a sentence for readers."""
     if pages is None or not pdf.is_file():
-        return "Berkas PDF tidak dibuat pada pembangunan situs ini; unduh dari versi situs yang diterbitkan."
+        if newest is not None:
+            label, latest = newest
+            # data-terbit-judul: renamed from versions.json when a stage is released after this draft
+            # (overrides/partials/javascripts/spanduk-versi.html).
+            return (f'Versi ini tidak memuat PDF. <a href="{html.escape(latest)}" download>Unduh PDF '
+                    f'<span data-terbit-judul>{html.escape(label)}</span></a>, versi terbit terakhir.')
+        return "Dokumen PDF belum tersedia untuk versi ini."
     size = format_decimal(round(pdf.stat().st_size / 1_000_000, 1), locale="id")
     return (f'<a href="{href}" download>Unduh dokumen lengkap (PDF, {size} MB, {pages} halaman)</a>, '
             f"versi bertanggal {dated}.")
