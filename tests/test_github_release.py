@@ -133,6 +133,11 @@ def test_draft_does_not_touch_released_stages(rehearsal):
     assert latest_after_draft == tahap1_before  # the alias still pointed at tahap-1 after the draft
     draft = BeautifulSoup(blob(repo, "draf/bab-2-gambaran-umum/index.html"), "html.parser")
     assert NEW_SECTION in draft.get_text()
+    # A released stage's home page names the stage it is the result of; only the draft's is under way.
+    old_home = BeautifulSoup(blob(repo, "tahap-1/index.html"), "html.parser").select_one(".admonition-title")
+    assert old_home.get_text().strip() == "Versi ini: hasil Tahap I dari IV"
+    draft_home = BeautifulSoup(blob(repo, "draf/index.html"), "html.parser").select_one(".admonition-title")
+    assert draft_home.get_text().strip().endswith("sedang berjalan")
 
 
 @pytest.mark.parametrize("version", ["tahap-1", "tahap-2", "draf"])

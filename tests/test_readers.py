@@ -125,6 +125,17 @@ def test_site_only_build_says_the_pdf_was_not_built(site_only_build):
     assert line.get_text().strip() == "Dokumen PDF belum tersedia untuk versi ini." and line.a is None
 
 
+@pytest.mark.parametrize("version, title", [
+    (None, "sedang berjalan"), ("draf", "sedang berjalan"),  # a plain build and the draft: under way
+    ("tahap-1", "Versi ini: hasil Tahap"), ("final", "Versi ini: hasil Tahap"),  # frozen: what it is the result of
+])
+def test_home_page_stage_note_is_under_way_only_on_the_draft(version, title):
+    progress = site_status.Progress(site_status.load_stages(ROOT)[0], 1, (), {})
+    note = site_status.current_stage(progress, version or "")
+    assert title in note.splitlines()[0]
+    assert ("sedang berjalan" in note) == (title == "sedang berjalan")
+
+
 @pytest.mark.parametrize("newest, expected", [
     (None, "Dokumen PDF belum tersedia untuk versi ini."),  # a stage released without PDF (rehearsals)
     (("Tahap 2", "../terbaru/pdf/Masterplan-Smart-City-Bangli.pdf"),  # the draft: the newest stage's PDF

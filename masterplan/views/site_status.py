@@ -19,6 +19,7 @@ from zoneinfo import ZoneInfo
 
 from babel.numbers import format_decimal
 
+from masterplan.model import stages as releases
 from masterplan.model.documents import Document
 from masterplan.model.markdown_table import captioned_table
 from masterplan.model.problems import Problem, help_reference
@@ -157,12 +158,18 @@ def stage_table(progress: Progress) -> str:
                            f"Sumber: {progress.sources.get('tahapan') or 'Tim Penyusun'}.")
 
 
-def current_stage(progress: Progress) -> str:
-    """A short note for the top of the home page (``[[tahap-saat-ini]]``): the current stage out of all,
-    its date and its output, with a link to the stages table."""
+def current_stage(progress: Progress, version: str | None = None) -> str:
+    """A short note for the top of the home page (``[[tahap-saat-ini]]``): the stage out of all, its date
+    and its output, with a link to the stages table. The draft and a plain build (``version`` None or
+    ``draf``) say the stage is under way; a released stage (``tahap-1``, from :func:`releases.building`
+    when not given) is frozen and stays true after later stages, so it names the stage it is the result of."""
     current = progress.stages[progress.stage - 1]
-    return (f'!!! info "Tahap {_roman(current.number)} dari {_roman(len(progress.stages))} sedang berjalan"\n'
-            f"    Draf ini disusun pada **tahap {_roman(current.number)}** ({current.when}); keluarannya: "
+    stage, total = _roman(current.number), _roman(len(progress.stages))
+    released = releases.parse(releases.building() if version is None else version) is not None
+    title, subject = (f"Versi ini: hasil Tahap {stage} dari {total}", "Versi ini") if released else \
+        (f"Tahap {stage} dari {total} sedang berjalan", "Draf ini")
+    return (f'!!! info "{title}"\n'
+            f"    {subject} disusun pada **tahap {stage}** ({current.when}); keluarannya: "
             f"{current.output[0].lower()}{current.output[1:]}. [Lihat semua tahap](#tahapan-penyusunan)\n")
 
 
