@@ -298,8 +298,17 @@ def test_older_stage_shows_the_selector_and_a_banner_naming_the_newest_stage(bro
         assert "Anda membaca Tahap 1" in banner.inner_text() and "Versi terbaru: Tahap 2" in banner.inner_text()
         selector = page.locator(".md-version__current")
         assert selector.is_visible() and selector.inner_text().strip() == "Tahap 1"
-        listed = [t.strip() for t in page.locator(".md-version__list .md-version__link").all_inner_texts()]
-        assert listed == ["Tahap 2", "Tahap 1", "Draf (belum dirilis)"]
+        # Each stage by name, the newest marked by its alias (extra.version.alias).
+        listed = page.locator(".md-version__list .md-version__link").evaluate_all(
+            "links => links.map(a => [a.firstChild.textContent.trim(),"
+            " (a.querySelector('.md-version__alias') || {}).textContent || null])")
+        assert listed == [["Tahap 2", "terbaru"], ["Tahap 1", None], ["Draf (belum dirilis)", None]]
+        # The whole site name, "Bangli" included (it was cut to "Rencana Induk Smart Cit…" at 360 px).
+        name = page.locator(".md-header__topic:first-child > .md-ellipsis")
+        assert name.evaluate("e => e.scrollWidth <= e.clientWidth && e.scrollHeight <= e.clientHeight + 1")
+        assert name.inner_text().split() == mkdocs_config()["site_name"].split()
+        named, bar = name.bounding_box(), page.locator(".md-header").bounding_box()
+        assert named["y"] + named["height"] <= bar["y"] + bar["height"], (named, bar)
         SCREENSHOTS.mkdir(parents=True, exist_ok=True)
         page.screenshot(path=str(SCREENSHOTS / f"tahap-lama-{viewport['width']}.png"))
         assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
@@ -425,6 +434,9 @@ def test_no_banner_on_the_newest_stage_or_the_draft(browser, pages, path):
         assert page.locator(NOTICE).count() == (1 if path.startswith("draf/") else 0)
         # tahap-2 was released with its PDF: the button leads to it.
         assert page.locator(".tombol-unduh-pdf").count() == (0 if path.startswith("draf/") else 1)
+        if not path.startswith("draf/"):  # on a phone, a thumb-sized button (it was 28 px tall)
+            page.set_viewport_size(PHONE)
+            assert page.locator(".tombol-unduh-pdf").bounding_box()["height"] >= 44
         assert page.errors == []
     finally:
         page.close()
