@@ -76,6 +76,12 @@ def test_whole_chapters_added_and_removed():
     text = cr.report(changes, "Tahap 1", "Tahap 2", readers="sub/apa-yang-berubah.md")
     assert "### [Bab](../baru.md) (bab baru)" in text and "### Bab (bab dihapus)" in text
     assert "Berkas" not in text and "2 halaman berubah" in text
+    # For the GitHub release page: each page and section at its address in the stage, no file names.
+    text = cr.report(changes, "Tahap 1", "Tahap 2", site="https://contoh.go.id/tahap-2/")
+    assert "### [Bab](https://contoh.go.id/tahap-2/baru/) (bab baru)" in text and "### Bab (bab dihapus)" in text
+    assert "| [Satu › Rinci](https://contoh.go.id/tahap-2/baru/#rinci) | ditambahkan |" in text
+    assert "| Satu › Rinci | dihapus |" in text  # a removed section has nowhere to go
+    assert "Berkas" not in text and ".md" not in text and "2 halaman berubah" in text
 
 
 def test_report_uses_indonesian_number_format():
@@ -162,7 +168,8 @@ def test_since_stages_compares_this_version_with_every_earlier_stage(history_rep
     assert re.findall(r"\{ #(sejak-[\w-]+) \}", text) == sections
     if sections:
         assert f"## Tahap 1 → {label} {{ #sejak-tahap-1 }}" in text
-        assert "| Dua | diubah | 4 | 3 | −1 |" in text  # the working tree's change, against tahap-1
+        # The working tree's change, against tahap-1; the section opens at its heading (MkDocs' id).
+        assert "| [Dua](../bab.md#dua) | diubah | 4 | 3 | −1 |" in text
         assert "1 halaman berubah" in text and "docs/" not in text  # pages, not files, for readers
         assert "### [Bab](../bab.md)" in text  # the changed page's name opens it
     else:

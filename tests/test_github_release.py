@@ -188,7 +188,13 @@ def test_release_files_are_the_stage_pdf_the_site_zip_and_the_notes(rehearsal):
     assert {p.name for p in (repo / "dist-2").iterdir()} == {STAGE_PDF, f"{stages.PDF_STEM}-Tahap-2-situs.zip",
                                                             release.NOTES}
     notes = (repo / "dist-2" / release.NOTES).read_text(encoding="utf-8")
-    assert "## Tahap 1 → Tahap 2" in notes and f"| {NEW_SECTION} | ditambahkan |" in notes
+    # For citizens on the GitHub release page: the page and the section at the stage's address, no file.
+    page_url = f"{SITE_URL.rstrip('/')}/tahap-2/bab-2-gambaran-umum/"
+    added = re.search(rf"\| \[{NEW_SECTION}\]\({re.escape(page_url)}#([\w-]+)\) \| ditambahkan \|", notes)
+    assert "## Tahap 1 → Tahap 2" in notes and added, notes
+    assert "docs/" not in notes and "Berkas" not in notes
+    chapter = BeautifulSoup(blob(repo, "tahap-2/bab-2-gambaran-umum/index.html"), "html.parser")
+    assert NEW_SECTION in chapter.find(id=added[1]).get_text()  # the anchor is the heading's own id
     assert "Rilis pertama" in (repo / "dist-1" / release.NOTES).read_text(encoding="utf-8")
 
 

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from babel.numbers import format_decimal
+from markdown.extensions.toc import slugify
 
 from masterplan.pdf import PLUGIN_NAME
 from masterplan.model import documents, stages
@@ -32,21 +33,25 @@ PDF_PLUGIN = PLUGIN_NAME
 @dataclass(frozen=True)
 class Section:
     """One H2/H3 section of a page: ``key`` is its title path (``Latar Belakang › Maksud``), ``text``
-    its body with whitespace collapsed (so re-wrapped lines are no change), ``words`` its word count."""
+    its body with whitespace collapsed (so re-wrapped lines are no change), ``words`` its word count,
+    ``anchor`` the id MkDocs gives its heading ("" for :data:`INTRO`)."""
 
     key: str
     text: str
     words: int
+    anchor: str = ""
 
 
 @dataclass(frozen=True)
 class SectionChange:
-    """A section added, removed or changed; word counts before and after (0 where it did not exist)."""
+    """A section added, removed or changed; word counts before and after (0 where it did not exist);
+    ``anchor``: its heading's id in the newer version ("" when removed or the chapter's opening)."""
 
     key: str
     kind: str
     words_before: int
     words_after: int
+    anchor: str = ""
 
 
 @dataclass(frozen=True)
@@ -79,11 +84,11 @@ def sections(document: Document) -> list[Section]:
     titles = [h.line for h in document.headings if h.level == 1]
     found: list[Section] = []
 
-    def add(key: str, start: int, end: int) -> None:  # 1-based, inclusive start, exclusive end
+    def add(key: str, start: int, end: int, anchor: str = "") -> None:  # 1-based, inclusive start, exclusive end
         body = [line for number, line in enumerate(lines[start - 1:end - 1], start) if number not in titles]
         text = " ".join(" ".join(body).split())
         found.append(Section(key, text, sum(count for line, count in document.word_lines.items()
-                                            if start <= line < end)))
+                                            if start <= line < end), anchor))
 
     first = cuts[0].line if cuts else len(lines) + 1
     add(INTRO, document.body_line, first)
@@ -96,7 +101,7 @@ def sections(document: Document) -> list[Section]:
             parent = title
         key = f"{parent} › {title}" if heading.level == 3 and parent else title
         end = cuts[index + 1].line if index + 1 < len(cuts) else len(lines) + 1
-        add(key, heading.line + 1, end)
+        add(key, heading.line + 1, end, slugify(heading.text, "-"))
     return found
 
 
@@ -108,9 +113,9 @@ def compare_documents(old: Document | None, new: Document | None) -> ChapterChan
     changes = []
     for key, section in after.items():
         if key not in before:
-            changes.append(SectionChange(key, ADDED, 0, section.words))
+            changes.append(SectionChange(key, ADDED, 0, section.words, section.anchor))
         elif before[key].text != section.text:
-            changes.append(SectionChange(key, CHANGED, before[key].words, section.words))
+            changes.append(SectionChange(key, CHANGED, before[key].words, section.words, section.anchor))
     changes += [SectionChange(key, REMOVED, s.words, 0) for key, s in before.items() if key not in after]
     if not changes:
         return None
@@ -206,27 +211,37 @@ def summary(changes: list[ChapterChange], unit: str = "berkas") -> str:
 
 
 def report(changes: list[ChapterChange], old_label: str, new_label: str, level: int = 2,
-           anchor: str | None = None, readers: str | None = None) -> str:
+           anchor: str | None = None, readers: str | None = None, site: str | None = None) -> str:
     """The Markdown report comparing ``old_label`` with ``new_label``: a heading of ``level`` (with the
     id ``anchor`` when given, for links from elsewhere), a summary, then per chapter a heading one level
-    deeper, its file under docs/ and a table of its changed sections. ``readers`` is the path under docs/
-    of the website page that shows the report: then each chapter's heading links to that chapter
-    (unless it was removed) instead of naming its file, since citizens know pages, not files."""
+    deeper, its file under docs/ and a table of its changed sections. For readers, since citizens know
+    pages, not files: ``readers`` (the path under docs/ of the website page that shows the report) or
+    ``site`` (the address of the version, ``https://…/tahap-2/``, for the GitHub release page) – then
+    each chapter's heading and each of its sections link to it in that version (unless removed), and no
+    file is named."""
     head = "#" * level
+    for_readers = readers is not None or site is not None
     parts = [f"{head} {old_label} → {new_label}" + (f" {{ #{anchor} }}" if anchor else ""),
-             summary(changes, "halaman" if readers else "berkas")]
+             summary(changes, "halaman" if for_readers else "berkas")]
     for chapter in changes:
         note = {ADDED: " (bab baru)", REMOVED: " (bab dihapus)"}.get(chapter.kind, "")
-        rows = [[s.key.replace("|", "/"), s.kind, _number(s.words_before), _number(s.words_after),
-                 _signed(s.words_after - s.words_before)] for s in chapter.sections]
+        href = None
+        if for_readers and chapter.kind != REMOVED:
+            href = site + page_url(chapter.path) if site is not None else \
+                posixpath.relpath(chapter.path, posixpath.dirname(readers) or ".")
+        rows = [[_linked(s.key.replace("|", "/"), href, s.anchor), s.kind, _number(s.words_before),
+                 _number(s.words_after), _signed(s.words_after - s.words_before)] for s in chapter.sections]
         table = pipe_table(["Bagian", "Perubahan", "Kata sebelum", "Kata sesudah", "Selisih"], "llrrr", rows,
                            markup_cell)
-        title = chapter.title
-        if readers and chapter.kind != REMOVED:
-            title = f"[{title}]({posixpath.relpath(chapter.path, posixpath.dirname(readers) or '.')})"
-        parts += [f"{head}# {title}{note}", *([] if readers else [f"Berkas `docs/{chapter.path}`."]),
+        title = f"[{chapter.title}]({href})" if href else chapter.title
+        parts += [f"{head}# {title}{note}", *([] if for_readers else [f"Berkas `docs/{chapter.path}`."]),
                   table]
     return "\n\n".join(parts) + "\n"
+
+
+def _linked(key: str, href: str | None, anchor: str) -> str:
+    """A section's name in the report, linked to its heading when it is in the newer version."""
+    return f"[{key}]({href}#{anchor})" if href and anchor else key
 
 
 def history(repo: Path, excluded: list[str], level: int = 2) -> str:
@@ -277,9 +292,11 @@ def since_stages(repo: Path, excluded: list[str], building: str | None, label: s
                             since_anchor(tag.tag), readers=page) for tag in reversed(older))
 
 
-def release_notes(repo: Path, tag: str, excluded: list[str]) -> str:
+def release_notes(repo: Path, tag: str, excluded: list[str], site: str | None = None) -> str:
     """Release notes for stage ``tag``: its changes against the previous stage (or, for the first stage,
-    its size), in Markdown for the GitHub release. Raises ``ValueError`` for a tag that is no stage."""
+    its size), in Markdown for the GitHub release. With ``site`` (the stage's address, ``https://…/tahap-2/``:
+    the notes are read by citizens on the release page) pages are named and linked there, not by file
+    (:func:`report`). Raises ``ValueError`` for a tag that is no stage."""
     stage = stages.parse(tag)
     if stage is None:
         raise ValueError(f"'{tag}' bukan tag rilis; gunakan {stages.TAG_RULE}.")
@@ -291,4 +308,5 @@ def release_notes(repo: Path, tag: str, excluded: list[str]) -> str:
     if before is None:
         return head + (f"## {stage.label}\n\nRilis pertama: {len(new)} halaman dokumen, "
                        f"{_number(sum(count_words(d.body) for d in new.values()))} kata.\n")
-    return head + report(compare(read_version(repo, before.tag, excluded), new), before.label, stage.label)
+    return head + report(compare(read_version(repo, before.tag, excluded), new), before.label, stage.label,
+                         site=site)

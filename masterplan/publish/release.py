@@ -262,7 +262,8 @@ def release_stage(repo: Path, tag: str, dist: Path, push: bool = False, pdf: boo
         site_dir = repo / config.get("site_dir", "site")  # what mike just built and committed
         files.append(Path(shutil.copy2(site_dir / versions.pdf_path(_pdf_output(config), tag), dist / stage.pdf_name)))
     notes = dist / NOTES
-    notes.write_text(change_report.release_notes(repo, tag, change_report.website_only(repo / "mkdocs.yml")),
+    notes.write_text(change_report.release_notes(repo, tag, change_report.website_only(repo / "mkdocs.yml"),
+                                                 f"{config['site_url'].rstrip('/')}/{tag}/"),
                      encoding="utf-8")
     archive = offline_zip(repo, tag, files[0] if files else None, dist / stage.zip_name)
     _finish_branch(repo, env, push, files[0] if files and newest else None)
