@@ -201,5 +201,9 @@ def test_root_404_page_is_the_default_versions_own_with_the_script_that_knows_th
     assert '<meta name="robots" content="noindex">\n</head>' in html and html.endswith("</script>\n</body></html>")
     assert f'var root = "{root}", fallback = "draf"' in html
     assert "http" not in html.split("<body>")[1].replace(site_url, "")  # nothing loaded from any host
+    # Built inside tahap-2 and copied to the alias: its links are moved to the alias, which stays newest.
+    built = themed.replace("<h1>x</h1>", f'<a href="{root}tahap-2/bab-1/">x</a><a href="{root}tahap-1/">y</a>')
+    moved = root_pages.not_found_page(ROOT, site_url, "terbaru", built, "tahap-2")
+    assert f'href="{root}terbaru/bab-1/"' in moved and f'href="{root}tahap-1/"' in moved and "tahap-2" not in moved
     with pytest.raises(ValueError, match="draf/404.html bukan halaman HTML"):
         root_pages.not_found_page(ROOT, site_url, "draf", "404 Not Found")

@@ -409,6 +409,14 @@ def test_banner_links_to_the_same_page_in_the_newest_stage_and_to_what_changed(b
             "e => e.closest('.md-nav__item--section, .md-nav__item--nested')?.innerText ?? ''")
         assert page.evaluate("document.documentElement.scrollWidth") <= 360  # its tables fit the phone
         assert _serious(page, axe_js) == [], chromium.describe(_serious(page, axe_js))
+        # Last in the navigation: no "Selanjutnya" into the editors' guide.
+        assert page.locator(".md-footer__link--next").count() == 0
+        # A changed section's name opens the page at that section.
+        page.locator("article table a", has_text=NEW_SECTION).first.click()
+        page.wait_for_load_state("networkidle")
+        assert page.url.startswith(pages + "terbaru/bab-2-gambaran-umum/#")
+        assert NEW_SECTION in page.locator("#" + page.url.split("#")[1]).inner_text()
+        page.go_back(wait_until="networkidle")
         # The changed page's name opens that page.
         page.locator("article h3 a", has_text="Gambaran Umum").first.click()
         page.wait_for_load_state("networkidle")
@@ -486,6 +494,15 @@ def test_missing_address_gets_an_indonesian_404_with_search_and_home(browser, pa
         _has_the_site_theme(page)
         assert _serious(page, axe_js) == [], chromium.describe(_serious(page, axe_js))
         assert page.locator("a#beranda").get_attribute("href") == urlparse(pages + home).path
+        # Built from the stable alias (tahap-2's folder goes old after Tahap 3); inside an older stage the
+        # header and menu lead into that stage, and no selector names another one.
+        hrefs = page.locator("a[href]").evaluate_all("links => links.map(a => a.getAttribute('href'))")
+        assert not [h for h in hrefs if "/tahap-2/" in h], hrefs
+        if home == "tahap-1/":
+            assert not [h for h in hrefs if "/terbaru/" in h], hrefs
+            assert not page.locator(".md-version").is_visible()
+        else:
+            assert page.locator(".md-version__current").inner_text().startswith("Tahap 2")
         page.get_by_label("Cari di dokumen").fill("Kintamani")
         page.get_by_role("button", name="Cari").click()
         page.wait_for_url(pages + home + "?q=Kintamani")

@@ -156,10 +156,11 @@ def _finish_branch(repo: Path, env: dict[str, str], push: bool, stable_pdf: Path
     # CNAME tells GitHub Pages the custom domain; .nojekyll serves the files as they are; 404.html is
     # what GitHub Pages shows for a missing address (an address without the version folder, too).
     config = _config(repo)
-    newest = any(stages.LATEST_ALIAS in v.get("aliases", []) for v in deployed(repo, env))
+    newest = [v["version"] for v in deployed(repo, env) if stages.LATEST_ALIAS in v.get("aliases", [])]
     default = stages.LATEST_ALIAS if newest else stages.DRAFT_VERSION
     themed = _run(repo, ["git", "-C", str(repo), "show", f"{BRANCH}:{default}/{root_pages.NOT_FOUND}"], env)
-    not_found = root_pages.not_found_page(repo, str(config["site_url"]), default, themed)
+    not_found = root_pages.not_found_page(repo, str(config["site_url"]), default, themed,
+                                          newest[0] if newest else None)
     files: dict[str, str | bytes] = {"CNAME": domain(repo) + "\n", ".nojekyll": "", root_pages.NOT_FOUND: not_found}
     if stable_pdf is not None:
         files[stable_pdf_path(config)] = stable_pdf.read_bytes()
