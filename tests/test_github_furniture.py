@@ -100,7 +100,7 @@ def test_contributing_covers_editing_red_checks_review_and_releases():
 def test_domain_is_set_once_and_version_aliases_match_the_release_script():
     config = mkdocs_config()
     host = config["site_url"].split("/")[2]
-    assert config["extra"]["version"] == {"provider": "mike",
+    assert config["extra"]["version"] == {"provider": "mike", "alias": True,
                                           "default": [stages.LATEST_ALIAS, stages.DRAFT_VERSION]}
     mike = next(p["mike"] for p in config["plugins"] if isinstance(p, dict) and "mike" in p)
     # version_selector: false would also switch off Material's selector and banner; canonical_version

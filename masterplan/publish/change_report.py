@@ -29,12 +29,10 @@ INTRO = "(pembuka bab)"  # the text between the page title and its first section
 PDF_PLUGIN = PLUGIN_NAME
 
 
-
 @dataclass(frozen=True)
 class Section:
-    """One H2/H3 section of a page: ``key`` is its title path (``Latar Belakang › Maksud``), ``text``
-    its body with whitespace collapsed (so re-wrapped lines are no change), ``words`` its word count,
-    ``anchor`` the id MkDocs gives its heading ("" for :data:`INTRO`)."""
+    """One H2/H3 section of a page: ``key`` is its title path (``Latar Belakang › Maksud``), ``text`` its body
+    with whitespace collapsed (re-wrapped lines are no change), ``words`` its word count, ``anchor`` its id."""
 
     key: str
     text: str
@@ -44,8 +42,7 @@ class Section:
 
 @dataclass(frozen=True)
 class SectionChange:
-    """A section added, removed or changed; word counts before and after (0 where it did not exist);
-    ``anchor``: its heading's id in the newer version ("" when removed or the chapter's opening)."""
+    """A section added, removed or changed; words before and after (0 where none); ``anchor``: its newer heading id."""
 
     key: str
     kind: str
@@ -96,7 +93,7 @@ def sections(document: Document) -> list[Section]:
         found.pop()
     parent = ""
     for index, heading in enumerate(cuts):
-        title = documents.strip_numbering(heading.text)
+        title = documents.strip_numbering(heading.text).replace("|", "/")  # "|" would split a table cell
         if heading.level == 2:
             parent = title
         key = f"{parent} › {title}" if heading.level == 3 and parent else title
@@ -214,11 +211,9 @@ def report(changes: list[ChapterChange], old_label: str, new_label: str, level: 
            anchor: str | None = None, readers: str | None = None, site: str | None = None) -> str:
     """The Markdown report comparing ``old_label`` with ``new_label``: a heading of ``level`` (with the
     id ``anchor`` when given, for links from elsewhere), a summary, then per chapter a heading one level
-    deeper, its file under docs/ and a table of its changed sections. For readers, since citizens know
-    pages, not files: ``readers`` (the path under docs/ of the website page that shows the report) or
-    ``site`` (the address of the version, ``https://…/tahap-2/``, for the GitHub release page) – then
-    each chapter's heading and each of its sections link to it in that version (unless removed), and no
-    file is named."""
+    deeper, its file under docs/ and a table of its changed sections. For readers (who know pages, not files):
+    with ``readers`` (path under docs/ of the site page showing it) or ``site`` (the version's address, for the
+    GitHub release page) no file is named; each chapter and section still there is linked."""
     head = "#" * level
     for_readers = readers is not None or site is not None
     parts = [f"{head} {old_label} → {new_label}" + (f" {{ #{anchor} }}" if anchor else ""),
@@ -229,19 +224,13 @@ def report(changes: list[ChapterChange], old_label: str, new_label: str, level: 
         if for_readers and chapter.kind != REMOVED:
             href = site + page_url(chapter.path) if site is not None else \
                 posixpath.relpath(chapter.path, posixpath.dirname(readers) or ".")
-        rows = [[_linked(s.key.replace("|", "/"), href, s.anchor), s.kind, _number(s.words_before),
+        rows = [[f"[{s.key}]({href}#{s.anchor})" if href and s.anchor else s.key, s.kind, _number(s.words_before),
                  _number(s.words_after), _signed(s.words_after - s.words_before)] for s in chapter.sections]
-        table = pipe_table(["Bagian", "Perubahan", "Kata sebelum", "Kata sesudah", "Selisih"], "llrrr", rows,
-                           markup_cell)
+        table = pipe_table(["Bagian", "Perubahan", "Kata sebelum", "Kata sesudah", "Selisih"], "llrrr", rows, markup_cell)
         title = f"[{chapter.title}]({href})" if href else chapter.title
         parts += [f"{head}# {title}{note}", *([] if for_readers else [f"Berkas `docs/{chapter.path}`."]),
                   table]
     return "\n\n".join(parts) + "\n"
-
-
-def _linked(key: str, href: str | None, anchor: str) -> str:
-    """A section's name in the report, linked to its heading when it is in the newer version."""
-    return f"[{key}]({href}#{anchor})" if href and anchor else key
 
 
 def history(repo: Path, excluded: list[str], level: int = 2) -> str:
@@ -294,9 +283,8 @@ def since_stages(repo: Path, excluded: list[str], building: str | None, label: s
 
 def release_notes(repo: Path, tag: str, excluded: list[str], site: str | None = None) -> str:
     """Release notes for stage ``tag``: its changes against the previous stage (or, for the first stage,
-    its size), in Markdown for the GitHub release. With ``site`` (the stage's address, ``https://…/tahap-2/``:
-    the notes are read by citizens on the release page) pages are named and linked there, not by file
-    (:func:`report`). Raises ``ValueError`` for a tag that is no stage."""
+    its size), in Markdown for the GitHub release; read by citizens, so with ``site`` (the stage's address)
+    pages are linked there, not named by file (:func:`report`). Raises ``ValueError`` for a non-stage tag."""
     stage = stages.parse(tag)
     if stage is None:
         raise ValueError(f"'{tag}' bukan tag rilis; gunakan {stages.TAG_RULE}.")
