@@ -309,6 +309,10 @@ def test_older_stage_shows_the_selector_and_a_banner_naming_the_newest_stage(bro
             "links => links.map(a => [a.firstChild.textContent.trim(),"
             " (a.querySelector('.md-version__alias') || {}).textContent || null])")
         assert listed == [["Tahap 2", "terbaru"], ["Tahap 1", None], ["Draf (belum dirilis)", None]]
+        # The stage being read is marked in the list (aria-current, underlined with a bar).
+        page.locator(".md-version__link[aria-current]").wait_for(state="attached")
+        assert page.locator(".md-version__link[aria-current]").evaluate_all(
+            "links => links.map(a => a.firstChild.textContent.trim())") == ["Tahap 1"]
         # The whole site name, "Bangli" included (it was cut to "Rencana Induk Smart Cit…" at 360 px).
         name = page.locator(".md-header__topic:first-child > .md-ellipsis")
         assert name.evaluate("e => e.scrollWidth <= e.clientWidth && e.scrollHeight <= e.clientHeight + 1")
