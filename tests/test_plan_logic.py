@@ -57,6 +57,8 @@ PASSING = {
                                                 "    isu: [5, 1]\n    indikator_sasaran: [1.1b]")]},
     "baseline bersumber": {"indikator.yml": [("baseline: {status: belum tersedia, opd: dpmptsp}",
                                               "baseline: {nilai: 40, tahun: 2024, sumber: \"DPMPTSP, 2024\"}")]},
+    "program jangka pendek menghitung keluarannya tanpa baseline (SOC-01)": {},
+    "target persen program jangka menengah tanpa baseline (GOV-02)": {},
     "target program dan indikator diubah bersama": {
         "program.yml": [("      target: 80\n      sasaran: 1.1a\n", "      target: 85\n      sasaran: 1.1a\n")],
         "indikator.yml": [("target: {pendek: null, menengah: 80, panjang: 95}", "target: {pendek: null, menengah: 85, panjang: 95}")]},
@@ -179,6 +181,15 @@ FAILING = {
            ("LIV-06", "      target: null\n      sasaran: 4.2b\n", "      target: 90\n      sasaran: 4.2b\n"),
            ("ENV-06", "      target: null\n      sasaran: 6.3b\n", "      target: 100\n      sasaran: 6.3b\n"),
            ("GOV-02", "      target: 80\n      sasaran: 1.1a\n", "      target: 90\n      sasaran: 1.1a\n"))},
+    # The reviewer's findings: short-term programmes promising full coverage with no baseline (BAB VII's
+    # own criterion); a count of outputs (GOV-10's two Perbup, SOC-01's participants) is not a share.
+    **{f"target persen program jangka pendek tanpa baseline ({code})": (
+        {"program.yml": [(old, new)]}, "LOGIKA-TARGET-BASELINE", "data/program.yml", f"Program {code} (jangka pendek")
+       for code, old, new in (
+           ("GOV-04", "naskah dinas elektronik\n      satuan: persen\n      baseline: belum tersedia\n      target: null",
+            "naskah dinas elektronik\n      satuan: persen\n      baseline: belum tersedia\n      target: 100"),
+           ("ECO-08", "dibayar nontunai\n      satuan: persen\n      baseline: belum tersedia\n      target: null",
+            "dibayar nontunai\n      satuan: persen\n      baseline: belum tersedia\n      target: 70"))},
     "target indikator berubah tanpa programnya (ENV-07)": (
         {"indikator.yml": [("target: {pendek: null, menengah: 50, panjang: 60}", "target: {pendek: null, menengah: 50, panjang: 100}")]},
         "LOGIKA-TARGET", "data/program.yml", "Program ENV-07 menargetkan 60"),
@@ -362,3 +373,19 @@ def test_claims_in_data_files_drop_the_field_name_and_comments():
             '    baseline: {nilai: 12, tahun: 2023, sumber: "Bali Post, 2023 (perlu verifikasi: data terbaru)"}\n')
     assert [(line, quote) for line, _, quote in data_needs.claims(text, data=True)] == [
         (2, "APBD 2025, DPA DLH"), (3, "Bali Post, 2023")]
+
+
+def test_bab_v_sasaran_state_the_indicator_targets_of_the_data():
+    """Each BAB V "Sasaran" paragraph is drawn from data/indikator.yml (the reviewer found ten hand-written
+    ones contradicting it): the chapters hold the directive, and the paragraph states every target."""
+    for page in sorted((ROOT / "docs/bab-5").glob("smart-*.md")):
+        lines = page.read_text(encoding="utf-8").split("\n")
+        after = [lines[i + 2] for i, line in enumerate(lines) if line == "### Sasaran"]
+        assert len(after) == 3 and all(line.startswith("[[sasaran-elemen elemen=") for line in after), page.name
+    text = logic_tables.goal_targets(_logic(), "pelayanan-publik")
+    assert text.startswith("Sasaran 1.1: ")
+    assert ("**1.1b** Aduan layanan \"Bangli Era Baru\" yang ditindaklanjuti dalam 5 hari kerja: akhir 2026 "
+            "ditetapkan setelah baseline tersedia (perlu verifikasi); akhir 2029 95 persen; akhir 2034 98 persen "
+            "(program GOV-01).") in text
+    assert "90 persen" not in text
+    assert "akhir 2029 naik satu predikat;" in logic_tables.goal_targets(_logic(), "manajemen-birokrasi")
