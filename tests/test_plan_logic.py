@@ -153,6 +153,9 @@ FAILING = {
         {"program.yml": [("      layanan_yang_ada: \"Layanan pengaduan 24 jam \\\"Bangli Era Baru\\\" yang sudah berjalan "
                           "(Patroli Post, 2024) dan SP4N-LAPOR! sebagai platform nasional\"\n", "")]},
         "LOGIKA-QUICK-WIN", "data/program.yml", "Program GOV-01: quick win mempertajam layanan"),
+    "quick win tanpa target keberhasilan (GOV-01)": (
+        {"program.yml": [("      target_proses: \"SOP disposisi ditetapkan", "      # \"SOP disposisi ditetapkan")]},
+        "LOGIKA-QUICK-WIN", "data/program.yml", "Program GOV-01: quick win tanpa target keberhasilan"),
     "aplikasi baru BRD-04 sebagai quick win": (
         {"program.yml": [("    horizon: pendek\n    tahun_mulai: 2025\n    tahun_selesai: 2025\n    jenis_rencana_aksi: aplikasi\n"
                           "    indikator:\n      nama: Jumlah UMKM produk unggulan",
@@ -389,3 +392,10 @@ def test_bab_v_sasaran_state_the_indicator_targets_of_the_data():
             "(program GOV-01).") in text
     assert "90 persen" not in text
     assert "akhir 2029 naik satu predikat;" in logic_tables.goal_targets(_logic(), "manajemen-birokrasi")
+
+
+def test_quick_win_waiting_for_its_baseline_shows_its_process_target():
+    text = logic_tables.quick_win_profiles(_logic())
+    section = text.split("### GOV-01 ")[1].split("### ")[0]
+    row = next(line for line in section.split("\n") if line.startswith("| Indikator keberhasilan |"))
+    assert "ditetapkan setelah baseline tersedia" in row and "; target proses: SOP disposisi ditetapkan" in row

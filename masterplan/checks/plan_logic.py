@@ -39,7 +39,9 @@ def _full_without_baseline(programme) -> bool:
 
 def quick_wins_kept(logic: PlanLogic) -> Iterator[Finding]:
     """LOGIKA-QUICK-WIN: the quick-win criteria in data/horizon.yml (how many, per dimension, how long,
-    what kind, no full target without baseline, complete profile) are kept."""
+    what kind, no full target without baseline, complete profile, a success target) are kept: a quick
+    win whose indicator target waits for the baseline names a process target in its profile, or nothing
+    would say at the end of its year whether it succeeded."""
     rule = "LOGIKA-QUICK-WIN"
     rules = logic.quick_win
     chosen = [p for p in logic.catalogue.programmes if p.quick_win]
@@ -75,6 +77,11 @@ def quick_wins_kept(logic: PlanLogic) -> Iterator[Finding]:
                 "profilnya tidak menyebut 'layanan_yang_ada' (nama layanan itu dan sumbernya). Aplikasi atau "
                 "sistem baru bukan quick win: ubah horizonnya menjadi pendek, atau ubah lingkupnya agar memakai "
                 "layanan yang sudah ada.")
+        if programme.target is None and profile is not None and not profile.process_target:
+            yield PROGRAMMES, programme_line(logic, programme.code, "profil_quick_win"), rule, (
+                f"Program {programme.code}: quick win tanpa target keberhasilan, karena target indikatornya "
+                "menunggu baseline. Tulis 'target_proses:' pada profil, mis. \"SOP ditetapkan dan aduan dapat "
+                "dilacak statusnya (usulan Tim Penyusun, perlu verifikasi)\".")
         if missing:
             yield PROGRAMMES, programme_line(logic, programme.code, "profil_quick_win"), rule, (
                 f"Program {programme.code}: profil quick win belum lengkap ({', '.join(missing)}). Lengkapi "

@@ -221,7 +221,9 @@ def quick_win_profiles(logic: PlanLogic) -> str:
                 ["Jadwal: usulan Tim Penyusun (perlu verifikasi)",
                  [f"{when}: {what}" for when, what in profile.schedule]],
                 ["Indikator keberhasilan", f"{programme.indicator}: {target(programme.target, programme.unit)} "
-                                           f"pada akhir {years(programme)}"],
+                                           f"pada akhir {years(programme)}"
+                                           + (f"; target proses: {profile.process_target}"
+                                              if profile.process_target else "")],
                 ["Mata anggaran", f"{profile.budget_line}; perkiraan indikatif {rupiah(programme.cost)} "
                                   f"({', '.join(programme.funding)}), perlu verifikasi"],
                 ["Risiko dan mitigasi", [f"{risk} → mitigasi: {fix}" for risk, fix in profile.risks]],
