@@ -11,7 +11,7 @@ import pytest
 
 from masterplan.checks import plan_logic
 from masterplan.model import plan_logic as model
-from masterplan.model import programmes
+from masterplan.model import documents, programmes
 from masterplan.views import data_needs, logic_tables
 
 pytestmark = pytest.mark.unit
@@ -399,3 +399,21 @@ def test_quick_win_waiting_for_its_baseline_shows_its_process_target():
     section = text.split("### GOV-01 ")[1].split("### ")[0]
     row = next(line for line in section.split("\n") if line.startswith("| Indikator keberhasilan |"))
     assert "ditetapkan setelah baseline tersedia" in row and "; target proses: SOP disposisi ditetapkan" in row
+
+
+def test_one_datum_asked_in_several_places_is_one_request_naming_every_place():
+    """Lampiran F (ministry review): the SPBE index and the "Bangli Era Baru" complaint data were each
+    asked four or five times on Diskominfosan's worksheet; the stage dates carried raw data labels."""
+    logic = _logic()
+    pages = [(f"docs/{name}", title, documents.load(ROOT / "docs" / name, ROOT / "docs"))
+             for name, title in (("bab-3-analisis-kesiapan.md", "Analisis Kesiapan Daerah"),
+                                 ("bab-5/smart-governance.md", "Smart Governance"))]
+    items = data_needs.collect(logic, pages, ROOT)["kominfo"]
+    spbe = [n for n in items if "SPBE" in n.what and "indeks" in n.what.lower()]
+    assert len(spbe) == 1 and spbe[0].kind == "baseline"
+    assert set(spbe[0].where.split("; ")) == {"Indikator sasaran 1.2a (BAB IV)", "Analisis Kesiapan Daerah",
+                                              "Smart Governance", "Analisis SWOT (BAB III)"}
+    complaints = [n for n in items if "aduan" in n.what.lower() and "SOP" not in n.what]
+    assert len(complaints) == 1 and "Analisis Kesiapan Daerah" in complaints[0].where
+    assert any(n.what == 'Tanggal Bimtek Tahap 2 (kini tertulis "2024")' for n in items)
+    assert not [n for n in items if "Data program (" in n.where or "Fakta pada kalimat ini" in n.what]
