@@ -203,6 +203,11 @@ FAILING = {
     "indikator program bukan indikator sasarannya": (
         {"program.yml": [("      sasaran: 1.1a\n", "      sasaran: 1.1c\n")]},
         "LOGIKA-TARGET", "data/program.yml", "tidak tercantum di 'indikator_sasaran'"),
+    # The reviewer's finding: BAB VIII keeps KPBU for 2030–2034, LIV-08 (2026–2028) listed it.
+    "KPBU sebelum fase terakhir (LIV-08)": (
+        {"program.yml": [("      perkiraan: 1000000000\n      sumber_dana: [APBD]\n    status: usulan\n    isu: [7]",
+                          "      perkiraan: 1000000000\n      sumber_dana: [APBD, KPBU]\n    status: usulan\n    isu: [7]")]},
+        "LOGIKA-KPBU", "data/program.yml", "Program LIV-08 (2026–2028) menyebut KPBU"),
     "strategi SO tanpa peluang": (
         {"swot.yml": [("    swot: [K1, K2, P1, P2]", "    swot: [K1, K2]")]}, "LOGIKA-STRATEGI", "data/swot.yml", "SO-1"),
     "butir SWOT tak dikenal di isu": (

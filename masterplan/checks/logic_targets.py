@@ -112,3 +112,21 @@ def milestones_in_programmes(logic: PlanLogic) -> Iterator[Finding]:
                 f"Tonggak '{milestone.name}' bertahun {milestone.year}, tetapi program {programme.code} yang "
                 f"mewujudkannya berjalan {span}. Samakan tahun tonggak "
                 f"dengan tahun program (atau ubah jadwal program di {PROGRAMMES}).")
+
+
+KPBU = "KPBU"  # the funding source BAB VIII keeps for the last roadmap phase (sumber_dana in data/program.yml)
+
+
+def kpbu_in_last_phase(logic: PlanLogic) -> Iterator[Finding]:
+    """LOGIKA-KPBU: BAB VIII places KPBU (public-private partnership) in the last roadmap phase, once the
+    capacity to manage contracts exists; a programme that lists KPBU as a funding source runs into that
+    phase (data/horizon.yml), or it promises a partnership the plan says cannot exist yet."""
+    if not logic.phases:
+        return
+    last = logic.phases[-1]
+    for programme in logic.catalogue.programmes:
+        if KPBU in programme.funding and programme.end_year < last.start:
+            yield PROGRAMMES, programme_line(logic, programme.code, "biaya"), "LOGIKA-KPBU", (
+                f"Program {programme.code} ({programme.start_year}–{programme.end_year}) menyebut KPBU sebagai "
+                f"sumber dana, padahal BAB VIII menempatkan KPBU pada fase {last.name} ({last.start}–{last.end}). "
+                "Hapus KPBU dari 'sumber_dana', atau jadwalkan bagian yang dibiayai KPBU pada fase itu.")
