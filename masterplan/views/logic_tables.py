@@ -281,5 +281,5 @@ def goal_targets(logic: PlanLogic, elemen: str) -> str:
             v is not None for v in values) else f"target {DEFERRED}"
         programmes = _codes(p.code for p in logic.programmes_moving(indicator.code))
         items.append(f"- **{indicator.code}** {indicator.name}: {steps} (program {programmes}).")
-    return (f"Sasaran {goal.code}: {goal.text} Target indikatornya, usulan Tim Penyusun (perlu verifikasi) yang "
-            "sama dengan tabel indikator BAB IV:\n\n" + "\n".join(items) + "\n")
+    return (f"Sasaran {goal.code}: {goal.text} Target indikatornya sama dengan tabel indikator BAB IV dan "
+            "merupakan usulan Tim Penyusun (perlu verifikasi):\n\n" + "\n".join(items) + "\n")
