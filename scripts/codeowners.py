@@ -1,8 +1,9 @@
-"""Membuat atau memeriksa .github/CODEOWNERS (CLI). Logic: ``masterplan/publish/codeowners.py``."""
+"""Membuat atau memeriksa .github/CODEOWNERS (CLI). Logic: ``masterplan/publish/codeowners.py``;
+command: ``masterplan/cli/codeowners.py``."""
 
 import sys
 
-from masterplan.publish.codeowners import main
+from masterplan.cli.codeowners import main
 
 if __name__ == "__main__":
     sys.exit(main())

@@ -144,7 +144,7 @@ def test_printing_a_page_from_the_browser_keeps_only_the_content(browser, site_u
 
 
 # ---------------------------------------------------------------------------------------------------
-# Reading on a phone (360x780, touch) and by keyboard (issue 13)
+# Reading on a phone (360x780, touch) and by keyboard
 # ---------------------------------------------------------------------------------------------------
 
 CATALOGUE = load_catalogue(ROOT)[0]

@@ -1,4 +1,4 @@
-"""Issue 15's cases, as an OPD editor makes them: text typed in the GitHub web editor or pasted from Word,
+"""Editors' mistakes, as an OPD editor makes them: text typed in the GitHub web editor or pasted from Word,
 checked through the pull request's entry point (``scripts/validate.py``, whose logic is
 ``masterplan.cli.validate.main``). Every mistake turns the check red at the right line with a message a
 non-programmer can act on; every correct edit passes."""

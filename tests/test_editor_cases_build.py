@@ -1,4 +1,4 @@
-"""Issue 15's cases that the build used to catch in English (or not at all): a copy of the repository with
+"""OPD editors' mistakes that the build used to catch in English (or not at all): a copy of the repository with
 the editor's mistake, built site-only as the pull request builds it. The build stops before any page is
 rendered, with the same Bahasa Indonesia lines as ``scripts/validate.py``; and the paths the messages
 suggest really work in the built site."""

@@ -38,7 +38,7 @@ def test_count_words(text, words):
 
 @pytest.mark.parametrize("md", ["lampiran/daftar-pustaka.md", "bab-1-pendahuluan.md", "bab-5/smart-living.md"])
 def test_dashboard_and_change_report_count_the_same_words(md):
-    """One definition of a word (issue 11: the bibliography had 2,651 words on the dashboard and 1,873 in
+    """One definition of a word (two definitions once disagreed: the bibliography had 2,651 words on the dashboard and 1,873 in
     the change report)."""
     document = documents.load(ROOT / "docs" / md, ROOT)
     assert sum(section.words for section in cr.sections(document)) == site_status.word_count(document) > 100

@@ -10,6 +10,7 @@ import pytest
 import yaml
 
 from conftest import ROOT, mkdocs_config, nav_files
+from masterplan.cli import codeowners as codeowners_command
 from masterplan.publish import codeowners
 from masterplan.model import documents, stages
 from masterplan.publish import root_pages, versions
@@ -20,7 +21,7 @@ GITHUB = ROOT / ".github"
 
 def test_codeowners_is_up_to_date_with_the_chapters_front_matter(capsys):
     """Fails when a chapter's `opd:` changed or a page was added: run `.venv/bin/python scripts/codeowners.py`."""
-    assert codeowners.main(["--check", "--repo", str(ROOT)]) == 0, capsys.readouterr().out
+    assert codeowners_command.main(["--check", "--repo", str(ROOT)]) == 0, capsys.readouterr().out
 
 
 def test_codeowners_gives_every_chapter_to_its_office_and_the_machinery_to_the_maintainers():
@@ -55,11 +56,11 @@ def test_codeowners_check_fails_on_a_stale_file(tmp_path, capsys):
     (tmp_path / ".github" / "tim-opd.yml").write_text((GITHUB / "tim-opd.yml").read_text(encoding="utf-8"))
     (tmp_path / "docs").mkdir()
     (tmp_path / "docs" / "bab.md").write_text("---\ntitle: X\nopd: dlh\n---\n\n# X\n", encoding="utf-8")
-    assert codeowners.main(["--check", "--repo", str(tmp_path)]) == 1
+    assert codeowners_command.main(["--check", "--repo", str(tmp_path)]) == 1
     assert "[CODEOWNERS-USANG]" in capsys.readouterr().out
-    assert codeowners.main(["--repo", str(tmp_path)]) == 0
+    assert codeowners_command.main(["--repo", str(tmp_path)]) == 0
     assert "/docs/bab.md  @pemkab-bangli/opd-dlh" in (tmp_path / ".github" / "CODEOWNERS").read_text()
-    assert codeowners.main(["--check", "--repo", str(tmp_path)]) == 0
+    assert codeowners_command.main(["--check", "--repo", str(tmp_path)]) == 0
 
 
 def test_chapter_dropdown_lists_every_plan_page_in_nav_order():

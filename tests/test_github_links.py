@@ -1,4 +1,4 @@
-"""Weekly link check (scripts/check_links.py, masterplan/links.py) against a local web server: a broken
+"""Weekly link check (scripts/check_links.py, masterplan/publish/link_check.py) against a local web server: a broken
 external link is reported at the Markdown file and line where it is written, a working one is not."""
 
 from __future__ import annotations

@@ -1,5 +1,6 @@
 """The GitHub workflows and repository furniture under .github/: valid against GitHub's schemas, clean
-under zizmor and yamllint, hardened as the issue asks, and every command they run exists and is tested."""
+under zizmor and yamllint, hardened (pinned actions, no permissions
+unless a job names them, no untrusted strings in run:), and every command they run exists and is tested."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Heading numbers written into the Markdown: ATX and setext headings alike (issue 11: a setext heading
+"""Heading numbers written into the Markdown: ATX and setext headings alike (once a setext heading
 took a number slot and stayed unnumbered, giving 1.1, -, 1.3)."""
 
 from __future__ import annotations

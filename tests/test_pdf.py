@@ -6,11 +6,13 @@ import re
 
 import pytest
 
+from masterplan.model import stage_dates
 from masterplan.model.numbering import roman
+from masterplan.pdf import metadata
 from bs4 import BeautifulSoup
 from pypdf import PdfReader
 
-from conftest import heading_text, html_path, mkdocs_config, nav_files
+from conftest import ROOT, heading_text, html_path, mkdocs_config, nav_files
 from pdf_read import outline_titles
 
 
@@ -55,8 +57,10 @@ def test_cover_states_period_stage_status_and_indonesian_date(pages_text):
     assert f"{plan['periode_mulai']}–{plan['periode_selesai']}" in cover
     assert f"Tahap {roman(plan['tahap'])}" in cover  # one form everywhere: "Tahap II"
     assert plan["status"].upper() in cover
+    # The day of the build is on the cover's back (a colophon line), never on the cover.
     months = "Januari|Februari|Maret|April|Mei|Juni|Juli|Agustus|September|Oktober|November|Desember"
-    assert re.search(rf"\b\d{{1,2}} ({months}) \d{{4}}\b", cover)
+    assert not re.search(rf"\b\d{{1,2}} ({months}) \d{{4}}\b", cover)
+    assert re.search(rf"\b\d{{1,2}} ({months}) \d{{4}}\b", pages_text[1])
 
 
 def _page_of(reader: PdfReader, title: str) -> int:
@@ -87,12 +91,12 @@ def _section(pages_text: list[str], start: str, stop: str) -> str:
 
 def test_page_labels_match_printed_numbers_roman_then_arabic(reader, pages_text):
     labels = reader.page_labels
-    assert labels[0] == "Sampul"
-    for index in range(1, len(reader.pages)):
+    assert labels[:2] == ["Sampul", "Sampul"]  # the cover and its back (colophon) print no number
+    for index in range(2, len(reader.pages)):
         assert _footer(pages_text[index]) == labels[index], f"page {index + 1}"
     body = _page_of(reader, "BAB I Pendahuluan")
     assert labels[body] == "1"
-    assert all(re.fullmatch(r"[ivxlc]+", labels[i]) for i in range(1, body))
+    assert all(re.fullmatch(r"[ivxlc]+", labels[i]) for i in range(2, body))
 
 
 def test_front_matter_order_and_chapter_openings(reader, pages_text):
@@ -160,13 +164,16 @@ def test_tagged_pdf_with_structure_table_headers_and_figure_alt_text(reader):
     assert figures and all(figures), "every figure needs alt text"
 
 
-def test_metadata_from_configuration_and_commit(reader):
+def test_metadata_from_configuration_and_stage(reader):
     config = mkdocs_config()
     info = reader.metadata
     assert info["/Author"] == "Pemerintah Kabupaten Bangli"
     assert info["/Subject"].startswith("Rencana Induk")
     assert "Kabupaten Bangli" in info["/Keywords"]
-    assert re.fullmatch(r"D:\d{8}", info["/CreationDate"])
+    # Dated by the stage the document is from (as its cover), never by the day of the build.
+    stage = stage_dates.stage_date(ROOT, config["extra"]["rencana"]["tahap"])
+    assert info["/CreationDate"] == f"D:{metadata.w3c_date(stage).replace('-', '')}"
+    assert info["/ModDate"] == info["/CreationDate"]
     assert reader.xmp_metadata is not None
     assert config["extra"]["pdf_varian"] == "pdf/ua-1"
 

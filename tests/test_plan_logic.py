@@ -74,7 +74,7 @@ PASSING = {
 FAILING = {
     "isu tanpa program": (
         {"program.yml": [("    isu: [3]\n", "    isu: [1]\n")]}, "LOGIKA-ISU-PROGRAM", "data/isu.yml", "Isu 3"),
-    # The reviewer's finding: financing (isu 9) was ranked but answered by no programme.
+    # Once in the data: financing (isu 9) was ranked but answered by no programme.
     "isu pembiayaan tanpa program": (
         {"program.yml": [("    isu: [1, 9]\n", "    isu: [1]\n")]}, "LOGIKA-ISU-PROGRAM", "data/isu.yml", "Isu 9"),
     "program tanpa isu": (
@@ -162,21 +162,21 @@ FAILING = {
                           "    horizon: quick-win\n    tahun_mulai: 2025\n    tahun_selesai: 2025\n    jenis_rencana_aksi: aplikasi\n"
                           "    indikator:\n      nama: Jumlah UMKM produk unggulan")]},
         "LOGIKA-QUICK-WIN", "data/program.yml", "Program BRD-04: quick win mempertajam layanan"),
-    # The reviewer's finding: the Perbup milestone (2026) disagreed with GOV-10 (2025).
+    # Once in the data: the Perbup milestone (2026) disagreed with GOV-10 (2025).
     "tonggak di luar tahun programnya": (
         {"tonggak.yml": [("    tahun: 2025\n    program: GOV-10\n", "    tahun: 2026\n    program: GOV-10\n")]},
         "LOGIKA-TONGGAK", "data/tonggak.yml", "program GOV-10 yang mewujudkannya berjalan 2025."),
     "tonggak dengan program tak dikenal": (
         {"tonggak.yml": [("    program: GOV-10\n", "    program: GOV-99\n")]},
         "LOGIKA-TONGGAK", "data/tonggak.yml", "GOV-99"),
-    # The reviewer's findings: short-term targets set without a baseline.
+    # Once in the data: short-term targets set without a baseline.
     **{f"target jangka pendek tanpa baseline ({code})": (
         {"indikator.yml": [(old, new)]}, "LOGIKA-TARGET-BASELINE", "data/indikator.yml", f"Indikator {code}")
        for code, old, new in (
            ("1.1b", "target: {pendek: null, menengah: 95, panjang: 98}", "target: {pendek: 90, menengah: 95, panjang: 98}"),
            ("2.2a", "target: {pendek: null, menengah: null, panjang: null}", "target: {pendek: 200, menengah: null, panjang: null}"),
            ("5.2b", "target: {pendek: null, menengah: 40, panjang: 72}", "target: {pendek: 20, menengah: 40, panjang: 72}"))},
-    # The reviewer's findings: BAB V programme targets that contradicted the indicator table.
+    # Once in the data: BAB V programme targets that contradicted the indicator table.
     **{f"target program berbeda dengan indikatornya ({code})": (
         {"program.yml": [(old, new)]}, "LOGIKA-TARGET", "data/program.yml", f"Program {code} menargetkan")
        for code, old, new in (
@@ -351,7 +351,7 @@ def test_unset_targets_say_they_wait_for_the_baseline_and_its_office():
 
 
 def test_data_needs_quote_whole_sentences_without_data_keys_or_repeats():
-    """Lampiran F (issue 16 review): no quote cut with "…", no YAML field names, one row per fact and
+    """Lampiran F, as an OPD reads its request: no quote cut with "…", no YAML field names, one row per fact and
     office, one SNI ISO 37122 request, and a programme whose indicator is a sasaran indicator does not
     ask for the same baseline twice."""
     logic = _logic()

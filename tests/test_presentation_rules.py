@@ -97,17 +97,17 @@ def test_marker_badge_escapes_html_and_replaces_the_marker():
 
 def test_marker_context_is_the_line_without_marker():
     [marker] = markers.find("| Luas | 520,81 km² (perlu verifikasi: BPS) |")
-    assert marker.line == 1 and marker.context == "Luas | 520,81 km²"
+    assert marker.line == 1 and marker.context == "Luas; 520,81 km²"  # cells joined readably (Lampiran F quotes it)
 
 
 @pytest.mark.parametrize("line, context", [
-    ("Lihat [Perbup 12/2024](https://jdih.banglikab.go.id/perbup-12.pdf) (perlu verifikasi).", "Lihat Perbup 12/2024 ."),
+    ("Lihat [Perbup 12/2024](https://jdih.banglikab.go.id/perbup-12.pdf) (perlu verifikasi).", "Lihat Perbup 12/2024."),
     # A reference whose link text is its address: the host, not a 370 px unbreakable word.
     ("Bangsaonline (t.t.) (perlu verifikasi: tanggal). [https://www.bangsaonline.com/berita/158029/kota-cerdas]"
-     "(https://www.bangsaonline.com/berita/158029/kota-cerdas)", "Bangsaonline (t.t.) . www.bangsaonline.com"),
-    ("Data https://bps.go.id/id/statistics-table/2/MTk4, lalu (perlu verifikasi).", "Data bps.go.id, lalu ."),
-    ("Situs https://banglikab.go.id/ (perlu verifikasi).", "Situs banglikab.go.id ."),
-    ("Kode [a] (b) tanpa tautan (perlu verifikasi).", "Kode [a] (b) tanpa tautan ."),
+     "(https://www.bangsaonline.com/berita/158029/kota-cerdas)", "Bangsaonline (t.t.). www.bangsaonline.com"),
+    ("Data https://bps.go.id/id/statistics-table/2/MTk4, lalu (perlu verifikasi).", "Data bps.go.id, lalu."),
+    ("Situs https://banglikab.go.id/ (perlu verifikasi).", "Situs banglikab.go.id."),
+    ("Kode [a] (b) tanpa tautan (perlu verifikasi).", "Kode [a] (b) tanpa tautan."),
 ])
 def test_marker_context_reads_links_as_text_and_addresses_as_hosts(line, context):
     assert markers.find(line)[0].context == context

@@ -119,7 +119,7 @@ def _edit(path: Path, old: str, new: str) -> None:
 
 
 def test_changing_a_programmes_years_changes_table_totals_and_chart(full_build, tmp_path):
-    """The issue's proof: ENV-08 moved from 2027–2034 to 2029–2034 in data/program.yml only."""
+    """One data edit reaches every view: ENV-08 moved from 2027–2034 to 2029–2034 in data/program.yml only."""
     project = _copy(tmp_path)
     _edit(project / "data" / "program.yml", "tahun_mulai: 2027\n    tahun_selesai: 2034\n"
           "    jenis_rencana_aksi: infrastruktur\n    indikator:\n      nama: Kapasitas PLTS",

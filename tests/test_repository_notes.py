@@ -30,15 +30,41 @@ def test_notes_outside_the_repository_are_not_cited():
     assert cited == []
 
 
+# An item is cited as "C12" (numbered on integration) or "C-<branch>-N" (a branch's note before integration).
+CITED_ITEM = re.compile(r"\bC\d+\b|\bC-[a-z0-9]+-\d+\b")
+
+
+def _items() -> list[str]:
+    """The notes' items in file order as (number, branch name): numbered table rows ("| C12 |") and branch
+    notes before integration, as a row or a list item ("| C-a11y-1 |", "- **C-a11y-1**")."""
+    return re.findall(r"^\| (C\d+) \||^(?:\| |- \*\*)(C-[a-z0-9]+-\d+)", NOTES.read_text(encoding="utf-8"), re.M)
+
+
 def test_every_cited_item_of_the_maintainers_notes_exists():
-    items = set(re.findall(r"^\| (C\d+) \|", NOTES.read_text(encoding="utf-8"), re.M))
-    cited = {(name, item) for name, text in _tracked_text().items()
-             for item in re.findall(r"CATATAN-TEKNIS\.md,? (C\d+)", text)}
-    assert cited, "comments cite the notes by item"
+    items = {number or branch for number, branch in _items()}
+    texts = _tracked_text() | {NOTES.name: NOTES.read_text(encoding="utf-8")}
+    cited = {(name, item) for name, text in texts.items() for item in CITED_ITEM.findall(text)}
+    assert ("mkdocs.yml", "C33") in cited, "every citation on a line counts, not only the first"
     assert {(name, item) for name, item in cited if item not in items} == set()
+
+
+def test_the_notes_are_numbered_in_file_order():
+    numbers = [int(number[1:]) for number, _ in _items() if number]
+    assert numbers == list(range(1, len(numbers) + 1))
 
 
 def test_requirements_name_existing_test_files():
     for requirements in ROOT.glob("requirements*.txt"):
         for named in re.findall(r"tests/[\w*]+\.py", requirements.read_text(encoding="utf-8")):
             assert list(ROOT.glob(named)), f"{requirements.name} names {named}"
+
+
+def test_paths_named_in_the_code_exist():
+    """A comment or docstring in our code that names a file of this repository by its path names one that
+    exists (files move between layers; a stale path sends the next maintainer nowhere)."""
+    named = re.compile(r"(?<![\w/.-])((?:masterplan|scripts|overrides|tests|data|\.github)/[\w./-]*\w)")
+    missing = [(name, path) for name, text in _tracked_text().items()
+               if name.startswith(("masterplan/", "scripts/", "overrides/"))
+               for path in named.findall(text)
+               if not path.startswith("tests/output/") and not (ROOT / path).exists()]  # output: made by tests
+    assert missing == []

@@ -21,8 +21,8 @@ from hypothesis import HealthCheck, given, settings, strategies as st
 from mkdocs.config import load_config
 from mkdocs.exceptions import MkDocsException
 
-from masterplan.cli import validate
-from masterplan.publish import codeowners, release
+from masterplan.cli import codeowners, validate
+from masterplan.publish import release
 
 EDITABLE = ["docs/bab-9-penutup.md", "docs/lampiran/daftar-istilah.md", "docs/index.md", "data/program.yml",
             "data/opd.yml", "data/dimensi.yml", "data/tahapan.yml", "mkdocs.yml", ".github/tim-opd.yml",
@@ -140,9 +140,9 @@ def test_no_entry_point_raises_on_what_an_editor_can_save(scratch, change, monke
     ("data/tahapan.yml", "1:\n", "1:\n\t["),
     (".github/tim-opd.yml", "tim:\n", "tim:\n\t["),
 ])
-def test_the_crashes_of_issue_11_are_messages_with_file_and_line(scratch, monkeypatch, capsys, name, before,
-                                                                 after):
-    """The reported crashes, each through the entry point that crashed: a message naming the file."""
+def test_former_crashes_are_messages_with_file_and_line(scratch, monkeypatch, capsys, name, before, after):
+    """Inputs that once crashed a command with a traceback (a Windows-1252 chapter, a stage out of range,
+    a tab in YAML), each through the entry point that crashed: a message naming the file."""
     target = scratch / name
     original = target.read_bytes()
     target.write_bytes(original.replace(before.encode(), after.encode("latin-1"), 1))

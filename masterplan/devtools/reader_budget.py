@@ -1,5 +1,5 @@
 """What a reader's phone downloads and runs, measured on a built site next to stock Material on the same
-docs (issue 13's budgets): the weight of every page on first load (gzip, as GitHub Pages serves it), the
+docs (the reader budgets it checks): the weight of every page on first load (gzip, as GitHub Pages serves it), the
 heaviest chapter page, console errors, axe-core violations at 360 px, 1280 px and 200 % zoom, and
 Lighthouse mobile scores (median of runs, ours and stock alternating so that both meet the same load on
 the machine). Used by ``scripts/benchmark.py``; never by timed tests.
@@ -27,7 +27,7 @@ LIGHTHOUSE = ROOT / ".venv" / "lighthouse" / "node_modules" / ".bin" / "lighthou
 LIGHTHOUSE_INSTALL = "npm install --prefix .venv/lighthouse --no-audit --no-fund -E lighthouse@12.2.3"
 # After the network is quiet: what a page fetches later on its own (e.g. a search index) still counts.
 SETTLE_MS = 2000
-# The three ways issue 13 reads the site: a phone, a laptop, and a laptop at 200 % zoom.
+# The three ways readers open the site: a phone, a laptop, and a laptop at 200 % zoom.
 AXE_VIEWS = {"360 px": ({"width": 360, "height": 780}, 1), "1280 px": ({"width": 1280, "height": 800}, 1),
              "200 %": ({"width": 640, "height": 400}, 2)}
 

@@ -50,7 +50,11 @@ def find(markdown: str) -> list[Marker]:
         matches = list(MARKER.finditer(line))
         if not matches:
             continue
-        context = " ".join(_ADDRESS.sub(r"\1", _LINK.sub(r"\1", MARKER.sub("", line))).split()).strip(" |-*")
+        # Readable on paper (Lampiran F quotes it): a link as its text, an address as its host, no space
+        # left before the punctuation that followed a marker, a table row's cells joined by semicolons.
+        text = _ADDRESS.sub(r"\1", _LINK.sub(r"\1", MARKER.sub("", line)))
+        text = re.sub(r"\s+([.,;:])", r"\1", text).strip(" |-*")
+        context = " ".join(re.sub(r"\s*(?<!\\)\|\s*", "; ", text).split())
         for match in matches:
             found.append(Marker(number, (match.group("reason") or "").strip(), context))
     return found

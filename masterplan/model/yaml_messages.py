@@ -1,5 +1,5 @@
-"""PyYAML's English error ``problem`` texts, said in Bahasa Indonesia for editors (issue 15: no parser
-English in a message). Keys are the start of PyYAML 6's texts (``yaml/scanner.py``, ``yaml/parser.py``)
+"""PyYAML's English error ``problem`` texts, said in Bahasa Indonesia for editors (editors are
+OPD staff who do not read the parser's English; no English in a message). Keys are the start of PyYAML 6's texts (``yaml/scanner.py``, ``yaml/parser.py``)
 and of libyaml's (``src/scanner.c``, ``src/parser.c``: the project parses with ``CSafeLoader``); anything
 unknown gets a general explanation, never the English."""
 

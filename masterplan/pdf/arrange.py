@@ -2,7 +2,7 @@
 :mod:`masterplan.pdf.writer` on what mkdocs-with-pdf assembled).
 
 Resulting order, following Indonesian planning documents (CATATAN-TEKNIS.md, "Konvensi dokumen"):
-cover; front matter
+cover and its back (a colophon line with the build date); front matter
 (Kata Pengantar, Ringkasan Eksekutif, Daftar Isi, Daftar Tabel, Daftar Gambar) numbered i, ii, …;
 then the chapters numbered from 1 on BAB I.
 """
@@ -15,6 +15,7 @@ from masterplan.pdf import hyphens as pdf_hyphens, parts as pdf_parts, tables as
 from masterplan.pdf.metadata import Metadata
 from masterplan.views import signature
 
+COLOPHON = "doc-kolofon"  # the cover's back (overrides/pdf/cover.html.j2): not front matter
 BODY_ANCHOR = "awal-isi"  # id of the first chapter heading: page labels restart at 1 there
 
 LISTS = (("tabel", "Daftar Tabel", "doc-daftar-tabel"), ("gambar", "Daftar Gambar", "doc-daftar-gambar"))
@@ -30,16 +31,18 @@ def arrange(soup: BeautifulSoup, metadata: Metadata) -> BeautifulSoup:
     for table in soup.find_all("table"):
         _column_widths(soup, table)
     pdf_tables.mark_continuations(soup)
+    pdf_tables.mark_figure_continuations(soup)
     pdf_tables.keep_amounts_whole(soup)
     pdf_hyphens.hyphenate(soup)
     pdf_hyphens.attach_punctuation(soup)
-    pdf_hyphens.mark_url_blocks(soup)
+    pdf_hyphens.mark_ragged_blocks(soup)
     signature.keep_with_closing(soup)
     body = soup.body
     articles = [a for a in body.find_all("article", recursive=False)]
     cover = next((a for a in articles if a.get("id") == "doc-cover"), None)
     toc = next((a for a in articles if a.get("id") == "doc-toc"), None)
-    chapters = [a for a in articles if a not in (cover, toc)]
+    colophon = next((a for a in articles if a.get("id") == COLOPHON), None)  # stays behind the cover
+    chapters = [a for a in articles if a not in (cover, colophon, toc)]
     first_chapter = next((a for a in chapters if a.select_one("h1 .label-bab")), None)  # BAB I
     split = chapters.index(first_chapter) if first_chapter is not None else len(chapters)
     front, main = chapters[:split], chapters[split:]
@@ -103,11 +106,6 @@ def _merge_multi_page_chapters(soup: BeautifulSoup) -> None:
                 heading.name = f"h{level - 1}"
 
 
-# A table on A4 with our margins is about 435 pt wide; at 9 pt a character (bold capitals and digits
-# included) takes up to about 5 pt, and cell padding about 2.5 characters.
-LINE_CHARACTERS = 87
-CELL_PADDING = 2.5
-
 
 def _column_widths(soup: BeautifulSoup, table: Tag) -> None:
     """Give a table column widths in proportion to its content.
@@ -129,9 +127,9 @@ def _column_widths(soup: BeautifulSoup, table: Tag) -> None:
         # An amount ("Rp1.250.000.000") is never split, so its column gets room for the whole of it.
         longest_amount = max((len(m.group(0)) for text in texts for m in pdf_tables.AMOUNT.finditer(text)),
                              default=0)
-        minimum.append(max(min(longest_word, 14), longest_amount) + CELL_PADDING)
+        minimum.append(max(min(longest_word, 14), longest_amount) + pdf_tables.CELL_PADDING)
         average.append(sum(len(text) for text in texts) / max(len(texts), 1) + 1)
-    spare = max(LINE_CHARACTERS - sum(minimum), 0)
+    spare = max(pdf_tables.LINE_CHARACTERS - sum(minimum), 0)
     widths = [least + spare * share / sum(average) for least, share in zip(minimum, average)]
     group = soup.new_tag("colgroup")
     for width in widths:

@@ -9,9 +9,9 @@ paragraphs that print a web address are set ragged right. Hence:
 
 - body text is justified without hyphenation (no word is ever broken);
 - :func:`hyphenate` writes soft hyphens (pyphen ``id_ID``, the LibreOffice patterns WeasyPrint itself
-  uses) only into table cells, which are ragged right and narrow: a long word there breaks with a
-  hyphen instead of being cut anywhere ("penguata/n");
-- :func:`attach_punctuation` and :func:`mark_url_blocks` remove the two other causes of stretched lines.
+  uses) only into the words of table cells that are longer than a line of their column: such a word
+  breaks with a hyphen instead of being cut anywhere ("penguata/n"), and no other word breaks at all;
+- :func:`attach_punctuation` and :func:`mark_ragged_blocks` remove the other causes of stretched lines.
 """
 
 from __future__ import annotations
@@ -20,6 +20,8 @@ import re
 
 import pyphen
 from bs4 import BeautifulSoup, NavigableString
+
+from masterplan.pdf import tables as pdf_tables
 
 LANGUAGE = "id_ID"
 SOFT_HYPHEN = "\u00ad"
@@ -30,6 +32,9 @@ WORD = re.compile(r"(?<![\w\-./@])[^\W\d_]{7,}(?![\w\-/@])")
 # verifikasi" badge.
 SKIP = ("a", "code", "kbd", "abbr")
 SKIP_CLASS = "perlu-verifikasi"
+# The column widths are estimates (masterplan.pdf.tables.LINE_CHARACTERS): a word longer than this share of
+# a line of its column gets its hyphenation points too, so that no word is ever wider than its cell.
+FIT_MARGIN = 0.85
 
 
 def _skipped(text: NavigableString) -> bool:
@@ -37,41 +42,61 @@ def _skipped(text: NavigableString) -> bool:
 
 
 def hyphenate(soup: BeautifulSoup) -> int:
-    """Insert soft hyphens at pyphen's Indonesian hyphenation points into every word of seven letters
-    or more in the table cells of ``soup``; returns how many words got at least one."""
+    """Insert soft hyphens at pyphen's Indonesian hyphenation points into every word of a table cell of
+    ``soup`` that is longer than a line of its column (:func:`masterplan.pdf.tables.cell_characters`);
+    returns how many words got at least one.
+
+    Only such words: WeasyPrint 70 ends a line at the first hyphenation point it meets, so a cell whose
+    every word can break is set as a staircase of short lines ("Cegah aplikasi tum-/pang tindih"). A word
+    that fits on a line breaks only at spaces; a longer one breaks at its hyphens, never anywhere else.
+    """
     dictionary = pyphen.Pyphen(lang=LANGUAGE, left=2, right=3)
     changed = 0
-    for text in (text for cell in soup.body.select("td, th") for text in cell.find_all(string=True)):
-        if type(text) is not NavigableString:
-            continue  # comments, CDATA and the like
-        if not WORD.search(text) or _skipped(text):
-            continue
-        counted = [0]
-
-        def split(match: re.Match) -> str:
-            word = dictionary.inserted(match.group(0), SOFT_HYPHEN)
-            counted[0] += word != match.group(0)
-            return word
-
-        text.replace_with(WORD.sub(split, str(text)))
-        changed += counted[0]
+    for table in soup.body.find_all("table"):
+        columns = pdf_tables.column_characters(table)
+        for cell in table.select("td, th"):
+            if cell.find_parent("table") is not table:
+                continue  # a nested table's cells are measured against their own columns
+            fits = pdf_tables.cell_characters(cell, columns)
+            for text in cell.find_all(string=True):
+                if type(text) is not NavigableString or not WORD.search(text) or _skipped(text):
+                    continue  # comments, CDATA and the like; links, code, badges
+                long_words = [m.group(0) for m in WORD.finditer(text) if len(m.group(0)) > fits * FIT_MARGIN]
+                if long_words:
+                    text.replace_with(WORD.sub(lambda m: dictionary.inserted(m.group(0), SOFT_HYPHEN)
+                                               if m.group(0) in long_words else m.group(0), str(text)))
+                    changed += len(long_words)
     return changed
 
 
-URL_CLASS = "memuat-url"
+RAGGED_CLASS = "rata-kiri"
+# A badge longer than this (characters) may be wider than a line of text (8.5-pt badge on a 435-pt line):
+# it gets the class ``penanda-panjang`` and wraps at its spaces.
+LONG_BADGE = 75
+LONG_BADGE_CLASS = "penanda-panjang"
 URL = re.compile(r"^(?:https?://|www\.)", re.IGNORECASE)
 
 
-def mark_url_blocks(soup: BeautifulSoup) -> int:
-    """Give every paragraph and list item that prints a web address (a link whose text is the address)
-    the class ``memuat-url``, which the PDF stylesheet sets ragged right; returns how many were marked."""
+def mark_ragged_blocks(soup: BeautifulSoup) -> int:
+    """Give every paragraph, list item and cell that prints a web address (a link whose text is the
+    address) or a "perlu verifikasi" badge the class ``rata-kiri``, which the PDF stylesheet sets ragged
+    right, and a badge longer than :data:`LONG_BADGE` characters the class ``penanda-panjang``; returns
+    how many blocks were marked.
+
+    Neither can break inside (an address would change; a badge split over two lines is misread as two
+    notes), so in a justified line either would stretch the words before it across the page.
+    """
     marked = 0
-    for link in soup.body.find_all("a"):
-        if not URL.match(link.get_text(strip=True)):
-            continue
-        block = link.find_parent(["p", "li", "dd", "td"])
-        if block is not None and URL_CLASS not in (block.get("class") or []):
-            block["class"] = [*(block.get("class") or []), URL_CLASS]
+    unbreakable = [link for link in soup.body.find_all("a") if URL.match(link.get_text(strip=True))]
+    for badge in soup.body.select(f"span.{SKIP_CLASS}"):
+        if len(badge.get_text()) > LONG_BADGE:
+            badge["class"] = [*badge["class"], LONG_BADGE_CLASS]
+            badge.string = badge.get_text().replace("perlu verifikasi", "perlu\u00a0verifikasi", 1)  # one unit
+        unbreakable.append(badge)
+    for element in unbreakable:
+        block = element.find_parent(["p", "li", "dd", "td"])
+        if block is not None and RAGGED_CLASS not in (block.get("class") or []):
+            block["class"] = [*(block.get("class") or []), RAGGED_CLASS]
             marked += 1
     return marked
 

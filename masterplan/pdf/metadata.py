@@ -9,7 +9,10 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from babel.dates import get_month_names
+
 from masterplan.model import settings
+from masterplan.model.stage_dates import StageDate, stage_date
 
 # Supported by WeasyPrint 70; "pdf/ua-1" is tagged and accessible, the PDF/A ones are for archiving.
 VARIANTS = ("pdf/ua-1", "pdf/ua-2", "pdf/a-2a", "pdf/a-3a", "pdf/a-2u", "pdf/a-3u", "pdf/a-2b", "pdf/a-3b")
@@ -21,8 +24,8 @@ VARIANT_ENV = "PDF_VARIANT"  # overrides the setting for one build
 class Metadata:
     """Values written into the PDF.
 
-    ``created`` is an ISO date (``2026-11-30``) taken from the last commit so that the same commit gives
-    the same PDF; ``variant`` is one of :data:`VARIANTS`.
+    ``created`` is the W3C date (``2024-06``, ``2024``) of the workshop stage the document is from, as on
+    its cover, never the day of the build; ``variant`` is one of :data:`VARIANTS`.
     """
 
     title: str
@@ -44,11 +47,25 @@ def variant(extra: dict) -> str:
     return chosen
 
 
+def w3c_date(stage: StageDate) -> str:
+    """``stage``'s date as precise as it is written: ``2024-06`` for "Juni 2024", ``2024`` for "2024"."""
+    months = {name.casefold(): number for number, name in get_month_names("wide", locale="id").items()}
+    month = next((months[word] for word in stage.text.casefold().split() if word in months), None)
+    return f"{stage.year}-{month:02d}" if month else str(stage.year)
+
+
 def from_config(config, root: Path) -> Metadata:
     """The metadata of the PDF built from the MkDocs ``config`` of the repository at ``root``.
 
-    Raises ``ValueError`` (see :func:`variant`) and ``KeyError`` when ``extra.rencana`` lacks its title.
+    ``created`` is empty when the stage's date cannot be read (the plan's own build stops earlier, in its
+    hooks, with the message). Raises ``ValueError`` (see :func:`variant`) and ``KeyError`` when
+    ``extra.rencana`` lacks its title.
     """
-    return Metadata(title=settings.from_extra(config.extra).title, author=config.site_author or "",
+    plan = settings.from_extra(config.extra)
+    try:
+        created = w3c_date(stage_date(root, plan.stage))
+    except ValueError:
+        created = ""  # a project without data/tahapan.yml: no date rather than the day of the build
+    return Metadata(title=plan.title, author=config.site_author or "",
                     subject=config.site_description or "", keywords=config.extra.get("kata_kunci", ""),
-                    created=settings.build_date(root).isoformat(), variant=variant(config.extra))
+                    created=created, variant=variant(config.extra))

@@ -19,7 +19,7 @@ from weasyprint import HTML
 from weasyprint.document import Document
 from weasyprint.urls import URLFetcher
 
-from masterplan.pdf.arrange import BODY_ANCHOR
+from masterplan.pdf.arrange import BODY_ANCHOR, COLOPHON
 
 
 class LocalFetcher(URLFetcher):
@@ -104,9 +104,11 @@ def _page_labels(document: Document, pdf: pydyf.PDF) -> None:
     matching the numbers printed in the footer (so a viewer's "go to page 5" lands on printed page 5)."""
     body_start = next((index for index, page in enumerate(document.pages)
                        if BODY_ANCHOR in page.anchors), None)
+    # The cover's back (colophon) is part of the cover: the front matter's numbers start after it.
+    front_start = next((index + 1 for index, page in enumerate(document.pages) if COLOPHON in page.anchors), 1)
     numbers = pydyf.Array([0, pydyf.Dictionary({"P": pydyf.String("Sampul")})])
-    if len(document.pages) > 1:
-        numbers.extend([1, pydyf.Dictionary({"S": "/r", "St": 1})])
+    if len(document.pages) > front_start:
+        numbers.extend([front_start, pydyf.Dictionary({"S": "/r", "St": 1})])
     if body_start:
         numbers.extend([body_start, pydyf.Dictionary({"S": "/D", "St": 1})])
     pdf.catalog["PageLabels"] = pydyf.Dictionary({"Nums": numbers})

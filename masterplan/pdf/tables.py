@@ -17,7 +17,15 @@ CONTINUED = "(lanjutan)"
 # one line, never split inside.
 AMOUNT = re.compile(r"(?:Rp\s?)?\d[\d.,]*(?:\s(?:ribu|juta|miliar|triliun))?")
 NO_BREAK_SPACE = "\u00a0"
+# A table on A4 with our margins is about 435 pt wide; at 9 pt a character (bold capitals and digits
+# included) takes up to about 5 pt, and cell padding about 2.5 characters.
+LINE_CHARACTERS = 87
+CELL_PADDING = 2.5
 HEADINGS = ["h1", "h2", "h3", "h4", "h5", "h6"]
+# A table of this many body rows or fewer is never split (class ``tabel-pendek``): with at least three rows
+# on each side of a break (styles.scss), splitting it would leave a page of a header and a few rows.
+SHORT_TABLE_ROWS = 8
+SHORT_TABLE = "tabel-pendek"
 
 
 def continuation_label(table: Tag) -> str:
@@ -35,7 +43,8 @@ def continuation_label(table: Tag) -> str:
 
 
 def mark_continuations(soup: BeautifulSoup) -> int:
-    """Set ``data-lanjutan`` on the body of every table of the document; returns how many were marked.
+    """Set ``data-lanjutan`` on the body of every table of the document, and the class ``tabel-pendek`` on
+    every table of :data:`SHORT_TABLE_ROWS` body rows or fewer; returns how many tables were marked.
 
     A table without ``<tbody>`` (hand-written HTML) gets one around its rows first, so that the header
     row stays the first box of every page (the stylesheet reads the value with ``string(…, start)``).
@@ -55,6 +64,8 @@ def mark_continuations(soup: BeautifulSoup) -> int:
         label = continuation_label(table)
         for body in bodies:
             body["data-lanjutan"] = label
+        if sum(len(body.find_all("tr", recursive=False)) for body in bodies) <= SHORT_TABLE_ROWS:
+            table["class"] = [*(table.get("class") or []), SHORT_TABLE]
         marked += 1
     return marked
 
@@ -62,7 +73,7 @@ def mark_continuations(soup: BeautifulSoup) -> int:
 def keep_amounts_whole(soup: BeautifulSoup) -> int:
     """Join the number and unit of every amount in a table cell with a no-break space ("Rp13,95
     miliar"), so that the unit never goes to a line of its own; returns how many were joined. The column
-    widths (``scripts/pdf_event_hook.py``, ``_column_widths``) make room for the longest amount of each column."""
+    widths (``masterplan/pdf/arrange.py``, ``_column_widths``) make room for the longest amount of each column."""
     joined = 0
     for cell in soup.select("td, th"):
         for text in cell.find_all(string=True):
@@ -73,3 +84,44 @@ def keep_amounts_whole(soup: BeautifulSoup) -> int:
                 joined += 1
                 text.replace_with(new)
     return joined
+
+
+def column_characters(table: Tag) -> list[float]:
+    """How many characters fit on one line of each column of ``table`` (cell padding taken off), from
+    the percentage widths of its ``<colgroup>``; a table without one is one full-width column."""
+    group = table.find("colgroup", recursive=False)
+    widths = [float(match.group(1)) for col in (group.find_all("col") if group else [])
+              if (match := re.search(r"width:\s*([\d.]+)%", col.get("style", "")))]
+    return [LINE_CHARACTERS * width / 100 - CELL_PADDING for width in widths] or [LINE_CHARACTERS - CELL_PADDING]
+
+
+def cell_characters(cell: Tag, columns: list[float]) -> float:
+    """How many characters fit on one line of ``cell``, whose table's columns hold ``columns``
+    characters (:func:`column_characters`); a cell spanning columns gets their sum."""
+    start = sum(int(other.get("colspan") or 1) for other in cell.find_previous_siblings(["td", "th"]))
+    span = int(cell.get("colspan") or 1)
+    return sum(columns[start:start + span]) or columns[-1]
+
+
+FIGURE_PART = "bagian-gambar"
+
+
+def mark_figure_continuations(soup: BeautifulSoup) -> int:
+    """Set up every figure drawn as several charts (the roadmap: one chart per dimension, over several
+    pages) like a continued table: its caption moves above the first chart, so that "Gambar 6.1" stands
+    on the page where the figure starts, and each chart is wrapped in ``div.bagian-gambar`` carrying
+    "Gambar 6.1 (lanjutan)" in ``data-lanjutan`` for the pages that follow (see :func:`mark_continuations`).
+    Returns how many figures were set up."""
+    marked = 0
+    for figure in soup.select("figure.gambar"):
+        charts = figure.find_all("svg")
+        caption = figure.find("figcaption", recursive=False)
+        if len(charts) < 2 or caption is None:
+            continue
+        prefix = caption.select_one(".caption-prefix")
+        label = f"{prefix.get_text(' ', strip=True) if prefix else ''} {CONTINUED}".strip()
+        figure.insert(0, caption.extract())
+        for chart in charts:
+            chart.wrap(soup.new_tag("div", attrs={"class": FIGURE_PART, "data-lanjutan": label}))
+        marked += 1
+    return marked

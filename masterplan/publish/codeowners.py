@@ -1,18 +1,15 @@
 """``.github/CODEOWNERS`` generated from each chapter's ``opd:`` front matter and the team mapping
 ``.github/tim-opd.yml``, so the responsible office reviews every change to its chapter and the file never
-drifts from the chapters. ``--check`` (pull request workflow) reports a stale file instead of writing."""
+drifts from the chapters. The command (``masterplan/cli/codeowners.py``) writes it, or with ``--check`` (pull
+request workflow) reports a stale file instead."""
 
 from __future__ import annotations
 
-import argparse
-import os
 from pathlib import Path
 
-
 from masterplan.model import documents
-from masterplan.model.problems import Problem, summary_line
-from masterplan.model.settings import repo_root
-from masterplan.model.sources import read_text, read_yaml
+from masterplan.model.problems import Problem
+from masterplan.model.sources import read_yaml
 
 MAPPING = ".github/tim-opd.yml"
 TARGET = ".github/CODEOWNERS"
@@ -66,26 +63,3 @@ def render(repo: Path) -> tuple[str, list[Problem]]:
         lines.append(f"/{document.path}  {teams[office]}")
     lines += ["", "# Mesin penerbitan: pengelola", *(f"{path}  {maintainers}" for path in MAINTAINED), ""]
     return "\n".join(lines), problems
-
-
-def main(argv: list[str] | None = None) -> int:
-    """CLI: write CODEOWNERS, or with ``--check`` report (exit 1) when it is stale or a team is missing."""
-    parser = argparse.ArgumentParser(description="Membuat .github/CODEOWNERS dari front matter bab.")
-    parser.add_argument("--check", action="store_true", help="hanya periksa, jangan menulis")
-    parser.add_argument("--repo", type=Path, help="repositori (bawaan: folder kerja yang memuat mkdocs.yml)")
-    args = parser.parse_args(argv)
-    args.repo = args.repo or repo_root()
-    text, problems = render(args.repo)
-    target = args.repo / TARGET
-    current = read_text(target, TARGET)
-    if args.check and not problems and current != text:
-        problems.append(Problem(TARGET, 1, 0, "CODEOWNERS-USANG",
-                                "CODEOWNERS tidak sesuai front matter 'opd:' bab. Pengelola menjalankan "
-                                "'.venv/bin/python scripts/codeowners.py' lalu meng-commit hasilnya."))
-    if not args.check and not problems:
-        target.write_text(text, encoding="utf-8")
-    for problem in sorted(problems):
-        # On GitHub Actions the problem also becomes an annotation on the file.
-        print(problem.github() if "GITHUB_ACTIONS" in os.environ else problem.text())
-    print(summary_line(problems))
-    return 1 if problems else 0

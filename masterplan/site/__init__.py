@@ -1,2 +1,3 @@
 """The adapter to MkDocs: the plugin ``masterplan`` (:mod:`.plugin`, thin event handlers), the state of one
-build on one object (:mod:`.build`) and log notices (:mod:`.notices`)."""
+build on one object (:mod:`.build`), the site search around Material's (:mod:`.search`) and log notices
+(:mod:`.notices`)."""

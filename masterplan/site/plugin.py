@@ -2,7 +2,8 @@
 adapter from MkDocs' build events to the plan's package. Each handler hands its event to the one
 :class:`~masterplan.site.build.Build` of the current build, made in ``on_config``; nothing of substance
 lives here. Listed last under ``plugins`` so that its events run after search, the PDF plugin and mike,
-as the hooks it replaces did (``scripts/search_hooks.py`` still runs after it).
+as the hooks it replaced did (CATATAN-TEKNIS.md C39); the site search's handlers (:mod:`.search`) take the
+priorities around Material's search plugin that they need.
 """
 
 from __future__ import annotations
@@ -10,11 +11,12 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING
 
-from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 
 from masterplan.publish import versions
 from masterplan.site.build import Build
 from masterplan.site.notices import DirtyNotice
+from masterplan.site.search import SiteSearch
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -24,10 +26,12 @@ if TYPE_CHECKING:
 
 
 class MasterplanPlugin(BasePlugin):
-    """Numbers, checks and generated views of the plan; :attr:`build` is None until ``on_config``."""
+    """Numbers, checks and generated views of the plan, and the site search; :attr:`build` and
+    :attr:`search` are None until ``on_config``."""
 
     def __init__(self) -> None:
         self.build: Build | None = None
+        self.search: SiteSearch | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         if dirty:
@@ -36,6 +40,7 @@ class MasterplanPlugin(BasePlugin):
     @event_priority(100)  # before the PDF plugin reads its options (output_path) and makes its cover
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.build = Build(config)
+        self.search = SiteSearch(config)
         return config
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
@@ -49,15 +54,30 @@ class MasterplanPlugin(BasePlugin):
         return self.build.number(nav)
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-        return self.build.page_markdown(markdown, page)
+        markdown = self.build.page_markdown(markdown, page)
+        self.search.exclude_editors_pages(page)
+        return markdown
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         return self.build.page_html(html, page)
 
-    def on_page_context(self, context: dict, *, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
+    @event_priority(50)  # before Material's search plugin indexes the page and strips the mark again
+    def _mark_search_tables(self, context: dict, *, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
+        self.search.mark_tables(page)
+        return context
+
+    def _page_info(self, context: dict, *, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
         context["info_halaman"] = self.build.page_info(page)
         return context
 
+    on_page_context = CombinedEvent(_mark_search_tables, _page_info)
+
+    @event_priority(-50)  # after Material's search plugin wrote search/search_index.json
+    def _split_search_index(self, *, config: MkDocsConfig) -> None:
+        self.search.split_index()
+
     @event_priority(-100)  # after the PDF plugin has written the file
-    def on_post_build(self, *, config: MkDocsConfig) -> None:
+    def _finish(self, *, config: MkDocsConfig) -> None:
         self.build.finish()
+
+    on_post_build = CombinedEvent(_split_search_index, _finish)

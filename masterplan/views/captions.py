@@ -9,18 +9,26 @@ the caption extension's own arguments (no second pass over the page's HTML).
 from __future__ import annotations
 
 import re
+from functools import cache
 
+from masterplan.model import rules
 from masterplan.model.numbering import PageNumbers
 
 _KINDS = {"table": ("tabel", "<"), "figure": ("gambar", ">")}  # (class and id prefix, caption above/below)
-SOURCE_PREFIX = re.compile(r"^\s*sumber\s*:", re.IGNORECASE)
 _BLOCK = re.compile(r"^(?P<head>[ \t]*///[ \t]*(?P<kind>table|figure)-caption)[ \t]*(?:\|(?P<args>.*))?$")
 _FENCE = re.compile(r"^[ \t]*(`{3,}|~{3,})")
 _PREFIX = re.compile(r'(<span class="caption-prefix">(?:Tabel|Gambar) )(\d+)</span>')
 # The caption extension drops the space after its prefix when the caption's text starts with an element
 # (an abbreviation: "Tabel 5.2<abbr>OPD</abbr>"); the space is put back.
 _GLUED_PREFIX = re.compile(r'(<span class="caption-prefix">[^<]*</span>)(?=<)')
-_SOURCE_PARAGRAPH = re.compile(r"<p>(?=(?:<(?:strong|em|b|i)>)*\s*sumber\s*:)", re.IGNORECASE)
+
+
+@cache
+def _source_paragraph() -> re.Pattern[str]:
+    """A paragraph that starts with the source line's opening word (``tabel.awal_sumber`` in rules.yml, the
+    setting TABEL-SUMBER checks), also in bold or italics and with space before its colon."""
+    prefix = re.escape(rules.load().raw["tabel"]["awal_sumber"].strip()).replace(":", r"\s*:")
+    return re.compile(rf"<p>(?=(?:<(?:strong|em|b|i)>)*\s*{prefix})", re.IGNORECASE)
 
 
 def _numeric(chapter: str | None) -> bool:
@@ -58,11 +66,11 @@ def number(markdown: str, numbers: PageNumbers) -> str:
 
 
 def finish(html: str, numbers: PageNumbers) -> str:
-    """The rendered page ``html`` with source lines (paragraphs starting with "Sumber:", also in bold or
+    """The rendered page ``html`` with source lines (paragraphs starting with ``tabel.awal_sumber`` of rules.yml, "Sumber:", also in bold or
     italics) classed ``sumber``, so that they sit close under their table or figure; a space between a
     caption's prefix and its text; in an appendix the
     chapter letter written into each caption prefix ("Tabel B.1")."""
-    html = _SOURCE_PARAGRAPH.sub('<p class="sumber">', html)
+    html = _source_paragraph().sub('<p class="sumber">', html)
     html = _GLUED_PREFIX.sub(r"\1 ", html)
     if _numeric(numbers.chapter):
         return html

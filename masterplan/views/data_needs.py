@@ -1,6 +1,6 @@
 """Daftar Kebutuhan Data: every missing baseline and every "perlu verifikasi" item of the plan, routed
 to the office (OPD) that must supply it, drawn as one printable worksheet per office for the next
-workshop (each worksheet starts on a new page in the PDF: heading class ``lembar-kerja``).
+workshop (heading class ``lembar-kerja``: in the PDF kept with its table; a short worksheet is not split).
 
 Routing: an item names its office (a baseline's ``opd``; a programme's lead office; an office named in
 the marker's reason, e.g. "perlu verifikasi: data dari BKPSDM"); otherwise the office that owns the page

@@ -20,11 +20,12 @@ COST_NOTE = "biaya adalah perkiraan indikatif untuk pembahasan yang perlu verifi
 COST_GROUPS = ("dimensi", "tahun", "sumber-dana")
 
 
-def source_line(catalogue: Catalogue, note: str = "") -> str:
+def source_line(catalogue: Catalogue, note: str = "", costs: bool = True) -> str:
     """The "Sumber:" line under a view of the programme data: the real source as readers know it
-    (``extra.rencana.sumber.program`` in mkdocs.yml), the cost caveat and an optional ``note``."""
+    (``extra.rencana.sumber.program`` in mkdocs.yml), the cost caveat when the view shows ``costs``,
+    and an optional ``note``."""
     source = catalogue.source or "Tim Penyusun"
-    return f"Sumber: {source}; {COST_NOTE}" + (f"; {note}" if note else "") + "."
+    return f"Sumber: {source}" + (f"; {COST_NOTE}" if costs else "") + (f"; {note}" if note else "") + "."
 
 
 def rupiah(amount: int) -> str:

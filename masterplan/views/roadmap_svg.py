@@ -255,4 +255,4 @@ def roadmap_figure(logic: PlanLogic) -> str:
             f"{charts}\n</div>\n{_list(catalogue, phases)}\n</div>\n\n"
             f"/// figure-caption\nPeta jalan program smart city Kabupaten Bangli "
             f"{catalogue.start_year}–{catalogue.end_year} menurut dimensi, dengan fase dan tonggak\n///\n\n"
-            f"{source_line(catalogue)}\n")
+            f"{source_line(catalogue, costs=False)}\n")  # the roadmap shows no costs

@@ -11,7 +11,7 @@
  *   - an unknown word that starts a known one is searched as a prefix (the word being typed);
  *   - any other word is replaced by the most frequent known word one letter away (kintamni -> kintamani).
  * Messages follow Material 9's search worker protocol (SearchMessageType: 0 setup, 1 ready, 2 query,
- * 3 result); why this way: CATATAN-TEKNIS.md C23, C28. Lives in workers/ so that Material's worker
+ * 3 result); why this way: CATATAN-TEKNIS.md C28, C33. Lives in workers/ so that Material's worker
  * finds its lunr/ folder from here, also in the offline copy, where iframe-worker runs workers as
  * scripts in an iframe. */
 (function () {
