@@ -140,22 +140,28 @@
       status.postMessage(what)
   }
 
-  /* importScripts blocks this worker until the index has arrived (a slow line: seconds), so the page
-     is told first; a failed download leaves the worker idle, and the next query tries again. */
+  /* In a worker importScripts blocks until the index has arrived (a slow line: seconds), so the page is
+     told first. In the offline copy iframe-worker's importScripts returns a promise instead and the
+     scripts run later: chaining on its result serves both. A failed download (importScripts throws,
+     turned into a rejection here) leaves the worker idle, and the next query tries again. */
   function load() {
     state = "loading"
     tell("memuat")
-    try {
-      importScripts(new URL("../../../search/search_index_id.js", here).href)
-      importScripts(new URL(self.searchIndexId.worker, here).href)
-    } catch (error) {
-      state = "idle"
-      pending = null
-      tell("gagal")
-      return
-    }
-    var full = self.searchIndexId
-    forward({ type: SETUP, data: { config: full.config, docs: full.docs, options: options } })
+    Promise.resolve()
+      .then(function () {
+        return importScripts(new URL("../../../search/search_index_id.js", here).href)
+      })
+      .then(function () {
+        return importScripts(new URL(self.searchIndexId.worker, here).href)
+      })
+      .then(function () {
+        var full = self.searchIndexId
+        forward({ type: SETUP, data: { config: full.config, docs: full.docs, options: options } })
+      }, function () {
+        state = "idle"
+        pending = null
+        tell("gagal")
+      })
   }
 
   function oneEditApart(a, b) {
