@@ -1,4 +1,4 @@
-"""Mengukur kinerja pembangunan dan halaman situs terhadap anggaran kinerja (issue "Readers first").
+"""Mengukur kinerja pembangunan dan halaman situs terhadap anggaran kinerja.
 
 Pemakaian:
     .venv/bin/python scripts/benchmark.py [--runs N] [--quick] [--no-lighthouse] [--scale N] [--readme]

@@ -11,6 +11,7 @@ import pytest
 from pypdf import PdfReader
 
 from conftest import ROOT, run_build
+from masterplan.pdf import check
 from pdf_read import outline_titles
 
 LONG_TABLE_ROWS = 160
@@ -60,3 +61,21 @@ def test_stock_stylesheet_loses_chapters_and_the_build_says_so_in_indonesian(tro
     assert "PDF" in build.log and "BAB IX Penutup\" tidak ada di PDF" in build.log
     # where layout stopped depends on the stock CSS (its full-page minimum height), not on our content
     assert re.search(r'tata letak berhenti sesudah "[^"]+"', build.log)
+
+
+NAV = ["Kata Pengantar", "BAB I Pendahuluan", "BAB IX Penutup"]
+
+
+@pytest.mark.parametrize("bookmarks, first_line", [
+    (["Smart City Kabupaten Bangli", "Kata Pengantar", "BAB I Pendahuluan", "BAB IX Penutup"], None),
+    (["Smart City Kabupaten Bangli", "Kata Pengantar", "BAB I Pendahuluan", "1.1 Latar Belakang"],
+     'tata letak berhenti sesudah "BAB I Pendahuluan"'),
+    (["Smart City Kabupaten Bangli"], 'tata letak berhenti sesudah "Smart City Kabupaten Bangli"'),
+    ([], "tata letak berhenti sebelum halaman pertama"),
+])
+def test_missing_titles_name_the_last_bookmark_laid_out(bookmarks, first_line):
+    problems = check.missing_titles(bookmarks, NAV)
+    if first_line is None:
+        assert problems == []
+    else:
+        assert problems[0].startswith(first_line) and '"BAB IX Penutup" tidak ada di PDF' in problems

@@ -20,8 +20,11 @@ MM = 72 / 25.4
 AREA_TOP, AREA_BOTTOM = 25 * MM, 25 * MM  # the text area of overrides/pdf/styles.scss
 NEAR_EMPTY = 0.25  # a page whose text area is filled less than this is "near empty"
 # Near-empty pages the plan may have: the last page of a part (a chapter ends where it ends; Daftar
-# Gambar lists one figure) and the cover's back. Anything more is a layout fault.
-ALLOWED_NEAR_EMPTY = 8
+# Gambar lists one figure) and the cover's back. Anything more is a layout fault. How many parts end
+# short follows the content: 10 since BAB V's dimensions flow on and Lampiran F's quotes are whole (the
+# cover's back; Kata Pengantar, Ringkasan Eksekutif, Daftar Tabel, Daftar Gambar, BAB I, V, VII,
+# Lampiran C and F end on such a page, each after a full one).
+ALLOWED_NEAR_EMPTY = 10
 KNOWN_SHORT = {"Tabel F.11 (lanjutan)"}
 KNOWN_CUT = ("me/mutakhirkan",)
 GAP = 12  # points: lines and rows closer than this are one filled block

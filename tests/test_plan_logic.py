@@ -11,7 +11,7 @@ import pytest
 
 from masterplan.checks import plan_logic
 from masterplan.model import plan_logic as model
-from masterplan.model import programmes
+from masterplan.model import documents, programmes
 from masterplan.views import data_needs, logic_tables
 
 pytestmark = pytest.mark.unit
@@ -57,6 +57,8 @@ PASSING = {
                                                 "    isu: [5, 1]\n    indikator_sasaran: [1.1b]")]},
     "baseline bersumber": {"indikator.yml": [("baseline: {status: belum tersedia, opd: dpmptsp}",
                                               "baseline: {nilai: 40, tahun: 2024, sumber: \"DPMPTSP, 2024\"}")]},
+    "program jangka pendek menghitung keluarannya tanpa baseline (SOC-01)": {},
+    "target persen program jangka menengah tanpa baseline (GOV-02)": {},
     "target program dan indikator diubah bersama": {
         "program.yml": [("      target: 80\n      sasaran: 1.1a\n", "      target: 85\n      sasaran: 1.1a\n")],
         "indikator.yml": [("target: {pendek: null, menengah: 80, panjang: 95}", "target: {pendek: null, menengah: 85, panjang: 95}")]},
@@ -151,6 +153,9 @@ FAILING = {
         {"program.yml": [("      layanan_yang_ada: \"Layanan pengaduan 24 jam \\\"Bangli Era Baru\\\" yang sudah berjalan "
                           "(Patroli Post, 2024) dan SP4N-LAPOR! sebagai platform nasional\"\n", "")]},
         "LOGIKA-QUICK-WIN", "data/program.yml", "Program GOV-01: quick win mempertajam layanan"),
+    "quick win tanpa target keberhasilan (GOV-01)": (
+        {"program.yml": [("      target_proses: \"SOP disposisi ditetapkan", "      # \"SOP disposisi ditetapkan")]},
+        "LOGIKA-QUICK-WIN", "data/program.yml", "Program GOV-01: quick win tanpa target keberhasilan"),
     "aplikasi baru BRD-04 sebagai quick win": (
         {"program.yml": [("    horizon: pendek\n    tahun_mulai: 2025\n    tahun_selesai: 2025\n    jenis_rencana_aksi: aplikasi\n"
                           "    indikator:\n      nama: Jumlah UMKM produk unggulan",
@@ -179,6 +184,15 @@ FAILING = {
            ("LIV-06", "      target: null\n      sasaran: 4.2b\n", "      target: 90\n      sasaran: 4.2b\n"),
            ("ENV-06", "      target: null\n      sasaran: 6.3b\n", "      target: 100\n      sasaran: 6.3b\n"),
            ("GOV-02", "      target: 80\n      sasaran: 1.1a\n", "      target: 90\n      sasaran: 1.1a\n"))},
+    # The reviewer's findings: short-term programmes promising full coverage with no baseline (BAB VII's
+    # own criterion); a count of outputs (GOV-10's two Perbup, SOC-01's participants) is not a share.
+    **{f"target persen program jangka pendek tanpa baseline ({code})": (
+        {"program.yml": [(old, new)]}, "LOGIKA-TARGET-BASELINE", "data/program.yml", f"Program {code} (jangka pendek")
+       for code, old, new in (
+           ("GOV-04", "naskah dinas elektronik\n      satuan: persen\n      baseline: belum tersedia\n      target: null",
+            "naskah dinas elektronik\n      satuan: persen\n      baseline: belum tersedia\n      target: 100"),
+           ("ECO-08", "dibayar nontunai\n      satuan: persen\n      baseline: belum tersedia\n      target: null",
+            "dibayar nontunai\n      satuan: persen\n      baseline: belum tersedia\n      target: 70"))},
     "target indikator berubah tanpa programnya (ENV-07)": (
         {"indikator.yml": [("target: {pendek: null, menengah: 50, panjang: 60}", "target: {pendek: null, menengah: 50, panjang: 100}")]},
         "LOGIKA-TARGET", "data/program.yml", "Program ENV-07 menargetkan 60"),
@@ -189,6 +203,11 @@ FAILING = {
     "indikator program bukan indikator sasarannya": (
         {"program.yml": [("      sasaran: 1.1a\n", "      sasaran: 1.1c\n")]},
         "LOGIKA-TARGET", "data/program.yml", "tidak tercantum di 'indikator_sasaran'"),
+    # The reviewer's finding: BAB VIII keeps KPBU for 2030–2034, LIV-08 (2026–2028) listed it.
+    "KPBU sebelum fase terakhir (LIV-08)": (
+        {"program.yml": [("      perkiraan: 1000000000\n      sumber_dana: [APBD]\n    status: usulan\n    isu: [7]",
+                          "      perkiraan: 1000000000\n      sumber_dana: [APBD, KPBU]\n    status: usulan\n    isu: [7]")]},
+        "LOGIKA-KPBU", "data/program.yml", "Program LIV-08 (2026–2028) menyebut KPBU"),
     "strategi SO tanpa peluang": (
         {"swot.yml": [("    swot: [K1, K2, P1, P2]", "    swot: [K1, K2]")]}, "LOGIKA-STRATEGI", "data/swot.yml", "SO-1"),
     "butir SWOT tak dikenal di isu": (
@@ -362,3 +381,44 @@ def test_claims_in_data_files_drop_the_field_name_and_comments():
             '    baseline: {nilai: 12, tahun: 2023, sumber: "Bali Post, 2023 (perlu verifikasi: data terbaru)"}\n')
     assert [(line, quote) for line, _, quote in data_needs.claims(text, data=True)] == [
         (2, "APBD 2025, DPA DLH"), (3, "Bali Post, 2023")]
+
+
+def test_bab_v_sasaran_state_the_indicator_targets_of_the_data():
+    """Each BAB V "Sasaran" paragraph is drawn from data/indikator.yml (the reviewer found ten hand-written
+    ones contradicting it): the chapters hold the directive, and the paragraph states every target."""
+    for page in sorted((ROOT / "docs/bab-5").glob("smart-*.md")):
+        lines = page.read_text(encoding="utf-8").split("\n")
+        after = [lines[i + 2] for i, line in enumerate(lines) if line == "### Sasaran"]
+        assert len(after) == 3 and all(line.startswith("[[sasaran-elemen elemen=") for line in after), page.name
+    text = logic_tables.goal_targets(_logic(), "pelayanan-publik")
+    assert text.startswith("Sasaran 1.1: ")
+    assert ("**1.1b** Aduan layanan \"Bangli Era Baru\" yang ditindaklanjuti dalam 5 hari kerja: akhir 2026 "
+            "ditetapkan setelah baseline tersedia (perlu verifikasi); akhir 2029 95 persen; akhir 2034 98 persen "
+            "(program GOV-01).") in text
+    assert "90 persen" not in text
+    assert "akhir 2029 naik satu predikat;" in logic_tables.goal_targets(_logic(), "manajemen-birokrasi")
+
+
+def test_quick_win_waiting_for_its_baseline_shows_its_process_target():
+    text = logic_tables.quick_win_profiles(_logic())
+    section = text.split("### GOV-01 ")[1].split("### ")[0]
+    row = next(line for line in section.split("\n") if line.startswith("| Indikator keberhasilan |"))
+    assert "ditetapkan setelah baseline tersedia" in row and "; target proses: SOP disposisi ditetapkan" in row
+
+
+def test_one_datum_asked_in_several_places_is_one_request_naming_every_place():
+    """Lampiran F (ministry review): the SPBE index and the "Bangli Era Baru" complaint data were each
+    asked four or five times on Diskominfosan's worksheet; the stage dates carried raw data labels."""
+    logic = _logic()
+    pages = [(f"docs/{name}", title, documents.load(ROOT / "docs" / name, ROOT / "docs"))
+             for name, title in (("bab-3-analisis-kesiapan.md", "Analisis Kesiapan Daerah"),
+                                 ("bab-5/smart-governance.md", "Smart Governance"))]
+    items = data_needs.collect(logic, pages, ROOT)["kominfo"]
+    spbe = [n for n in items if "SPBE" in n.what and "indeks" in n.what.lower()]
+    assert len(spbe) == 1 and spbe[0].kind == "baseline"
+    assert set(spbe[0].where.split("; ")) == {"Indikator sasaran 1.2a (BAB IV)", "Analisis Kesiapan Daerah",
+                                              "Smart Governance", "Analisis SWOT (BAB III)"}
+    complaints = [n for n in items if "aduan" in n.what.lower() and "SOP" not in n.what]
+    assert len(complaints) == 1 and "Analisis Kesiapan Daerah" in complaints[0].where
+    assert any(n.what == 'Tanggal Bimtek Tahap 2 (kini tertulis "2024")' for n in items)
+    assert not [n for n in items if "Data program (" in n.where or "Fakta pada kalimat ini" in n.what]

@@ -18,8 +18,23 @@ from masterplan.model.programmes import PROGRAMMES
 
 def targets_wait_for_baselines(logic: PlanLogic) -> Iterator[Finding]:
     """LOGIKA-TARGET-BASELINE: an indicator whose baseline is missing has no short-term (``pendek``)
-    target: with one year to go and no known starting point, any number would be invented. The table
-    prints "ditetapkan setelah baseline tersedia (perlu verifikasi)" and the office that must supply it."""
+    target: with one year to go and no known starting point, any number would be invented (BAB VII's own
+    criterion). The table prints "ditetapkan setelah baseline tersedia (perlu verifikasi)" and the office
+    that must supply it. The same holds for a programme's own indicator in data/program.yml: a short-term
+    programme or quick win whose baseline is missing sets no share (``satuan: persen``) as its target,
+    since a share of offices, markets or facilities needs the count it is a share of; a count of what the
+    programme itself produces (documents, participants) needs no starting point. A programme whose
+    indicator is a sasaran indicator (``indikator.sasaran``) has that indicator's baseline and target
+    (rule LOGIKA-TARGET), so the indicator's own check covers it."""
+    for programme in logic.catalogue.programmes:
+        if (not programme.indicator_code and _horizon_of(programme) == "pendek"
+                and programme.baseline == MISSING and programme.unit.startswith("persen")
+                and isinstance(programme.target, (int, float))):
+            yield PROGRAMMES, programme_line(logic, programme.code, "indikator"), "LOGIKA-TARGET-BASELINE", (
+                f"Program {programme.code} (jangka pendek, selesai {programme.end_year}): target "
+                f"{programme.target:g} {programme.unit} ditulis padahal baseline-nya {MISSING}. Tulis "
+                "'target: null' (dicetak \"ditetapkan setelah baseline tersedia\"), atau ganti indikatornya "
+                "dengan target proses atau percontohan yang tidak bergantung pada baseline.")
     for indicator in logic.indicators.values():
         short = indicator.targets.get("pendek")
         if indicator.baseline.missing and short is not None:
@@ -97,3 +112,21 @@ def milestones_in_programmes(logic: PlanLogic) -> Iterator[Finding]:
                 f"Tonggak '{milestone.name}' bertahun {milestone.year}, tetapi program {programme.code} yang "
                 f"mewujudkannya berjalan {span}. Samakan tahun tonggak "
                 f"dengan tahun program (atau ubah jadwal program di {PROGRAMMES}).")
+
+
+KPBU = "KPBU"  # the funding source BAB VIII keeps for the last roadmap phase (sumber_dana in data/program.yml)
+
+
+def kpbu_in_last_phase(logic: PlanLogic) -> Iterator[Finding]:
+    """LOGIKA-KPBU: BAB VIII places KPBU (public-private partnership) in the last roadmap phase, once the
+    capacity to manage contracts exists; a programme that lists KPBU as a funding source runs into that
+    phase (data/horizon.yml), or it promises a partnership the plan says cannot exist yet."""
+    if not logic.phases:
+        return
+    last = logic.phases[-1]
+    for programme in logic.catalogue.programmes:
+        if KPBU in programme.funding and programme.end_year < last.start:
+            yield PROGRAMMES, programme_line(logic, programme.code, "biaya"), "LOGIKA-KPBU", (
+                f"Program {programme.code} ({programme.start_year}–{programme.end_year}) menyebut KPBU sebagai "
+                f"sumber dana, padahal BAB VIII menempatkan KPBU pada fase {last.name} ({last.start}–{last.end}). "
+                "Hapus KPBU dari 'sumber_dana', atau jadwalkan bagian yang dibiayai KPBU pada fase itu.")

@@ -20,8 +20,8 @@ from masterplan.checks.logic_chain import (Finding, actions_cover, baselines_own
                                            horizons_agree, indicators_moved, issues_answered, missions_match,
                                            phases_tile, programme_line, programmes_answer, programmes_move,
                                            references)
-from masterplan.checks.logic_targets import (milestones_in_programmes, programme_targets_agree,
-                                             targets_wait_for_baselines)
+from masterplan.checks.logic_targets import (kpbu_in_last_phase, milestones_in_programmes,
+                                             programme_targets_agree, targets_wait_for_baselines)
 from masterplan.model import documents, rules as rules_module, stage_dates
 from masterplan.model.plan_logic import HORIZON_FILE, SWOT_FILE, TOWS, PlanLogic, load_plan_logic
 from masterplan.model.problems import Problem, help_reference
@@ -39,7 +39,9 @@ def _full_without_baseline(programme) -> bool:
 
 def quick_wins_kept(logic: PlanLogic) -> Iterator[Finding]:
     """LOGIKA-QUICK-WIN: the quick-win criteria in data/horizon.yml (how many, per dimension, how long,
-    what kind, no full target without baseline, complete profile) are kept."""
+    what kind, no full target without baseline, complete profile, a success target) are kept: a quick
+    win whose indicator target waits for the baseline names a process target in its profile, or nothing
+    would say at the end of its year whether it succeeded."""
     rule = "LOGIKA-QUICK-WIN"
     rules = logic.quick_win
     chosen = [p for p in logic.catalogue.programmes if p.quick_win]
@@ -75,6 +77,11 @@ def quick_wins_kept(logic: PlanLogic) -> Iterator[Finding]:
                 "profilnya tidak menyebut 'layanan_yang_ada' (nama layanan itu dan sumbernya). Aplikasi atau "
                 "sistem baru bukan quick win: ubah horizonnya menjadi pendek, atau ubah lingkupnya agar memakai "
                 "layanan yang sudah ada.")
+        if programme.target is None and profile is not None and not profile.process_target:
+            yield PROGRAMMES, programme_line(logic, programme.code, "profil_quick_win"), rule, (
+                f"Program {programme.code}: quick win tanpa target keberhasilan, karena target indikatornya "
+                "menunggu baseline. Tulis 'target_proses:' pada profil, mis. \"SOP ditetapkan dan aduan dapat "
+                "dilacak statusnya (usulan Tim Penyusun, perlu verifikasi)\".")
         if missing:
             yield PROGRAMMES, programme_line(logic, programme.code, "profil_quick_win"), rule, (
                 f"Program {programme.code}: profil quick win belum lengkap ({', '.join(missing)}). Lengkapi "
@@ -195,7 +202,8 @@ def prose_counts(logic: PlanLogic, pages: list[documents.Document]) -> Iterator[
 
 RULES = (references, issues_answered, programmes_answer, programmes_move, indicators_moved, goals_measured,
          baselines_owned, targets_wait_for_baselines, programme_targets_agree, missions_match, phases_tile,
-         horizons_agree, milestones_in_programmes, actions_cover, quick_wins_kept, strategies_sound)
+         horizons_agree, milestones_in_programmes, actions_cover, quick_wins_kept, strategies_sound,
+         kpbu_in_last_phase)
 
 
 def findings(logic: PlanLogic, pages: list[documents.Document] = ()) -> list[Finding]:

@@ -176,8 +176,9 @@ class Action:
 @dataclass(frozen=True)
 class Profile:
     """A quick win's profile: problem, beneficiaries, schedule ``((when, what), ...)``, budget line,
-    risks ``((risk, mitigation), ...)`` and the existing service or system it sharpens (quick-win
-    criterion: no new application or infrastructure)."""
+    risks ``((risk, mitigation), ...)``, the existing service or system it sharpens (quick-win
+    criterion: no new application or infrastructure) and the process target that says it succeeded
+    while its own indicator's target waits for the baseline."""
 
     problem: str
     beneficiaries: str
@@ -185,6 +186,7 @@ class Profile:
     budget_line: str
     risks: tuple
     existing_service: str = ""
+    process_target: str = ""
 
 
 @dataclass(frozen=True)

@@ -2,7 +2,7 @@
 
 Editors write ``(perlu verifikasi)`` or ``(perlu verifikasi: alasan)`` right after a claim. The build
 shows it as the same visible badge everywhere and lists every marker on one page, so nothing unsourced
-can pass as fact (issue "A full, sourced draft", quality bar).
+can pass as fact: public government text never states a number without a source or this visible marker.
 """
 
 from __future__ import annotations

@@ -90,7 +90,7 @@ def _links(programme: programmes.Programme) -> Links:
                           tuple((s["waktu"], s["kegiatan"]) for s in profile.get("jadwal", [])),
                           profile.get("mata_anggaran", ""),
                           tuple((r["risiko"], r["mitigasi"]) for r in profile.get("risiko", [])),
-                          profile.get("layanan_yang_ada", ""))
+                          profile.get("layanan_yang_ada", ""), profile.get("target_proses", ""))
     return Links(tuple(raw.get("isu", ())), tuple(str(code) for code in raw.get("indikator_sasaran", ())),
                  tuple(actions), profile, dict(programme.lines))
 

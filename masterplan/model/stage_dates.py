@@ -3,7 +3,7 @@
 The cover and the place-and-date line under the Kata Pengantar show the stage's date from
 ``data/tahapan.yml`` (``tanggal_dokumen`` of the stage set in ``mkdocs.yml`` → ``extra.rencana.tahap``).
 The build date is shown apart, as the day the file was made, so that a reader of a stage-II draft of
-2024 is never told the draft is from the day of the build (issue "Dates").
+2024 is never told the draft is from the day of the build.
 """
 
 from __future__ import annotations

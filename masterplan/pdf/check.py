@@ -21,13 +21,16 @@ def _normal(text: str) -> str:
 
 def missing_titles(titles: list[str], expected: list[str]) -> list[str]:
     """Return one Indonesian message per problem: a title of ``expected`` (page titles in nav order) is
-    not among ``titles`` (the PDF's bookmark titles), and first where layout seems to have stopped. An
-    empty list means complete."""
+    not among ``titles`` (the PDF's bookmark titles, in document order), and first where layout seems to
+    have stopped: after the last nav page found before the first missing one or, when the first nav page
+    is missing, after the PDF's last bookmark (the cover's title); "before the first page" only for a
+    PDF without bookmarks. An empty list means complete."""
     found = {_normal(t) for t in titles}
     missing = [title for title in expected if _normal(title) not in found]
     if not missing:
         return []
     first = expected.index(missing[0])
-    where = (f'tata letak berhenti sesudah "{expected[first - 1]}" (kemungkinan penyebabnya ada di bagian itu)'
-             if first > 0 else "tata letak berhenti sebelum halaman pertama")
+    last_laid_out = expected[first - 1] if first > 0 else (titles[-1] if titles else None)
+    where = (f'tata letak berhenti sesudah "{last_laid_out}" (kemungkinan penyebabnya ada di bagian itu '
+             "atau sesudahnya)" if last_laid_out else "tata letak berhenti sebelum halaman pertama")
     return [where] + [f'"{title}" tidak ada di PDF' for title in missing]

@@ -24,10 +24,26 @@ SECRETARIAT = "kominfo"  # Diskominfosan keeps the Tim Pelaksana's secretariat (
 NAMING = "setda-organisasi"  # checks office names marked `terverifikasi: false` in data/opd.yml
 ISO_OWNER = "bappeda"  # maps indicators to SNI ISO 37122 clauses (BAB IV is Bappeda's chapter)
 DATA_FILES = (PROGRAMMES, *FILES, "data/tahapan.yml")
-DATA_LABELS = {PROGRAMMES: "Data program (BAB VI dan VII)", "data/horizon.yml": "Horizon dan fase (BAB I, VI)",
+PROGRAMME_PLACE = "BAB VI dan VII"  # where a programme's fields are read: "Program SOC-01 (BAB VI dan VII)"
+DATA_LABELS = {PROGRAMMES: f"Daftar program ({PROGRAMME_PLACE})", "data/horizon.yml": "Horizon dan fase (BAB I, VI)",
                "data/swot.yml": "Analisis SWOT (BAB III)", "data/isu.yml": "Isu strategis (BAB III)",
                "data/misi.yml": "Misi dan sasaran (BAB IV)", "data/indikator.yml": "Indikator sasaran (BAB IV)",
-               "data/tahapan.yml": "Tahapan Bimtek (beranda dan sampul)"}
+               "data/tahapan.yml": "Jadwal Bimtek pada beranda dan sampul"}
+# One datum asked in several places is one request on a worksheet: an item whose request or sentence
+# matches a pattern here becomes this request of this kind (the office and every place kept), whether
+# it was written as a baseline or as a marker. Patterns name the datum itself, so a sentence that only
+# mentions it in passing (an SOP for complaints) stays apart.
+TOPICS = (
+    (re.compile(r"indeks SPBE|evaluasi SPBE", re.IGNORECASE), "baseline",
+     "Nilai dan predikat indeks SPBE Kabupaten Bangli dari evaluasi SPBE nasional terakhir, dengan tahun "
+     "evaluasinya (baseline indikator 1.2a)"),
+    (re.compile(r"(jumlah|volume|rekap\w*)\s+(pengaduan|aduan)|Aduan layanan \"Bangli Era Baru\" yang ditindaklanjuti",
+                re.IGNORECASE), "baseline",
+     "Rekapitulasi layanan pengaduan \"Bangli Era Baru\": kanal, jumlah aduan per tahun, waktu tindak lanjut "
+     "(baseline indikator 1.1b) dan keterhubungannya dengan OPD dan SP4N-LAPOR!"),
+    (re.compile(r"standar biaya|biaya\b.*\bindikatif", re.IGNORECASE), "verifikasi",
+     "Standar biaya daerah dan harga satuan untuk menghitung ulang perkiraan biaya indikatif setiap program"),
+)
 GENERIC = {"kecamatan"}  # office keys whose names are ordinary words: never matched in free text
 
 
@@ -106,15 +122,18 @@ def collect(logic: PlanLogic, pages: list[tuple[str, str, Document]], root: Path
             office = named_office(reason, offices) or (programme.lead_office if programme else SECRETARIAT)
             where = DATA_LABELS.get(relative, relative)
             if programme is not None:
-                where = f"Program {programme.code} ({where})"
-            needs.append(Need(office, where, "verifikasi", _verification(reason, sentence), f"{relative}:{line}"))
+                where = f"Program {programme.code} ({PROGRAMME_PLACE})"
+            what = _verification(reason, sentence)
+            if relative == "data/tahapan.yml":
+                what = f"{reason[:1].upper()}{reason[1:]} Bimtek Tahap {_stage_at(text, line)} (kini tertulis \"{sentence}\")"
+            needs.append(Need(office, where, "verifikasi", what, f"{relative}:{line}"))
     for key, office in _unverified_offices(root, offices):
         needs.append(Need(NAMING, "Daftar OPD (seluruh dokumen)", "nomenklatur",
                           f"Nama resmi dan singkatan {office.name} ({office.short}) menurut Perda/Perbup susunan "
                           "perangkat daerah", f"{OFFICES}:{key}"))
     grouped: dict[str, list[Need]] = {key: [] for key in offices}
     seen: dict[tuple, int] = {}
-    for need in needs:
+    for need in map(_as_topic, needs):
         items = grouped.setdefault(need.office, [])
         same = seen.get((need.office, need.kind, need.what))
         if same is None:
@@ -123,6 +142,7 @@ def collect(logic: PlanLogic, pages: list[tuple[str, str, Document]], root: Path
         elif need.where not in items[same].where.split("; "):
             # One request per fact: the same item asked twice names every place that uses it once.
             items[same] = replace(items[same], where=f"{items[same].where}; {need.where}")
+
     return {key: items for key, items in grouped.items() if items}
 
 
@@ -158,6 +178,20 @@ def claims(text: str, data: bool = False) -> list[tuple[int, str, str]]:
             sentence = re.sub(r"\s+([.,;:])", r"\1", " ".join(sentence.split())).strip(" |-")
             found.append((number, (match.group("reason") or "").strip(), sentence))
     return found
+
+
+def _as_topic(need: Need) -> Need:
+    """``need`` as the one request of its :data:`TOPICS` entry, or unchanged."""
+    for pattern, kind, what in TOPICS:
+        if pattern.search(need.what):
+            return replace(need, kind=kind, what=what)
+    return need
+
+
+def _stage_at(text: str, line: int) -> str:
+    """The stage number (top-level key of data/tahapan.yml) whose entry holds ``line``."""
+    keys = [m.group(1) for m in re.finditer(r"^(\d+):", "\n".join(text.splitlines()[:line]), re.MULTILINE)]
+    return keys[-1] if keys else "?"
 
 
 def _verification(reason: str, sentence: str) -> str:

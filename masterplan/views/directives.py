@@ -28,7 +28,7 @@ Views of the plan's logic (``logic_tables``, ``data_needs``), drawn in every bui
 
     [[horizon-waktu]]  [[kriteria-quick-win]]  [[tabel-swot]]  [[matriks-tows]]  [[isu-strategis]]
     [[strategi-dimensi dimensi=smart-living]]  [[daftar-misi]]  [[tujuan-sasaran]]  [[indikator-sasaran]]
-    [[matriks-keterkaitan]]
+    [[matriks-keterkaitan]]  [[sasaran-elemen elemen=pelayanan-publik]]
     [[rencana-aksi]]  [[profil-quick-win-lengkap]]  [[kebutuhan-data]]
 
 Lines in fenced or indented code and in inline code are left alone (so the guide can show the syntax).
@@ -56,10 +56,14 @@ _FENCE = re.compile(r"^(`{3,}|~{3,})")
 _INLINE_CODE = re.compile(r"(`+).*?\1")
 
 
+ELEMENT = "element"  # argument choices: the element keys of every dimension (data/dimensi.yml)
+
+
 @dataclass(frozen=True)
 class View:
     """A directive's renderer ``render(data, **arguments) -> markdown`` and its arguments:
-    ``{key: allowed values}`` where None means "a dimension key"; ``required`` must be given.
+    ``{key: allowed values}`` where None means "a dimension key" and :data:`ELEMENT` "an element key";
+    ``required`` must be given.
     ``data`` names what the renderer draws: ``"catalogue"`` (the programme data), ``"progress"``
     (the plan's progress, home page only), ``"rules"`` (the rule registry), ``"logic"`` (the plan's logic,
     ``plan_logic.PlanLogic``) or ``"needs"`` (the Daftar Kebutuhan Data, ``(logic, data_needs.collect(...))``)."""
@@ -93,6 +97,7 @@ VIEWS = {
     "daftar-misi": View(logic_tables.mission_list, data="logic"),
     "tujuan-sasaran": View(logic_tables.goal_sections, data="logic"),
     "indikator-sasaran": View(logic_tables.indicator_table, data="logic"),
+    "sasaran-elemen": View(logic_tables.goal_targets, {"elemen": ELEMENT}, ("elemen",), data="logic"),
     "matriks-keterkaitan": View(logic_tables.traceability_matrix, data="logic"),
     "rencana-aksi": View(logic_tables.action_plan, data="logic"),
     "profil-quick-win-lengkap": View(logic_tables.quick_win_profiles, data="logic"),
@@ -121,6 +126,16 @@ def _candidates(markdown: str):
             yield index, line
 
 
+def _choices(view: View, key: str, catalogue: Catalogue) -> tuple:
+    """The values ``key`` of ``view`` accepts: its own list, or the dimension or element keys of the data."""
+    allowed = view.arguments[key]
+    if allowed is None:
+        return tuple(catalogue.dimensions)
+    if allowed == ELEMENT:
+        return tuple(e for dimension in catalogue.dimensions.values() for e in dimension.elements)
+    return allowed
+
+
 def _parse(line: str, catalogue: Catalogue) -> tuple[str, dict] | str:
     """``(name, arguments)`` for a valid directive line, else a Bahasa Indonesia message."""
     pasted = [name for char, name in WORD_PASTE.items() if char != "\t" and char in line]
@@ -147,7 +162,7 @@ def _parse(line: str, catalogue: Catalogue) -> tuple[str, dict] | str:
         if key not in view.arguments:
             allowed = ", ".join(view.arguments) or "tidak ada"
             return f"Argumen '{key}' tidak dikenal pada [[{name}]]. Argumen yang boleh: {allowed}."
-        choices = view.arguments[key] if view.arguments[key] is not None else tuple(catalogue.dimensions)
+        choices = _choices(view, key, catalogue)
         if value not in choices:
             return f"Nilai '{value}' untuk {key} pada [[{name}]] tidak dikenal. Pilih salah satu: {', '.join(choices)}."
         if key in arguments:
@@ -156,7 +171,7 @@ def _parse(line: str, catalogue: Catalogue) -> tuple[str, dict] | str:
     missing = [key for key in view.required if key not in arguments]
     if missing:
         return (f"[[{name}]] memerlukan argumen {', '.join(missing)}, mis. [[{name} {missing[0]}="
-                f"{(view.arguments[missing[0]] or tuple(catalogue.dimensions))[0]}]].")
+                f"{_choices(view, missing[0], catalogue)[0]}]].")
     return name, arguments
 
 

@@ -221,7 +221,9 @@ def quick_win_profiles(logic: PlanLogic) -> str:
                 ["Jadwal: usulan Tim Penyusun (perlu verifikasi)",
                  [f"{when}: {what}" for when, what in profile.schedule]],
                 ["Indikator keberhasilan", f"{programme.indicator}: {target(programme.target, programme.unit)} "
-                                           f"pada akhir {years(programme)}"],
+                                           f"pada akhir {years(programme)}"
+                                           + (f"; target proses: {profile.process_target}"
+                                              if profile.process_target else "")],
                 ["Mata anggaran", f"{profile.budget_line}; perkiraan indikatif {rupiah(programme.cost)} "
                                   f"({', '.join(programme.funding)}), perlu verifikasi"],
                 ["Risiko dan mitigasi", [f"{risk} → mitigasi: {fix}" for risk, fix in profile.risks]],
@@ -258,3 +260,26 @@ def goal_sections(logic: PlanLogic) -> str:
         parts.append(f"### {dimension.name if dimension else mission.dimension}\n\nTujuan: {mission.purpose}\n\n"
                      + "\n".join(items) + "\n")
     return "\n".join(parts)
+
+
+def goal_targets(logic: PlanLogic, elemen: str) -> str:
+    """The sasaran of one dimension element (``elemen``, a key of data/dimensi.yml) as BAB V states it:
+    its wording from data/misi.yml, then each of its indicators with the target per horizon from
+    data/indikator.yml (a target with its unit; an unset one as "ditetapkan setelah baseline tersedia")
+    and the programmes that move it. Drawn from the data so the chapter can never promise another
+    number or year than BAB IV and the programme data."""
+    goal = next((g for g in logic.goals.values() if g.element == elemen), None)
+    if goal is None:
+        return f"*Sasaran untuk elemen {elemen} belum dirumuskan di data/misi.yml.*\n"
+    ends = {h.key: h.end for h in logic.horizons}
+    items = []
+    for indicator in logic.indicators_of(goal.code):
+        values = [indicator.targets.get(key) for key in TARGET_HORIZONS]
+        steps = "; ".join(f"akhir {ends.get(key, key)} "
+                          f"{target(value, indicator.unit if isinstance(value, (int, float)) else '')}"
+                          for key, value in zip(TARGET_HORIZONS, values)) if any(
+            v is not None for v in values) else f"target {DEFERRED}"
+        programmes = _codes(p.code for p in logic.programmes_moving(indicator.code))
+        items.append(f"- **{indicator.code}** {indicator.name}: {steps} (program {programmes}).")
+    return (f"Sasaran {goal.code}: {goal.text} Target indikatornya sama dengan tabel indikator BAB IV dan "
+            "merupakan usulan Tim Penyusun (perlu verifikasi):\n\n" + "\n".join(items) + "\n")

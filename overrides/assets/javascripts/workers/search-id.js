@@ -41,9 +41,22 @@
   }
 
   /* A page's relevance: all its matching sections together (Material ranks a page by its best
-     section, so one heading that names the word outranks the chapter about it) */
+     section, so one heading that names the word outranks the chapter about it). A matched heading
+     counts once a page: Material weighs a title a thousand times its text, without length
+     normalisation (lunr b = 0), so "Pelayanan Publik" weighs as much as a programme's ten-word name
+     that mentions "Layanan", and three such names would outweigh a chapter's heading and all its
+     text. Every further matched heading counts as text (its score divided by the title's boost). */
+  var titleBoost = 1
   function pageScore(group) {
-    return group.reduce(function (sum, item) { return sum + item.score }, 0)
+    var headed = false
+    return group.slice()
+      .sort(function (a, b) { return b.score - a.score })
+      .reduce(function (sum, item) {
+        var heading = item.title.indexOf("<mark") >= 0
+        var score = heading && headed ? item.score / titleBoost : item.score
+        headed = headed || heading
+        return sum + score
+      }, 0)
   }
 
   /* Scale a page's scores so that the page link carries the page's relevance: Material opens, on
@@ -140,22 +153,29 @@
       status.postMessage(what)
   }
 
-  /* importScripts blocks this worker until the index has arrived (a slow line: seconds), so the page
-     is told first; a failed download leaves the worker idle, and the next query tries again. */
+  /* In a worker importScripts blocks until the index has arrived (a slow line: seconds), so the page is
+     told first. In the offline copy iframe-worker's importScripts returns a promise instead and the
+     scripts run later: chaining on its result serves both. A failed download (importScripts throws,
+     turned into a rejection here) leaves the worker idle, and the next query tries again. */
   function load() {
     state = "loading"
     tell("memuat")
-    try {
-      importScripts(new URL("../../../search/search_index_id.js", here).href)
-      importScripts(new URL(self.searchIndexId.worker, here).href)
-    } catch (error) {
-      state = "idle"
-      pending = null
-      tell("gagal")
-      return
-    }
-    var full = self.searchIndexId
-    forward({ type: SETUP, data: { config: full.config, docs: full.docs, options: options } })
+    Promise.resolve()
+      .then(function () {
+        return importScripts(new URL("../../../search/search_index_id.js", here).href)
+      })
+      .then(function () {
+        return importScripts(new URL(self.searchIndexId.worker, here).href)
+      })
+      .then(function () {
+        var full = self.searchIndexId
+        titleBoost = full.config.fields.title.boost
+        forward({ type: SETUP, data: { config: full.config, docs: full.docs, options: options } })
+      }, function () {
+        state = "idle"
+        pending = null
+        tell("gagal")
+      })
   }
 
   function oneEditApart(a, b) {
