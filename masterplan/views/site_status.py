@@ -165,7 +165,7 @@ def current_stage(progress: Progress, version: str | None = None) -> str:
     when not given) is frozen and stays true after later stages, so it names the stage it is the result of."""
     current = progress.stages[progress.stage - 1]
     stage, total = _roman(current.number), _roman(len(progress.stages))
-    released = releases.parse(releases.building() if version is None else version) is not None
+    released = releases.parse((releases.building() if version is None else version) or "") is not None
     title, subject = (f"Versi ini: hasil Tahap {stage} dari {total}", "Versi ini") if released else \
         (f"Tahap {stage} dari {total} sedang berjalan", "Draf ini")
     return (f'!!! info "{title}"\n'
