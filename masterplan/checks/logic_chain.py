@@ -226,7 +226,9 @@ def horizons_agree(logic: PlanLogic) -> Iterator[Finding]:
 
 
 def actions_cover(logic: PlanLogic) -> Iterator[Finding]:
-    """LOGIKA-RENCANA-AKSI: a programme has rencana aksi rows inside its years covering every year."""
+    """LOGIKA-RENCANA-AKSI: a programme has rencana aksi rows inside its years covering every year; an
+    operation row (``tahap: operasi``) runs what was built, so it starts after the programme's last year
+    and ends within the plan period."""
     rule = "LOGIKA-RENCANA-AKSI"
     for programme in logic.catalogue.programmes:
         links = logic.links[programme.code]
@@ -237,9 +239,18 @@ def actions_cover(logic: PlanLogic) -> Iterator[Finding]:
             continue
         covered = set()
         for action in links.actions:
+            if action.operation:
+                if action.end < action.start or action.start <= programme.end_year \
+                        or action.end > logic.catalogue.end_year:
+                    yield PROGRAMMES, line, rule, (
+                        f"Program {programme.code}: rencana aksi operasi {action.label} harus dimulai setelah program "
+                        f"selesai ({programme.end_year}) dan berakhir paling lambat {logic.catalogue.end_year}. "
+                        "Kegiatan di dalam tahun program ditulis tanpa 'tahap: operasi'.")
+                continue
             if action.end < action.start or action.start < programme.start_year or action.end > programme.end_year:
                 yield PROGRAMMES, line, rule, (f"Program {programme.code}: rencana aksi {action.label} di luar tahun "
-                                               f"program {programme.start_year}–{programme.end_year}.")
+                                               f"program {programme.start_year}–{programme.end_year}. Kegiatan "
+                                               "menjalankan hasil program setelah selesai ditulis dengan 'tahap: operasi'.")
             covered.update(range(action.start, action.end + 1))
         gaps = [year for year in programme.years if year not in covered]
         if gaps:

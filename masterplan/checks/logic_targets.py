@@ -1,5 +1,6 @@
 """Checks of the plan's logic, targets part: a target waits for its baseline, a programme promises its
-sasaran indicator's own target, and a milestone lies within its programme's years. Each rule is one small
+sasaran indicator's own target, a horizon's target has a programme at work in that horizon, and a
+milestone lies within its programme's years. Each rule is one small
 generator over a :class:`~masterplan.model.logic_types.PlanLogic` yielding a
 :data:`~masterplan.checks.logic_chain.Finding`; :mod:`masterplan.checks.plan_logic` runs them all.
 """
@@ -12,7 +13,7 @@ from collections.abc import Iterator
 from masterplan.checks.logic_chain import Finding, programme_line
 from masterplan.model.logic_types import PlanLogic
 from masterplan.model.milestones import MILESTONES
-from masterplan.model.plan_logic import INDICATOR_FILE, MISSING
+from masterplan.model.plan_logic import INDICATOR_FILE, MISSING, TARGET_HORIZONS
 from masterplan.model.programmes import PROGRAMMES
 
 
@@ -91,6 +92,66 @@ def programme_targets_agree(logic: PlanLogic) -> Iterator[Finding]:
                 f"tetapi indikator sasaran {code} di {INDICATOR_FILE} menargetkan {_said(expected)} untuk "
                 f"{horizon.name.lower() if horizon else key}. Satu sumber: samakan target program dengan target "
                 "indikator (atau ubah target indikatornya).")
+
+
+def horizon_windows(logic: PlanLogic) -> dict[str, range]:
+    """The years in which each target horizon's target is earned: from the year after the previous
+    target horizon ends (horizons are nested, all starting with the plan) to the horizon's own end, so
+    with data/horizon.yml ``pendek`` 2025–2026, ``menengah`` 2027–2029, ``panjang`` 2030–2034."""
+    windows, start = {}, None
+    for key in TARGET_HORIZONS:
+        horizon = logic.horizon(key)
+        if horizon is None:
+            continue
+        first = horizon.start if start is None else start
+        windows[key] = range(first, horizon.end + 1)
+        start = horizon.end + 1
+    return windows
+
+
+def active_years(logic: PlanLogic, programme) -> set[int]:
+    """The years a programme is at work on its indicators: its own years and every rencana aksi row,
+    operation rows (``tahap: operasi``) included."""
+    years = set(programme.years)
+    for action in logic.links[programme.code].actions:
+        years.update(range(action.start, action.end + 1))
+    return years
+
+
+def targets_have_active_programmes(logic: PlanLogic) -> Iterator[Finding]:
+    """LOGIKA-TARGET-AKTIF: an indicator's target for a horizon (data/indikator.yml) is moved by at least
+    one programme at work in that horizon's own years (:func:`horizon_windows`): a programme that ends in
+    2026 cannot earn a 2029 target unless a rencana aksi row scales it up or operates it (``tahap:
+    operasi``) in 2027–2029, or a follow-on programme does. A target that is null (set after the
+    baseline) promises nothing yet and is not judged. Source of the rule: the ministry reviewer's finding
+    that 2029 targets had no programme activity after 2026."""
+    windows = horizon_windows(logic)
+    for indicator in logic.indicators.values():
+        movers = logic.programmes_moving(indicator.code)
+        for key, window in windows.items():
+            target = indicator.targets.get(key)
+            if target is None:
+                continue
+            if any(active_years(logic, p) & set(window) for p in movers):
+                continue
+            horizon = logic.horizon(key)
+            span = f"{window.start}–{window.stop - 1}" if len(window) > 1 else str(window.start)
+            ran = "; ".join(f"{p.code} {_span(sorted(active_years(logic, p)))}" for p in movers) or "tidak ada"
+            yield INDICATOR_FILE, indicator.line, "LOGIKA-TARGET-AKTIF", (
+                f"Indikator {indicator.code}: target {horizon.name.lower()} {_said(target)} (akhir {horizon.end}) "
+                f"tidak digerakkan program mana pun yang berjalan pada {span}; program penggeraknya berjalan: {ran}. "
+                f"Tambahkan baris rencana aksi {span} (perluasan, atau 'tahap: operasi' untuk menjalankan hasilnya) "
+                f"pada program itu di {PROGRAMMES}, tambahkan program lanjutan, atau tulis target itu null bila "
+                "belum ada yang akan mengerjakannya.")
+
+
+def _span(years: list[int]) -> str:
+    """``2026`` or ``2026–2034`` for consecutive years, else the years with commas."""
+    if not years:
+        return "-"
+    if years == list(range(years[0], years[-1] + 1)):
+        return str(years[0]) if len(years) == 1 else f"{years[0]}–{years[-1]}"
+    return ", ".join(map(str, years))
 
 
 def milestones_in_programmes(logic: PlanLogic) -> Iterator[Finding]:

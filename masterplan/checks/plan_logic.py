@@ -21,7 +21,8 @@ from masterplan.checks.logic_chain import (Finding, actions_cover, baselines_own
                                            phases_tile, programme_line, programmes_answer, programmes_move,
                                            references)
 from masterplan.checks.logic_targets import (kpbu_in_last_phase, milestones_in_programmes,
-                                             programme_targets_agree, targets_wait_for_baselines)
+                                             programme_targets_agree, targets_have_active_programmes,
+                                             targets_wait_for_baselines)
 from masterplan.model import documents, rules as rules_module, stage_dates
 from masterplan.model.plan_logic import HORIZON_FILE, SWOT_FILE, TOWS, PlanLogic, load_plan_logic
 from masterplan.model.problems import Problem, help_reference
@@ -201,7 +202,8 @@ def prose_counts(logic: PlanLogic, pages: list[documents.Document]) -> Iterator[
 # ---------------------------------------------------------------------------------------------------
 
 RULES = (references, issues_answered, programmes_answer, programmes_move, indicators_moved, goals_measured,
-         baselines_owned, targets_wait_for_baselines, programme_targets_agree, missions_match, phases_tile,
+         baselines_owned, targets_wait_for_baselines, programme_targets_agree, targets_have_active_programmes,
+         missions_match, phases_tile,
          horizons_agree, milestones_in_programmes, actions_cover, quick_wins_kept, strategies_sound,
          kpbu_in_last_phase)
 

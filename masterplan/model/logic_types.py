@@ -159,7 +159,9 @@ class Indicator:
 @dataclass(frozen=True)
 class Action:
     """One row of a programme's rencana aksi: years ``start``–``end``, activity, output, target, and the
-    office carrying it out (the programme's lead office unless the row names another)."""
+    office carrying it out (the programme's lead office unless the row names another). ``operation``:
+    the row runs and maintains what the programme built (``tahap: operasi``), so it lies after the
+    programme's own years; a target the indicator sets for a later horizon needs someone to keep it."""
 
     start: int
     end: int
@@ -167,6 +169,7 @@ class Action:
     output: str
     target: str
     office: str
+    operation: bool = False
 
     @property
     def label(self) -> str:

@@ -32,6 +32,7 @@ FILES = (HORIZON_FILE, SWOT_FILE, ISSUE_FILE, MISSION_FILE, INDICATOR_FILE)
 
 MISSING = "belum tersedia"  # what a baseline without data says, in data and in every table
 TARGET_HORIZONS = ("pendek", "menengah", "panjang")  # the horizons an indicator has targets for
+OPERATION = "operasi"  # `tahap:` of a rencana aksi row that runs what the programme built, after its years
 
 # The four TOWS quadrants: (internal side, external side) of the SWOT codes a strategy must combine.
 TOWS = {"SO": ("K", "P"), "ST": ("K", "A"), "WO": ("L", "P"), "WT": ("L", "A")}
@@ -83,7 +84,7 @@ def _links(programme: programmes.Programme) -> Links:
     for row in raw.get("rencana_aksi", []):
         start, end = (row["tahun"], row["tahun"]) if isinstance(row["tahun"], int) else tuple(row["tahun"])
         actions.append(Action(start, end, row["kegiatan"], row["keluaran"], row["target"],
-                              row.get("opd", programme.lead_office)))
+                              row.get("opd", programme.lead_office), row.get("tahap") == OPERATION))
     profile = raw.get("profil_quick_win")
     if profile is not None:
         profile = Profile(profile.get("masalah", ""), profile.get("penerima_manfaat", ""),

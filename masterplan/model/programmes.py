@@ -89,6 +89,9 @@ class Programme:
     # The sasaran indicator (data/indikator.yml) that the programme's own indicator is, when it is one:
     # its target must then agree with that indicator's (rule LOGIKA-TARGET).
     indicator_code: str = ""
+    # Operation and maintenance per year once built (``biaya.operasi_pemeliharaan``): rupiah when counted
+    # with the regional cost standard, else the words "perlu dihitung (perlu verifikasi: ...)". Never a guess.
+    upkeep: int | str = ""
     # The plan-logic fields (issues, indicators, rencana aksi, quick-win profile) as written, read by
     # masterplan.model.plan_logic, and the file line of each top-level field of the entry.
     links: dict = field(default_factory=dict, compare=False)
@@ -160,6 +163,7 @@ def _programme(entry: dict, node: yaml.Node | None, index: int) -> Programme:
         action_type=entry["jenis_rencana_aksi"], indicator=indicator["nama"], unit=indicator["satuan"],
         baseline=indicator["baseline"], target=indicator["target"], cost=cost["perkiraan"],
         funding=tuple(cost["sumber_dana"]), status=entry["status"], indicator_code=str(indicator.get("sasaran", "")),
+        upkeep=cost["operasi_pemeliharaan"],
         line=where(node_at(node, ["program", index]))[0],
         links={key: entry[key] for key in LINK_FIELDS if key in entry},
         lines={key: where(key_node(node_at(node, ["program", index]), key))[0] for key in entry},

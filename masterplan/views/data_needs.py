@@ -41,6 +41,10 @@ TOPICS = (
                 re.IGNORECASE), "baseline",
      "Rekapitulasi layanan pengaduan \"Bangli Era Baru\": kanal, jumlah aduan per tahun, waktu tindak lanjut "
      "(baseline indikator 1.1b) dan keterhubungannya dengan OPD dan SP4N-LAPOR!"),
+    (re.compile(r"biaya operasi dan pemeliharaan per tahun", re.IGNORECASE), "biaya",
+     "Biaya operasi dan pemeliharaan per tahun setelah program selesai dibangun (lisensi, pusat data dan "
+     "jaringan, penggantian perangkat, operator), dihitung dengan standar biaya daerah, untuk setiap program "
+     "yang diampu"),
     (re.compile(r"standar biaya|biaya\b.*\bindikatif", re.IGNORECASE), "verifikasi",
      "Standar biaya daerah dan harga satuan untuk menghitung ulang perkiraan biaya indikatif setiap program"),
 )

@@ -29,7 +29,7 @@ Views of the plan's logic (``logic_tables``, ``data_needs``), drawn in every bui
     [[horizon-waktu]]  [[kriteria-quick-win]]  [[tabel-swot]]  [[matriks-tows]]  [[isu-strategis]]
     [[strategi-dimensi dimensi=smart-living]]  [[daftar-misi]]  [[tujuan-sasaran]]  [[indikator-sasaran]]
     [[matriks-keterkaitan]]  [[sasaran-elemen elemen=pelayanan-publik]]
-    [[rencana-aksi]]  [[profil-quick-win-lengkap]]  [[kebutuhan-data]]
+    [[rencana-aksi]]  [[profil-quick-win-lengkap]]  [[kebutuhan-data]]  [[biaya-operasi]]
 
 Lines in fenced or indented code and in inline code are left alone (so the guide can show the syntax).
 Anything else that looks like a directive but is not exactly one is an editor error (file and line).
@@ -44,7 +44,7 @@ from pathlib import Path
 from typing import Callable
 
 from masterplan.model import rules as rules_module
-from masterplan.views import data_needs, logic_tables, programme_tables, roadmap_svg, rule_table, site_status
+from masterplan.views import data_needs, logic_tables, programme_tables, roadmap_svg, rule_table, site_status, upkeep
 from masterplan.model.documents import load
 from masterplan.model.problems import Problem
 from masterplan.model.programmes import Catalogue
@@ -100,6 +100,7 @@ VIEWS = {
     "sasaran-elemen": View(logic_tables.goal_targets, {"elemen": ELEMENT}, ("elemen",), data="logic"),
     "matriks-keterkaitan": View(logic_tables.traceability_matrix, data="logic"),
     "rencana-aksi": View(logic_tables.action_plan, data="logic"),
+    "biaya-operasi": View(upkeep.upkeep_table, data="logic"),
     "profil-quick-win-lengkap": View(logic_tables.quick_win_profiles, data="logic"),
     "kebutuhan-data": View(data_needs.worksheets, data="needs"),
 }

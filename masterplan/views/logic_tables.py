@@ -13,6 +13,7 @@ from masterplan.model.logic_types import SWOT_KINDS, PlanLogic
 from masterplan.model.plan_logic import MISSING, TARGET_HORIZONS
 from masterplan.model.markdown_table import captioned_table
 from masterplan.views.programme_tables import DEFERRED, number, rupiah, target, years
+from masterplan.views.upkeep import OPERATION_LABEL, upkeep
 
 SOURCE = "Sumber: Analisis Tim Penyusun, usulan untuk dibahas dalam Bimtek Tahap II"
 
@@ -197,10 +198,12 @@ def action_plan(logic: PlanLogic) -> str:
             rows.append([f"**{office.name}**", "", "", ""])
         # The programme's name with its code: on a phone each row is a card titled by this cell alone
         for _, code, name, action in entries:
-            rows.append([f"{action.label} {code} {name}", action.activity, action.output, action.target])
+            stage = f" ({OPERATION_LABEL})" if action.operation else ""
+            rows.append([f"{action.label} {code} {name}{stage}", action.activity, action.output, action.target])
     return table(["Tahun dan program", "Kegiatan", "Keluaran", "Target"], "llll", rows,
                  "Rencana aksi per OPD dan tahun",
-                 "baris tebal menandai OPD pelaksana; kegiatan tahunan dirinci OPD dalam Renja; target adalah usulan")
+                 f"baris tebal menandai OPD pelaksana; baris bertanda \"{OPERATION_LABEL}\" menjalankan dan memelihara "
+                 "hasil program setelah tahun selesainya; kegiatan tahunan dirinci OPD dalam Renja; target adalah usulan")
 
 
 def quick_win_profiles(logic: PlanLogic) -> str:
@@ -225,7 +228,8 @@ def quick_win_profiles(logic: PlanLogic) -> str:
                                            + (f"; target proses: {profile.process_target}"
                                               if profile.process_target else "")],
                 ["Mata anggaran", f"{profile.budget_line}; perkiraan indikatif {rupiah(programme.cost)} "
-                                  f"({', '.join(programme.funding)}), perlu verifikasi"],
+                                  f"({', '.join(programme.funding)}), perlu verifikasi; operasi dan "
+                                  f"pemeliharaan per tahun sesudahnya: {upkeep(programme)}"],
                 ["Risiko dan mitigasi", [f"{risk} → mitigasi: {fix}" for risk, fix in profile.risks]],
                 ["Penanggung jawab", f"{lead.name}" + (f"; mitra: {partners}" if partners else "")]]
         parts.append(f"### {programme.code} {programme.name}\n\n"
