@@ -211,8 +211,8 @@ FAILING = {
         "LOGIKA-TARGET", "data/program.yml", "tidak tercantum di 'indikator_sasaran'"),
     # The reviewer's finding: BAB VIII keeps KPBU for 2030–2034, LIV-08 (2026–2028) listed it.
     "KPBU sebelum fase terakhir (LIV-08)": (
-        {"program.yml": [("      perkiraan: 1000000000\n      sumber_dana: [APBD]\n" + UPKEEP + "    status: usulan\n    isu: [7]",
-                          "      perkiraan: 1000000000\n      sumber_dana: [APBD, KPBU]\n" + UPKEEP + "    status: usulan\n    isu: [7]")]},
+        {"program.yml": [("      perkiraan: 1000000000\n      sumber_dana: [APBD]\n" + UPKEEP + "    status: usulan\n    isu: [8]",
+                          "      perkiraan: 1000000000\n      sumber_dana: [APBD, KPBU]\n" + UPKEEP + "    status: usulan\n    isu: [8]")]},
         "LOGIKA-KPBU", "data/program.yml", "Program LIV-08 (2026–2028) menyebut KPBU"),
     # The ministry reviewer's finding: 2029 and 2034 targets with no programme at work after 2026.
     "target menengah tanpa program yang berjalan 2027–2029 (GOV-03 → 1.1c)": (
@@ -302,7 +302,7 @@ def test_prose_counts_that_disagree_are_reported(tmp_path, prose, quoted):
     assert f"'{quoted}'" in problems[0].message
 
 
-@pytest.mark.parametrize("words, value", [("52", 52), ("lima puluh dua", 52), ("kesepuluh", 10), ("dua belas", 12),
+@pytest.mark.parametrize("words, value", [("52", 52), ("lima puluh dua", 52), ("kesepuluh", 10), ("dua belas", 12), ("ketiga belas", 13),
                                           ("sebelas", 11), ("keenam", 6), ("tiga", 3), ("lusin", None)])
 def test_spoken_numbers(words, value):
     assert plan_logic.spoken_number(words) == value
@@ -397,7 +397,7 @@ def test_data_needs_quote_whole_sentences_without_data_keys_or_repeats():
     assert [n.kind for n in items].count("SNI ISO 37122") == 1
     assert not [n for n in items if n.where.startswith("Program GOV-02 ") and n.kind == "baseline"]  # 1.1a asks once
     swot = {n.ref: n for n in items if n.ref.startswith("data/swot.yml")}
-    assert any(n.office == "bkpsdm" and "aparatur TIK belum terdata" in n.what for n in swot.values())
+    assert any(n.office == "bkpsdm" and "pelatihan TIK dari BKPSDM" in n.what for n in swot.values())
 
 
 @pytest.mark.parametrize("text, sentence", [

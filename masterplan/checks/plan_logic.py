@@ -140,8 +140,8 @@ def spoken_number(text: str) -> int | None:
         return None
     if words[0].isdigit():
         return int(words[0])
-    if words[0].startswith("ke") and len(words) == 1 and words[0] not in _UNITS:
-        words = [words[0][2:]]
+    if words[0].startswith("ke") and words[0] not in _UNITS and words[0][2:] in (*_UNITS, "sepuluh", "sebelas"):
+        words = [words[0][2:], *words[1:]]  # "kesepuluh", "ketiga belas", "kedua puluh"
     first = words[0]
     if first == "sepuluh":
         return 10
