@@ -12,7 +12,7 @@ import pytest
 from masterplan.checks import plan_logic
 from masterplan.model import plan_logic as model
 from masterplan.model import documents, programmes
-from masterplan.views import data_needs, logic_tables
+from masterplan.views import data_needs, logic_tables, upkeep
 
 pytestmark = pytest.mark.unit
 
@@ -373,6 +373,20 @@ def test_action_plan_lists_two_activities_of_one_programme_in_one_year():
     name = next(p.name for p in logic.catalogue.programmes if p.code == "GOV-10")
     assert text.count(f"| 2025 GOV-10 {name} |") == 2  # code and name: a phone card is titled by this cell
     assert "Menandai program smart city dalam RKPD" in text
+
+
+def test_operation_rows_are_named_as_such_and_every_programme_has_an_upkeep_line():
+    """A rencana aksi row after the programme's years reads "(tahap operasi)" in Tabel rencana aksi; the
+    O&M table (BAB VIII) has one row per programme, its operated years and its uncounted cost marked
+    "perlu verifikasi", never a number the data does not hold."""
+    logic = _logic()
+    name = next(p.name for p in logic.catalogue.programmes if p.code == "GOV-03")
+    assert f"| 2027–2029 GOV-03 {name} (tahap operasi) |" in logic_tables.action_plan(logic)
+    text = upkeep.upkeep_table(logic)
+    rows = [line for line in text.splitlines() if line.startswith("| ") and line[2:5].isupper() and "-" in line[5:7]]
+    assert len(rows) == len(logic.catalogue.programmes)
+    assert f"| GOV-03 {name} | 2027–2034 | " in text
+    assert all("perlu dihitung (perlu verifikasi" in row for row in rows)
 
 
 def test_unset_targets_say_they_wait_for_the_baseline_and_its_office():
