@@ -12,7 +12,7 @@ import pytest
 from masterplan.checks import plan_logic
 from masterplan.model import plan_logic as model
 from masterplan.model import documents, programmes
-from masterplan.views import data_needs, logic_tables, upkeep
+from masterplan.views import data_needs, logic_tables, roadmap_svg, upkeep
 
 pytestmark = pytest.mark.unit
 
@@ -387,6 +387,16 @@ def test_operation_rows_are_named_as_such_and_every_programme_has_an_upkeep_line
     assert len(rows) == len(logic.catalogue.programmes)
     assert f"| GOV-03 {name} | 2027–2034 | " in text
     assert all("perlu dihitung (perlu verifikasi" in row for row in rows)
+
+
+def test_roadmap_draws_the_operation_years_after_the_build_bar():
+    """Gambar 6.1 is not empty after 2029: a programme with tahap-operasi rows has a pale bar over those
+    years (and says them in the list form); one without has none."""
+    logic = _logic()
+    text = roadmap_svg.roadmap_figure(logic)
+    assert text.count('class="batang-operasi" data-kode="GOV-03"') == 1
+    assert "GOV-03: tahap operasi 2027–2034" in text and "; tahap operasi 2027–2034</span>" in text
+    assert 'class="batang-operasi" data-kode="GOV-05"' not in text  # Arsitektur SPBE: a document, no operation
 
 
 def test_unset_targets_say_they_wait_for_the_baseline_and_its_office():

@@ -128,7 +128,7 @@ def _header(axis: _Axis, phases: tuple[Span, ...], milestones: tuple, top: float
 
 
 def _row(programme: Programme, lines: list[str], y: float, height: float, shaded: bool, colour: str,
-         axis: _Axis) -> list[str]:
+         axis: _Axis, operated: range = range(0)) -> list[str]:
     horizon = HORIZONS[programme.horizon][0].lower()
     tooltip = escape(f"{programme.code} {programme.name}: {years(programme)}, {horizon}")
     left = axis.x(programme.start_year) + 2
@@ -143,16 +143,25 @@ def _row(programme: Programme, lines: list[str], y: float, height: float, shaded
                            for i, line in enumerate(lines)) + "</text>")
     parts.append(f'<rect class="batang" data-kode="{programme.code}" x="{left:.1f}" y="{middle - 6:.1f}" '
                  f'width="{width:.1f}" height="12" rx="2" fill="{colour}"><title>{tooltip}</title></rect>')
+    if operated:
+        # Running what was built (rencana aksi `tahap: operasi`): a thin pale bar after the build bar.
+        start = axis.x(operated.start) + 2
+        parts.append(f'<rect class="batang-operasi" data-kode="{programme.code}" x="{start:.1f}" y="{middle - 3:.1f}" '
+                     f'width="{len(operated) * axis.step - 4:.1f}" height="6" rx="2" fill="{colour}" '
+                     f'fill-opacity="0.35"><title>{escape(programme.code)}: tahap operasi '
+                     f'{operated.start}–{operated.stop - 1}</title></rect>')
     if programme.quick_win:
         parts.append(_diamond(left + width / 2, middle))
     return parts
 
 
-def dimension_svg(catalogue: Catalogue, key: str, index: int, phases: tuple[Span, ...] = ()) -> str:
+def dimension_svg(catalogue: Catalogue, key: str, index: int, phases: tuple[Span, ...] = (),
+                  operated: dict | None = None) -> str:
     """The chart of dimension ``key`` (``index``: its place in document order, for its colour and ids) as
     an SVG element without blank lines: a title, the header of ``phases`` (from data/horizon.yml), years
     and milestones, then one row per programme with its code, its whole name (wrapped) and a
-    ``rect.batang`` (``data-kode``) over its years."""
+    ``rect.batang`` (``data-kode``) over its years, and a ``rect.batang-operasi`` over the years
+    ``operated`` (programme code → range of its operation years) gives it."""
     axis = _Axis(catalogue)
     milestones = catalogue.milestones
     colour = COLOURS[index % len(COLOURS)]
@@ -177,7 +186,8 @@ def dimension_svg(catalogue: Catalogue, key: str, index: int, phases: tuple[Span
     out += _header(axis, phases, milestones, TITLE)
     y = body
     for row, (programme, lines, row_height) in enumerate(zip(items, wrapped, heights)):
-        out += _row(programme, lines, y, row_height, row % 2 == 1, colour, axis)
+        out += _row(programme, lines, y, row_height, row % 2 == 1, colour, axis,
+                    (operated or {}).get(programme.code, range(0)))
         y += row_height
     for year in axis.years + [catalogue.end_year + 1]:
         # Year lines start below the phase names; phase edges run through the phase band too.
@@ -193,10 +203,10 @@ def dimension_svg(catalogue: Catalogue, key: str, index: int, phases: tuple[Span
     return "\n".join(out)
 
 
-def _list(catalogue: Catalogue, phases: tuple[Span, ...]) -> str:
+def _list(catalogue: Catalogue, phases: tuple[Span, ...], operated: dict) -> str:
     """The narrow-screen form, and the text alternative of the charts on every screen: per dimension, the
     phases and numbered milestones over the plan years, then each programme's whole name, its bar on a
-    track of the plan years and its years and horizon in words."""
+    track of the plan years and its years and horizon in words (and its operation years, if any)."""
     count = len(catalogue.years)
     milestones = catalogue.milestones
 
@@ -225,17 +235,23 @@ def _list(catalogue: Catalogue, phases: tuple[Span, ...]) -> str:
                          f'{" peta-jalan__batang--quick-win" if p.quick_win else ""}" style="margin-left: '
                          f'{offset(p.start_year):.2f}%; width: {share(p.start_year, p.end_year):.2f}%"></span>'
                          f'</span><span class="peta-jalan__tahun">{years(p)}, '
-                         f'{HORIZONS[p.horizon][0].lower()}</span></li>')
+                         f'{HORIZONS[p.horizon][0].lower()}{_operation_words(operated.get(p.code))}</span></li>')
         parts.append("</ol>")
     parts.append("</div>")
     return "".join(parts)
+
+
+def _operation_words(years_run: range | None) -> str:
+    return f"; tahap operasi {years_run.start}–{years_run.stop - 1}" if years_run else ""
 
 
 def _legend(catalogue: Catalogue, phases: tuple[Span, ...]) -> str:
     """Keys to both forms, as text: quick win, phases with their years, numbered milestones."""
     milestones = catalogue.milestones
     items = ['<li><span class="peta-jalan__kunci-quick-win" aria-hidden="true"></span> Quick win '
-             '(belah ketupat kuning pada batang)</li>']
+             '(belah ketupat kuning pada batang)</li>',
+             '<li>Batang tipis pucat: tahap operasi, hasil program dijalankan dan dipelihara setelah selesai '
+             'dibangun</li>']
     if phases:
         items.append("<li>Fase: " + "; ".join(f"{escape(p.name)} {p.label}" for p in phases) + "</li>")
     items += [f'<li><span class="peta-jalan__kunci-tonggak" aria-hidden="true">{n}</span> Tonggak {n}: '
@@ -250,9 +266,13 @@ def roadmap_figure(logic: PlanLogic) -> str:
     dimension and the list (narrow screens; for screen readers everywhere); its ``/// figure-caption``
     block; and the source line."""
     catalogue, phases = logic.catalogue, logic.phases
-    charts = "\n".join(dimension_svg(catalogue, key, index, phases) for index, key in enumerate(catalogue.dimensions))
+    operated = {code: range(min(a.start for a in rows), max(a.end for a in rows) + 1)
+                for code, rows in ((code, [a for a in links.actions if a.operation])
+                                   for code, links in logic.links.items()) if rows}
+    charts = "\n".join(dimension_svg(catalogue, key, index, phases, operated)
+                       for index, key in enumerate(catalogue.dimensions))
     return (f'<div class="peta-jalan">\n{_legend(catalogue, phases)}\n<div class="peta-jalan__grafik">\n'
-            f"{charts}\n</div>\n{_list(catalogue, phases)}\n</div>\n\n"
+            f"{charts}\n</div>\n{_list(catalogue, phases, operated)}\n</div>\n\n"
             f"/// figure-caption\nPeta jalan program smart city Kabupaten Bangli "
             f"{catalogue.start_year}–{catalogue.end_year} menurut dimensi, dengan fase dan tonggak\n///\n\n"
             f"{source_line(catalogue, costs=False)}\n")  # the roadmap shows no costs
