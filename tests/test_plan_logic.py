@@ -453,7 +453,7 @@ def test_bab_v_sasaran_state_the_indicator_targets_of_the_data():
             "ditetapkan setelah baseline tersedia (perlu verifikasi); akhir 2029 95 persen; akhir 2034 98 persen "
             "(program GOV-01).") in text
     assert "90 persen" not in text
-    assert "akhir 2029 naik satu predikat;" in logic_tables.goal_targets(_logic(), "manajemen-birokrasi")
+    assert "akhir 2029 Baik (naik satu predikat);" in logic_tables.goal_targets(_logic(), "manajemen-birokrasi")
 
 
 def test_quick_win_waiting_for_its_baseline_shows_its_process_target():
@@ -473,8 +473,10 @@ def test_one_datum_asked_in_several_places_is_one_request_naming_every_place():
     items = data_needs.collect(logic, pages, ROOT)["kominfo"]
     spbe = [n for n in items if "SPBE" in n.what and "indeks" in n.what.lower()]
     assert len(spbe) == 1 and spbe[0].kind == "baseline"
-    assert set(spbe[0].where.split("; ")) == {"Indikator sasaran 1.2a (BAB IV)", "Analisis Kesiapan Daerah",
-                                              "Smart Governance", "Analisis SWOT (BAB III)"}
+    # 1.2a now has the 2021 value as its baseline: the request is for the latest evaluation, asked by the
+    # SWOT item and the chapters, no longer by the indicator.
+    assert set(spbe[0].where.split("; ")) == {"Analisis Kesiapan Daerah", "Smart Governance",
+                                              "Analisis SWOT (BAB III)"}
     complaints = [n for n in items if "aduan" in n.what.lower() and "SOP" not in n.what]
     assert len(complaints) == 1 and "Analisis Kesiapan Daerah" in complaints[0].where
     assert any(n.what == 'Tanggal Bimtek Tahap 2 (kini tertulis "2024")' for n in items)
