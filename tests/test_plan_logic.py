@@ -263,7 +263,8 @@ def test_upkeep_is_a_counted_amount_or_marked_as_still_to_count(tmp_path):
     assert [(p.rule, p.line) for p in problems if "operasi_pemeliharaan" in p.message] == [
         ("PROGRAM-SKEMA", lines.index(guess.rstrip("\n")) + 1)]
     grouped = data_needs.collect(_logic(), [], ROOT)
-    asked = {n.office: n.where for needs in grouped.values() for n in needs if n.kind == "biaya"}
+    asked = {n.office: n.where for needs in grouped.values() for n in needs
+             if n.what.startswith("Biaya operasi dan pemeliharaan per tahun")}
     assert "Program GOV-01 " in asked["kominfo"] and "Program GOV-03 " in asked["disdukcapil"]
 
 

@@ -41,7 +41,7 @@ TOPICS = (
                 re.IGNORECASE), "baseline",
      "Rekapitulasi layanan pengaduan \"Bangli Era Baru\": kanal, jumlah aduan per tahun, waktu tindak lanjut "
      "(baseline indikator 1.1b) dan keterhubungannya dengan OPD dan SP4N-LAPOR!"),
-    (re.compile(r"biaya operasi dan pemeliharaan per tahun", re.IGNORECASE), "biaya",
+    (re.compile(r"biaya operasi dan pemeliharaan per tahun", re.IGNORECASE), "verifikasi",
      "Biaya operasi dan pemeliharaan per tahun setelah program selesai dibangun (lisensi, pusat data dan "
      "jaringan, penggantian perangkat, operator), dihitung dengan standar biaya daerah, untuk setiap program "
      "yang diampu"),
