@@ -6,6 +6,7 @@ programme's ``tahap: operasi`` rencana aksi rows run it.
 
 from __future__ import annotations
 
+from masterplan.model import markers
 from masterplan.model.logic_types import PlanLogic
 from masterplan.model.markdown_table import captioned_table
 from masterplan.views.programme_tables import rupiah
@@ -17,7 +18,11 @@ def upkeep(programme) -> str:
     """The yearly operation and maintenance cost of ``programme`` as printed: rupiah when counted, else
     the data's own words with their "perlu verifikasi" marker (the Daftar Kebutuhan Data asks the lead
     office for it)."""
-    return rupiah(programme.upkeep) if isinstance(programme.upkeep, int) else str(programme.upkeep)
+    if isinstance(programme.upkeep, int):
+        return rupiah(programme.upkeep)
+    # The reason ("biaya operasi dan pemeliharaan per tahun") repeats the column heading: the short badge
+    # keeps each row to one line; the worksheets quote the whole request.
+    return markers.MARKER.sub("(perlu verifikasi)", str(programme.upkeep))
 
 
 def upkeep_table(logic: PlanLogic) -> str:
