@@ -160,7 +160,7 @@ FAILING = {
                           "(Patroli Post, 2024) dan SP4N-LAPOR! sebagai platform nasional\"\n", "")]},
         "LOGIKA-QUICK-WIN", "data/program.yml", "Program GOV-01: quick win mempertajam layanan"),
     "quick win tanpa target keberhasilan (GOV-01)": (
-        {"program.yml": [("      target_proses: \"SOP disposisi ditetapkan", "      # \"SOP disposisi ditetapkan")]},
+        {"program.yml": [("      target_proses: \"SOP disposisi Peraturan", "      # \"SOP disposisi Peraturan")]},
         "LOGIKA-QUICK-WIN", "data/program.yml", "Program GOV-01: quick win tanpa target keberhasilan"),
     "aplikasi baru BRD-04 sebagai quick win": (
         {"program.yml": [("    horizon: pendek\n    tahun_mulai: 2025\n    tahun_selesai: 2025\n    jenis_rencana_aksi: aplikasi\n"
@@ -461,7 +461,7 @@ def test_quick_win_waiting_for_its_baseline_shows_its_process_target():
     text = logic_tables.quick_win_profiles(_logic())
     section = text.split("### GOV-01 ")[1].split("### ")[0]
     row = next(line for line in section.split("\n") if line.startswith("| Indikator keberhasilan |"))
-    assert "ditetapkan setelah baseline tersedia" in row and "; target proses: SOP disposisi ditetapkan" in row
+    assert "ditetapkan setelah baseline tersedia" in row and "; target proses: SOP disposisi Peraturan Bupati Nomor 6 Tahun 2021" in row
 
 
 def test_one_datum_asked_in_several_places_is_one_request_naming_every_place():
