@@ -28,7 +28,8 @@ diukur sampai halaman yang dilayani memuat teks baru (termasuk jeda pengawas ber
 Lalu, untuk situs
 kita di samping situs bawaan (masterplan/devtools/reader_budget.py): ukuran terkirim (gzip) dan jumlah
 permintaan setiap halaman bab pada muat pertama (yang terberat dilaporkan), galat konsol, pelanggaran axe
-pada 360 px, 1280 px dan zoom 200 %, dan skor Lighthouse seluler (median 5, kita dan bawaan bergantian)
+pada 360 px, 1280 px dan zoom 200 %, kerja gaya dan tata letak saat beranda, BAB I dan BAB VI dimuat di
+ponsel (jejak Chromium: jumlah elemen, elemen yang ditata ulang, objek tata letak), dan skor Lighthouse seluler (median 5, kita dan bawaan bergantian)
 untuk beranda, BAB I dan BAB VI bila Lighthouse terpasang (perintahnya: reader_budget.LIGHTHOUSE_INSTALL).
 
 PDF diukur dalam detik CPU (pengguna + sistem; di mesin bersama waktu dinding tidak stabil). Sebelum tiap
@@ -340,12 +341,13 @@ def main(argv: list[str] | None = None) -> int:
             paths = list(dict.fromkeys(reader_budget.chapter_pages(built["kita"]) + paths))
         weights = {name: reader_budget.page_weights(site_dir, paths) for name, site_dir in built.items()}
         axe = {} if args.quick else reader_budget.axe_counts(built["kita"], list(reader_budget.LIGHTHOUSE_PAGES))
+        work = {} if args.quick else {name: reader_budget.style_work(site_dir) for name, site_dir in built.items()}
         scores = None
         if not (args.quick or args.no_lighthouse):
             print("Menjalankan Lighthouse: kita dan bawaan bergantian …", file=sys.stderr)
             scores = reader_budget.lighthouse(built, runs=LIGHTHOUSE_RUNS)
         table = (report(site, full, pages, args.runs, cached, scaled, cold, preview) + "\n\n"
-                 + reader_budget.report(weights, axe, scores, LIGHTHOUSE_RUNS))
+                 + reader_budget.report(weights, axe, scores, LIGHTHOUSE_RUNS, work))
     print(table)
     if args.readme:
         write_readme(table)

@@ -334,7 +334,7 @@ def test_older_stage_shows_the_selector_and_a_banner_naming_the_newest_stage(bro
             f"{mkdocs_config()['repo_url']}/blob/tahap-1/docs/bab-2-gambaran-umum.md"
         assert page.locator(NOTICE).count() == 0  # no draft or offline notice on a released stage
         # Dark mode: the banner in dark colours, text and links readable (WCAG AA 4.5:1).
-        page.locator("form[data-md-component=palette] label:visible").first.click()
+        page.locator("form[data-palet] label:visible").first.click()
         assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == "slate"
         box = page.locator(f"{BANNER} .md-banner--warning")
         assert sum(chromium_rgb(box.evaluate("e => getComputedStyle(e).backgroundColor"))) < 3 * 100
@@ -539,7 +539,7 @@ def _has_the_site_theme(page) -> None:
     header = page.locator("header.md-header")
     assert header.is_visible() and mkdocs_config()["site_name"] in header.inner_text()
     assert header.evaluate("e => getComputedStyle(e).backgroundColor") == "rgb(31, 92, 61)"  # #1f5c3d
-    assert page.locator("form[data-md-component=palette]").count() == 1
+    assert page.locator("form[data-palet]").count() == 1
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -581,9 +581,9 @@ def test_offline_copy_works_from_disk_with_all_network_blocked(browser, offline)
         assert "400" in page.evaluate(FONT_LOADED), "fon Source Sans 3 tidak termuat dari file://"
         assert page.locator("article h1").is_visible()
         # Dark mode: the palette toggle is there and switches the scheme.
-        page.locator("form[data-md-component=palette] label:visible").first.click()
+        page.locator("form[data-palet] label:visible").first.click()
         assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == "slate"
-        page.locator("form[data-md-component=palette] label:visible").first.click()
+        page.locator("form[data-palet] label:visible").first.click()
         # Search, in the shipped iframe-worker (no server, no CDN).
         page.locator("label.md-search__icon[for=__search], label.md-header__button[for=__search]").first.click()
         page.locator("input.md-search__input").press_sequentially("Kintamani")

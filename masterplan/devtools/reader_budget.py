@@ -66,6 +66,39 @@ def page_weights(site: Path, paths: list[str]) -> dict[str, dict]:
     return found
 
 
+def style_work(site: Path, paths=LIGHTHOUSE_PAGES) -> dict[str, dict]:
+    """What Chromium's main thread does to style and lay out each of ``paths`` while it loads on a phone
+    (360 px, touch, CPU slowed 4×, from a Chromium trace), the part of Lighthouse's "Style & Layout" that
+    does not depend on the machine's load: ``elements`` in the page, ``restyled`` (elements whose style
+    was computed, summed over every style pass: a script that changes an attribute of ``<html>`` or
+    ``<body>`` restyles them all again), ``laid_out`` (layout objects, summed over layout passes) and
+    ``ms`` (style and layout time at 4×, noisy on a shared machine)."""
+    from playwright.sync_api import sync_playwright
+    found = {}
+    with serve(site) as served, sync_playwright() as playwright:
+        browser = chromium.launch(playwright)
+        for path in paths:
+            context = browser.new_context(viewport=chromium.MOBILE, is_mobile=True, has_touch=True,
+                                          device_scale_factor=2)
+            page = context.new_page()
+            context.new_cdp_session(page).send("Emulation.setCPUThrottlingRate", {"rate": 4})
+            browser.start_tracing(page=page, categories=["devtools.timeline", "disabled-by-default-devtools.timeline"])
+            page.goto(served.url + path, wait_until="load")
+            page.wait_for_timeout(SETTLE_MS)
+            trace = json.loads(browser.stop_tracing())
+            events = [e for e in (trace["traceEvents"] if isinstance(trace, dict) else trace)
+                      if e.get("ph") == "X" and e["name"] in ("UpdateLayoutTree", "Layout")]
+            found[path] = {
+                "elements": page.evaluate("document.getElementsByTagName('*').length"),
+                "restyled": sum(e["args"].get("elementCount", 0) for e in events if e["name"] == "UpdateLayoutTree"),
+                "laid_out": sum((e["args"].get("beginData") or {}).get("dirtyObjects", 0)
+                                for e in events if e["name"] == "Layout"),
+                "ms": sum(e.get("dur", 0) for e in events) / 1000}
+            context.close()
+        browser.close()
+    return found
+
+
 def axe_counts(site: Path, paths: list[str]) -> dict[str, dict[str, list[str]]]:
     """axe-core violations (all impacts) per path and per view of :data:`AXE_VIEWS`, as rule IDs."""
     from playwright.sync_api import sync_playwright
@@ -122,10 +155,12 @@ def lighthouse(sites: dict[str, Path], paths=LIGHTHOUSE_PAGES, runs: int = 5) ->
             for key, results in runs_of.items()}
 
 
-def report(weights: dict[str, dict], axe: dict, scores: dict | str | None, runs: int) -> str:
+def report(weights: dict[str, dict], axe: dict, scores: dict | str | None, runs: int,
+           work: dict[str, dict] | None = None) -> str:
     """Markdown tables (Bahasa Indonesia, as the README): page weight of the heaviest chapter page and of
-    the Lighthouse pages, ours next to stock; console errors; axe violations; Lighthouse medians.
-    ``weights`` maps a site name ("kita", "bawaan") to :func:`page_weights`' result."""
+    the Lighthouse pages, ours next to stock; console errors; axe violations; style and layout work
+    while loading; Lighthouse medians. ``weights`` maps a site name ("kita", "bawaan") to
+    :func:`page_weights`' result, ``work`` likewise to :func:`style_work`'s."""
     ours, stock = weights["kita"], weights["bawaan"]
     heaviest = max((p for p in ours if p.startswith("bab-")), key=lambda p: ours[p]["bytes"])
     lines = ["| Halaman (muat pertama, gzip) | Kita: KiB | Kita: permintaan | Bawaan: KiB | Bawaan: permintaan | "
@@ -145,6 +180,15 @@ def report(weights: dict[str, dict], axe: dict, scores: dict | str | None, runs:
     for path, views in axe.items():
         lines.append(f"| `/{path}` | " + " | ".join(str(len(views[v])) + (f" ({', '.join(sorted(set(views[v])))})"
                                                                          if views[v] else "") for v in AXE_VIEWS) + " |")
+    if work:
+        lines += ["", "Gaya dan tata letak saat halaman dimuat di ponsel (jejak Chromium, 360 px, CPU 4× lebih lambat; "
+                      "kita | bawaan):", "",
+                  "| Halaman | Elemen | Elemen ditata ulang | Objek tata letak | Gaya+tata letak (ms, 4×) |",
+                  "|---|---|---|---|---|"]
+        for path in LIGHTHOUSE_PAGES:
+            a, b = work["kita"][path], work["bawaan"][path]
+            lines.append(f"| `/{path}` | " + " | ".join(f"{a[k]:.0f} \\| {b[k]:.0f}"
+                                                        for k in ("elements", "restyled", "laid_out", "ms")) + " |")
     if isinstance(scores, dict):
         lines += ["", f"Lighthouse seluler, Debian Chromium, median {runs} kali, situs dilayani dengan gzip "
                       "(kita | bawaan):", "",

@@ -1,0 +1,49 @@
+"""What a phone does while a page loads, in a real browser (headless Debian Chromium at 360 px): no script
+restyles the whole finished page. A change of an attribute of <html> or <body> (a class, a colour scheme)
+after the content is parsed makes Chromium restyle every element once more: on BAB VI, 2,600 elements, a
+quarter of a second of a slow phone's main thread each time (CATATAN-TEKNIS.md C-webperf-1). The same
+changes made while the header is parsed cost nothing."""
+
+from __future__ import annotations
+
+import pytest
+
+from masterplan.devtools import browser as chromium
+
+pytest.importorskip("playwright.sync_api")
+
+# Home, the first chapter and the heaviest one: the pages Lighthouse measures (reader_budget.LIGHTHOUSE_PAGES).
+PAGES = ["", "bab-1-pendahuluan/", "bab-6-program/"]
+# Before any script: every later change of <html>/<body> attributes, with whether the article was parsed then.
+WATCH = """
+window.__changes = [];
+new MutationObserver(records => {
+  const parsed = !!document.querySelector('article');
+  for (const r of records) {
+    const now = r.target.getAttribute(r.attributeName);
+    if (r.oldValue !== now && (r.target === document.documentElement || r.target === document.body))
+      window.__changes.push({element: r.target.localName, attribute: r.attributeName, from: r.oldValue,
+                             to: now, parsed});
+  }
+}).observe(document, {attributes: true, attributeOldValue: true, subtree: true});
+"""
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("path", PAGES)
+def test_no_script_restyles_the_whole_page_after_it_is_parsed(browser, site_url, path, scheme):
+    context = browser.new_context(viewport=chromium.MOBILE, has_touch=True, color_scheme=scheme)
+    context.add_init_script(WATCH)
+    page = context.new_page()
+    try:
+        page.goto(site_url + path, wait_until="load")
+        page.wait_for_timeout(500)  # Material's deferred steps (e.g. clearing its palette-switch marker)
+        late = [c for c in page.evaluate("window.__changes") if c["parsed"]]
+        assert late == [], f"atribut <html>/<body> berubah sesudah isi halaman dibaca: {late}"
+        # The reader's colour scheme is still followed, and the toggle still switches it.
+        expected = "slate" if scheme == "dark" else "default"
+        assert page.evaluate("document.body.dataset.mdColorScheme") == expected
+        page.locator("form[data-palet] label:visible").first.click()
+        assert page.evaluate("document.body.dataset.mdColorScheme") != expected
+    finally:
+        context.close()
