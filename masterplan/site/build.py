@@ -23,6 +23,7 @@ from masterplan import checks
 from masterplan.checks import build_log, plan_logic, printing
 from masterplan.model import documents, markers, numbering, programmes, rules, settings, stage_dates
 from masterplan.model.problems import ERROR, Problem, help_url, summary_line
+from masterplan.model.result_cache import ResultCache
 from masterplan.pdf import PLUGIN_NAME as PDF_PLUGIN
 from masterplan.pdf import check as pdf_check
 from masterplan.publish import change_report, versions
@@ -83,9 +84,14 @@ class Build:
         loaded = settings.load(self.root)
         _stop_on("Pengaturan rencana di mkdocs.yml belum benar", list(loaded.problems))
         self.plan = loaded.plan
-        self.catalogue, problems = programmes.load_catalogue(self.root, self.plan)
+        registry = rules.load()
+        spec = registry.raw["ejaan"]
+        # What this build computed in the last one from the same inputs: kept answers (.cache/), see
+        # masterplan.model.result_cache; saved in finish(), or when the checks stop the build.
+        self.memo = ResultCache.for_build(self.root, registry.root, spec["daftar_kata"], spec["kamus"])
+        self.catalogue, problems = programmes.load_catalogue(self.root, self.plan, self.memo)
         _stop_on("Data program (data/program.yml) belum benar", problems)
-        self.logic, problems = plan_logic.check(self.root, self.docs_dir, self.catalogue)
+        self.logic, problems = plan_logic.check(self.root, self.docs_dir, self.catalogue, self.memo)
         if any(problem.severity == ERROR for problem in problems):  # warnings are the checks' to report
             _stop_on("Logika rencana (isu, misi, sasaran, program, indikator) belum benar", problems)
         self._configure()
@@ -127,12 +133,13 @@ class Build:
         logged as the command prints it (warnings such as spelling as INFO, so that ``--strict`` is not
         failed by them); any error stops the build, before the PDF is made."""
         started = time.perf_counter()
-        self.problems = problems = checks.run([self.docs_dir], self.docs_dir, self.root)
+        self.problems = problems = checks.run([self.docs_dir], self.docs_dir, self.root, memo=self.memo)
         log.info("Pemeriksaan naskah selesai dalam %.2f detik: %s", time.perf_counter() - started,
                  summary_line(problems))
         for problem in problems:
             log.log(logging.ERROR if problem.severity == ERROR else logging.INFO, problem.text())
         if any(problem.severity == ERROR for problem in problems):
+            self.memo.save()  # the editor's next build, after the fix, checks again only the fixed pages
             raise PluginError(f"Pemeriksaan naskah gagal: {summary_line(problems)} Perbaiki baris yang "
                               f"disebut di atas (penjelasan tiap aturan: {help_url()}), lalu bangun ulang.")
 
@@ -296,3 +303,4 @@ class Build:
                 out.write_text(text.replace(site_status.PDF_INFO, line), encoding="utf-8")
         if pages is not None:
             versions.write_pdf_address(site, config.extra[versions.KEY]["pdf"], config.site_name)
+        self.memo.save()
