@@ -89,6 +89,7 @@ class Build:
         # What this build computed in the last one from the same inputs: kept answers (.cache/), see
         # masterplan.model.result_cache; saved in finish(), or when the checks stop the build.
         self.memo = ResultCache.for_build(self.root, registry.root, spec["daftar_kata"], spec["kamus"])
+        documents.remember_in(self.memo)
         self.catalogue, problems = programmes.load_catalogue(self.root, self.plan, self.memo)
         _stop_on("Data program (data/program.yml) belum benar", problems)
         self.logic, problems = plan_logic.check(self.root, self.docs_dir, self.catalogue, self.memo)
