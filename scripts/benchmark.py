@@ -22,7 +22,7 @@ dihitung per pasangan dan dicetak sebagai median beserta rentangnya (min–maks)
 pemeriksaan menambah paling banyak 30 %" dinilai pada detik CPU (pengguna + sistem), yang tidak ikut naik
 ketika mesin sibuk; detik dinding dicetak di sampingnya. Bangun situs kita diukur dua kali: seperti
 penyunting membangun ulang (tembolok ``.cache/`` dari bangun sebelumnya ada: kata dasar, hasil pemeriksaan,
-judul dan jumlah kata) dan dengan tembolok itu dihapus (bangun pertama setelah klon). Pratinjau: kedua proyek (salinan di folder sementara)
+judul dan jumlah kata, templat terkompilasi) dan dengan tembolok itu dihapus (bangun pertama setelah klon). Pratinjau: kedua proyek (salinan di folder sementara)
 dilayani ``mkdocs serve --dirty`` berdampingan; satu bab diubah bergantian di kedua sisi dan waktunya
 diukur sampai halaman yang dilayani memuat teks baru (termasuk jeda pengawas berkas MkDocs, ≤ 0,5 detik).
 Lalu, untuk situs
@@ -58,6 +58,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 from masterplan.devtools import preview_latency, reader_budget
 from masterplan.model import result_cache, word_cache
+from masterplan.site import kept
 from masterplan.views import search_index
 from pypdf import PdfReader
 
@@ -82,8 +83,10 @@ TARGETS = {
     "hook_overhead": 1.30, "preview": 1.5, "pdf_ratio": 1.0, "memory": 1024 * 1024,  # KiB
 }
 # What our site build keeps between builds (masterplan.model.word_cache: the search index's root words, and
-# masterplan.model.result_cache: checks, schema verdicts, headings, word counts); removed for the cold builds.
-KEPT = (ROOT / word_cache.FOLDER / search_index.ROOTS_CACHE, ROOT / word_cache.FOLDER / result_cache.FILE)
+# masterplan.model.result_cache: checks, schema verdicts, headings, word counts; masterplan.site.kept: the
+# compiled templates); removed for the cold builds.
+KEPT = (ROOT / word_cache.FOLDER / search_index.ROOTS_CACHE, ROOT / word_cache.FOLDER / result_cache.FILE,
+        ROOT / word_cache.FOLDER / kept.TEMPLATES)
 # What the preview needs of our project (the package itself is installed, rules.yml in it).
 PROJECT_PARTS = ("docs", "data", "overrides", "scripts", "mkdocs.yml")
 
@@ -96,7 +99,10 @@ def _build(project: Path, site: Path, pdf: bool, strict: bool, reuse: bool = Fal
         shutil.rmtree(PDF_CACHE, ignore_errors=True)
     if cold and project == ROOT:
         for path in KEPT:
-            path.unlink(missing_ok=True)
+            if path.is_dir():
+                shutil.rmtree(path)
+            else:
+                path.unlink(missing_ok=True)
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
     env.pop("ENABLE_PDF_EXPORT", None)
     if pdf:

@@ -16,26 +16,24 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from mkdocs.exceptions import PluginError
-from mkdocs.structure.nav import Section
+from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
 from masterplan import checks
 from masterplan.checks import build_log, plan_logic, printing
 from masterplan.model import documents, markers, numbering, programmes, rules, settings, stage_dates
 from masterplan.model.problems import ERROR, Problem, help_url, summary_line
-from masterplan.model.result_cache import ResultCache
-from masterplan.pdf import PLUGIN_NAME as PDF_PLUGIN
-from masterplan.pdf import check as pdf_check
+from masterplan.pdf import PLUGIN_NAME as PDF_PLUGIN, check as pdf_check
 from masterplan.publish import change_report, versions
-from masterplan.views import abbreviations, captions, data_needs, directives, feedback, page_extras, site_status
-from masterplan.views import table_cards
+from masterplan.site import kept
+from masterplan.views import (abbreviations, captions, data_needs, directives, feedback, page_extras, site_status,
+                              table_cards)
 from masterplan.views.headings import number_headings
 from masterplan.views.signature import signature_markdown
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.files import Files
-    from mkdocs.structure.nav import Navigation
 
 log = logging.getLogger("mkdocs.plugins.masterplan")
 
@@ -84,12 +82,7 @@ class Build:
         loaded = settings.load(self.root)
         _stop_on("Pengaturan rencana di mkdocs.yml belum benar", list(loaded.problems))
         self.plan = loaded.plan
-        registry = rules.load()
-        spec = registry.raw["ejaan"]
-        # What this build computed in the last one from the same inputs: kept answers (.cache/), see
-        # masterplan.model.result_cache; saved in finish(), or when the checks stop the build.
-        self.memo = ResultCache.for_build(self.root, registry.root, spec["daftar_kata"], spec["kamus"])
-        documents.remember_in(self.memo)
+        self.memo = kept.results(self.root)  # saved in finish(), or when the checks stop the build
         self.catalogue, problems = programmes.load_catalogue(self.root, self.plan, self.memo)
         _stop_on("Data program (data/program.yml) belum benar", problems)
         self.logic, problems = plan_logic.check(self.root, self.docs_dir, self.catalogue, self.memo)
