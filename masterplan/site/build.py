@@ -99,7 +99,7 @@ class Build:
         self.needs = self.progress = None
 
     def _configure(self) -> None:
-        """The values the templates read from ``extra`` and the abbreviations of the glossary."""
+        """The values the templates read from ``extra``, and the abbreviations of the glossary."""
         extra, plan = self.config.extra, self.plan
         try:
             stage = stage_dates.stage_date(self.root, plan.stage)
@@ -113,10 +113,7 @@ class Build:
         extra["tahap_romawi"] = numbering.roman(plan.stage)  # "Tahap II", one form everywhere
         extra["pdf_aktif"] = os.environ.get(PDF_SWITCH) == "1"
         versions.configure(self.config, self.pdf)
-        glossary = abbreviations.from_glossary(self.docs_dir / abbreviations.GLOSSARY)
-        # The abbr extension's own glossary: appending 88 definitions to every page cost 15 % of the build.
-        mdx = self.config.mdx_configs
-        mdx["abbr"] = {**mdx.get("abbr", {}), "glossary": glossary}
+        self.glossary = abbreviations.from_glossary(self.docs_dir / abbreviations.GLOSSARY)  # see page_markdown
 
     # -----------------------------------------------------------------------------------------------
     # Files: the editors' checks before any page is rendered
@@ -229,7 +226,9 @@ class Build:
         markdown = captions.number(number_headings(markdown, numbers), numbers)
         if page.meta.get("tanda_tangan"):
             markdown = signature_markdown(markdown, self.plan, extra["tahun_dokumen"])
-        return markers.render(markdown)
+        markdown = markers.render(markdown)
+        abbreviations.for_page(self.config.mdx_configs, self.glossary, markdown)
+        return markdown
 
     def _website_only(self) -> list[str]:
         return change_report.website_only(Path(self.config.config_file_path))
