@@ -130,8 +130,10 @@ def run(paths: list[Path], docs_dir: Path, root: Path, rules: rules_module.Rules
     ``docs_dir`` is the site's docs folder (page names, link targets and images are resolved in it);
     ``root`` is the folder that paths in messages are relative to (the repository). ``spell=False``
     skips the spelling family; ``memo`` (the build's) keeps every family's problems between builds
-    (see :func:`check_page`). Never raises for anything wrong in the files themselves.
+    (see :func:`check_page`), for the rules of rules.yml only (its fingerprint covers that file, not
+    ``rules``). Never raises for anything wrong in the files themselves.
     """
+    memo = memo if rules is None else None
     context = Context(rules or rules_module.load(), docs_dir, root)
     problems: list[Problem] = []
     files = markdown_files(paths)
