@@ -23,8 +23,8 @@ berpasangan (kita, bawaan, bawaan, kita, ...) agar beban mesin yang berubah meng
 dihitung per pasangan dan dicetak sebagai median beserta rentangnya (min–maks). Target "hook dan
 pemeriksaan menambah paling banyak 30 %" dinilai pada detik CPU (pengguna + sistem), yang tidak ikut naik
 ketika mesin sibuk; detik dinding dicetak di sampingnya. Bangun situs kita diukur dua kali: seperti
-penyunting membangun ulang (tembolok ``.cache/`` dari bangun sebelumnya ada) dan dengan tembolok kata
-dasar dihapus (bangun pertama setelah klon). Pratinjau: kedua proyek (salinan di folder sementara)
+penyunting membangun ulang (tembolok ``.cache/`` dari bangun sebelumnya ada: kata dasar, hasil pemeriksaan,
+judul dan jumlah kata, templat terkompilasi) dan dengan tembolok itu dihapus (bangun pertama setelah klon). Pratinjau: kedua proyek (salinan di folder sementara)
 dilayani ``mkdocs serve --dirty`` berdampingan; satu bab diubah bergantian di kedua sisi dan waktunya
 diukur sampai halaman yang dilayani memuat teks baru (termasuk jeda pengawas berkas MkDocs, ≤ 0,5 detik).
 Lalu, untuk situs
@@ -60,7 +60,8 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 
 from masterplan.devtools import preview_latency, reader_budget
-from masterplan.model import word_cache
+from masterplan.model import result_cache, word_cache
+from masterplan.site import kept
 from masterplan.views import search_index
 from pypdf import PdfReader
 
@@ -85,8 +86,11 @@ TARGETS = {
     # plugin's CPU seconds per page, with tagging kept (pdf_aim is the issue's aim, #14).
     "hook_overhead": 1.30, "preview": 1.5, "pdf_ratio": 1.0, "pdf_aim": 0.8, "memory": 1024 * 1024,  # KiB
 }
-# What our site build keeps between builds (masterplan.model.word_cache); removed for the cold builds.
-ROOTS_CACHE = ROOT / word_cache.FOLDER / search_index.ROOTS_CACHE
+# What our site build keeps between builds (masterplan.model.word_cache: the search index's root words, and
+# masterplan.model.result_cache: checks, schema verdicts, headings, word counts; masterplan.site.kept: the
+# compiled templates); removed for the cold builds.
+KEPT = (ROOT / word_cache.FOLDER / search_index.ROOTS_CACHE, ROOT / word_cache.FOLDER / result_cache.FILE,
+        ROOT / word_cache.FOLDER / kept.TEMPLATES)
 # What the preview needs of our project (the package itself is installed, rules.yml in it).
 PROJECT_PARTS = ("docs", "data", "overrides", "scripts", "mkdocs.yml")
 
@@ -94,11 +98,15 @@ PROJECT_PARTS = ("docs", "data", "overrides", "scripts", "mkdocs.yml")
 def _build(project: Path, site: Path, pdf: bool, strict: bool, reuse: bool = False, cold: bool = False) -> dict:
     """One ``mkdocs build`` of ``project`` into ``site``: seconds, CPU seconds, exit code and peak memory
     (KiB). With ``pdf`` the PDF is rendered, not reused from our cache, unless ``reuse``; with ``cold``
-    our root-word cache is removed first."""
+    what our builds keep (:data:`KEPT`) is removed first."""
     if pdf and not reuse and project == ROOT:
         shutil.rmtree(PDF_CACHE, ignore_errors=True)
     if cold and project == ROOT:
-        ROOTS_CACHE.unlink(missing_ok=True)
+        for path in KEPT:
+            if path.is_dir():
+                shutil.rmtree(path)
+            else:
+                path.unlink(missing_ok=True)
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
     env.pop("ENABLE_PDF_EXPORT", None)
     if pdf:
@@ -147,8 +155,8 @@ _Tolerant.add_multi_constructor("", lambda loader, suffix, node: None)
 def paired_builds(ours: Path, stock: Path, work: Path, runs: int, pdf: bool, cold: bool = False
                   ) -> list[tuple[dict, dict]]:
     """``runs`` pairs of builds (ours strict, stock not: stock lacks our fixes), alternating which side
-    goes first, so that a change in the machine's load between runs falls on both sides. ``cold``: our
-    root-word cache removed before each of our builds."""
+    goes first, so that a change in the machine's load between runs falls on both sides. ``cold``: what our
+    builds keep (:data:`KEPT`) removed before each of our builds."""
     pairs = []
     for run in range(runs):
         sides = [(ours, "kita", True), (stock, "bawaan", False)]

@@ -1,36 +1,158 @@
-"""Problems kept between runs in one process (``mkdocs serve`` checks every page after each edit): the
-page-local families give the same problems as a fresh run, and an edit or other rules are seen at once."""
+"""Results kept between builds (masterplan/model/result_cache.py): the editors' checks, the plan-logic
+counts and the data's schema verdicts give the same problems from the kept answers as computed afresh, and
+the cache never hides a problem: an edit, a change to a file a check reads besides the page (another
+page's headings, an image), a speller installed since, or another version of our code, rules, data or
+word list is checked again."""
 
 from __future__ import annotations
 
-import dataclasses
+import datetime
+import json
+import shutil
+from pathlib import Path
 
-from checks_util import CHAPTER, run
+import pytest
+from checks_util import CHAPTER
 
 from masterplan import checks
-from masterplan.model import rules as rules_module
-from masterplan.model.problems import ERROR
+from masterplan.checks import plan_logic
+from masterplan.model import documents, programmes, result_cache
+from masterplan.model.result_cache import ResultCache
+from masterplan.model.yaml_schema import schema_errors
 
+ROOT = Path(__file__).resolve().parents[1]
 MISSPELT = CHAPTER + "\nRencanna \u2014 tanpa  spasi ganda.\n"
+LOGO = "assets/images/lambang-placeholder.svg"
 
 
-def _found(problems) -> list[tuple[str, int, int, str]]:
-    return [(p.rule, p.line, p.column, p.message) for p in problems]
-
-
-def test_an_unchanged_page_gives_the_same_problems_and_an_edit_shows(tmp_path):
-    first = run(tmp_path, MISSPELT, spell=True)
-    assert {"EJAAN"} <= {p.rule for p in first}
-    assert _found(run(tmp_path, MISSPELT, spell=True)) == _found(first)
-    assert "EJAAN" not in {p.rule for p in run(tmp_path, CHAPTER + "\nRencana.\n", spell=True)}
-    assert _found(run(tmp_path, MISSPELT, spell=True)) == _found(first)
-
-
-def test_other_rules_are_not_answered_from_the_kept_problems(tmp_path):
-    run(tmp_path, MISSPELT, spell=True)
-    registry = rules_module.load()
-    strict = dataclasses.replace(registry, severities={**registry.severities, "EJAAN": ERROR})
+def _project(tmp_path: Path, text: str = CHAPTER) -> Path:
     docs = tmp_path / "docs"
-    [problem] = [p for p in checks.run([docs / "bab-9-penutup.md"], docs, tmp_path, rules=strict)
-                 if p.rule == "EJAAN"]
-    assert problem.severity == ERROR
+    (docs / "assets" / "images").mkdir(parents=True)
+    shutil.copy(ROOT / "docs" / LOGO, docs / LOGO)
+    (docs / "bab-9-penutup.md").write_text(text, encoding="utf-8")
+    (docs / "bab-8-tata-kelola.md").write_text(
+        CHAPTER.replace("title: Penutup", "title: Tata Kelola").replace("bab: 9", "bab: 8")
+        .replace("# Penutup", "# Tata Kelola"), encoding="utf-8")
+    return tmp_path
+
+
+def _check(project: Path, version: str = "v1", spell: bool = True) -> list:
+    """One build's checks with the memo read from and written back to ``project/.cache``."""
+    memo = ResultCache(project / ".cache", version)
+    found = checks.run([project / "docs"], project / "docs", project, spell=spell, memo=memo)
+    memo.save()
+    return [(p.path, p.line, p.column, p.rule, p.message, p.severity) for p in found]
+
+
+def _edit(project: Path, name: str, old: str, new: str) -> None:
+    path = project / "docs" / name
+    path.write_text(path.read_text(encoding="utf-8").replace(old, new), encoding="utf-8")
+
+
+def test_kept_problems_are_those_computed_afresh_and_an_edit_is_checked_again(tmp_path):
+    project = _project(tmp_path, MISSPELT)
+    fresh = _check(project)
+    assert "EJAAN" in {rule for *_, rule, _, _ in fresh}
+    assert (project / ".cache" / result_cache.FILE).is_file()
+    assert _check(project) == fresh  # the warm rebuild, from the kept answers
+    # an edit that makes a problem is reported on the warm rebuild, and its fix clears it
+    _edit(project, "bab-8-tata-kelola.md", "Teks kaidah.", "Teks kaidahh.")
+    assert any(rule == "EJAAN" and path.endswith("bab-8-tata-kelola.md") for path, *_, rule, _, _ in _check(project))
+    _edit(project, "bab-8-tata-kelola.md", "Teks kaidahh.", "Teks kaidah.")
+    assert _check(project) == fresh
+
+
+def test_kept_answers_look_like_computed_ones(tmp_path):
+    project = _project(tmp_path, MISSPELT)
+    _check(project)
+    kept = json.loads((project / ".cache" / result_cache.FILE).read_text(encoding="utf-8"))
+    assert kept["version"] == "v1" and kept["words"]
+
+
+@pytest.mark.parametrize("change", ["anchor", "image", "speller", "version"])
+def test_what_a_check_reads_besides_the_page_is_checked_again(tmp_path, change):
+    """Another page's heading renamed (the anchor a link points to), an image removed, a speller that
+    was not there before, another fingerprint (code, rules.yml, data, word list): the unchanged page's
+    problems are computed again, not taken from the kept ones."""
+    link = f"\nLihat [tata kelola](bab-8-tata-kelola.md#kesimpulan).\n\n![Lambang Kabupaten Bangli]({LOGO})\n"
+    project = _project(tmp_path, CHAPTER + link + "\nRencanna.\n")
+    spell = change != "speller"
+    first = _check(project, spell=spell)
+    assert _check(project, spell=spell) == first
+    version, expected = "v1", None
+    if change == "anchor":
+        _edit(project, "bab-8-tata-kelola.md", "## Kesimpulan", "## Simpulan")
+        expected = "TAUTAN-RUSAK"
+    elif change == "image":
+        (project / "docs" / LOGO).unlink()
+        expected = "GAMBAR-HILANG"
+    elif change == "speller":
+        spell, expected = True, "EJAAN"
+    else:  # every kept answer emptied: used under its own version, ignored under another
+        path = project / ".cache" / result_cache.FILE
+        kept = json.loads(path.read_text(encoding="utf-8"))
+        kept["words"] = {key: [] if isinstance(answer, list) else answer for key, answer in kept["words"].items()}
+        path.write_text(json.dumps(kept), encoding="utf-8")
+        assert not [rule for *_, rule, _, _ in _check(project) if rule == "EJAAN"]
+        version = "v2"
+    found = _check(project, version, spell)
+    assert expected is None or expected in {rule for *_, rule, _, _ in found}
+    assert found == [(p.path, p.line, p.column, p.rule, p.message, p.severity)
+                     for p in checks.run([project / "docs"], project / "docs", project, spell=spell)]
+
+
+def test_the_fingerprint_covers_our_code_rules_data_and_word_list(tmp_path, monkeypatch):
+    package, project = tmp_path / "masterplan", tmp_path / "proyek"
+    (package / "model").mkdir(parents=True)
+    (package / "model" / "rules.yml").write_text("aturan: {}\n", encoding="utf-8")
+    (package / "model" / "modul.py").write_text("X = 1\n", encoding="utf-8")
+    (project / "data").mkdir(parents=True)
+    (project / "data" / "program.yml").write_text("program: []\n", encoding="utf-8")
+    (project / "mkdocs.yml").write_text("site_name: x\n", encoding="utf-8")
+    (project / "kata-proyek.txt").write_text("Bangli\n", encoding="utf-8")
+    monkeypatch.setattr(result_cache, "PACKAGE", package)
+
+    def fingerprint() -> str:
+        return result_cache.fingerprint(result_cache.build_inputs(project, project, "kata-proyek.txt"), "id_ID")
+
+    seen = {fingerprint()}
+    for path, text in [(package / "model" / "rules.yml", "aturan: {A: galat}\n"), (package / "model" / "modul.py", "X = 2\n"),
+                       (project / "data" / "program.yml", "program: [1]\n"), (project / "mkdocs.yml", "site_name: y\n"),
+                       (project / "kata-proyek.txt", "Bangli\nKintamani\n"), (project / "data" / "baru.yml", "a: 1\n")]:
+        path.write_text(text, encoding="utf-8")
+        assert fingerprint() not in seen, path
+        seen.add(fingerprint())
+
+
+def test_kept_schema_verdicts_and_prose_counts_are_those_computed_afresh(tmp_path):
+    catalogue, problems = programmes.load_catalogue(ROOT)
+    assert catalogue is not None and not problems
+    fresh = plan_logic.check(ROOT, ROOT / "docs", catalogue)[1]
+    for _ in range(2):  # cold, then from the kept answers
+        memo = ResultCache(tmp_path, "v1")
+        assert programmes.load_catalogue(ROOT, memo=memo)[0] == catalogue
+        assert plan_logic.check(ROOT, ROOT / "docs", catalogue, memo)[1] == fresh
+        memo.save()
+
+
+def test_a_kept_schema_verdict_is_not_taken_for_other_data(tmp_path):
+    """The data's repr is the key: a date and the same text in quotes are different data."""
+    schema = {"type": "object", "properties": {"tanggal": {"type": "string"}}}
+    memo = ResultCache(tmp_path, "v1")
+    assert schema_errors({"tanggal": "2025-01-01"}, schema, memo) == []
+    assert [rule for rule, *_ in schema_errors({"tanggal": datetime.date(2025, 1, 1)}, schema, memo)]
+
+
+def test_kept_headings_and_word_counts_are_those_computed_afresh(tmp_path):
+    text = CHAPTER + "\nSetext\n------\n\n!!! note \"Catatan\"\n    Isi catatan dua kata.\n"
+    fresh = documents.parse(text)
+    expected = (fresh.headings, fresh.word_lines)
+    try:
+        for _ in range(2):  # cold, then from the kept answers
+            memo = ResultCache(tmp_path, "v1")
+            documents.remember_in(memo)
+            kept = documents.parse(text)
+            assert (kept.headings, kept.word_lines) == expected
+            memo.save()
+    finally:
+        documents.remember_in(None)

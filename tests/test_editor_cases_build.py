@@ -67,3 +67,21 @@ def test_the_suggested_image_paths_work_in_the_built_site(tmp_path):
             assert (site / posixpath.normpath(posixpath.join(folder, src))).is_file(), (page, src)
     wrong = posixpath.normpath(posixpath.join("bab-9-penutup", LOGO))  # <img src="assets/..."> from BAB IX
     assert not (site / wrong).exists()
+
+
+def test_a_rebuild_from_the_kept_results_still_stops_on_a_new_mistake(tmp_path):
+    """The second build of the same copy takes the checks' results from .cache/ (masterplan/site/kept.py);
+    an edit made between the builds is checked all the same, and so is a page whose link it breaks."""
+    project = _copy_repo(tmp_path / "repo")
+    docs = project / "docs"
+    _append(docs / "bab-9-penutup.md", "Lihat [isu strategis](bab-3-analisis-kesiapan.md#isu-strategis).")
+    first = run_build(project, tmp_path / "site", pdf=False)
+    assert first.returncode == 0, first.log
+    assert (project / ".cache" / "hasil-build.json").is_file()
+    chapter = docs / "bab-3-analisis-kesiapan.md"
+    text = chapter.read_text(encoding="utf-8")
+    heading = next(line for line in text.splitlines() if line.startswith("## ") and "Isu Strategis" in line)
+    chapter.write_text(text.replace(heading, heading.replace("Isu Strategis", "Isu Utama")), encoding="utf-8")
+    second = run_build(project, tmp_path / "site", pdf=False)
+    assert second.returncode != 0
+    assert re.search(r"docs/bab-9-penutup\.md:\d+\S*: \[TAUTAN-RUSAK\] ", second.log), second.log

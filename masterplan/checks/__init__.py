@@ -7,23 +7,24 @@ command ``scripts/validate.py`` and by the MkDocs hook, so both print the same m
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from masterplan.model import documents, rules as rules_module
 from masterplan.model.problems import Problem, help_reference
+from masterplan.model.result_cache import ResultCache
 from masterplan.model.sources import shown_path
 from . import blocks, chapter_label, front_matter, images, links, lists, pasted, placement, printing, safety
 from . import spelling, structure, tables, text
 
 FAMILIES = (placement, front_matter, structure, chapter_label, text, pasted, lists, blocks, safety, images, printing,
             tables, links, spelling)
-# Families whose problems follow from the page's text, the rules and the speller alone (no other file):
-# kept per page for the next run in the same process, because ``mkdocs serve`` checks every page again
-# after each edit and these two were most of that time.
-PAGE_LOCAL = (text, spelling)
-_kept: dict[tuple[str, str], tuple] = {}
+# Families that look past the page's text, the rules, mkdocs.yml, the data and the speller: at other
+# pages' anchors and at the files under docs/ (images, fonts, folders). With the build's memo (see
+# check_page) their problems are kept under those surroundings too (:func:`surroundings`).
+LIVE = (placement, images, printing, links)
 
 
 @dataclass
@@ -86,32 +87,53 @@ def _read(path: Path, context: Context) -> documents.Document | Problem:
                    context.rules.severity(problem.rule))
 
 
-def check_page(page: Page, context: Context) -> Iterator[Problem]:
-    """Every problem of one page, from every family of checks."""
+def check_page(page: Page, context: Context, memo: ResultCache | None = None, around: str = "") -> Iterator[Problem]:
+    """Every problem of one page, from every family of checks. With ``memo`` (the build's), a family's
+    problems are those of an earlier build when the page's path and text are the same (and, for the
+    :data:`LIVE` families, its ``around``: :func:`surroundings`), because ``mkdocs serve`` checks every
+    page again after each edit and checking was most of the build's own time; everything else a family
+    reads is in the memo's fingerprint (masterplan.model.result_cache)."""
     for family in FAMILIES:
-        yield from _kept_problems(family, page, context) if family in PAGE_LOCAL else family.check(page, context)
+        if memo is None:
+            yield from family.check(page, context)
+            continue
+        speller = "ejaan" if context.spelling else "tanpa-ejaan"  # a speller installed since: check again
+        parts = (page.document.path, page.name, page.document.text, around if family in LIVE else "")
+        yield from memo.problems(f"{family.__name__}:{speller}", parts, lambda: family.check(page, context))
 
 
-def _kept_problems(family, page: Page, context: Context) -> list[Problem]:
-    """The problems ``family`` (one of :data:`PAGE_LOCAL`) finds in ``page``: those of the last run when
-    the page's text, the rules and the speller are the same objects as then."""
-    key = (family.__name__, page.document.path)
-    kept = _kept.get(key)
-    if kept and kept[0] == page.document.text and kept[1] is context.rules and kept[2] is context.spelling:
-        return kept[3]
-    problems = list(family.check(page, context))
-    _kept[key] = (page.document.text, context.rules, context.spelling, problems)
-    return problems
+def surroundings(context: Context, memo: ResultCache) -> str:
+    """What the :data:`LIVE` families read besides the page itself, as one hash: the name of every file
+    and folder under docs/, the contents of the files that are not pages (images, fonts) and the anchors
+    of every page (kept per page text in ``memo``)."""
+    found = []
+    for path in sorted(context.docs_dir.rglob("*")):
+        name = path.relative_to(context.docs_dir).as_posix()
+        if path.is_dir():
+            found.append(f"folder {name}")
+        elif path.suffix.lower() == ".md":
+            document = context.document(name)
+            kept = memo.get("jangkar", (document.text,), lambda: sorted(links.anchors(document))) if document else None
+            found.append(f"halaman {name} {kept}")
+        else:
+            try:
+                found.append(f"berkas {name} {hashlib.sha256(path.read_bytes()).hexdigest()}")
+            except OSError as error:
+                found.append(f"berkas {name} {error}")
+    return hashlib.sha256("\n".join(found).encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def run(paths: list[Path], docs_dir: Path, root: Path, rules: rules_module.Rules | None = None,
-        spell: bool = True) -> list[Problem]:
+        spell: bool = True, memo: ResultCache | None = None) -> list[Problem]:
     """Check the Markdown files under ``paths``; return all problems sorted by file, line and column.
 
     ``docs_dir`` is the site's docs folder (page names, link targets and images are resolved in it);
     ``root`` is the folder that paths in messages are relative to (the repository). ``spell=False``
-    skips the spelling family. Never raises for anything wrong in the files themselves.
+    skips the spelling family; ``memo`` (the build's) keeps every family's problems between builds
+    (see :func:`check_page`), for the rules of rules.yml only (its fingerprint covers that file, not
+    ``rules``). Never raises for anything wrong in the files themselves.
     """
+    memo = memo if rules is None else None
     context = Context(rules or rules_module.load(), docs_dir, root)
     problems: list[Problem] = []
     files = markdown_files(paths)
@@ -120,17 +142,18 @@ def run(paths: list[Path], docs_dir: Path, root: Path, rules: rules_module.Rules
         if notice:
             problems.append(Problem(context.shown(files[0]), 1, 0, "EJAAN",
                                     f"{notice} {help_reference('EJAAN')}", context.rules.severity("EJAAN")))
+    around = surroundings(context, memo) if memo is not None and files else ""
     for path in files:
-        document = _read(path, context)
-        if isinstance(document, Problem):
-            problems.append(document)
-            continue
         try:
             name = path.resolve().relative_to(docs_dir.resolve()).as_posix()
         except ValueError:
             name = path.name
+        document = context.pages.get(name) or _read(path, context)  # read already for the surroundings
+        if isinstance(document, Problem):
+            problems.append(document)
+            continue
         context.pages[name] = document
-        problems.extend(check_page(Page(document, path, name), context))
+        problems.extend(check_page(Page(document, path, name), context, memo, around))
     if any(path.resolve() == docs_dir.resolve() for path in paths if path.is_dir()):
         problems.extend(placement.folder_problems(docs_dir, context))
     return sorted(problems)

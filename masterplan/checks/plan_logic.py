@@ -15,6 +15,7 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from masterplan.checks.logic_chain import (Finding, actions_cover, baselines_owned, goals_measured,
                                            horizons_agree, indicators_moved, issues_answered, missions_match,
@@ -27,7 +28,10 @@ from masterplan.model import documents, rules as rules_module, stage_dates
 from masterplan.model.plan_logic import HORIZON_FILE, SWOT_FILE, TOWS, PlanLogic, load_plan_logic
 from masterplan.model.problems import Problem, help_reference
 from masterplan.model.programmes import PROGRAMMES, Catalogue, load_catalogue
-from masterplan.model.sources import read_yaml
+from masterplan.model.sources import read_text, read_yaml, shown_path
+
+if TYPE_CHECKING:
+    from masterplan.model.result_cache import ResultCache
 
 # ---------------------------------------------------------------------------------------------------
 # Quick wins
@@ -214,6 +218,20 @@ def findings(logic: PlanLogic, pages: list[documents.Document] = ()) -> list[Fin
     return found + list(prose_counts(logic, list(pages)))
 
 
+def _kept_prose_counts(logic: PlanLogic, paths: list[Path], root: Path, memo: ResultCache) -> list[Finding]:
+    """:func:`prose_counts` of the pages at ``paths``, each kept between builds in ``memo`` under the
+    page's path and text (the data it is compared with is part of the memo's fingerprint)."""
+    found: list[Finding] = []
+    for path in paths:
+        shown = shown_path(path, root)
+        text = read_text(path, shown)
+        if isinstance(text, Problem):  # the editors' checks report the unreadable file
+            continue
+        found += memo.get("logika-hitungan", (shown, text), lambda: list(prose_counts(logic, [documents.parse(text, shown)])),
+                          lambda kept: [list(finding) for finding in kept], lambda kept: [tuple(f) for f in kept])
+    return found
+
+
 def stage_dates_known(root: Path) -> Iterator[Finding]:
     """TAHAPAN-TANGGAL: every workshop stage has a document date with a year (printed on the cover and
     under the Kata Pengantar when that stage is published). A file that cannot be read is reported once,
@@ -236,21 +254,25 @@ def to_problems(found: list[Finding]) -> list[Problem]:
                   for path, line, rule, message in found)
 
 
-def check(root: Path, docs_dir: Path | None = None, catalogue: Catalogue | None = None
-          ) -> tuple[PlanLogic | None, list[Problem]]:
+def check(root: Path, docs_dir: Path | None = None, catalogue: Catalogue | None = None,
+          memo: ResultCache | None = None) -> tuple[PlanLogic | None, list[Problem]]:
     """Read the programme and logic data of the repository at ``root``, run every rule, and check the
     counts in the prose of ``docs_dir`` (default ``root/docs``). Returns ``(logic, problems)``; ``logic``
     is None when the data cannot be read (the problems say why). Never raises for bad data.
-    ``catalogue``: the programme data already read and found valid (the build reads it once)."""
+    ``catalogue``: the programme data already read and found valid (the build reads it once); ``memo``:
+    the build's answers kept between builds (schema verdicts, the counts in each page's prose)."""
     if catalogue is None:
-        catalogue, problems = load_catalogue(root)
+        catalogue, problems = load_catalogue(root, memo=memo)
         if catalogue is None:
             return None, problems
-    logic, problems = load_plan_logic(root, catalogue)
+    logic, problems = load_plan_logic(root, catalogue, memo)
     if logic is None:
         return None, to_problems([(p.path, p.line, "LOGIKA-SKEMA", p.message) for p in problems])
     docs_dir = docs_dir or root / "docs"
-    pages = [documents.load(path, root) for path in sorted(docs_dir.rglob("*.md"))
+    paths = [path for path in sorted(docs_dir.rglob("*.md"))
              if not path.relative_to(docs_dir).as_posix().startswith("panduan/")]
-    return logic, to_problems(findings(logic, pages) + list(stage_dates_known(root)))
-
+    if memo is None:
+        found = findings(logic, [documents.load(path, root) for path in paths])
+    else:
+        found = findings(logic) + _kept_prose_counts(logic, paths, root, memo)
+    return logic, to_problems(found + list(stage_dates_known(root)))

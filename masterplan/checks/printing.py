@@ -21,8 +21,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
-from fontTools.ttLib import TTFont
-
 from masterplan.model.site_config import PDF_PLUGIN
 from masterplan.model.problems import Problem, help_reference
 from masterplan.model.sources import read_yaml
@@ -42,6 +40,8 @@ ATTR_LIST_STYLE = re.compile(r"!\[[^\]]*\]\([^)]*\)\{[^}]*\bstyle\s*=\s*[\"']([^
 def covered(fonts_dir: Path) -> frozenset[int]:
     """Code points that at least one font file (``.woff2``, ``.woff``, ``.ttf``, ``.otf``) in
     ``fonts_dir`` has a glyph for; empty when the folder has none (then nothing is reported)."""
+    from fontTools.ttLib import TTFont  # here: the build's kept check results seldom need the fonts
+
     points: set[int] = set()
     for path in sorted(fonts_dir.glob("*")):
         if path.suffix.lower() in (".woff2", ".woff", ".ttf", ".otf"):

@@ -14,6 +14,7 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from masterplan.model.problems import Problem
+from masterplan.model.result_cache import ResultCache
 from masterplan.model.sources import parse_yaml, read_text, shown_path
 
 _FRONT_MATTER_FENCE = "---"
@@ -42,6 +43,17 @@ def _blocks(markdown: str) -> tuple[Token, ...]:
     return tuple(_BLOCKS.parse(markdown))
 
 
+_memo: ResultCache | None = None  # see remember_in
+
+
+def remember_in(memo: ResultCache | None) -> None:
+    """Keep the headings (:attr:`Document.headings`) and word counts (:func:`words_by_line`) of texts in
+    ``memo`` (the build's, masterplan.model.result_cache) from now on; None: compute them each time. They
+    depend on the text alone, and parsing for them was most of the build's own work besides checking."""
+    global _memo
+    _memo = memo
+
+
 def tokens_of(markdown: str) -> list[Token]:
     """markdown-it block tokens of ``markdown``, parsed once per text in a process: the checks, the
     navigation numbers, the dashboard and the heading numbers all read the same page, and parsing was
@@ -60,6 +72,13 @@ def words_by_line(markdown: str) -> dict[int, int]:
     headings, paragraphs, table cells, list items and admonition bodies; not the Markdown syntax, link
     targets, raw HTML or block fences. The one definition of a word for the status dashboard and the
     stage change report (which sums it per section)."""
+    if _memo is None:
+        return _words_by_line(markdown)
+    return _memo.get("kata-per-baris", (markdown,), lambda: _words_by_line(markdown),
+                     decode=lambda kept: {int(line): count for line, count in kept.items()})
+
+
+def _words_by_line(markdown: str) -> dict[int, int]:
     found: dict[int, int] = {}
     for token in tokens_of(unwrap_admonitions(_BLOCK_FENCE.sub("", markdown))):
         if token.type == "inline" and token.map:
@@ -159,14 +178,14 @@ class Document:
     def headings(self) -> list[Heading]:
         """All headings of the body, in order, with their line in the file (from the block tokens alone
         unless the full parse is already done: their text and lines are the same)."""
+        found = _memo.get("judul", (self.body,), self._heading_lines) if _memo else self._heading_lines()
+        return [Heading(level, text, line + self.body_line) for level, text, line in found]
+
+    def _heading_lines(self) -> list[tuple[int, str, int]]:
+        """``(level, text, 0-based line in the body)`` of every heading."""
         tokens = self.__dict__.get("tokens") or _blocks(self.body)
-        found = []
-        for i, token in enumerate(tokens):
-            if token.type == "heading_open" and token.map:
-                inline = tokens[i + 1]
-                found.append(Heading(int(token.tag[1]), inline.content.strip(),
-                                     token.map[0] + self.body_line))
-        return found
+        return [(int(token.tag[1]), tokens[i + 1].content.strip(), token.map[0])
+                for i, token in enumerate(tokens) if token.type == "heading_open" and token.map]
 
 
 def split_front_matter(text: str) -> tuple[str | None, str, int]:

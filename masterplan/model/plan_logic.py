@@ -13,15 +13,17 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-
-from jsonschema import Draft202012Validator
+from typing import TYPE_CHECKING
 
 from masterplan.model import programmes
 from masterplan.model.logic_types import (Action, Baseline, Goal, Indicator, Issue, Links, Mission, PlanLogic, Profile,
                                           QuickWinRules, Span, Strategy, SwotItem)
 from masterplan.model.problems import Problem
 from masterplan.model.sources import read_text, read_yaml
-from masterplan.model.yaml_schema import node_at, schema_message, where
+from masterplan.model.yaml_schema import node_at, schema_errors, where
+
+if TYPE_CHECKING:
+    from masterplan.model.result_cache import ResultCache
 
 HORIZON_FILE = programmes.HORIZON_FILE
 SWOT_FILE = "data/swot.yml"
@@ -42,11 +44,10 @@ TOWS = {"SO": ("K", "P"), "ST": ("K", "A"), "WO": ("L", "P"), "WT": ("L", "A")}
 # Reading
 # ---------------------------------------------------------------------------------------------------
 
-def _schema_problems(relative: str, data: object, node, schema: dict) -> list[Problem]:
+def _schema_problems(relative: str, data: object, node, schema: dict, memo: ResultCache | None) -> list[Problem]:
     """Schema errors of one logic data file, in Bahasa Indonesia at the line of the offending node."""
     found = []
-    for error in Draft202012Validator(schema).iter_errors(data):
-        _, message, path = schema_message(error, data)
+    for _, message, path, _ in schema_errors(data, schema, memo):
         line, column = where(node_at(node, path))
         found.append(Problem(relative, line, column, "LOGIKA-SKEMA", message))
     return sorted(set(found))
@@ -56,7 +57,7 @@ def _line(node, path) -> int:
     return where(node_at(node, path))[0]
 
 
-def _read(root: Path, relative: str) -> tuple[object, object, list[Problem]]:
+def _read(root: Path, relative: str, memo: ResultCache | None) -> tuple[object, object, list[Problem]]:
     source = read_yaml(root / relative, relative, syntax_rule="LOGIKA-SKEMA", unreadable_rule="LOGIKA-SKEMA")
     if source.data is None:
         return None, None, source.problems or [Problem(relative, 1, 0, "LOGIKA-SKEMA", "Berkas kosong.")]
@@ -64,7 +65,7 @@ def _read(root: Path, relative: str) -> tuple[object, object, list[Problem]]:
     schema = read_text(root / schema_file, schema_file, "LOGIKA-SKEMA")
     if isinstance(schema, Problem):
         return None, None, [schema]
-    return source.data, source.node, _schema_problems(relative, source.data, source.node, json.loads(schema))
+    return source.data, source.node, _schema_problems(relative, source.data, source.node, json.loads(schema), memo)
 
 
 def _spans(entries: list, node, key: str) -> tuple[Span, ...]:
@@ -96,7 +97,8 @@ def _links(programme: programmes.Programme) -> Links:
                  tuple(actions), profile, dict(programme.lines))
 
 
-def load_plan_logic(root: Path, catalogue: programmes.Catalogue) -> tuple[PlanLogic | None, list[Problem]]:
+def load_plan_logic(root: Path, catalogue: programmes.Catalogue, memo: ResultCache | None = None
+                    ) -> tuple[PlanLogic | None, list[Problem]]:
     """Read the logic data files of the repository at ``root`` for the programme ``catalogue``.
 
     Returns ``(logic, [])`` when every file is readable YAML matching its schema, else ``(None,
@@ -104,7 +106,7 @@ def load_plan_logic(root: Path, catalogue: programmes.Catalogue) -> tuple[PlanLo
     SWOT code, issue or office) are not judged here but by ``masterplan.checks.plan_logic``. Raises
     ``OSError`` only when a schema file itself is missing (a maintainer's error).
     """
-    read = {relative: _read(root, relative) for relative in FILES}
+    read = {relative: _read(root, relative, memo) for relative in FILES}
     problems = [p for _, _, found in read.values() for p in found]
     if problems:
         return None, sorted(problems)

@@ -5,24 +5,28 @@ the horizons (:func:`cross_problems`). Every problem points at the line of the o
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import yaml
-from jsonschema import Draft202012Validator
 
 from masterplan.model.problems import Problem
-from masterplan.model.yaml_schema import key_node, node_at, schema_message, where
+from masterplan.model.yaml_schema import key_node, node_at, schema_errors, where
+
+if TYPE_CHECKING:
+    from masterplan.model.result_cache import ResultCache
 
 PROGRAMMES = "data/program.yml"
 OFFICES = "data/opd.yml"
 
 
-def schema_problems(data: object, node: yaml.Node | None, schema: dict) -> list[Problem]:
+def schema_problems(data: object, node: yaml.Node | None, schema: dict, memo: ResultCache | None = None
+                    ) -> list[Problem]:
     """Validate ``data`` (parsed ``data/program.yml``) against ``schema``; one Problem per error, placed
-    at the line of the YAML node in ``node`` that the error concerns."""
+    at the line of the YAML node in ``node`` that the error concerns. ``memo``: see :func:`schema_errors`."""
     problems = []
-    for error in Draft202012Validator(schema).iter_errors(data):
-        rule, message, path = schema_message(error, data)
+    for rule, message, path, validator in schema_errors(data, schema, memo):
         target = node_at(node, path)
-        if path and isinstance(path[-1], str) and error.validator == "additionalProperties":
+        if path and isinstance(path[-1], str) and validator == "additionalProperties":
             target = key_node(node_at(node, path[:-1]), path[-1]) or target
         line, column = where(target)
         problems.append(Problem(PROGRAMMES, line, column, rule, message))

@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import yaml
 
@@ -19,6 +20,9 @@ from masterplan.model.problems import Problem
 from masterplan.model.programme_rules import OFFICES, PROGRAMMES, cross_problems, schema_problems
 from masterplan.model.sources import read_yaml
 from masterplan.model.yaml_schema import key_node, node_at, where
+
+if TYPE_CHECKING:
+    from masterplan.model.result_cache import ResultCache
 
 SCHEMA = "data/program.schema.json"
 DIMENSIONS = "data/dimensi.yml"
@@ -170,10 +174,12 @@ def _programme(entry: dict, node: yaml.Node | None, index: int) -> Programme:
     )
 
 
-def load_catalogue(root: Path, plan: settings.Plan | None = None) -> tuple[Catalogue | None, list[Problem]]:
+def load_catalogue(root: Path, plan: settings.Plan | None = None, memo: ResultCache | None = None
+                   ) -> tuple[Catalogue | None, list[Problem]]:
     """Load and check the programme data of the repository at ``root``.
 
-    ``plan`` gives the plan period; when None it is read from ``root/mkdocs.yml``. Returns
+    ``plan`` gives the plan period; when None it is read from ``root/mkdocs.yml``. ``memo`` (the build's)
+    keeps the schema's verdict between builds (:func:`masterplan.model.yaml_schema.schema_errors`). Returns
     ``(catalogue, [])`` when the data is valid, else ``(None, problems)`` with every problem found.
     Never raises for bad data; raises ``OSError`` only when the schema file itself cannot be read.
     """
@@ -190,7 +196,7 @@ def load_catalogue(root: Path, plan: settings.Plan | None = None) -> tuple[Catal
     problems += found
     schema = json.loads((root / SCHEMA).read_text(encoding="utf-8"))
     if data is not None:
-        problems += schema_problems(data, node, schema)
+        problems += schema_problems(data, node, schema, memo)
     if problems or plan is None:
         return None, problems
     try:

@@ -1,7 +1,8 @@
-"""Answers about single words kept between builds (``.cache/`` beside ``mkdocs.yml``, not committed):
-the root word of each word of the search index. Computing them again for the same words was the largest
-single cost of a site build, and the answer for a word never changes while the tool that gives it stays
-the same, so the cache is keyed by word and thrown away whole when the tool's ``version`` changes.
+"""Answers kept between builds (``.cache/`` beside ``mkdocs.yml``, not committed): the root word of each
+word of the search index, and the results of the build's per-page checks (:mod:`masterplan.model.result_cache`).
+Computing them again for the same words was the largest single cost of a site build, and the answer for
+a key never changes while the tool that gives it stays the same, so the cache is keyed by word (or by a
+hash of the text an answer depends on) and thrown away whole when the tool's ``version`` changes.
 """
 
 from __future__ import annotations
@@ -19,12 +20,14 @@ class WordCache:
     """A ``{word: answer}`` memo read from and written to one JSON file. A missing, unreadable or stale
     file (another ``version``) is an empty cache, never an error; :meth:`save` writes only when
     something was added, and replaces the file in one step so that two builds at once cannot leave half a
-    file."""
+    file. With ``prune``, :meth:`save` keeps only the answers asked for since the cache was opened, so that
+    answers about texts that no longer exist (every edit makes one) do not pile up."""
 
-    def __init__(self, path: Path, version: str) -> None:
-        self.path, self.version = path, version
+    def __init__(self, path: Path, version: str, prune: bool = False) -> None:
+        self.path, self.version, self.prune = path, version, prune
         self.answers: dict[str, object] = {}
         self._added = False
+        self._asked: set[str] = set()
         try:
             stored = json.loads(path.read_text(encoding="utf-8"))
         except (OSError, ValueError):
@@ -34,6 +37,7 @@ class WordCache:
 
     def get(self, word: str, compute: Callable[[str], object]) -> object:
         """The answer for ``word``: the stored one, else ``compute(word)`` (then stored)."""
+        self._asked.add(word)
         if word not in self.answers:
             self.answers[word] = compute(word)
             self._added = True
@@ -42,6 +46,9 @@ class WordCache:
     def save(self) -> None:
         """Write the cache if anything was added; a folder that cannot be written is left alone (the
         next build computes the answers again)."""
+        if self.prune and len(self._asked) < len(self.answers):
+            self.answers = {word: self.answers[word] for word in self._asked}
+            self._added = True
         if not self._added:
             return
         temporary = None

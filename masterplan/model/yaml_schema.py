@@ -5,9 +5,14 @@ programme data (:mod:`masterplan.model.programmes`) and the plan's logic (:mod:`
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import yaml
 
 from masterplan.model import rules
+
+if TYPE_CHECKING:
+    from masterplan.model.result_cache import ResultCache
 
 # Characters that Word and web pages paste in and that look like ordinary text: the one list in rules.yml
 # (karakter_tak_terlihat, kutip_miring), named as the chapter checks name them; a tab breaks YAML.
@@ -56,6 +61,22 @@ def _word_paste(value: object) -> list[str]:
 def _field(path) -> str:
     names = [str(step) for step in path if not isinstance(step, int)]
     return ".".join(names[1:]) if len(names) > 1 else (names[0] if names else "(berkas)")
+
+
+def schema_errors(data: object, schema: dict, memo: ResultCache | None = None) -> list[tuple[str, str, list, str]]:
+    """``(rule, message, path, validator keyword)`` for every JSON Schema error of ``data`` against
+    ``schema`` (:func:`schema_message`), in jsonschema's order. With ``memo`` (the build's) the answer is
+    kept between builds, keyed by the ``repr`` of the data and the schema (which tells a YAML date from the
+    same text in quotes); jsonschema is then imported only when something changed."""
+    def validate() -> list[tuple[str, str, list, str]]:
+        from jsonschema import Draft202012Validator  # here: importing it was a tenth of a rebuild's time
+
+        return [(*schema_message(error, data), error.validator)
+                for error in Draft202012Validator(schema).iter_errors(data)]
+    if memo is None:
+        return validate()
+    return memo.get("skema", (repr(data), repr(schema)), validate, lambda found: [list(error) for error in found],
+                    lambda kept: [(rule, message, list(path), validator) for rule, message, path, validator in kept])
 
 
 def schema_message(error, data) -> tuple[str, str, list]:

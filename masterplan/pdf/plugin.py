@@ -17,9 +17,8 @@ from pathlib import Path
 from mkdocs.config import config_options
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
-from mkdocs_with_pdf.options import Options
-
 from masterplan.pdf import metadata
+from masterplan.pdf.options import WITH_PDF_OPTIONS
 
 log = logging.getLogger("mkdocs.plugins.masterplan.pdf")
 
@@ -29,7 +28,7 @@ class PdfPlugin(BasePlugin):
     (``masterplan.pdf.writer.Written``); it is None when the PDF is off."""
 
     config_scheme = (
-        *Options.config_scheme,
+        *WITH_PDF_OPTIONS,
         # Where the last PDFs are kept for reuse, relative to mkdocs.yml; "" switches reuse off.
         ("cache_dir", config_options.Type(str, default=".cache/pdf")),
     )

@@ -16,25 +16,24 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from mkdocs.exceptions import PluginError
-from mkdocs.structure.nav import Section
+from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
 from masterplan import checks
 from masterplan.checks import build_log, plan_logic, printing
 from masterplan.model import documents, markers, numbering, programmes, rules, settings, stage_dates
 from masterplan.model.problems import ERROR, Problem, help_url, summary_line
-from masterplan.pdf import PLUGIN_NAME as PDF_PLUGIN
-from masterplan.pdf import check as pdf_check
+from masterplan.pdf import PLUGIN_NAME as PDF_PLUGIN, check as pdf_check
 from masterplan.publish import change_report, versions
-from masterplan.views import abbreviations, captions, data_needs, directives, feedback, page_extras, site_status
-from masterplan.views import table_cards
+from masterplan.site import kept
+from masterplan.views import (abbreviations, captions, data_needs, directives, feedback, page_extras, site_status,
+                              table_cards)
 from masterplan.views.headings import number_headings
 from masterplan.views.signature import signature_markdown
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.files import Files
-    from mkdocs.structure.nav import Navigation
 
 log = logging.getLogger("mkdocs.plugins.masterplan")
 
@@ -83,9 +82,10 @@ class Build:
         loaded = settings.load(self.root)
         _stop_on("Pengaturan rencana di mkdocs.yml belum benar", list(loaded.problems))
         self.plan = loaded.plan
-        self.catalogue, problems = programmes.load_catalogue(self.root, self.plan)
+        self.memo = kept.results(self.root)  # saved in finish(), or when the checks stop the build
+        self.catalogue, problems = programmes.load_catalogue(self.root, self.plan, self.memo)
         _stop_on("Data program (data/program.yml) belum benar", problems)
-        self.logic, problems = plan_logic.check(self.root, self.docs_dir, self.catalogue)
+        self.logic, problems = plan_logic.check(self.root, self.docs_dir, self.catalogue, self.memo)
         if any(problem.severity == ERROR for problem in problems):  # warnings are the checks' to report
             _stop_on("Logika rencana (isu, misi, sasaran, program, indikator) belum benar", problems)
         self._configure()
@@ -99,7 +99,7 @@ class Build:
         self.needs = self.progress = None
 
     def _configure(self) -> None:
-        """The values the templates read from ``extra`` and the abbreviations of the glossary."""
+        """The values the templates read from ``extra``, and the abbreviations of the glossary."""
         extra, plan = self.config.extra, self.plan
         try:
             stage = stage_dates.stage_date(self.root, plan.stage)
@@ -113,10 +113,7 @@ class Build:
         extra["tahap_romawi"] = numbering.roman(plan.stage)  # "Tahap II", one form everywhere
         extra["pdf_aktif"] = os.environ.get(PDF_SWITCH) == "1"
         versions.configure(self.config, self.pdf)
-        glossary = abbreviations.from_glossary(self.docs_dir / abbreviations.GLOSSARY)
-        # The abbr extension's own glossary: appending 88 definitions to every page cost 15 % of the build.
-        mdx = self.config.mdx_configs
-        mdx["abbr"] = {**mdx.get("abbr", {}), "glossary": glossary}
+        self.glossary = abbreviations.from_glossary(self.docs_dir / abbreviations.GLOSSARY)  # see page_markdown
 
     # -----------------------------------------------------------------------------------------------
     # Files: the editors' checks before any page is rendered
@@ -127,12 +124,13 @@ class Build:
         logged as the command prints it (warnings such as spelling as INFO, so that ``--strict`` is not
         failed by them); any error stops the build, before the PDF is made."""
         started = time.perf_counter()
-        self.problems = problems = checks.run([self.docs_dir], self.docs_dir, self.root)
+        self.problems = problems = checks.run([self.docs_dir], self.docs_dir, self.root, memo=self.memo)
         log.info("Pemeriksaan naskah selesai dalam %.2f detik: %s", time.perf_counter() - started,
                  summary_line(problems))
         for problem in problems:
             log.log(logging.ERROR if problem.severity == ERROR else logging.INFO, problem.text())
         if any(problem.severity == ERROR for problem in problems):
+            self.memo.save()  # the editor's next build, after the fix, checks again only the fixed pages
             raise PluginError(f"Pemeriksaan naskah gagal: {summary_line(problems)} Perbaiki baris yang "
                               f"disebut di atas (penjelasan tiap aturan: {help_url()}), lalu bangun ulang.")
 
@@ -228,7 +226,9 @@ class Build:
         markdown = captions.number(number_headings(markdown, numbers), numbers)
         if page.meta.get("tanda_tangan"):
             markdown = signature_markdown(markdown, self.plan, extra["tahun_dokumen"])
-        return markers.render(markdown)
+        markdown = markers.render(markdown)
+        abbreviations.for_page(self.config.mdx_configs, self.glossary, markdown)
+        return markdown
 
     def _website_only(self) -> list[str]:
         return change_report.website_only(Path(self.config.config_file_path))
@@ -296,3 +296,4 @@ class Build:
                 out.write_text(text.replace(site_status.PDF_INFO, line), encoding="utf-8")
         if pages is not None:
             versions.write_pdf_address(site, config.extra[versions.KEY]["pdf"], config.site_name)
+        self.memo.save()

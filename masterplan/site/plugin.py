@@ -14,11 +14,13 @@ from typing import TYPE_CHECKING
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 
 from masterplan.publish import versions
+from masterplan.site import kept
 from masterplan.site.build import Build
 from masterplan.site.notices import DirtyNotice
 from masterplan.site.search import SiteSearch
 
 if TYPE_CHECKING:
+    from jinja2 import Environment
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.files import Files
     from mkdocs.structure.nav import Navigation
@@ -50,6 +52,9 @@ class MasterplanPlugin(BasePlugin):
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         self.build.check_sources()
         return self.build.drop_pdf_templates(files)
+
+    def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
+        return kept.cache_templates(env, self.build.root)
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
         return self.build.number(nav)

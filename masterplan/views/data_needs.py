@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from pathlib import Path
 
 from masterplan.model import markers
@@ -66,12 +67,19 @@ class Need:
 def named_office(text: str, offices: dict) -> str | None:
     """The key of the office whose full name or short form appears in ``text`` (longest name first), or
     None. Short forms match as whole words, so "DLH" does not match inside another word."""
-    candidates = sorted(((name, key) for key, office in offices.items() if key not in GENERIC
-                         for name in (office.name, office.short)), key=lambda pair: -len(pair[0]))
-    for name, key in candidates:
-        if re.search(rf"(?<!\w){re.escape(name)}(?!\w)", text):
+    for pattern, key in _name_patterns(tuple(offices.items())):
+        if pattern.search(text):
             return key
     return None
+
+
+@lru_cache(maxsize=4)
+def _name_patterns(offices: tuple) -> list[tuple[re.Pattern, str]]:
+    """``(whole-word pattern of a name, office key)`` for :func:`named_office`, longest name first:
+    compiled once per build rather than for every text."""
+    candidates = sorted(((name, key) for key, office in offices if key not in GENERIC
+                         for name in (office.name, office.short)), key=lambda pair: -len(pair[0]))
+    return [(re.compile(rf"(?<!\w){re.escape(name)}(?!\w)"), key) for name, key in candidates]
 
 
 def _programme_at(logic: PlanLogic, line: int):

@@ -1,0 +1,113 @@
+"""Results of the build's own work kept between builds (``.cache/hasil-build.json`` beside ``mkdocs.yml``),
+so that a rebuild, or the preview after one edit, does again only the work whose input changed.
+
+What is kept is what depends on one text alone, given the rest of the build's inputs: the editors'
+per-page checks of one page, the plan-logic counts in one page's prose, the JSON-Schema verdict on one
+data file. An answer is keyed by a hash of everything it is computed from (the page's text and path, the
+data file and its schema); the whole file is keyed by a :func:`fingerprint` of everything else the answers
+may read: our code (every file of the ``masterplan`` package, ``rules.yml`` included), the libraries
+that parse the texts, ``mkdocs.yml``, the data files, the project word list and the spelling dictionary.
+Change any of them and every answer is computed again; a cache that cannot be read or written is an
+empty one, never an error. The first build after a clone (no ``.cache/``) is what
+``scripts/benchmark.py`` reports as the build "tanpa tembolok".
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Callable, Iterable
+from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
+from typing import TypeVar
+
+from masterplan.model.problems import Problem
+from masterplan.model.word_cache import FOLDER, WordCache
+
+FILE = "hasil-build.json"
+PACKAGE = Path(__file__).resolve().parents[1]  # masterplan/
+# The libraries whose answers the kept results repeat: the Markdown parsers, the schema validator, the
+# speller's binding. A new version of any of them computes everything again.
+LIBRARIES = ("markdown-it-py", "Markdown", "pymdown-extensions", "jsonschema", "pyenchant", "PyYAML")
+# Where Debian's hunspell-id puts the dictionary that the spelling check reads through enchant.
+DICTIONARY_FOLDERS = (Path("/usr/share/hunspell"), Path("/usr/share/myspell/dicts"))
+
+T = TypeVar("T")
+
+
+def _digest(parts: Iterable[bytes]) -> str:
+    hashed = hashlib.sha256()
+    for part in parts:
+        hashed.update(hashlib.sha256(part).digest())
+    return hashed.hexdigest()
+
+
+def _contents(path: Path) -> bytes:
+    try:
+        return path.as_posix().encode() + b"\0" + path.read_bytes()
+    except OSError:
+        return path.as_posix().encode() + b"\0missing"
+
+
+def _library(name: str) -> str:
+    try:
+        return f"{name} {version(name)}"
+    except PackageNotFoundError:
+        return f"{name} -"
+
+
+def fingerprint(inputs: Iterable[Path], dictionary: str) -> str:
+    """A hash of our code (every ``.py`` and ``.yml`` of the package), the :data:`LIBRARIES`' versions,
+    the files ``inputs`` (missing ones too) and the spelling ``dictionary``'s files (e.g. ``id_ID``):
+    everything besides an answer's own key that a kept answer may depend on."""
+    code = sorted(p for p in PACKAGE.rglob("*") if p.suffix in (".py", ".yml") and "__pycache__" not in p.parts)
+    words = sorted(p for folder in DICTIONARY_FOLDERS for p in folder.glob(f"{dictionary}.*"))
+    return _digest([*map(_contents, code), *(_library(name).encode() for name in LIBRARIES),
+                    *map(_contents, sorted(set(inputs))), *map(_contents, words)])
+
+
+def build_inputs(root: Path, rules_root: Path, word_list: str) -> list[Path]:
+    """The files of the repository at ``root`` (and of the one holding ``rules.yml``, ``rules_root``) that
+    the kept answers may read besides their own text: ``mkdocs.yml``, every file under ``data/``, and the
+    project ``word_list``."""
+    found = [root / "mkdocs.yml", rules_root / word_list]
+    for folder in {root / "data", rules_root / "data"}:
+        found += [p for p in folder.rglob("*") if p.is_file()] if folder.is_dir() else []
+    return found
+
+
+class ResultCache:
+    """Answers of the build kept in ``folder/FILE`` under ``version`` (a :func:`fingerprint`); only the
+    answers asked for in this build are written back (:class:`WordCache` with ``prune``)."""
+
+    def __init__(self, folder: Path, version: str) -> None:
+        self._cache = WordCache(folder / FILE, version, prune=True)
+
+    @classmethod
+    def for_build(cls, root: Path, rules_root: Path, word_list: str, dictionary: str) -> ResultCache:
+        """The cache of the project at ``root`` (``.cache/`` beside its ``mkdocs.yml``)."""
+        return cls(root / FOLDER, fingerprint(build_inputs(root, rules_root, word_list), dictionary))
+
+    def get(self, kind: str, parts: Iterable[str], compute: Callable[[], T],
+            encode: Callable[[T], object] = lambda value: value,
+            decode: Callable[[object], T] = lambda value: value) -> T:
+        """The answer of ``compute()`` for the inputs ``parts`` (texts) of the work named ``kind``: the kept
+        one when these exact inputs were seen under the same fingerprint, else computed and kept.
+        ``encode``/``decode`` turn the answer into JSON data and back."""
+        key = kind + ":" + _digest(part.encode("utf-8", "surrogatepass") for part in parts)
+        return decode(self._cache.get(key, lambda _: encode(compute())))
+
+    def problems(self, kind: str, parts: Iterable[str], compute: Callable[[], Iterable[Problem]]) -> list[Problem]:
+        """:meth:`get` for a list of :class:`Problem`."""
+        return self.get(kind, parts, lambda: list(compute()),
+                        lambda found: [[p.path, p.line, p.column, p.rule, p.message, p.severity] for p in found],
+                        lambda kept: [Problem(*fields) for fields in kept])
+
+    def save(self) -> None:
+        """Write the answers of this build back (nothing when nothing changed)."""
+        self._cache.save()
+
+
+def text_of(value: object) -> str:
+    """JSON text of ``value`` with sorted keys: a stable key part for parsed data."""
+    return json.dumps(value, sort_keys=True, ensure_ascii=False, default=str)
