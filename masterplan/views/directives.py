@@ -101,7 +101,7 @@ VIEWS = {
     "matriks-keterkaitan": View(logic_tables.traceability_matrix, data="logic"),
     "rencana-aksi": View(logic_tables.action_plan, data="logic"),
     "profil-quick-win-lengkap": View(logic_tables.quick_win_profiles, data="logic"),
-    "kebutuhan-data": View(data_needs.worksheets, data="needs"),
+    "kebutuhan-data": View(data_needs.appendix, data="needs"),
 }
 
 SYNTAX_HELP = ("Tulis penanda tampilan sendirian pada satu baris, mulai dari kolom pertama, mis. "
