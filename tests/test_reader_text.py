@@ -47,7 +47,7 @@ def test_data_needs_show_links_not_markdown(full_build, pdf_pages_text):
                          "html.parser")
     cells = soup.select("article td, article li")
     raw = [cell.get_text()[:80] for cell in cells if "](" in cell.get_text()]
-    assert not raw, f"tautan Markdown mentah di lembar kerja: {raw[:3]}"
+    assert not raw, f"tautan Markdown mentah di Lampiran F: {raw[:3]}"
     printed = [n for n, text in enumerate(pdf_pages_text, 1) if "](" in text]
     assert not printed, f"tautan Markdown mentah di PDF, halaman {printed}"
 
