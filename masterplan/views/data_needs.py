@@ -19,7 +19,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from masterplan.model import markers
-from masterplan.model.numbering import roman
+from masterplan.model.places import place, plain
 from masterplan.model.sources import read_text, read_yaml
 from masterplan.model.documents import Document
 from masterplan.model.plan_logic import FILES, PlanLogic
@@ -157,7 +157,6 @@ def collect(logic: PlanLogic, pages: list[tuple[str, str, Document]], root: Path
 _SENTENCE_END = re.compile(r"[.!?](?=\s+[\"A-Z(])")
 _YAML_FIELD = re.compile(r'^\s*(?:-\s*)?\{?\s*[a-z_]+:\s*"?|"?\s*\}?\s*,?\s*$')
 _YAML_KEY = re.compile(r'(?:^|[{,\s])[a-z_]+:\s*"?')
-_MARKUP = re.compile(r"\*\*|(?<!\w)\*|`|\[([^\]]*)\]\([^)]*\)")
 
 
 def claims(text: str, data: bool = False) -> list[tuple[int, str, str]]:
@@ -180,7 +179,7 @@ def claims(text: str, data: bool = False) -> list[tuple[int, str, str]]:
             ending = _SENTENCE_END.search(after + " A")
             tail = after[:ending.end()] if ending else after
             sentence = markers.MARKER.sub("", head + tail)
-            sentence = _MARKUP.sub(lambda m: m.group(1) or "", sentence)
+            sentence = plain(sentence)
             if data:
                 sentence = _YAML_FIELD.sub("", sentence).replace('\\"', '"')
             sentence = re.sub(r"\s+([.,;:])", r"\1", " ".join(sentence.split())).strip(" |-")
@@ -206,41 +205,6 @@ def _verification(reason: str) -> str:
     """What a marker asks for: its reason, or the fact itself when the marker gives none."""
     reason = reason or "kepastian fakta yang ditandai"
     return f"{reason[0].upper()}{reason[1:]}"
-
-
-_HEADING = re.compile(r"^#{2,4}\s+(?P<text>.+?)\s*(?:\{[^}]*\})?\s*$")
-_ITEM = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+(?P<text>.+)$")
-_LABEL_END = re.compile(r"\s[(–—]|[.:;]\s|[.:;]?$")
-LABEL_WORDS = 6  # a list item or table row is named by its first words, up to its first bracket or stop
-
-
-def place(meta: dict, title: str, lines: list[str], line: int) -> str:
-    """Where line ``line`` (1-based) of a page body ``lines`` sits, for a reader of the printed plan:
-    the part (``BAB III`` from front matter ``bab``, ``Lampiran F`` from ``lampiran``) and ``title``, the
-    section heading above it, and for a list item or table row its first words
-    (``Lampiran G Daftar Pustaka, butir "ANTARA Bali"``)."""
-    part = f"BAB {roman(meta['bab'])} {title}" if isinstance(meta.get("bab"), int) else (
-        f"Lampiran {meta['lampiran']} {title}" if meta.get("lampiran") else title)
-    headings = [m.group("text") for text in lines[:line] if (m := _HEADING.match(text))]
-    where = f"{part}, bagian {_plain(headings[-1])}" if headings else part
-    text = lines[line - 1] if 0 < line <= len(lines) else ""
-    if text.lstrip().startswith("|"):
-        kind, label = "baris", text.strip().strip("|").split("|")[0]
-    elif (item := _ITEM.match(text)):
-        kind, label = "butir", item.group("text")
-    else:
-        return where
-    label = _plain(markers.MARKER.sub("", label))
-    label = label[:_LABEL_END.search(label).start()].strip()
-    words = label.split()
-    return f"{where}, {kind} \"{' '.join(words[:LABEL_WORDS])}{' …' if len(words) > LABEL_WORDS else ''}\"" \
-        if words else where
-
-
-def _plain(text: str) -> str:
-    """``text`` without Markdown emphasis, code marks and link targets, spaces collapsed."""
-    return " ".join(_MARKUP.sub(lambda m: m.group(1) or "", text).split())
-
 
 
 def _unverified_offices(root: Path, offices: dict) -> list:
