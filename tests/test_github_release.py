@@ -31,6 +31,7 @@ from conftest import OUTPUT, ROOT, mkdocs_config
 from masterplan.devtools import browser as chromium
 from masterplan.devtools.local_server import serve
 from masterplan.model import stage_dates, stages
+from masterplan.pdf import worksheets
 from masterplan.publish import release
 
 SCREENSHOTS = OUTPUT / "screenshots"
@@ -90,6 +91,7 @@ def rehearsal(tmp_path_factory):
 
 
 STAGE_PDF = f"{stages.PDF_STEM}-Tahap-2.pdf"
+STAGE_SHEETS = worksheets.file_name(STAGE_PDF)  # the Daftar Kebutuhan Data's worksheets of the stage
 STAGE_DATE = str(yaml.safe_load((ROOT / stage_dates.STAGES_FILE).read_text(encoding="utf-8"))[2]["tanggal_dokumen"])
 SITE_URL = mkdocs_config()["site_url"]
 
@@ -186,7 +188,7 @@ def test_release_files_are_the_stage_pdf_the_site_zip_and_the_notes(rehearsal):
     repo = rehearsal[0]
     assert {p.name for p in (repo / "dist-1").iterdir()} == {f"{stages.PDF_STEM}-Tahap-1-situs.zip", release.NOTES}
     assert {p.name for p in (repo / "dist-2").iterdir()} == {STAGE_PDF, f"{stages.PDF_STEM}-Tahap-2-situs.zip",
-                                                            release.NOTES}
+                                                            release.NOTES, STAGE_SHEETS}
     notes = (repo / "dist-2" / release.NOTES).read_text(encoding="utf-8")
     # For citizens on the GitHub release page: the page and the section at the stage's address, no file.
     page_url = f"{SITE_URL.rstrip('/')}/tahap-2/bab-2-gambaran-umum/"
@@ -216,6 +218,7 @@ def offline(rehearsal, tmp_path_factory) -> Path:
 def test_site_zip_has_relative_links_and_references_no_other_host(offline):
     top = offline
     assert (top / "index.html").is_file() and (top / "pdf" / STAGE_PDF).is_file()
+    assert (top / "pdf" / STAGE_SHEETS).is_file(), "the worksheets of the stage beside its PDF"
     assert (top / "search" / "search_index.js").is_file(), "offline search index"
     assert (top / release.SHIM_IN_SITE).is_file(), "iframe-worker shim shipped inside"
     # 404.html is served by a web server for missing addresses; its links are absolute by design.

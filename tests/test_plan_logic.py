@@ -409,21 +409,32 @@ def test_unset_targets_say_they_wait_for_the_baseline_and_its_office():
     assert "SNI ISO 37122" not in table.split("\n")[0]  # no column of unestablished references
 
 
-def test_data_needs_quote_whole_sentences_without_data_keys_or_repeats():
-    """Lampiran F, as an OPD reads its request: no quote cut with "…", no YAML field names, one row per fact and
-    office, one SNI ISO 37122 request, and a programme whose indicator is a sasaran indicator does not
-    ask for the same baseline twice."""
+def test_data_needs_name_places_not_quotes_without_data_keys_or_repeats():
+    """Lampiran F and the worksheets, as an OPD reads its request: no quote of the sentence ("Kalimat: …",
+    ministry review item 19), no YAML field names, no website words, one row per fact and office, one SNI
+    ISO 37122 request, and a programme whose indicator is a sasaran indicator does not ask for the same
+    baseline twice."""
     logic = _logic()
     grouped = data_needs.collect(logic, [], ROOT)
     items = [n for needs in grouped.values() for n in needs]
-    quotes = [n.what.split("Kalimat: ", 1)[1] for n in items if "Kalimat: " in n.what]
-    assert quotes and not [q for q in quotes if "..." in q or "…" in q]
-    assert not [q for q in quotes if any(f"{key}:" in q for key in ("mata_anggaran", "uraian", "waktu", "masalah"))]
+    assert not [n for n in items if "Kalimat" in n.what or "beranda" in f"{n.what} {n.where}"]
+    assert not [n for n in items if any(f"{key}:" in n.what for key in ("mata_anggaran", "uraian", "waktu", "masalah"))]
     assert len({(n.office, n.kind, n.what) for n in items}) == len(items)
     assert [n.kind for n in items].count("SNI ISO 37122") == 1
     assert not [n for n in items if n.where.startswith("Program GOV-02 ") and n.kind == "baseline"]  # 1.1a asks once
     swot = {n.ref: n for n in items if n.ref.startswith("data/swot.yml")}
     assert any(n.office == "bkpsdm" and "pelatihan TIK dari BKPSDM" in n.what for n in swot.values())
+
+
+@pytest.mark.parametrize("meta, lines, line, where", [
+    ({"bab": 3}, ["## Data", "", "Kalimat (perlu verifikasi)."], 3, "BAB III Judul, bagian Data"),
+    ({"lampiran": "D"}, ["## Berita {#berita}", "- **ANTARA Bali** (t.t.). Judul (perlu verifikasi)."], 2,
+     'Lampiran D Judul, bagian Berita, butir "ANTARA Bali"'),
+    ({}, ["| Dinas PKP | Dinas Pertanian (perlu verifikasi) |"], 1, 'Judul, baris "Dinas PKP"'),
+    ({"bab": 1}, ["Tanpa judul bagian (perlu verifikasi)."], 1, "BAB I Judul"),
+])
+def test_a_need_is_placed_by_part_section_and_item(meta, lines, line, where):
+    assert data_needs.place(meta, "Judul", lines, line) == where
 
 
 @pytest.mark.parametrize("text, sentence", [
@@ -475,11 +486,9 @@ def test_one_datum_asked_in_several_places_is_one_request_naming_every_place():
     items = data_needs.collect(logic, pages, ROOT)["kominfo"]
     spbe = [n for n in items if "SPBE" in n.what and "indeks" in n.what.lower()]
     assert len(spbe) == 1 and spbe[0].kind == "baseline"
-    # 1.2a now has the 2021 value as its baseline: the request is for the latest evaluation, asked by the
-    # SWOT item and the chapters, no longer by the indicator.
-    assert set(spbe[0].where.split("; ")) == {"Analisis Kesiapan Daerah", "Smart Governance",
-                                              "Analisis SWOT (BAB III)"}
+    assert set(p.split(",")[0] for p in spbe[0].where.split("; ")) == {"BAB III Analisis Kesiapan Daerah",
+                                                             "BAB V Smart Governance", "Analisis SWOT (BAB III)"}
     complaints = [n for n in items if "aduan" in n.what.lower() and "SOP" not in n.what]
-    assert len(complaints) == 1 and "Analisis Kesiapan Daerah" in complaints[0].where
+    assert len(complaints) == 1 and "BAB III Analisis Kesiapan Daerah, bagian " in complaints[0].where
     assert any(n.what == 'Tanggal Bimtek Tahap 2 (kini tertulis "2024")' for n in items)
-    assert not [n for n in items if "Data program (" in n.where or "Fakta pada kalimat ini" in n.what]
+    assert not [n for n in items if "Data program (" in n.where or "Kalimat" in n.what]

@@ -1,5 +1,5 @@
 """The plan's logic in the real build: the generated pages in the site and the PDF, the worksheets of the
-Daftar Kebutuhan Data printed in office order, the stage date on the cover, and a broken link in a
+Daftar Kebutuhan Data listed in office order, the stage date on the cover, and a broken link in a
 copy of the repository stopping the build with file and line."""
 
 from __future__ import annotations
@@ -52,21 +52,15 @@ def test_pdf_holds_the_generated_views_numbered_like_every_table(pdf_pages_text)
         assert re.search(caption, text), caption
 
 
-def test_office_worksheets_follow_in_order_each_heading_with_its_table(pdf_pages_text):
-    """Every office has its worksheet, in order; a short worksheet may share a page with the one before
-    (a page per worksheet left pages of a header and two rows), but a heading never stands on a page
-    without its table."""
+def test_lampiran_f_lists_every_office_in_order(pdf_pages_text):
+    """Lampiran F lists the needs under one numbered heading per office, in order; the worksheets to fill
+    in are a separate PDF (tests/test_worksheets.py)."""
     needs = data_needs.collect(LOGIC, [], ROOT)  # the offices with at least one baseline or naming item
-    heading = re.compile(r"^F\.(\d+) Lembar Kerja (.+)$")
-    # From the Lampiran's summary table on (the Daftar Isi and Daftar Tabel before it list the headings too).
+    heading = re.compile(r"^F\.(\d+) (.+)$")
+    # From the Lampiran's summary table on (the Daftar Isi before it lists the headings too).
     first = max(i for i, page in enumerate(pdf_pages_text) if "Ringkasan kebutuhan data per OPD" in _flat(page))
-    numbers = []
-    for index, page in enumerate(pdf_pages_text[first:], start=first):
-        lines = [line.strip() for line in page.split("\n") if line.strip()]
-        found = [int(match.group(1)) for line in lines if (match := heading.match(line))]
-        numbers += found
-        captions = len(re.findall(r"Tabel F\.\d+ Lembar kerja kebutuhan data", _flat(page)))
-        assert captions >= len(found), f"halaman {index + 1}: judul lembar kerja tanpa tabelnya"
+    numbers = [int(match.group(1)) for page in pdf_pages_text[first:] for line in page.split("\n")
+               if (match := heading.match(line.strip()))]
     assert numbers == list(range(1, len(numbers) + 1)) and len(numbers) >= len(needs)
 
 

@@ -41,13 +41,13 @@ def test_pdf_names_no_file_tool_or_build_step(pdf_pages_text):
     assert not hits, f"kata pembangunan/alat di PDF (halaman, teks): {hits[:5]}"
 
 
-def test_worksheet_cells_show_links_not_markdown(full_build, pdf_pages_text):
-    """Lampiran F quotes the sentences of the plan that need data: a link in them reads as its text."""
+def test_data_needs_show_links_not_markdown(full_build, pdf_pages_text):
+    """Lampiran F names the places of the plan that need data: a link in them reads as its text."""
     soup = BeautifulSoup(html_path(full_build.site, "lampiran/kebutuhan-data.md").read_text(encoding="utf-8"),
                          "html.parser")
-    cells = soup.select("article td")
+    cells = soup.select("article td, article li")
     raw = [cell.get_text()[:80] for cell in cells if "](" in cell.get_text()]
-    assert not raw, f"tautan Markdown mentah di lembar kerja: {raw[:3]}"
+    assert not raw, f"tautan Markdown mentah di Lampiran F: {raw[:3]}"
     printed = [n for n, text in enumerate(pdf_pages_text, 1) if "](" in text]
     assert not printed, f"tautan Markdown mentah di PDF, halaman {printed}"
 

@@ -72,3 +72,23 @@ class PdfPlugin(BasePlugin):
     def on_post_build(self, config):
         if self.writer is not None:
             self.written = self.writer.write(config)
+
+    def write_worksheets(self, sheets: list, config):
+        """Write the Daftar Kebutuhan Data's worksheets (``sheets``: ``data_needs.Sheet``) next to the
+        plan's PDF (:mod:`masterplan.pdf.worksheets`), after it; called by the ``masterplan`` plugin,
+        which holds the needs. Returns ``writer.Written``, or None when the PDF is off."""
+        if self.writer is None:
+            return None
+        from masterplan.pdf import worksheets
+
+        site_dir = Path(config.site_dir)
+        text = worksheets.document(sheets, worksheets.title(config.extra["tahap_romawi"]), self.writer.metadata.title,
+                                   config.extra["tanggal_dokumen"], site_dir / worksheets.FONTS)
+        try:
+            written = worksheets.write(text, site_dir / worksheets.file_name(self.config["output_path"]), site_dir,
+                                       self.writer.metadata.variant, self.writer.cache_dir)
+        except ValueError as error:
+            raise PluginError(str(error)) from None
+        log.info("Lembar kerja kebutuhan data %s: %d halaman.", "disalin dari simpanan" if written.reused
+                 else "dibuat", written.pages)
+        return written

@@ -21,7 +21,7 @@ from urllib.parse import urlparse
 
 import yaml
 
-from masterplan.pdf import PLUGIN_NAME
+from masterplan.pdf import PLUGIN_NAME, worksheets
 from masterplan.model import settings, stages
 from masterplan.publish import change_report, root_pages, versions
 
@@ -197,11 +197,12 @@ def publish_draft(repo: Path, push: bool = False, pdf: bool = True) -> None:
     _finish_branch(repo, env, push)
 
 
-def offline_zip(repo: Path, version: str, pdf: Path | None, target: Path) -> Path:
+def offline_zip(repo: Path, version: str, pdf: Path | None, target: Path, sheets: Path | None = None) -> Path:
     """Build a copy of ``version`` that opens from disk with the network off (Material's offline plugin:
     plain file links, search without a server, with the iframe-worker shim shipped inside instead of
     fetched from a CDN), carrying ``pdf`` where the "Unduh PDF" button and the home page point, and zip it
-    under one top folder named like ``target``. No version selector: the copy holds one version.
+    under one top folder named like ``target``, with ``sheets`` (the worksheets PDF) beside it. No version
+    selector: the copy holds one version.
 
     Raises :class:`ReleaseError` when the shim is not installed or the build fails.
     """
@@ -215,6 +216,8 @@ def offline_zip(repo: Path, version: str, pdf: Path | None, target: Path) -> Pat
     config["extra"]["polyfills"] = [SHIM_IN_SITE]
     if pdf is not None:
         config["extra"][versions.READY_PDF] = str(pdf)
+    if sheets is not None:
+        config["extra"][worksheets.READY] = str(sheets)
     config_file = repo / OFFLINE_CONFIG
     env = dict(_env(repo, pdf=False), **{stages.VERSION_VARIABLE: version})
     with tempfile.TemporaryDirectory() as tmp:
@@ -261,12 +264,16 @@ def release_stage(repo: Path, tag: str, dist: Path, push: bool = False, pdf: boo
     files = []
     if pdf:
         site_dir = repo / config.get("site_dir", "site")  # what mike just built and committed
-        files.append(Path(shutil.copy2(site_dir / versions.pdf_path(_pdf_output(config), tag), dist / stage.pdf_name)))
+        plan_pdf = versions.pdf_path(_pdf_output(config), tag)
+        files.append(Path(shutil.copy2(site_dir / plan_pdf, dist / stage.pdf_name)))
+        # The Daftar Kebutuhan Data's worksheets for the stage's workshop, beside the plan's PDF.
+        files.append(Path(shutil.copy2(site_dir / worksheets.file_name(plan_pdf),
+                                       dist / worksheets.file_name(stage.pdf_name))))
     notes = dist / NOTES
     notes.write_text(change_report.release_notes(repo, tag, change_report.website_only(repo / "mkdocs.yml"),
                                                  f"{config['site_url'].rstrip('/')}/{tag}/"),
                      encoding="utf-8")
-    archive = offline_zip(repo, tag, files[0] if files else None, dist / stage.zip_name)
+    archive = offline_zip(repo, tag, files[0] if files else None, dist / stage.zip_name, files[1] if files else None)
     _finish_branch(repo, env, push, files[0] if files and newest else None)
     return [*files, archive, notes]
 

@@ -23,7 +23,8 @@ from masterplan import checks
 from masterplan.checks import build_log, plan_logic, printing
 from masterplan.model import documents, markers, numbering, programmes, rules, settings, stage_dates
 from masterplan.model.problems import ERROR, Problem, help_url, summary_line
-from masterplan.pdf import PLUGIN_NAME as PDF_PLUGIN, check as pdf_check
+from masterplan.pdf import PLUGIN_NAME as PDF_PLUGIN
+from masterplan.pdf import check as pdf_check, worksheets
 from masterplan.publish import change_report, versions
 from masterplan.site import kept
 from masterplan.views import (abbreviations, captions, data_needs, directives, feedback, page_extras, site_status,
@@ -284,6 +285,7 @@ class Build:
             target.parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(ready, target)
             pages = versions.page_count(target)
+        worksheets.publish(pdf, data_needs.sheets(self.needs) if self.needs else [], config, self.nav)
         for page in self.nav.pages if self.nav else []:
             out = site / page.file.dest_uri
             if not out.is_file():

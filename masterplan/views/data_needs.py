@@ -1,6 +1,11 @@
 """Daftar Kebutuhan Data: every missing baseline and every "perlu verifikasi" item of the plan, routed
-to the office (OPD) that must supply it, drawn as one printable worksheet per office for the next
-workshop (heading class ``lembar-kerja``: in the PDF kept with its table; a short worksheet is not split).
+to the office (OPD) that must supply it. The plan (Lampiran F, :func:`appendix`) lists them per office
+without form columns; the printable worksheets, one per office, are a separate PDF
+(:mod:`masterplan.pdf.worksheets`, drawn from :func:`sheets`), because a ministry reviewer sent back a
+plan carrying 30 pages of blank forms (CATATAN-TEKNIS.md C105).
+
+An item is named by what is needed and where the plan uses it: chapter and section (``BAB III Analisis
+Kesiapan Daerah, bagian Pusat Data``), never by a quote nor a website or file word: offices read it on paper.
 
 Routing: an item names its office (a baseline's ``opd``; a programme's lead office; an office named in
 the marker's reason, e.g. "perlu verifikasi: data dari BKPSDM"); otherwise the office that owns the page
@@ -10,11 +15,12 @@ the marker's reason, e.g. "perlu verifikasi: data dari BKPSDM"); otherwise the o
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 
 from masterplan.model import markers
+from masterplan.model.places import place, plain
 from masterplan.model.sources import read_text, read_yaml
 from masterplan.model.documents import Document
 from masterplan.model.plan_logic import FILES, PlanLogic
@@ -29,7 +35,7 @@ PROGRAMME_PLACE = "BAB VI dan VII"  # where a programme's fields are read: "Prog
 DATA_LABELS = {PROGRAMMES: f"Daftar program ({PROGRAMME_PLACE})", "data/horizon.yml": "Horizon dan fase (BAB I, VI)",
                "data/swot.yml": "Analisis SWOT (BAB III)", "data/isu.yml": "Isu strategis (BAB III)",
                "data/misi.yml": "Misi dan sasaran (BAB IV)", "data/indikator.yml": "Indikator sasaran (BAB IV)",
-               "data/tahapan.yml": "Jadwal Bimtek pada beranda dan sampul"}
+               "data/tahapan.yml": "Jadwal Bimbingan Teknis (sampul dan Kata Pengantar)"}
 # One datum asked in several places is one request on a worksheet: an item whose request or sentence
 # matches a pattern here becomes this request of this kind (the office and every place kept), whether
 # it was written as a baseline or as a marker. Patterns name the datum itself, so a sentence that only
@@ -62,6 +68,7 @@ class Need:
     kind: str
     what: str
     ref: str = ""  # path:line in the sources, for maintainers (not printed: readers see ``where``)
+    sentence: str = field(default="", compare=False)  # the marked sentence: read for TOPICS, never printed
 
 
 def named_office(text: str, offices: dict) -> str | None:
@@ -104,7 +111,7 @@ def collect(logic: PlanLogic, pages: list[tuple[str, str, Document]], root: Path
         where, ref = f"Indikator sasaran {indicator.code} (BAB IV)", f"data/indikator.yml:{indicator.line}"
         if indicator.baseline.missing:
             needs.append(Need(indicator.baseline.office, where, "baseline",
-                              f"Baseline: {indicator.name} ({indicator.unit}), dengan tahun dan sumber data", ref))
+                              f"{indicator.name} ({indicator.unit}), dengan tahun dan sumber data", ref))
 
     unmapped = [i for i in logic.indicators.values() if not i.iso]
     if unmapped:
@@ -117,14 +124,15 @@ def collect(logic: PlanLogic, pages: list[tuple[str, str, Document]], root: Path
         # A programme whose indicator is a sasaran indicator shares that indicator's baseline need.
         if not isinstance(programme.baseline, (int, float)) and not programme.indicator_code:
             needs.append(Need(programme.lead_office, f"Program {programme.code} (BAB VI)", "baseline",
-                              f"Baseline: {programme.indicator} ({programme.unit})",
+                              f"{programme.indicator} ({programme.unit}), dengan tahun dan sumber data",
                               f"{PROGRAMMES}:{programme.lines.get('indikator', programme.line)}"))
     for path, title, document in pages:
         owner = document.meta.get("opd") if document.meta.get("opd") in offices else SECRETARIAT
+        lines = document.body.splitlines()
         for line, reason, sentence in claims(document.body):
             office = named_office(reason, offices) or owner
-            needs.append(Need(office, title, "verifikasi", _verification(reason, sentence),
-                              f"{path}:{document.body_line + line - 1}"))
+            needs.append(Need(office, place(document.meta, title, lines, line), "verifikasi",
+                              _verification(reason), f"{path}:{document.body_line + line - 1}", sentence))
     for relative in DATA_FILES:
         text = read_text(root / relative, relative)
         if not isinstance(text, str):
@@ -135,10 +143,10 @@ def collect(logic: PlanLogic, pages: list[tuple[str, str, Document]], root: Path
             where = DATA_LABELS.get(relative, relative)
             if programme is not None:
                 where = f"Program {programme.code} ({PROGRAMME_PLACE})"
-            what = _verification(reason, sentence)
-            if relative == "data/tahapan.yml":
+            what = _verification(reason)
+            if relative == "data/tahapan.yml":  # the value written now is a date, not a sentence
                 what = f"{reason[:1].upper()}{reason[1:]} Bimtek Tahap {_stage_at(text, line)} (kini tertulis \"{sentence}\")"
-            needs.append(Need(office, where, "verifikasi", what, f"{relative}:{line}"))
+            needs.append(Need(office, where, "verifikasi", what, f"{relative}:{line}", sentence))
     for key, office in _unverified_offices(root, offices):
         needs.append(Need(NAMING, "Daftar OPD (seluruh dokumen)", "nomenklatur",
                           f"Nama resmi dan singkatan {office.name} ({office.short}) menurut Perda/Perbup susunan "
@@ -161,7 +169,6 @@ def collect(logic: PlanLogic, pages: list[tuple[str, str, Document]], root: Path
 _SENTENCE_END = re.compile(r"[.!?](?=\s+[\"A-Z(])")
 _YAML_FIELD = re.compile(r'^\s*(?:-\s*)?\{?\s*[a-z_]+:\s*"?|"?\s*\}?\s*,?\s*$')
 _YAML_KEY = re.compile(r'(?:^|[{,\s])[a-z_]+:\s*"?')
-_MARKUP = re.compile(r"\*\*|(?<!\w)\*|`|\[([^\]]*)\]\([^)]*\)")
 
 
 def claims(text: str, data: bool = False) -> list[tuple[int, str, str]]:
@@ -184,7 +191,7 @@ def claims(text: str, data: bool = False) -> list[tuple[int, str, str]]:
             ending = _SENTENCE_END.search(after + " A")
             tail = after[:ending.end()] if ending else after
             sentence = markers.MARKER.sub("", head + tail)
-            sentence = _MARKUP.sub(lambda m: m.group(1) or "", sentence)
+            sentence = plain(sentence)
             if data:
                 sentence = _YAML_FIELD.sub("", sentence).replace('\\"', '"')
             sentence = re.sub(r"\s+([.,;:])", r"\1", " ".join(sentence.split())).strip(" |-")
@@ -195,7 +202,7 @@ def claims(text: str, data: bool = False) -> list[tuple[int, str, str]]:
 def _as_topic(need: Need) -> Need:
     """``need`` as the one request of its :data:`TOPICS` entry, or unchanged."""
     for pattern, kind, what in TOPICS:
-        if pattern.search(need.what):
+        if pattern.search(f"{need.what} {need.sentence}"):
             return replace(need, kind=kind, what=what)
     return need
 
@@ -206,10 +213,10 @@ def _stage_at(text: str, line: int) -> str:
     return keys[-1] if keys else "?"
 
 
-def _verification(reason: str, sentence: str) -> str:
-    reason = reason or "fakta pada kalimat ini"
-    return f"{reason[0].upper()}{reason[1:]}. Kalimat: \"{sentence}\""
-
+def _verification(reason: str) -> str:
+    """What a marker asks for: its reason, or the fact itself when the marker gives none."""
+    reason = reason or "kepastian fakta yang ditandai"
+    return f"{reason[0].upper()}{reason[1:]}"
 
 
 def _unverified_offices(root: Path, offices: dict) -> list:
@@ -221,31 +228,49 @@ def _unverified_offices(root: Path, offices: dict) -> list:
             if key in offices and isinstance(entry, dict) and entry.get("terverifikasi") is False]
 
 
-def worksheets(needs: tuple[PlanLogic, dict[str, list[Need]]]) -> str:
-    """The Daftar Kebutuhan Data: a summary per office, then one worksheet per office with blank
-    columns to fill in at the workshop. ``needs`` is ``(logic, collect(...))``."""
+KINDS = {"baseline": "Baseline", "verifikasi": "Perlu verifikasi", "SNI ISO 37122": "SNI ISO 37122",
+         "nomenklatur": "Nomenklatur"}  # kind of need → its column and label for readers, in this order
+TITLE = "Lembar Kerja Kebutuhan Data"  # the separate worksheets document (masterplan.pdf.worksheets)
+# In Lampiran F the worksheets are named in this span; the site build turns it into the download link
+# (masterplan.site.build), the printed plan keeps the words.
+POINTER_CLASS = "unduh-lembar-kerja"
+POINTER = f'<span class="{POINTER_CLASS}"><em>{TITLE}</em></span>'
+
+
+@dataclass(frozen=True)
+class Sheet:
+    """One office's worksheet: its key and names, and its needs (baselines first, then in source order)."""
+
+    key: str
+    name: str
+    short: str
+    needs: tuple[Need, ...]
+
+
+def sheets(needs: tuple[PlanLogic, dict[str, list[Need]]]) -> list[Sheet]:
+    """One :class:`Sheet` per office with at least one need, in the order of data/opd.yml; ``needs`` is
+    ``(logic, collect(...))``. Every need appears on exactly one sheet."""
     logic, grouped = needs
     offices = logic.catalogue.offices
-    kinds = ("baseline", "verifikasi", "SNI ISO 37122", "nomenklatur")
-    summary = [[offices[key].name if key in offices else key]
-               + [sum(1 for n in items if n.kind == kind) for kind in kinds] + [len(items)]
-               for key, items in grouped.items()]
-    total = sum(len(items) for items in grouped.values())
-    summary.append(["**Jumlah**"] + [f"**{sum(1 for items in grouped.values() for n in items if n.kind == kind)}**"
-                                     for kind in kinds] + [f"**{total}**"])
-    parts = [table(["OPD", "Baseline", "Perlu verifikasi", "SNI ISO 37122", "Nomenklatur", "Jumlah"], "lrrrrr",
-                   summary, "Ringkasan kebutuhan data per OPD",
-                   "dihimpun dari daftar indikator, daftar program dan setiap penanda perlu verifikasi")]
-    for key, items in grouped.items():
-        office = offices.get(key)
-        name = office.name if office else key
-        ordered = sorted(items, key=lambda n: (n.kind != "baseline", n.ref))
-        rows = [[index, need.what, need.where, "", "", ""] for index, need in enumerate(ordered, 1)]
-        parts.append(
-            f"## Lembar Kerja {name} {{ #lembar-kerja-{key} .lembar-kerja }}\n\n"
-            f"Diisi oleh: {name}. Nama petugas: ................................ "
-            "Tanggal: ................ Paraf: ..........\n{ .isian-lembar }\n\n"
-            + table(["No", "Data yang dibutuhkan", "Dipakai di", "Nilai atau isi", "Tahun data", "Sumber data"],
-                    "rlllll", rows, f"Lembar kerja kebutuhan data {office.short if office else key}",
-                    "kolom kosong diisi OPD dalam lokakarya; lampirkan dokumen sumbernya"))
+    return [Sheet(key, offices[key].name if key in offices else key, offices[key].short if key in offices else key,
+                  tuple(sorted(items, key=lambda n: (n.kind != "baseline", n.ref)))) for key, items in grouped.items()]
+
+
+def appendix(needs: tuple[PlanLogic, dict[str, list[Need]]]) -> str:
+    """Lampiran F (``[[kebutuhan-data]]``): a count per office and kind, the pointer to the separate
+    worksheets, then every need per office as a numbered list, without form columns: the plan says what
+    is missing, the worksheets collect it. ``needs`` is ``(logic, collect(...))``."""
+    listed = sheets(needs)
+    summary = [[s.name] + [sum(1 for n in s.needs if n.kind == kind) for kind in KINDS] + [len(s.needs)] for s in listed]
+    summary.append(["**Jumlah**"] + [f"**{sum(1 for sheet in listed for n in sheet.needs if n.kind == kind)}**"
+                                     for kind in KINDS] + [f"**{sum(len(sheet.needs) for sheet in listed)}**"])
+    parts = [table(["OPD", *KINDS.values(), "Jumlah"], "lrrrrr", summary, "Ringkasan kebutuhan data per OPD",
+                   "dihimpun dari daftar indikator, daftar program dan setiap penanda perlu verifikasi"),
+             f"Untuk lokakarya, setiap OPD menerima lembar kerjanya dalam dokumen terpisah, {POINTER}, yang diterbitkan "
+             "bersama dokumen ini: satu lembar per OPD, dengan kolom nilai, tahun data dan sumber data untuk diisi.\n"]
+    for sheet in listed:
+        items = "\n".join(f"{index}. {need.what} (*{KINDS.get(need.kind, need.kind)}*; dipakai di {need.where})"
+                          for index, need in enumerate(sheet.needs, 1))
+        parts.append(f"## {sheet.name} {{ #kebutuhan-{sheet.key} }}\n\n{items}\n")
     return "\n".join(parts)
+

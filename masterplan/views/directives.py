@@ -102,7 +102,7 @@ VIEWS = {
     "rencana-aksi": View(logic_tables.action_plan, data="logic"),
     "biaya-operasi": View(upkeep.upkeep_table, data="logic"),
     "profil-quick-win-lengkap": View(logic_tables.quick_win_profiles, data="logic"),
-    "kebutuhan-data": View(data_needs.worksheets, data="needs"),
+    "kebutuhan-data": View(data_needs.appendix, data="needs"),
 }
 
 SYNTAX_HELP = ("Tulis penanda tampilan sendirian pada satu baris, mulai dari kolom pertama, mis. "

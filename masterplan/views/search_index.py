@@ -24,7 +24,7 @@ from pathlib import Path
 from masterplan.model.word_cache import WordCache
 
 EDITORS_GUIDE = "panduan/"  # pages for editors only: not in the readers' search (nor in the PDF)
-# Printed worksheets for the offices at the next workshop: every office's data gaps repeat the plan's
+# The Daftar Kebutuhan Data (Lampiran F), the offices' list for the next workshop: its items repeat the plan's
 # words ("layanan", "desa"), which would bury the chapters a reader is looking for.
 WORKSHEETS = "lampiran/kebutuhan-data"
 FULL_INDEX = "search/search_index_id.js"  # loaded by the search worker on the first query
