@@ -23,8 +23,7 @@ from masterplan import checks
 from masterplan.checks import build_log, plan_logic, printing
 from masterplan.model import documents, markers, numbering, programmes, rules, settings, stage_dates
 from masterplan.model.problems import ERROR, Problem, help_url, summary_line
-from masterplan.pdf import PLUGIN_NAME as PDF_PLUGIN
-from masterplan.pdf import check as pdf_check, worksheets
+from masterplan.pdf import PLUGIN_NAME as PDF_PLUGIN, check as pdf_check, worksheets
 from masterplan.publish import change_report, versions
 from masterplan.site import kept
 from masterplan.views import (abbreviations, captions, data_needs, directives, feedback, page_extras, site_status,
