@@ -15,19 +15,14 @@ from pathlib import Path
 import pathspec
 import yaml
 
+from masterplan.model.sources import parse_yaml
+
 CONFIG = "mkdocs.yml"
 PDF_PLUGIN = "masterplan-pdf"  # our PDF plugin's name in mkdocs.yml (pyproject.toml entry point)
 CAPTION_EXTENSION = "pymdownx.blocks.caption"
 # pymdownx.blocks.caption's own types when mkdocs.yml names none (its documentation: figure-caption,
 # table-caption); "caption" is the generic type every configuration keeps.
 DEFAULT_BLOCKS = ("caption", "figure-caption", "table-caption")
-
-
-class _TolerantLoader(yaml.SafeLoader):
-    """Reads mkdocs.yml even when it holds MkDocs-specific tags (``!ENV``, ``!!python/name``)."""
-
-
-_TolerantLoader.add_multi_constructor("", lambda loader, suffix, node: None)
 
 
 @dataclass(frozen=True)
@@ -82,9 +77,8 @@ def read(root: Path) -> SiteConfig:
 def _read(root: Path, stamp: int) -> SiteConfig:
     empty = pathspec.GitIgnoreSpec.from_lines([])
     try:
-        text = (root / CONFIG).read_text(encoding="utf-8")
-        config = yaml.load(text, Loader=_TolerantLoader)
-        node = yaml.compose(text, Loader=_TolerantLoader)
+        # The shared reader's loader (libyaml, MkDocs' tags read as null): data and nodes in one pass.
+        config, node = parse_yaml((root / CONFIG).read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, yaml.YAMLError):
         return SiteConfig({}, empty, DEFAULT_BLOCKS)
     if not isinstance(config, dict) or not isinstance(node, yaml.MappingNode):
