@@ -109,6 +109,9 @@ FAILING = [
     ("elemen dimensi lain", _once("elemen: pelayanan-publik", "elemen: wajah-kota"), "PROGRAM-ELEMEN",
      "elemen: wajah-kota"),
     ("dimensi tanpa program", _without_dimension(REAL, "Smart Environment"), "PROGRAM-DIMENSI-KOSONG", "program:"),
+    # Found by the entry-point fuzzing: an emptied file was a TypeError in every command and the build.
+    ("berkas dikosongkan", "", "PROGRAM-BERKAS", None),
+    ("hanya komentar", "# program dipindah ke berkas lain\n", "PROGRAM-BERKAS", None),
 ]
 
 
