@@ -128,8 +128,9 @@ def _build_config_stage(root: Path) -> None:
         config = load_config(config_file=str(root / "mkdocs.yml"))
         config.plugins.on_startup(command="build", dirty=False)
         config.plugins.on_config(config)
-    except PluginError as error:  # "<what> belum benar (N masalah):" and one problem line each
-        assert _problem_lines(str(error).splitlines()[1:]), str(error)
+    except PluginError as error:  # perhaps "<what> belum benar (N masalah):", then one problem line each
+        lines = str(error).splitlines()
+        assert _problem_lines(lines[1:] if lines and lines[0].endswith("):") else lines), str(error)
     except MkDocsException:
         pass
 
