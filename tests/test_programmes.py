@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from masterplan.model import milestones, plan_logic, yaml_schema
+from masterplan.model import milestones, plan_logic, sources, yaml_schema
 from masterplan.views import directives, programme_tables, roadmap_svg
 from masterplan.model import programmes
 from masterplan.checks.programme_data import check_programmes
@@ -139,6 +139,14 @@ def test_remembered_validation_tells_equal_looking_values_apart(good, bad):
     for _ in range(2):
         assert yaml_schema.schema_errors(schema, {"x": good}) == []
         assert [e.validator for e in yaml_schema.schema_errors(schema, {"x": bad})] == ["type"]
+
+
+def test_remembered_parse_gives_every_caller_its_own_data():
+    """A text is parsed once (:func:`sources.parse_yaml`); a caller changing its data changes no other's."""
+    first, node = sources.parse_yaml(REAL)
+    first["program"].clear()
+    second, same_node = sources.parse_yaml(REAL)
+    assert len(second["program"]) > 50 and same_node is node
 
 
 def test_every_problem_is_reported_at_once(tmp_path):
