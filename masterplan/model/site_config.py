@@ -77,8 +77,8 @@ def read(root: Path) -> SiteConfig:
 def _read(root: Path, stamp: int) -> SiteConfig:
     empty = pathspec.GitIgnoreSpec.from_lines([])
     try:
-        # The shared reader's loader (libyaml, MkDocs' tags read as null): data and nodes in one pass.
-        config, node = parse_yaml((root / CONFIG).read_text(encoding="utf-8"))
+        text = (root / CONFIG).read_text(encoding="utf-8")
+        config, node = parse_yaml(text)  # libyaml, composed once
     except (OSError, UnicodeDecodeError, yaml.YAMLError):
         return SiteConfig({}, empty, DEFAULT_BLOCKS)
     if not isinstance(config, dict) or not isinstance(node, yaml.MappingNode):
