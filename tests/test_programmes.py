@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from masterplan.model import milestones, plan_logic, sources, yaml_schema
+from masterplan.model import milestones, plan_logic, sources
 from masterplan.views import directives, programme_tables, roadmap_svg
 from masterplan.model import programmes
 from masterplan.checks.programme_data import check_programmes
@@ -129,16 +129,6 @@ def test_invalid_programme_data_fails_with_line_and_rule(tmp_path, text, rule, s
     if snippet is not None:
         assert problem.line == _line_of(text, snippet), problem.text()
     assert "Traceback" not in problem.message and problem.message[0].isupper()
-
-
-@pytest.mark.parametrize("good, bad", [(1, True), (1, 1.5), (1, "1"), ("2024-01-01", yaml.safe_load("2024-01-01"))])
-def test_remembered_validation_tells_equal_looking_values_apart(good, bad):
-    """Validation is remembered by value (:func:`yaml_schema.schema_errors`): a value that looks the same
-    but has another type is validated again, in either order."""
-    schema = {"type": "object", "properties": {"x": {"type": "integer" if good == 1 else "string"}}}
-    for _ in range(2):
-        assert yaml_schema.schema_errors(schema, {"x": good}) == []
-        assert [e.validator for e in yaml_schema.schema_errors(schema, {"x": bad})] == ["type"]
 
 
 def test_remembered_parse_gives_every_caller_its_own_data():

@@ -14,13 +14,14 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from jsonschema import Draft202012Validator
 
 from masterplan.model import programmes
 from masterplan.model.logic_types import (Action, Baseline, Goal, Indicator, Issue, Links, Mission, PlanLogic, Profile,
                                           QuickWinRules, Span, Strategy, SwotItem)
 from masterplan.model.problems import Problem
 from masterplan.model.sources import read_text, read_yaml
-from masterplan.model.yaml_schema import node_at, schema_errors, schema_message, where
+from masterplan.model.yaml_schema import node_at, schema_message, where
 
 HORIZON_FILE = programmes.HORIZON_FILE
 SWOT_FILE = "data/swot.yml"
@@ -43,7 +44,7 @@ TOWS = {"SO": ("K", "P"), "ST": ("K", "A"), "WO": ("L", "P"), "WT": ("L", "A")}
 def _schema_problems(relative: str, data: object, node, schema: dict) -> list[Problem]:
     """Schema errors of one logic data file, in Bahasa Indonesia at the line of the offending node."""
     found = []
-    for error in schema_errors(schema, data):
+    for error in Draft202012Validator(schema).iter_errors(data):
         _, message, path = schema_message(error, data)
         line, column = where(node_at(node, path))
         found.append(Problem(relative, line, column, "LOGIKA-SKEMA", message))

@@ -6,9 +6,10 @@ the horizons (:func:`cross_problems`). Every problem points at the line of the o
 from __future__ import annotations
 
 import yaml
+from jsonschema import Draft202012Validator
 
 from masterplan.model.problems import Problem
-from masterplan.model.yaml_schema import key_node, node_at, schema_errors, schema_message, where
+from masterplan.model.yaml_schema import key_node, node_at, schema_message, where
 
 PROGRAMMES = "data/program.yml"
 OFFICES = "data/opd.yml"
@@ -18,7 +19,7 @@ def schema_problems(data: object, node: yaml.Node | None, schema: dict) -> list[
     """Validate ``data`` (parsed ``data/program.yml``) against ``schema``; one Problem per error, placed
     at the line of the YAML node in ``node`` that the error concerns."""
     problems = []
-    for error in schema_errors(schema, data):
+    for error in Draft202012Validator(schema).iter_errors(data):
         rule, message, path = schema_message(error, data)
         target = node_at(node, path)
         if path and isinstance(path[-1], str) and error.validator == "additionalProperties":

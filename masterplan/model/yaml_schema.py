@@ -5,10 +5,7 @@ programme data (:mod:`masterplan.model.programmes`) and the plan's logic (:mod:`
 
 from __future__ import annotations
 
-import json
-
 import yaml
-from jsonschema import Draft202012Validator, ValidationError
 
 from masterplan.model import rules
 
@@ -51,25 +48,6 @@ def where(node: yaml.Node | None) -> tuple[int, int]:
 # ---------------------------------------------------------------------------------------------------
 # Schema errors in Bahasa Indonesia
 # ---------------------------------------------------------------------------------------------------
-
-# Validation is most of the cost of reading the data (46 ms for data/program.yml, 1 ms to fingerprint it)
-# and the same files are validated again by every check of one file, every rebuild of ``mkdocs serve`` and
-# every test: remembered by value. ``repr`` of YAML-loaded data tells types apart (1, 1.0, True, "1", a
-# date), so equal keys mean equal instances and equal errors.
-_VALIDATED: dict[tuple[str, str], list[ValidationError]] = {}
-_REMEMBERED = 64
-
-
-def schema_errors(schema: dict, data: object) -> list[ValidationError]:
-    """JSON Schema (2020-12) errors of ``data`` against ``schema``, in jsonschema's order. Read only: the
-    list and its errors are shared by calls with an equal schema and equal data."""
-    key = (json.dumps(schema, sort_keys=True), repr(data))
-    if key not in _VALIDATED:
-        if len(_VALIDATED) >= _REMEMBERED:
-            _VALIDATED.clear()
-        _VALIDATED[key] = list(Draft202012Validator(schema).iter_errors(data))
-    return _VALIDATED[key]
-
 
 def _word_paste(value: object) -> list[str]:
     return [name for char, name in WORD_PASTE.items() if isinstance(value, str) and char in value]
