@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import re
 import shutil
 import subprocess
@@ -15,6 +14,7 @@ from conftest import ROOT, run_build
 from hypothesis import HealthCheck, given, settings, strategies as st
 
 from masterplan import checks
+from masterplan.cli import validate as validate_cli
 from masterplan.model import rules as rules_module
 from masterplan.model.problems import Problem
 
@@ -22,12 +22,23 @@ VALIDATE = ROOT / "scripts" / "validate.py"
 BROKEN = CHAPTER.replace("## Kaidah Pelaksanaan\n", "") + "\nTeks \u201ckutip\u201d.\n\nKata kabupatn.\n"
 
 
-def validate(*args: str, cwd: Path = ROOT, env: dict | None = None) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, str(VALIDATE), *args], cwd=cwd, capture_output=True, text=True,
-                          timeout=300, env=env)
+def validate(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, str(VALIDATE), *args], cwd=ROOT, capture_output=True, text=True,
+                          timeout=300)
+
+
+def validate_here(capsys, *args: str) -> tuple[int, list[str]]:
+    """Exit status and output lines of ``scripts/validate.py ARGS`` run in-process (its ``main``); the
+    script itself, as a command, is run once, by :func:`test_current_plan_passes_clean`."""
+    try:
+        status = validate_cli.main(list(args))
+    except SystemExit as stop:  # --help
+        status = stop.code
+    return status, capsys.readouterr().out.splitlines()
 
 
 def test_current_plan_passes_clean():
+    """The pull request's check exactly as it runs: the script as a command over the whole plan."""
     result = validate()
     assert result.returncode == 0, result.stdout + result.stderr
     assert result.stderr == ""
@@ -37,42 +48,44 @@ def test_current_plan_passes_clean():
                         result.stdout.splitlines()[-1])
 
 
-def test_text_format_exit_status_and_summary(tmp_path):
+def test_text_format_exit_status_and_summary(tmp_path, capsys):
     page = tmp_path / "docs" / "bab-9-penutup.md"
     page.parent.mkdir()
     page.write_text(BROKEN, encoding="utf-8")
-    result = validate(str(page))
-    lines = result.stdout.splitlines()
-    assert result.returncode == 1 and "Traceback" not in result.stderr
+    status, lines = validate_here(capsys, str(page))
+    assert status == 1
     assert re.match(r"^\S*bab-9-penutup\.md:13: \[BAGIAN-WAJIB\] ", lines[0])
     assert any("[KUTIP-MIRING]" in line for line in lines)
     assert any("[EJAAN] (peringatan)" in line and "kabupatn" in line for line in lines)
     assert lines[-1] == "2 galat, 1 peringatan di 1 berkas."
     warnings_only = tmp_path / "docs" / "bab-9-penutup.md"
     warnings_only.write_text(CHAPTER + "\nKata kabupatn.\n", encoding="utf-8")
-    assert validate(str(warnings_only)).returncode == 0
+    assert validate_here(capsys, str(warnings_only))[0] == 0
 
 
-def test_github_format_writes_annotations_and_summary(tmp_path):
+def test_github_format_writes_annotations_and_summary(tmp_path, capsys, monkeypatch):
     page = tmp_path / "docs" / "bab-9-penutup.md"
     page.parent.mkdir()
     page.write_text(BROKEN, encoding="utf-8")
     summary = tmp_path / "summary.md"
-    result = validate(str(page), "--format", "github", "--summary", str(summary))
-    assert result.returncode == 1
-    assert re.search(r"^::error file=\S+bab-9-penutup\.md,line=13,title=BAGIAN-WAJIB::Bagian wajib",
-                     result.stdout, re.M)
-    assert re.search(r"^::warning file=.*title=EJAAN::", result.stdout, re.M)
+    monkeypatch.delenv("GITHUB_STEP_SUMMARY", raising=False)
+    status, lines = validate_here(capsys, str(page), "--format", "github", "--summary", str(summary))
+    out = "\n".join(lines)
+    assert status == 1
+    assert re.search(r"^::error file=\S+bab-9-penutup\.md,line=13,title=BAGIAN-WAJIB::Bagian wajib", out, re.M)
+    assert re.search(r"^::warning file=.*title=EJAAN::", out, re.M)
     table = summary.read_text(encoding="utf-8")
     assert "| Berkas | Baris | Aturan | Pesan |" in table and "`BAGIAN-WAJIB`" in table
     env_summary = tmp_path / "step.md"
-    validate(str(page), "--format", "github", env={**os.environ, "GITHUB_STEP_SUMMARY": str(env_summary)})
+    monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(env_summary))
+    validate_here(capsys, str(page), "--format", "github")
     assert "`KUTIP-MIRING`" in env_summary.read_text(encoding="utf-8")
 
 
-def test_help_option_is_the_docstring():
-    result = validate("--help")
-    assert result.returncode == 0 and "--format" in result.stdout and "Status keluar" in result.stdout
+def test_help_option_is_the_docstring(capsys):
+    status, lines = validate_here(capsys, "--help")
+    out = "\n".join(lines)
+    assert status == 0 and "--format" in out and "Status keluar" in out
 
 
 def test_every_rule_is_declared_used_and_explained():

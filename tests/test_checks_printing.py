@@ -1,6 +1,6 @@
 """Guards for what the website shows right but the PDF prints wrong: pass/fail tables through
-scripts/validate.py (the pull request's entry point), the build's own refusal, and WeasyPrint's
-empty-box warning made loud."""
+scripts/validate.py's ``main`` (the pull request's entry point, run in-process: its own subprocess run is
+tests/test_checks_cli.py's), the build's own refusal, and WeasyPrint's empty-box warning made loud."""
 
 from __future__ import annotations
 
@@ -15,10 +15,10 @@ from checks_util import CHAPTER
 from conftest import ROOT
 
 from masterplan.checks.printing import check_config
+from masterplan.cli import validate as validate_cli
 from masterplan.pdf import glyphs
 
 
-VALIDATE = ROOT / "scripts" / "validate.py"
 FONTS = {f"assets/fonts/{p.name}": p.read_bytes() for p in (ROOT / "docs/assets/fonts").glob("*.woff2")}
 FOREIGN = ('<svg xmlns="http://www.w3.org/2000/svg" width="200" height="50"><foreignObject width="200" '
            'height="50"><div xmlns="http://www.w3.org/1999/xhtml">Dinas Kominfo</div></foreignObject></svg>')
@@ -44,9 +44,10 @@ PASSING = [
 ]
 
 
-def validate(page: Path) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, str(VALIDATE), str(page)], capture_output=True, text=True,
-                          timeout=300, cwd=ROOT)
+def validate(page: Path, capsys) -> tuple[int, str]:
+    """Exit status and output of ``scripts/validate.py PAGE`` run from the repository."""
+    status = validate_cli.main([str(page)])
+    return status, capsys.readouterr().out
 
 
 def write_docs(tmp_path: Path, extra: str, files: dict) -> Path:
@@ -59,26 +60,26 @@ def write_docs(tmp_path: Path, extra: str, files: dict) -> Path:
 
 
 @pytest.mark.parametrize("rule, extra, files", FAILING)
-def test_failing_inputs_name_file_line_rule_and_fix(tmp_path, rule, extra, files):
-    result = validate(write_docs(tmp_path, extra, files))
-    lines = [line for line in result.stdout.splitlines() if f"[{rule}]" in line]
-    assert result.returncode == 1 and "Traceback" not in result.stderr
-    assert lines, result.stdout
+def test_failing_inputs_name_file_line_rule_and_fix(tmp_path, capsys, rule, extra, files):
+    status, out = validate(write_docs(tmp_path, extra, files), capsys)
+    lines = [line for line in out.splitlines() if f"[{rule}]" in line]
+    assert status == 1
+    assert lines, out
     line_number = CHAPTER.count("\n") + 2
     assert all(f"bab-9-penutup.md:{line_number}" in line for line in lines)
     assert any(word in lines[0] for word in ("Ekspor ulang", "width=", "Ganti dengan"))
 
 
-def test_uncovered_character_is_named_with_its_column(tmp_path):
-    result = validate(write_docs(tmp_path, "Alur: daftar \u2192 terbit.", {}))
-    line = next(line for line in result.stdout.splitlines() if "[KARAKTER-TANPA-FON]" in line)
+def test_uncovered_character_is_named_with_its_column(tmp_path, capsys):
+    _, out = validate(write_docs(tmp_path, "Alur: daftar \u2192 terbit.", {}), capsys)
+    line = next(line for line in out.splitlines() if "[KARAKTER-TANPA-FON]" in line)
     assert f":{CHAPTER.count(chr(10)) + 2}:14:" in line and "U+2192 RIGHTWARDS ARROW" in line
 
 
 @pytest.mark.parametrize("extra", PASSING)
-def test_passing_inputs(tmp_path, extra):
-    result = validate(write_docs(tmp_path, extra, {"assets/images/tim.svg": PLAIN}))
-    assert not any(rule in result.stdout for rule in ("SVG-FOREIGNOBJECT", "GAMBAR-STYLE", "KARAKTER-TANPA-FON"))
+def test_passing_inputs(tmp_path, capsys, extra):
+    _, out = validate(write_docs(tmp_path, extra, {"assets/images/tim.svg": PLAIN}), capsys)
+    assert not any(rule in out for rule in ("SVG-FOREIGNOBJECT", "GAMBAR-STYLE", "KARAKTER-TANPA-FON"))
 
 
 def _config(tmp_path: Path, level: str) -> Path:

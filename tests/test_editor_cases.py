@@ -164,6 +164,15 @@ def test_front_matter_without_closing_line_is_reported_where_it_is_missing(repo,
     assert not ENGLISH.search(hit)
 
 
+def test_front_matter_opener_cut_to_two_dashes_gives_one_line_per_problem(repo, capsys):
+    """Found by the fuzzing of tests/test_robustness.py: with "--" for "---" the front matter becomes a
+    setext heading spanning five lines, and its quoted text broke the report into lines naming no file."""
+    path = edit(repo, "bab-9-penutup.md", CHAPTER.replace("---\n", "--\n", 1))
+    status, lines = validate.main([str(path)]), capsys.readouterr().out.splitlines()
+    assert status == 1 and lines
+    assert all(re.match(r"^\S*docs/bab-9-penutup\.md:\d+(:\d+)?: \[[A-Z-]+\] ", line) for line in lines[:-1]), lines
+
+
 @pytest.mark.parametrize("broken, line, words", [
     ("title Penutup", 2, ['"title: Penutup"']),
     ("title: BAB IX: Penutup", 2, ['title: "BAB IX: Penutup"']),

@@ -9,6 +9,7 @@ import sys
 import pytest
 
 from conftest import ROOT
+from masterplan.cli import change_report as change_report_cli
 from masterplan.publish import change_report as cr
 from masterplan.model import documents
 from masterplan.views import site_status
@@ -138,20 +139,18 @@ def test_history_without_tags_says_so(tmp_path):
     assert "Belum ada tahap yang dirilis" in cr.history(tmp_path, [])
 
 
-def test_cli_release_notes_and_comparison(history_repo, tmp_path):
+def test_cli_release_notes_and_comparison(history_repo, tmp_path, capsys):
+    """The script as a command once (the release notes, as the release writes them), then its ``main``."""
     script = ROOT / "scripts" / "change_report.py"
     notes = tmp_path / "catatan.md"
     result = subprocess.run([sys.executable, str(script), "--repo", str(history_repo), "--catatan-rilis", "tahap-2",
                              "--keluaran", str(notes)], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     assert "## Tahap 1 → Tahap 2" in notes.read_text(encoding="utf-8")
-    result = subprocess.run([sys.executable, str(script), "--repo", str(history_repo), "--dari", "tahap-1",
-                             "--ke", "tahap-2"], capture_output=True, text=True)
-    assert "## tahap-1 → tahap-2" in result.stdout
-    result = subprocess.run([sys.executable, str(script), "--repo", str(history_repo), "--dari", "tahap-9"],
-                            capture_output=True, text=True)
-    assert result.returncode == 1 and result.stderr.startswith("GAGAL: ref git tidak dikenal")
-    assert "Traceback" not in result.stderr
+    assert change_report_cli.main(["--repo", str(history_repo), "--dari", "tahap-1", "--ke", "tahap-2"]) == 0
+    assert "## tahap-1 → tahap-2" in capsys.readouterr().out
+    assert change_report_cli.main(["--repo", str(history_repo), "--dari", "tahap-9"]) == 1
+    assert capsys.readouterr().err.startswith("GAGAL: ref git tidak dikenal")
 
 
 @pytest.mark.parametrize("building, label, sections", [

@@ -18,7 +18,6 @@ import yaml
 from pypdf import PdfReader
 
 from conftest import ROOT
-from masterplan.pdf import output
 from pdf_read import outline_titles
 
 PAGES = {"index.md": "# Pembuka\n\nHalaman pertama.\n\n## Bagian satu\n\nIsi [ke bab](bab.md#rincian).\n",
@@ -75,6 +74,8 @@ def test_assembled_document_is_what_mkdocs_with_pdf_would_render(printed):
 
 def test_bookmark_titles_and_page_count_from_weasyprint_match_the_written_file(tmp_path):
     """The completeness check and the download line read WeasyPrint's document instead of the file."""
+    from masterplan.pdf import output  # WeasyPrint: imported by the worker that runs this, not at collection
+
     html = ("<html><body><h1>Satu</h1><h2>Dua</h2><h1 style='break-before: page'>Tiga</h1></body></html>")
     rendered = output.render(html)
     written = tmp_path / "kecil.pdf"

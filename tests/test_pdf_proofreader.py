@@ -7,7 +7,6 @@ from pathlib import Path
 
 import pytest
 from conftest import ROOT
-from weasyprint import HTML
 
 from masterplan.pdf import proofreader
 
@@ -43,6 +42,8 @@ def table(rows: int, caption: str = "Tabel 1.1 Program") -> str:
 
 
 def pdf(tmp_path: Path, body: str, css: str = "") -> Path:
+    from weasyprint import HTML  # imported by the worker that runs these tests, not by every collection
+
     path = tmp_path / "uji.pdf"
     HTML(string=f'<html lang="id"><head><style>{PAGE_CSS}{css}</style></head><body>{body}</body></html>',
          base_url=str(ROOT)).write_pdf(path)

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from masterplan.model import milestones, plan_logic
+from masterplan.model import milestones, plan_logic, sources
 from masterplan.views import directives, programme_tables, roadmap_svg
 from masterplan.model import programmes
 from masterplan.checks.programme_data import check_programmes
@@ -109,6 +109,9 @@ FAILING = [
     ("elemen dimensi lain", _once("elemen: pelayanan-publik", "elemen: wajah-kota"), "PROGRAM-ELEMEN",
      "elemen: wajah-kota"),
     ("dimensi tanpa program", _without_dimension(REAL, "Smart Environment"), "PROGRAM-DIMENSI-KOSONG", "program:"),
+    # Found by the entry-point fuzzing: an emptied file was a TypeError in every command and the build.
+    ("berkas dikosongkan", "", "PROGRAM-BERKAS", None),
+    ("hanya komentar", "# program dipindah ke berkas lain\n", "PROGRAM-BERKAS", None),
 ]
 
 
@@ -126,6 +129,14 @@ def test_invalid_programme_data_fails_with_line_and_rule(tmp_path, text, rule, s
     if snippet is not None:
         assert problem.line == _line_of(text, snippet), problem.text()
     assert "Traceback" not in problem.message and problem.message[0].isupper()
+
+
+def test_remembered_parse_gives_every_caller_its_own_data():
+    """A text is parsed once (:func:`sources.parse_yaml`); a caller changing its data changes no other's."""
+    first, node = sources.parse_yaml(REAL)
+    first["program"].clear()
+    second, same_node = sources.parse_yaml(REAL)
+    assert len(second["program"]) > 50 and same_node is node
 
 
 def test_every_problem_is_reported_at_once(tmp_path):

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterator
+from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -137,6 +138,13 @@ _CLAIM = re.compile(rf"(?<![\w-])(?P<number>{_NUMBER})\s+(?P<noun>{'|'.join(sort
                     re.IGNORECASE)
 
 
+@lru_cache(maxsize=16384)
+def _claims(text: str) -> tuple[tuple[str, str, str], ...]:
+    """``(claim, number, noun)`` of each count written in ``text``: searched once per text in a process,
+    because every check of one file reads the prose of every page again (most of that check's time)."""
+    return tuple((m.group(0), m.group("number"), m.group("noun")) for m in _CLAIM.finditer(text))
+
+
 def spoken_number(text: str) -> int | None:
     """The value of ``52``, ``lima puluh dua``, ``kesepuluh``, ``dua belas`` or ``sebelas``; None otherwise."""
     words = text.lower().split()
@@ -188,15 +196,15 @@ def prose_counts(logic: PlanLogic, pages: list[documents.Document]) -> Iterator[
         for token, line in page.inline_tokens():
             if token.type != "text":
                 continue
-            for match in _CLAIM.finditer(token.content):
-                noun = _NOUNS[match.group("noun").lower()]
-                value = spoken_number(match.group("number"))
+            for claim, number, noun_written in _claims(token.content):
+                noun = _NOUNS[noun_written.lower()]
+                value = spoken_number(number)
                 if value is None or value < 2 or 1900 <= value <= 2100:  # "satu program", "pada 2024 program"
                     continue
                 if value not in allowed[noun]:
                     total = max(allowed[noun])
                     yield page.path, line, "LOGIKA-HITUNGAN", (
-                        f"Teks menyebut '{match.group(0)}', tetapi data mencatat {total} {noun} seluruhnya dan tidak ada "
+                        f"Teks menyebut '{claim}', tetapi data mencatat {total} {noun} seluruhnya dan tidak ada "
                         f"kelompok berjumlah {value}. Perbaiki angkanya sesuai data atau pakai tabel yang dibuat dari "
                         "data (mis. [[ringkasan-program]]).")
 

@@ -64,10 +64,12 @@ class Problem:
     severity: str = ERROR
 
     def text(self) -> str:
-        """``path:line:col: [RULE-ID] pesan`` (column left out when unknown)."""
+        """``path:line:col: [RULE-ID] pesan`` on one line (column left out when unknown): a line break in
+        the message (a quoted setext heading spans two lines) becomes a space, so that every line of a
+        report names its file and rule."""
         where = f"{self.path}:{self.line}" + (f":{self.column}" if self.column else "")
         level = "" if self.severity == ERROR else " (peringatan)"
-        return f"{where}: [{self.rule}]{level} {self.message}"
+        return f"{where}: [{self.rule}]{level} {' '.join(self.message.splitlines())}"
 
     def github(self) -> str:
         """A GitHub Actions workflow command that annotates the file and line in the pull request."""

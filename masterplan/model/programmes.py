@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 import yaml
 
 from masterplan.model import milestones, settings
-from masterplan.model.problems import Problem
+from masterplan.model.problems import Problem, help_reference
 from masterplan.model.programme_rules import OFFICES, PROGRAMMES, cross_problems, schema_problems
 from masterplan.model.sources import read_yaml
 from masterplan.model.yaml_schema import key_node, node_at, where
@@ -140,8 +140,13 @@ class Catalogue:
 # ---------------------------------------------------------------------------------------------------
 
 def _read_yaml(root: Path, relative: str) -> tuple[object, yaml.Node | None, list[Problem]]:
-    """Parse ``root/relative`` into ``(data, node, problems)``; on any problem ``data`` is None."""
+    """Parse ``root/relative`` into ``(data, node, problems)``; on any problem ``data`` is None. An empty
+    file (or one holding only comments) is a problem too: there is nothing to build the tables from."""
     source = read_yaml(root / relative, relative, syntax_rule="PROGRAM-YAML", unreadable_rule="PROGRAM-BERKAS")
+    if source.data is None and not source.problems:
+        message = (f"Berkas {relative} kosong. Kembalikan isinya dari riwayat berkas di GitHub (History) atau tulis "
+                   f"ulang sesuai contoh di awal berkas. {help_reference('PROGRAM-BERKAS')}")
+        return None, None, [Problem(relative, 1, 0, "PROGRAM-BERKAS", message)]
     return source.data, source.node, source.problems
 
 
