@@ -129,11 +129,8 @@ def _build_config_stage(root: Path) -> None:
         config.plugins.on_startup(command="build", dirty=False)
         config.plugins.on_config(config)
     except PluginError as error:  # perhaps "<what> belum benar (N masalah):", then one problem line each
-        # Known gap, left to the PDF plugin's owners: masterplan/pdf/metadata.py refuses an unknown
-        # extra.pdf_varian in Indonesian but without line and rule ID (no traceback).
-        lines = [line for line in str(error).splitlines() if not line.startswith("mkdocs.yml: extra.pdf_varian ")]
-        if lines:
-            assert _problem_lines(lines[1:] if lines[0].endswith("):") else lines), str(error)
+        lines = str(error).splitlines()
+        assert _problem_lines(lines[1:] if lines[0].endswith("):") else lines), str(error)
     except MkDocsException:
         pass
 

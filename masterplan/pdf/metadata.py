@@ -12,6 +12,8 @@ from pathlib import Path
 from babel.dates import get_month_names
 
 from masterplan.model import settings
+from masterplan.model.problems import Problem, help_reference
+from masterplan.model.sources import read_yaml
 from masterplan.model.stage_dates import StageDate, stage_date
 
 # Supported by WeasyPrint 70; "pdf/ua-1" is tagged and accessible, the PDF/A ones are for archiving.
@@ -45,6 +47,25 @@ def variant(extra: dict) -> str:
         raise ValueError(f"mkdocs.yml: extra.{VARIANT_SETTING} '{chosen}' tidak dikenal; pilih salah satu: "
                          + ", ".join(VARIANTS) + ".")
     return chosen
+
+
+def variant_problems(extra: dict, root: Path) -> list[Problem]:
+    """The problem (``PENGATURAN-RENCANA``, at the line of ``extra.pdf_varian`` in ``root/mkdocs.yml``, or
+    naming the environment variable) when :func:`variant` would refuse the chosen variant; else ``[]``."""
+    try:
+        variant(extra)
+        return []
+    except ValueError:
+        pass
+    if os.environ.get(VARIANT_ENV):
+        where, line = f"variabel lingkungan {VARIANT_ENV}", 1
+    else:
+        where = f"'extra.{VARIANT_SETTING}'"
+        line = read_yaml(root / settings.CONFIG, settings.CONFIG).line_of("extra", VARIANT_SETTING)
+    chosen = os.environ.get(VARIANT_ENV) or extra.get(VARIANT_SETTING)
+    return [Problem(settings.CONFIG, line, 0, settings.RULE,
+                    f"{where} bernilai '{chosen}', varian PDF yang tidak dikenal. Isi dengan salah satu: "
+                    f"{', '.join(VARIANTS)} (bawaan {VARIANTS[0]}). {help_reference(settings.RULE)}")]
 
 
 def w3c_date(stage: StageDate) -> str:

@@ -39,10 +39,10 @@ class PdfPlugin(BasePlugin):
 
     def on_config(self, config):
         self.writer = self.written = None
-        try:
-            metadata.variant(config.extra)  # checked in every build, so a typo shows before a release
-        except ValueError as error:
-            raise PluginError(str(error)) from None
+        # Checked in every build, so a typo shows before a release.
+        wrong = metadata.variant_problems(config.extra, Path(config.config_file_path).parent)
+        if wrong:
+            raise PluginError("Pengaturan PDF belum benar (1 masalah):\n" + wrong[0].text())
         switch = self.config["enabled_if_env"]
         if switch and os.environ.get(switch) != "1":
             log.info("PDF tidak dibuat (setel %s=1 untuk membuatnya).", switch)
