@@ -270,6 +270,9 @@ def test_benchmark_script_prints_its_table_quickly():
                             capture_output=True, text=True, timeout=180, cwd=ROOT)
     assert result.returncode == 0, result.stderr
     assert "| Bangun situs (detik) |" in result.stdout
+    # Both stock rows, each ratio with its own label: stock on the same source, stock on our final Markdown.
+    assert "| Bangun situs (detik CPU); bawaan membangun sumber `docs/` yang sama" in result.stdout
+    assert "| Bangun situs (detik CPU); bawaan membangun Markdown akhir kita" in result.stdout
     assert "| `/bab-6-program/` (bab terberat) |" in result.stdout
     assert "Galat konsol (semua 3 halaman yang diukur): tidak ada. Permintaan ke pihak ketiga: 0." in result.stdout
     assert "Traceback" not in result.stderr
