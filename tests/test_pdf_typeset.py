@@ -25,7 +25,6 @@ NEAR_EMPTY = 0.25  # a page whose text area is filled less than this is "near em
 # cover's back; Kata Pengantar, Ringkasan Eksekutif, Daftar Tabel, Daftar Gambar, BAB I, V, VII,
 # Lampiran C and F end on such a page, each after a full one).
 ALLOWED_NEAR_EMPTY = 10
-KNOWN_SHORT = {"Tabel F.11 (lanjutan)"}
 KNOWN_CUT = ("me/mutakhirkan",)
 GAP = 12  # points: lines and rows closer than this are one filled block
 
@@ -160,9 +159,7 @@ def proof_pages(full_build) -> list[proofreader.Page]:
 def test_no_table_continues_with_fewer_than_three_rows(proof_pages):
     short = [(page.number, page.continued_label) for page in proof_pages if page.continued_label.startswith("Tabel")
              and page.tables and min(page.tables)[3] < proofreader.MIN_ROWS_BEFORE_BREAK]
-    # Open (issue 14): WeasyPrint 70 breaks before the last two, page-tall rows of this worksheet despite
-    # their break-before: avoid (a small table with such rows keeps three); any other table fails here.
-    assert [label for _, label in short if label not in KNOWN_SHORT] == []
+    assert short == []
 
 
 @pytest.mark.build

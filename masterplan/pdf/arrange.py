@@ -31,6 +31,7 @@ def arrange(soup: BeautifulSoup, metadata: Metadata) -> BeautifulSoup:
     for table in soup.find_all("table"):
         _column_widths(soup, table)
     pdf_tables.mark_continuations(soup)
+    pdf_tables.mark_tall_rows(soup)
     pdf_tables.mark_figure_continuations(soup)
     pdf_tables.keep_amounts_whole(soup)
     pdf_hyphens.hyphenate(soup)

@@ -8,6 +8,7 @@ a page that starts inside that table, and only there.
 
 from __future__ import annotations
 
+import math
 import re
 
 from bs4 import BeautifulSoup, NavigableString, Tag
@@ -26,6 +27,12 @@ HEADINGS = ["h1", "h2", "h3", "h4", "h5", "h6"]
 # on each side of a break (styles.scss), splitting it would leave a page of a header and a few rows.
 SHORT_TABLE_ROWS = 8
 SHORT_TABLE = "tabel-pendek"
+# Rows are never split across pages (styles.scss), except a row that may not fit on a page at all: WeasyPrint
+# 70 then prints it from the top of a page without the repeated header (CATATAN-TEKNIS.md C70). A row of
+# more than half a page of cell lines (9 pt at 1.35 line height: about 57 lines on the 247-mm text area) is
+# allowed to break inside (class ``baris-tinggi``); it then starts below the header like any other row.
+TALL_ROW_LINES = 28
+TALL_ROW = "baris-tinggi"
 
 
 def continuation_label(table: Tag) -> str:
@@ -67,6 +74,31 @@ def mark_continuations(soup: BeautifulSoup) -> int:
         if sum(len(body.find_all("tr", recursive=False)) for body in bodies) <= SHORT_TABLE_ROWS:
             table["class"] = [*(table.get("class") or []), SHORT_TABLE]
         marked += 1
+    return marked
+
+
+def _cell_lines(cell: Tag, columns: list[float]) -> int:
+    """Estimated printed lines of ``cell``: each paragraph or list item of it (or its whole text) over the
+    characters a line of its column holds."""
+    fits = max(cell_characters(cell, columns), 1.0)
+    blocks = [block.get_text(" ", strip=True) for block in cell.find_all(["p", "li"])] or [cell.get_text(" ", strip=True)]
+    return sum(max(1, math.ceil(len(text) / fits)) for text in blocks)
+
+
+def mark_tall_rows(soup: BeautifulSoup) -> int:
+    """Add the class ``baris-tinggi`` to every table row whose tallest cell is estimated at more than
+    :data:`TALL_ROW_LINES` lines (column widths from the table's ``<colgroup>``, see
+    :func:`column_characters`); returns how many rows were marked."""
+    marked = 0
+    for table in soup.find_all("table"):
+        columns = column_characters(table)
+        for row in table.find_all("tr"):
+            if row.find_parent("table") is not table:
+                continue
+            cells = row.find_all(["td", "th"], recursive=False)
+            if cells and max(_cell_lines(cell, columns) for cell in cells) > TALL_ROW_LINES:
+                row["class"] = [*(row.get("class") or []), TALL_ROW]
+                marked += 1
     return marked
 
 
