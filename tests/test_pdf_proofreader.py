@@ -92,6 +92,12 @@ FAIL_PASS = {
         "seterusnya.</p>",
         f"<h1>BAB I Pendahuluan</h1><p style='text-align: left'>Rujukan daring yang dipakai dalam bab ini dapat "
         f"dibuka pada {NOWRAP} dan seterusnya.</p>"),
+    # A hard line break in the middle of a sentence (the review's "(rencana" / "detail tata ruang").
+    "BARIS-PATAH": (
+        f"<h1>BAB I Pendahuluan</h1><p style='text-align: left'>{FILLER} LIV-02 (rencana<br>detail tata ruang "
+        f"digital) dan ENV-02 (rencana pemulihan Danau Batur). {FILLER}</p>",
+        f"<h1>BAB I Pendahuluan</h1><p style='text-align: left'>{FILLER} LIV-02 (rencana detail tata ruang "
+        f"digital) dan ENV-02 (rencana pemulihan Danau Batur). {FILLER}</p>"),
     "KOTAK-KOSONG": (
         f"<h1>BAB I Pendahuluan</h1><p>Alur layanan \ue000 terbit.</p>{paragraphs(1)}",
         f"<h1>BAB I Pendahuluan</h1><p>Alur layanan menuju terbit.</p>{paragraphs(1)}"),
@@ -134,6 +140,8 @@ PLAN_RULES = ["KEPALA-HALAMAN", "HALAMAN-HAMPIR-KOSONG", "SUMBER-AWAL-HALAMAN", 
               "TABEL-TANPA-KEPALA", "SPASI-RENGGANG", "KOTAK-KOSONG", "ELIPSIS"]
 
 
+# Open: BARIS-PATAH finds lines WeasyPrint 70 ends early in the plan ("LIV-02 (rencana" / "detail tata
+# ruang digital)" in BAB VI, the worksheets' fill-in lines), cause not yet known; not in the plan's list.
 @pytest.mark.build
 @pytest.mark.parametrize("rule", PLAN_RULES)
 def test_the_plan_pdf_has_no_typesetting_fault(plan_faults, rule):

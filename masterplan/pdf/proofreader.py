@@ -10,6 +10,8 @@ fonts, read back by :mod:`masterplan.pdf.paper`), never at the HTML that produce
 - ``TABEL-TERPOTONG``: a table shows fewer than three body rows before it goes on on the next page;
 - ``TABEL-TANPA-KEPALA``: a page that goes on inside a table does not repeat the table's header row;
 - ``SPASI-RENGGANG``: a justified line whose word spacing is wider than the font size;
+- ``BARIS-PATAH``: a line of a paragraph ends although the next line's first word would have fitted (a
+  hard line break in the source, or WeasyPrint breaking early);
 - ``ELIPSIS``: a "…" that the sources do not have (text cut off by the layout);
 - ``KOTAK-KOSONG``: a character printed as an empty box (no embedded font has its glyph).
 
@@ -18,6 +20,7 @@ fonts, read back by :mod:`masterplan.pdf.paper`), never at the HTML that produce
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -149,6 +152,24 @@ def check_word_spacing(pages: list[Page]):
                             f"{line.size:.1f} pt).")
 
 
+def check_early_breaks(pages: list[Page]):
+    """BARIS-PATAH: within a paragraph (next line right below, same left edge and size), a line is only
+    shorter than the widest line of that left edge by less than the next line's first word."""
+    for page in pages:
+        for line, following in zip(page.lines, page.lines[1:]):
+            if (abs(line.x0 - following.x0) > 1 or abs(line.size - following.size) > 0.5
+                    or following.top - line.bottom > 0.6 * line.size):
+                continue  # another block: a new paragraph, list item, heading or indent
+            right = max(other.x1 for other in page.lines if abs(other.x0 - line.x0) <= 1)
+            word = following.words[0]
+            # A smaller first word opens a "perlu verifikasi" badge, which moves as one unit.
+            unit = list(itertools.takewhile(lambda w: w["size"] < line.size - 1, following.words)) or [word]
+            width = unit[-1]["x1"] - word["x0"]
+            if line.x1 + 0.5 * line.size + width < right - 1:
+                yield Fault(page.number, "BARIS-PATAH",
+                            f'baris "{line.text[-50:]}" berakhir padahal kata "{word["text"]}" masih muat.')
+
+
 def check_ellipses(pages: list[Page], sources: str):
     """ELIPSIS: every "…" in the PDF stands in the sources with the same word before it."""
     known = _normal(sources)
@@ -184,7 +205,7 @@ def proofread(path: Path, sources: str | None = None) -> list[Fault]:
     starts = parts(path)
     faults = [*check_headers(pages, starts), *check_short_pages(pages, starts), *check_source_lines(pages),
               *check_table_breaks(pages), *check_repeated_headers(pages), *check_word_spacing(pages),
-              *check_glyphs(pages, missing_glyphs(path))]
+              *check_early_breaks(pages), *check_glyphs(pages, missing_glyphs(path))]
     if sources is not None:
         faults += check_ellipses(pages, sources)
     return sorted(faults, key=lambda fault: (fault.page, fault.rule))
