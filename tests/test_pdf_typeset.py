@@ -314,14 +314,6 @@ def test_no_group_heading_row_alone_at_the_foot_of_a_page(plumbed, proof_pages):
 
 
 @pytest.mark.build
-def test_cell_words_the_review_found_oddly_broken_are_whole(pdf_pages_text):
-    """Columns are as wide as their words up to arrange.LONGEST_WORD letters: "ditindaklan-juti" and
-    "memutakhir-kan" (Tabel 4.2) were broken at hyphens, 24 breaks in cells before, 18 after."""
-    text = "\n".join(pdf_pages_text)
-    assert [piece for piece in ("ditindaklan\u2010", "memutakhir\u2010", "dipublikasi\u2010") if piece in text] == []
-
-
-@pytest.mark.build
 def test_figure_list_follows_the_table_list_and_the_signature_has_no_asterisk(pdf_pages_text):
     """Daftar Gambar (one figure) was a page of one line; the signature carried "*)" after the name."""
     figures = next(text for text in pdf_pages_text if "DAFTAR GAMBAR" in text)

@@ -18,10 +18,6 @@ from masterplan.views import signature
 COLOPHON = "doc-kolofon"  # the cover's back (overrides/pdf/cover.html.j2): not front matter
 BODY_ANCHOR = "awal-isi"  # id of the first chapter heading: page labels restart at 1 there
 
-# A column is at least this many characters wide when its words are that long: words up to this length
-# ("ditindaklanjuti", "memutakhirkan") are never hyphenated, which the ministry's review found odd in cells.
-LONGEST_WORD = 16
-
 LISTS = (("tabel", "Daftar Tabel", "doc-daftar-tabel"), ("gambar", "Daftar Gambar", "doc-daftar-gambar"))
 
 
@@ -120,7 +116,7 @@ def _column_widths(soup: BeautifulSoup, table: Tag) -> None:
 
     Tables use a fixed layout in print so that they never run past the right margin (CATATAN-TEKNIS.md
     C5), but a fixed layout without widths makes every column equally wide and breaks words in narrow
-    columns. Each column first gets room for its longest word (capped at 16 characters, "ditindaklanjuti"; longer words are
+    columns. Each column first gets room for its longest word (capped at 14 characters; longer words are
     hyphenated) and for its longest amount in full, then the rest of the line is shared in proportion to
     the column's average text length.
     """
@@ -135,7 +131,7 @@ def _column_widths(soup: BeautifulSoup, table: Tag) -> None:
         # An amount ("Rp1.250.000.000") is never split, so its column gets room for the whole of it.
         longest_amount = max((len(m.group(0)) for text in texts for m in pdf_tables.AMOUNT.finditer(text)),
                              default=0)
-        minimum.append(max(min(longest_word, LONGEST_WORD), longest_amount) + pdf_tables.CELL_PADDING)
+        minimum.append(max(min(longest_word, 14), longest_amount) + pdf_tables.CELL_PADDING)
         average.append(sum(len(text) for text in texts) / max(len(texts), 1) + 1)
     spare = max(pdf_tables.LINE_CHARACTERS - sum(minimum), 0)
     widths = [least + spare * share / sum(average) for least, share in zip(minimum, average)]
