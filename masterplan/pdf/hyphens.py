@@ -7,11 +7,13 @@ more (``hyphens: auto``), because its line breaker often ends a line at the firs
 meets; without hyphenation 9, 6 once punctuation after bold text is attached to it, and 0 once
 paragraphs that print a web address are set ragged right. Hence:
 
-- body text is justified without hyphenation (no word is ever broken);
+- body text is set without hyphenation (no word is ever broken), ragged right since the ministry's
+  review asked for one alignment (``overrides/pdf/styles.scss``);
 - :func:`hyphenate` writes soft hyphens (pyphen ``id_ID``, the LibreOffice patterns WeasyPrint itself
   uses) only into the words of table cells that are longer than a line of their column: such a word
   breaks with a hyphen instead of being cut anywhere ("penguata/n"), and no other word breaks at all;
-- :func:`attach_punctuation` and :func:`mark_ragged_blocks` remove the other causes of stretched lines.
+- :func:`attach_punctuation` removes another cause of lines ended early, and :func:`mark_long_badges`
+  lets a badge longer than a line wrap.
 """
 
 from __future__ import annotations
@@ -69,34 +71,21 @@ def hyphenate(soup: BeautifulSoup) -> int:
     return changed
 
 
-RAGGED_CLASS = "rata-kiri"
 # A badge longer than this (characters) may be wider than a line of text (8.5-pt badge on a 435-pt line):
 # it gets the class ``penanda-panjang`` and wraps at its spaces.
 LONG_BADGE = 75
 LONG_BADGE_CLASS = "penanda-panjang"
-URL = re.compile(r"^(?:https?://|www\.)", re.IGNORECASE)
 
 
-def mark_ragged_blocks(soup: BeautifulSoup) -> int:
-    """Give every paragraph, list item and cell that prints a web address (a link whose text is the
-    address) or a "perlu verifikasi" badge the class ``rata-kiri``, which the PDF stylesheet sets ragged
-    right, and a badge longer than :data:`LONG_BADGE` characters the class ``penanda-panjang``; returns
-    how many blocks were marked.
-
-    Neither can break inside (an address would change; a badge split over two lines is misread as two
-    notes), so in a justified line either would stretch the words before it across the page.
-    """
+def mark_long_badges(soup: BeautifulSoup) -> int:
+    """Give every "perlu verifikasi" badge longer than :data:`LONG_BADGE` characters the class
+    ``penanda-panjang`` (the PDF stylesheet lets it wrap at its spaces; a shorter badge never breaks, since
+    split over two lines it is misread as two notes); returns how many were marked."""
     marked = 0
-    unbreakable = [link for link in soup.body.find_all("a") if URL.match(link.get_text(strip=True))]
     for badge in soup.body.select(f"span.{SKIP_CLASS}"):
         if len(badge.get_text()) > LONG_BADGE:
             badge["class"] = [*badge["class"], LONG_BADGE_CLASS]
             badge.string = badge.get_text().replace("perlu verifikasi", "perlu\u00a0verifikasi", 1)  # one unit
-        unbreakable.append(badge)
-    for element in unbreakable:
-        block = element.find_parent(["p", "li", "dd", "td"])
-        if block is not None and RAGGED_CLASS not in (block.get("class") or []):
-            block["class"] = [*(block.get("class") or []), RAGGED_CLASS]
             marked += 1
     return marked
 

@@ -2,42 +2,35 @@
 ministry reviewer would send back.
 
 Each rule looks at what is on the paper (word boxes, font sizes, filled cells, bookmarks and embedded
-fonts, read with pdfplumber and pypdf), never at the HTML that produced it:
+fonts, read back by :mod:`masterplan.pdf.paper`), never at the HTML that produced it:
 
 - ``KEPALA-HALAMAN``: the running header names another part than the BAB or Lampiran the page is in;
 - ``HALAMAN-HAMPIR-KOSONG``: a page with three lines or fewer that is not the last page of its part;
 - ``SUMBER-AWAL-HALAMAN``: a source line ("Sumber: …") opens a page, away from its table;
 - ``TABEL-TERPOTONG``: a table shows fewer than three body rows before it goes on on the next page;
+- ``TABEL-TANPA-KEPALA``: a page that goes on inside a table does not repeat the table's header row;
 - ``SPASI-RENGGANG``: a justified line whose word spacing is wider than the font size;
+- ``BARIS-PATAH``: a line of a paragraph ends although the next line's first word would have fitted (a
+  hard line break in the source, or WeasyPrint breaking early);
 - ``ELIPSIS``: a "…" that the sources do not have (text cut off by the layout);
 - ``KOTAK-KOSONG``: a character printed as an empty box (no embedded font has its glyph).
 
-Geometry follows ``overrides/pdf/styles.scss``: A4 with a 25-mm top and bottom margin; table headers
-are filled. ``proofread()`` is used by the tests and can be used by any script that has a PDF.
+``proofread()`` is used by the tests and can be used by any script that has a PDF.
 """
 
 from __future__ import annotations
 
-import io
+import itertools
 import re
 from dataclasses import dataclass
 from pathlib import Path
 
-import pdfplumber
-from fontTools.ttLib import TTFont
-from pypdf import PdfReader
+from masterplan.pdf.paper import Page, missing_glyphs, parts, read_pages
 
-MM = 72 / 25.4
-TOP_MARGIN = 25 * MM  # content area starts here (points from the top of the page)
-BOTTOM_MARGIN = 25 * MM
 SHORT_PAGE_LINES = 3  # "a heading and a line or two"
 MIN_ROWS_BEFORE_BREAK = 3
-HEADER_FILL = (0.894, 0.933, 0.91)  # #e4eee8, table header cells
 SOURCE_LINE = re.compile(r"^Sumber\s*:")
 ELLIPSIS = "…"
-# Words closer than this (points) belong to one line; a space narrower than this is no word gap.
-LINE_TOLERANCE = 2.0
-WORD_TOLERANCE = 1.0
 
 
 @dataclass(frozen=True)
@@ -50,141 +43,6 @@ class Fault:
 
     def text(self) -> str:
         return f"halaman {self.page}: [{self.rule}] {self.message}"
-
-
-@dataclass
-class Line:
-    """One printed line of the content area: its words, box and the largest font size in it."""
-
-    words: list[dict]
-    top: float
-    bottom: float
-    x0: float
-    x1: float
-    size: float
-
-    @property
-    def text(self) -> str:
-        return " ".join(word["text"] for word in self.words)
-
-
-@dataclass
-class Page:
-    """What the rules need of one page."""
-
-    number: int
-    width: float
-    height: float
-    header: str  # running header on the right (8-pt text in the top margin)
-    continued_label: str  # the "(lanjutan)" line above the content area, if any
-    lines: list[Line]  # content-area lines outside tables, top to bottom
-    tables: list[tuple[float, float, int, int]]  # (top, bottom, header rows, body rows) per table
-    text: str
-
-
-def _lines(words: list[dict]) -> list[Line]:
-    lines: list[Line] = []
-    for word in sorted(words, key=lambda w: (round(w["bottom"]), w["x0"])):
-        line = next((ln for ln in lines if abs(ln.bottom - word["bottom"]) <= LINE_TOLERANCE), None)
-        if line is None:
-            lines.append(Line([word], word["top"], word["bottom"], word["x0"], word["x1"], word["size"]))
-        else:
-            line.words.append(word)
-            line.top, line.bottom = min(line.top, word["top"]), max(line.bottom, word["bottom"])
-            line.x0, line.x1 = min(line.x0, word["x0"]), max(line.x1, word["x1"])
-            line.size = max(line.size, word["size"])
-    for line in lines:
-        line.words.sort(key=lambda w: w["x0"])
-    return sorted(lines, key=lambda ln: ln.top)
-
-
-def _is_header_fill(rect: dict) -> bool:
-    colour = rect.get("non_stroking_color")
-    if not rect.get("fill") or not isinstance(colour, (list, tuple)) or len(colour) != 3:
-        return False
-    return all(abs(a - b) < 0.02 for a, b in zip(colour, HEADER_FILL))
-
-
-def _tables(page) -> list[tuple[tuple[float, float, float, float], int, int]]:
-    """Every ruled table on the page: bounding box, header rows (filled) and body rows."""
-    fills = [r for r in page.rects if _is_header_fill(r)]
-    found = []
-    for table in page.find_tables({"vertical_strategy": "lines", "horizontal_strategy": "lines"}):
-        header = body = 0
-        for row in table.rows:
-            x0, top, x1, bottom = row.bbox
-            filled = any(f["top"] < bottom - 1 and f["bottom"] > top + 1 and f["x0"] < x1 and f["x1"] > x0
-                         for f in fills)
-            header, body = (header + 1, body) if filled else (header, body + 1)
-        found.append((table.bbox, header, body))
-    return found
-
-
-def read_pages(path: Path) -> list[Page]:
-    """Read every page of the PDF at ``path`` into :class:`Page` records (pages numbered from 1).
-
-    Raises ``OSError`` when the file cannot be read and pdfminer's errors when it is no PDF.
-    """
-    pages = []
-    with pdfplumber.open(path) as pdf:
-        for number, plumber in enumerate(pdf.pages, start=1):
-            words = plumber.extract_words(x_tolerance=WORD_TOLERANCE, keep_blank_chars=False,
-                                          extra_attrs=["size"])
-            height = float(plumber.height)
-            top_words = [w for w in words if w["bottom"] <= TOP_MARGIN]
-            header = " ".join(w["text"] for w in sorted(top_words, key=lambda w: w["x0"])
-                              if w["size"] < 9 and w["x0"] > plumber.width / 2)
-            continued = " ".join(w["text"] for w in sorted(top_words, key=lambda w: w["x0"]) if w["size"] >= 9)
-            tables = _tables(plumber)
-            body = [w for w in words if TOP_MARGIN - 1 < w["top"] and w["bottom"] < height - BOTTOM_MARGIN + 1]
-            outside = [w for w in body if not any(b[0] - 1 <= w["x0"] and w["x1"] <= b[2] + 1 and
-                                                 b[1] - 1 <= w["top"] and w["bottom"] <= b[3] + 1
-                                                 for b, _, _ in tables)]
-            pages.append(Page(number, float(plumber.width), height, header, continued, _lines(outside),
-                              [(b[1], b[3], h, n) for b, h, n in tables],
-                              " ".join(w["text"] for w in words)))
-    return pages
-
-
-def parts(path: Path) -> list[tuple[int, str]]:
-    """Top-level bookmarks of the PDF as ``(first page, title)``, in page order: the parts (front matter
-    pages, BAB, Lampiran) that running headers and page ends are checked against."""
-    reader = PdfReader(path)
-    found = []
-    for item in reader.outline:
-        if isinstance(item, list):
-            continue
-        found.append((reader.get_destination_page_number(item) + 1, " ".join(item.title.split())))
-    return sorted(found)
-
-
-def missing_glyphs(path: Path) -> dict[str, set[str]]:
-    """Characters printed with no glyph (the empty box), per embedded font name.
-
-    WeasyPrint writes such characters with a glyph number beyond the embedded font program's glyph
-    count and keeps the character in the font's ToUnicode map, which is how they are found here.
-    """
-    found: dict[str, set[str]] = {}
-    seen = set()
-    reader = PdfReader(path)
-    for page in reader.pages:
-        fonts = (page.get("/Resources") or {}).get("/Font") or {}
-        for font in fonts.values():
-            font = font.get_object()
-            if font.get("/Subtype") != "/Type0" or id(font) in seen or "/ToUnicode" not in font:
-                continue
-            seen.add(id(font))
-            descendant = font["/DescendantFonts"][0].get_object()
-            program = descendant["/FontDescriptor"].get_object().get("/FontFile2")
-            if program is None:
-                continue
-            glyphs = TTFont(io.BytesIO(program.get_object().get_data()))["maxp"].numGlyphs
-            cmap = font["/ToUnicode"].get_object().get_data().decode("latin-1")
-            for code, text in re.findall(r"<([0-9a-fA-F]+)>\s*<([0-9a-fA-F]+)>", cmap):
-                if int(code, 16) >= glyphs and text.lower() != "ffff":
-                    char = bytes.fromhex(text).decode("utf-16-be", errors="replace")
-                    found.setdefault(str(font.get("/BaseFont", "?")).lstrip("/"), set()).add(char)
-    return found
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -239,22 +97,42 @@ def check_source_lines(pages: list[Page]):
                         f'baris sumber "{first.text[:50]}" terpisah dari tabelnya di awal halaman.')
 
 
+def _continues_table(page: Page, following: Page) -> bool:
+    """Whether ``following`` goes on inside the table that ends ``page``: no text below that table nor
+    above the first table of the next page."""
+    if not page.tables or not following.tables:
+        return False
+    bottom = max(page.tables, key=lambda t: t[1])[1]
+    top = min(following.tables, key=lambda t: t[0])[0]
+    return (not any(line.top > bottom for line in page.lines)
+            and not any(line.bottom < top for line in following.lines))
+
+
 def check_table_breaks(pages: list[Page]):
     """TABEL-TERPOTONG: a table that goes on on the next page shows at least three body rows first."""
     for page, following in zip(pages, pages[1:]):
-        if not page.tables or not following.tables:
+        if not _continues_table(page, following):
             continue
-        top, bottom, _, body = max(page.tables, key=lambda t: t[1])
-        next_top = min(following.tables, key=lambda t: t[0])
-        below = [line for line in page.lines if line.top > bottom]
-        above_next = [line for line in following.lines if line.bottom < next_top[0]]
-        if below or above_next:
-            continue  # the table ends on this page, or the next page opens with other text
+        top, _, header, body = max(page.tables, key=lambda t: t[1])
         first_page_of_table = any(line.bottom <= top for line in page.lines)  # caption or text above
-        if body < MIN_ROWS_BEFORE_BREAK and first_page_of_table:
+        # (A ruled box without a filled header row, such as an admonition's frame, is no table.)
+        if header and body < MIN_ROWS_BEFORE_BREAK and first_page_of_table:
             yield Fault(page.number, "TABEL-TERPOTONG",
                         f"tabel hanya menampilkan {body} baris isi sebelum berlanjut ke halaman "
                         f"{following.number} (paling sedikit {MIN_ROWS_BEFORE_BREAK}).")
+
+
+def check_repeated_headers(pages: list[Page]):
+    """TABEL-TANPA-KEPALA: a page that goes on inside a table with a header row starts with that header
+    (WeasyPrint leaves it out above a row that is taller than the space left, CATATAN-TEKNIS.md C70)."""
+    for page, following in zip(pages, pages[1:]):
+        if not _continues_table(page, following):
+            continue
+        ending = max(page.tables, key=lambda t: t[1])
+        opening = min(following.tables, key=lambda t: (t[0], -t[1]))
+        if ending[2] and not opening[2]:
+            yield Fault(following.number, "TABEL-TANPA-KEPALA",
+                        f"tabel berlanjut dari halaman {page.number} tanpa baris kepala tabel di atasnya.")
 
 
 def check_word_spacing(pages: list[Page]):
@@ -272,6 +150,24 @@ def check_word_spacing(pages: list[Page]):
                 yield Fault(page.number, "SPASI-RENGGANG",
                             f'baris "{line.text[:60]}" direnggangkan (spasi {widest:.1f} pt, huruf '
                             f"{line.size:.1f} pt).")
+
+
+def check_early_breaks(pages: list[Page]):
+    """BARIS-PATAH: within a paragraph (next line right below, same left edge and size), a line is only
+    shorter than the widest line of that left edge by less than the next line's first word."""
+    for page in pages:
+        for line, following in zip(page.lines, page.lines[1:]):
+            if (abs(line.x0 - following.x0) > 1 or abs(line.size - following.size) > 0.5
+                    or following.top - line.bottom > 0.6 * line.size):
+                continue  # another block: a new paragraph, list item, heading or indent
+            right = max(other.x1 for other in page.lines if abs(other.x0 - line.x0) <= 1)
+            word = following.words[0]
+            # A smaller first word opens a "perlu verifikasi" badge, which moves as one unit.
+            unit = list(itertools.takewhile(lambda w: w["size"] < line.size - 1, following.words)) or [word]
+            width = unit[-1]["x1"] - word["x0"]
+            if line.x1 + 0.5 * line.size + width < right - 1:
+                yield Fault(page.number, "BARIS-PATAH",
+                            f'baris "{line.text[-50:]}" berakhir padahal kata "{word["text"]}" masih muat.')
 
 
 def check_ellipses(pages: list[Page], sources: str):
@@ -308,7 +204,8 @@ def proofread(path: Path, sources: str | None = None) -> list[Fault]:
     pages = read_pages(path)
     starts = parts(path)
     faults = [*check_headers(pages, starts), *check_short_pages(pages, starts), *check_source_lines(pages),
-              *check_table_breaks(pages), *check_word_spacing(pages), *check_glyphs(pages, missing_glyphs(path))]
+              *check_table_breaks(pages), *check_repeated_headers(pages), *check_word_spacing(pages),
+              *check_early_breaks(pages), *check_glyphs(pages, missing_glyphs(path))]
     if sources is not None:
         faults += check_ellipses(pages, sources)
     return sorted(faults, key=lambda fault: (fault.page, fault.rule))

@@ -8,6 +8,7 @@ a page that starts inside that table, and only there.
 
 from __future__ import annotations
 
+import math
 import re
 
 from bs4 import BeautifulSoup, NavigableString, Tag
@@ -25,7 +26,16 @@ HEADINGS = ["h1", "h2", "h3", "h4", "h5", "h6"]
 # A table of this many body rows or fewer is never split (class ``tabel-pendek``): with at least three rows
 # on each side of a break (styles.scss), splitting it would leave a page of a header and a few rows.
 SHORT_TABLE_ROWS = 8
+# ... unless it is taller than about a third of a page (9-pt cell lines): moved whole, it would leave that
+# much empty at the foot of the page before; it splits with three rows on each side instead.
+SHORT_TABLE_LINES = 20
 SHORT_TABLE = "tabel-pendek"
+# Rows are never split across pages (styles.scss), except a row that may not fit on a page at all: WeasyPrint
+# 70 then prints it from the top of a page without the repeated header (CATATAN-TEKNIS.md C70). A row of
+# more than half a page of cell lines (9 pt at 1.35 line height: about 57 lines on the 247-mm text area) is
+# allowed to break inside (class ``baris-tinggi``); it then starts below the header like any other row.
+TALL_ROW_LINES = 28
+TALL_ROW = "baris-tinggi"
 
 
 def continuation_label(table: Tag) -> str:
@@ -44,7 +54,8 @@ def continuation_label(table: Tag) -> str:
 
 def mark_continuations(soup: BeautifulSoup) -> int:
     """Set ``data-lanjutan`` on the body of every table of the document, and the class ``tabel-pendek`` on
-    every table of :data:`SHORT_TABLE_ROWS` body rows or fewer; returns how many tables were marked.
+    every table of :data:`SHORT_TABLE_ROWS` body rows or fewer and :data:`SHORT_TABLE_LINES` estimated
+    lines or fewer (:func:`_cell_lines`); returns how many tables were marked.
 
     A table without ``<tbody>`` (hand-written HTML) gets one around its rows first, so that the header
     row stays the first box of every page (the stylesheet reads the value with ``string(…, start)``).
@@ -64,10 +75,85 @@ def mark_continuations(soup: BeautifulSoup) -> int:
         label = continuation_label(table)
         for body in bodies:
             body["data-lanjutan"] = label
-        if sum(len(body.find_all("tr", recursive=False)) for body in bodies) <= SHORT_TABLE_ROWS:
+        rows = [row for body in bodies for row in body.find_all("tr", recursive=False)]
+        columns = column_characters(table)
+        if len(rows) <= SHORT_TABLE_ROWS and sum(
+                max((_cell_lines(cell, columns) for cell in row.find_all(["td", "th"], recursive=False)), default=1)
+                for row in rows) <= SHORT_TABLE_LINES:
             table["class"] = [*(table.get("class") or []), SHORT_TABLE]
         marked += 1
     return marked
+
+
+def _cell_lines(cell: Tag, columns: list[float]) -> int:
+    """Estimated printed lines of ``cell``: each paragraph or list item of it (or its whole text) over the
+    characters a line of its column holds."""
+    fits = max(cell_characters(cell, columns), 1.0)
+    blocks = [block.get_text(" ", strip=True) for block in cell.find_all(["p", "li"])] or [cell.get_text(" ", strip=True)]
+    return sum(max(1, math.ceil(len(text) / fits)) for text in blocks)
+
+
+def mark_tall_rows(soup: BeautifulSoup) -> int:
+    """Add the class ``baris-tinggi`` to every table row whose tallest cell is estimated at more than
+    :data:`TALL_ROW_LINES` lines (column widths from the table's ``<colgroup>``, see
+    :func:`column_characters`); returns how many rows were marked."""
+    marked = 0
+    for table in soup.find_all("table"):
+        columns = column_characters(table)
+        for row in table.find_all("tr"):
+            if row.find_parent("table") is not table:
+                continue
+            cells = row.find_all(["td", "th"], recursive=False)
+            if cells and max(_cell_lines(cell, columns) for cell in cells) > TALL_ROW_LINES:
+                row["class"] = [*(row.get("class") or []), TALL_ROW]
+                marked += 1
+    return marked
+
+
+GROUP_ROW = "baris-kelompok"
+
+
+def mark_group_rows(soup: BeautifulSoup) -> int:
+    """Turn every group heading row of a table (text in its first cell only, the others empty: "Dinas
+    ..." above the programmes of that OPD) into one cell spanning the table, with the class
+    ``baris-kelompok`` (kept with the next row by the stylesheet); returns how many rows."""
+    marked = 0
+    for row in soup.select("tbody > tr"):
+        cells = row.find_all(["td", "th"], recursive=False)
+        if len(cells) < 3 or not cells[0].get_text(strip=True) or row.find_next_sibling("tr") is None:
+            continue
+        if any(cell.get_text(strip=True) or cell.find(True) for cell in cells[1:]):
+            continue
+        cells[0]["colspan"] = str(sum(int(cell.get("colspan") or 1) for cell in cells))
+        for cell in cells[1:]:
+            cell.decompose()
+        row["class"] = [*(row.get("class") or []), GROUP_ROW]
+        marked += 1
+    return marked
+
+
+NUMBER = re.compile(r"^[-–+]?(?:Rp\s?)?[\d.,%]+(?:\s?(?:ribu|juta|miliar|triliun|%))?$|^[-–]?$")
+
+
+def left_align_text_columns(soup: BeautifulSoup) -> int:
+    """Set a right-aligned column (Markdown ``---:``) left-aligned when one of its body cells holds text
+    rather than a number or an amount: words set flush right in a narrow column read badly (the review
+    of Tabel 4.2, "ditetapkan setelah baseline tersedia"). Returns how many columns were changed."""
+    changed = 0
+    for table in soup.find_all("table"):
+        rows = [row.find_all(["td", "th"], recursive=False) for row in table.find_all("tr")
+                if row.find_parent("table") is table]
+        columns = max((len(cells) for cells in rows), default=0)
+        for index in range(columns):
+            column = [cells[index] for cells in rows if len(cells) == columns]
+            if not any("right" in (cell.get("style") or "") for cell in column):
+                continue
+            if all(NUMBER.match(cell.get_text(" ", strip=True)) for cell in column if cell.name == "td"):
+                continue
+            for cell in column:
+                cell["style"] = re.sub(r"text-align:\s*right;?", "text-align: left;", cell.get("style") or "")
+            changed += 1
+    return changed
 
 
 def keep_amounts_whole(soup: BeautifulSoup) -> int:
