@@ -112,7 +112,7 @@ def programme_summary(catalogue: Catalogue) -> str:
     rows.append(["**Jumlah**", f"**{sum(totals.values())}**"] + [f"**{totals[h]}**" for h in HORIZONS])
     header = ["Dimensi", "Jumlah program"] + [label for label, _ in HORIZONS.values()]
     return captioned_table(header, "lrrrrr", rows, "Jumlah program per dimensi dan horizon waktu",
-                           source_line(catalogue))
+                           source_line(catalogue, costs=False))  # counts only: no cost caveat
 
 
 def yearly_costs(programme: Programme) -> dict[int, int]:
