@@ -385,3 +385,9 @@ def test_milestones_fail(tmp_path, text, rule, line):
 
 def test_missing_milestone_file_means_no_milestones(tmp_path):
     assert milestones.load(tmp_path, 2025, 2034) == ((), [])
+
+
+def test_only_tables_that_show_costs_carry_the_cost_caveat(catalogue):
+    """Tabel 6.1 counts programmes; a caveat about costs under it speaks of a column the table lacks."""
+    assert programme_tables.COST_NOTE not in programme_tables.programme_summary(catalogue)
+    assert programme_tables.COST_NOTE in programme_tables.programme_table(catalogue)
