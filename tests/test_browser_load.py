@@ -63,7 +63,7 @@ new MutationObserver(records => {
 def test_tables_come_in_their_scrolling_box_and_stay_put(browser, site_url):
     """Material's script wraps every table without a class in its scrolling box by taking it out of the
     page and putting it back, which restyles and lays out every cell again (CATATAN-TEKNIS.md C-webperf-3):
-    the box is built with the page instead, and the script leaves the tables where they are."""
+    the box is built with the page instead (C-webperf2-1), and the script leaves the tables where they are."""
     context = browser.new_context(viewport=chromium.MOBILE, has_touch=True)
     context.add_init_script(WATCH_TABLES)
     page = context.new_page()

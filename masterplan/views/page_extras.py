@@ -18,7 +18,8 @@ _TABLE_TAG = re.compile(r"""<table\b((?:[^>"']|"[^"]*"|'[^']*')*)>|</table\s*>""
 _CLASS = re.compile(r"""\sclass\s*=""", re.IGNORECASE)
 _TABINDEX = re.compile(r"""\stabindex\s*=""", re.IGNORECASE)
 # The class of a data table: it takes Material's rules for unclassed tables (copied in bangli.css), so that
-# the theme's script, which wraps every ``table:not([class])`` itself, leaves it alone (CATATAN-TEKNIS).
+# the theme's script, which wraps every ``table:not([class])`` itself, leaves it alone
+# (CATATAN-TEKNIS.md C-webperf2-1).
 DATA_TABLE = "tabel-data"
 # Material 9.8's wrapper, as its script builds it around an unclassed table.
 _BOX_OPEN = '<div class="md-typeset__scrollwrap"><div class="md-typeset__table">'
