@@ -47,3 +47,33 @@ def test_no_script_restyles_the_whole_page_after_it_is_parsed(browser, site_url,
         assert page.evaluate("document.body.dataset.mdColorScheme") != expected
     finally:
         context.close()
+
+
+# Before any script: every table that a script takes out of the page (to put it back elsewhere).
+WATCH_TABLES = """
+window.__moved = [];
+new MutationObserver(records => {
+  for (const r of records) for (const node of r.removedNodes)
+    if (node.localName === 'table' || (node.querySelector && node.querySelector('table')))
+      window.__moved.push(node.localName);
+}).observe(document, {childList: true, subtree: true});
+"""
+
+
+def test_tables_come_in_their_scrolling_box_and_stay_put(browser, site_url):
+    """Material's script wraps every table without a class in its scrolling box by taking it out of the
+    page and putting it back, which restyles and lays out every cell again (CATATAN-TEKNIS.md C-webperf-3):
+    the box is built with the page instead (C-webperf2-1), and the script leaves the tables where they are."""
+    context = browser.new_context(viewport=chromium.MOBILE, has_touch=True)
+    context.add_init_script(WATCH_TABLES)
+    page = context.new_page()
+    try:
+        page.goto(site_url + "bab-6-program/", wait_until="load")
+        page.wait_for_timeout(500)
+        assert page.evaluate("window.__moved") == [], "skrip memindahkan tabel sesudah halaman dibaca"
+        unboxed = page.evaluate("""() => [...document.querySelectorAll('article table')]
+          .filter(t => !t.closest('.md-typeset__scrollwrap > .md-typeset__table')).length""")
+        assert page.evaluate("document.querySelectorAll('article table').length") > 5
+        assert unboxed == 0, f"{unboxed} tabel tanpa kotak gulir"
+    finally:
+        context.close()

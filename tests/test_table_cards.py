@@ -1,10 +1,12 @@
 """Card tables for phones (masterplan/views/table_cards.py): which tables become cards, and what each
-cell is labelled with. Each row: the page HTML, then the HTML it must become."""
+cell is labelled with; and the scrolling box data tables are built in (masterplan/views/page_extras.py).
+Each row: the page HTML, then the HTML it must become."""
 
 from __future__ import annotations
 
 import pytest
 
+from masterplan.views.page_extras import boxed_tables
 from masterplan.views.table_cards import label_tables
 
 HEAD = "<thead><tr><th>Kode</th><th>Program</th></tr></thead>"
@@ -51,3 +53,30 @@ def test_only_the_tables_of_a_page_change() -> None:
     result = label_tables(before + table + after)
     assert result.startswith(before) and result.endswith(after)
     assert 'data-label="Program"' in result
+
+
+BOX = '<div class="md-typeset__scrollwrap"><div class="md-typeset__table">'
+BOXED = [
+    # a data table: Material's box (as its script would build it), the class that makes the script skip
+    # it, and a tab stop so that a keyboard can scroll the box
+    ("<p>a</p><table><tr><td>1</td></tr></table><p>b</p>",
+     f'<p>a</p>{BOX}<table class="tabel-data" tabindex="0"><tr><td>1</td></tr></table></div></div><p>b</p>'),
+    # attributes kept, a tab stop already there not doubled, a ">" inside a quoted value
+    ('<table tabindex="-1" title="a>b" data-kartu=""><tr><td>1</td></tr></table>',
+     f'{BOX}<table class="tabel-data" tabindex="-1" title="a>b" data-kartu=""><tr><td>1</td></tr></table></div></div>'),
+    # a table with a class (the theme's layout tables) is not a data table: unchanged
+    ('<table class="highlighttable"><tr><td>1</td></tr></table>', None),
+    # a data table inside a layout table, and one inside another data table: each in its own box
+    ('<table class="x"><tr><td><table><tr><td>1</td></tr></table></td></tr></table>',
+     f'<table class="x"><tr><td>{BOX}<table class="tabel-data" tabindex="0"><tr><td>1</td></tr></table>'
+     '</div></div></td></tr></table>'),
+    ("<table><tr><td><table><tr><td>1</td></tr></table></td></tr></table>",
+     f'{BOX}<table class="tabel-data" tabindex="0"><tr><td>{BOX}<table class="tabel-data" tabindex="0"><tr>'
+     '<td>1</td></tr></table></div></div></td></tr></table></div></div>'),
+    ("<p>Teks tanpa tabel</p>", None),
+]
+
+
+@pytest.mark.parametrize(("page", "expected"), BOXED)
+def test_boxed_tables(page: str, expected: str | None) -> None:
+    assert boxed_tables(page) == (page if expected is None else expected)

@@ -234,10 +234,10 @@ class Build:
         return change_report.website_only(Path(self.config.config_file_path))
 
     def page_html(self, html: str, page: Page) -> str:
-        """The page's HTML with its description, labelled and focusable tables, reachable abbreviations
-        and finished captions."""
+        """The page's HTML with its description, labelled tables in their scrolling box, reachable
+        abbreviations and finished captions."""
         page.meta["description"] = page_extras.description(html, self.config.site_description or "")
-        html = abbreviations.reachable(table_cards.label_tables(page_extras.focusable_tables(html)))
+        html = abbreviations.reachable(page_extras.boxed_tables(table_cards.label_tables(html)))
         return captions.finish(html, self.numbers.get(page.file.src_uri, NO_NUMBERS))
 
     def page_info(self, page: Page) -> dict:

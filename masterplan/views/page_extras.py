@@ -1,5 +1,5 @@
 """What the website adds to each rendered page for readers: a short description (search results and
-link previews in messaging apps) and tables that a keyboard can reach.
+link previews in messaging apps) and data tables in the theme's scrolling box, which a keyboard can reach.
 
 Both work on the page's HTML as MkDocs renders it (``on_page_content``), before the theme wraps it.
 """
@@ -12,7 +12,17 @@ from html.parser import HTMLParser
 
 DESCRIPTION_LENGTH = 160  # characters; what search engines and link previews show
 _FIRST_PARAGRAPH = re.compile(r"<p>(.*?)</p>", re.DOTALL)
-_TABLE = re.compile(r"<table>")
+# Start and end tags of tables; a start tag's attributes may hold ">" inside quotes.
+_TABLE_TAG = re.compile(r"""<table\b((?:[^>"']|"[^"]*"|'[^']*')*)>|</table\s*>""", re.IGNORECASE)
+_CLASS = re.compile(r"""\sclass\s*=""", re.IGNORECASE)
+_TABINDEX = re.compile(r"""\stabindex\s*=""", re.IGNORECASE)
+# The class of a data table: it takes Material's rules for unclassed tables (copied in bangli.css), so that
+# the theme's script, which wraps every ``table:not([class])`` itself, leaves it alone
+# (CATATAN-TEKNIS.md C-webperf2-1).
+DATA_TABLE = "tabel-data"
+# Material 9.8's wrapper, as its script builds it around an unclassed table.
+_BOX_OPEN = '<div class="md-typeset__scrollwrap"><div class="md-typeset__table">'
+_BOX_CLOSE = "</div></div>"
 
 
 def description(page_html: str, fallback: str) -> str:
@@ -59,9 +69,30 @@ def plain_text(fragment: str) -> str:
     return " ".join(parser.runs)
 
 
-def focusable_tables(page_html: str) -> str:
-    """Every plain ``<table>`` gets ``tabindex="0"``: the theme puts tables in a box that scrolls
-    sideways on small screens, and a keyboard user can scroll it only when something inside takes focus
-    (WCAG 2.1.1; axe rule ``scrollable-region-focusable``). The table keeps no class, so the theme still
-    styles and wraps it."""
-    return _TABLE.sub('<table tabindex="0">', page_html)
+def boxed_tables(page_html: str) -> str:
+    """``page_html`` with every table without a class (a data table, at any depth) put in Material's box
+    that scrolls sideways on small screens (``div.md-typeset__scrollwrap > div.md-typeset__table``),
+    classed :data:`DATA_TABLE` and given ``tabindex="0"`` unless it has one: a keyboard user can scroll the
+    box only when something inside takes focus (WCAG 2.1.1; axe rule ``scrollable-region-focusable``).
+
+    Material's script builds the same box at load time by taking every ``table:not([class])`` out of the
+    page and putting it back, which restyles and lays out every cell again on the reader's phone; built
+    here, with the class, the script skips the table. Tables with a class (the theme's layout tables) are
+    left alone, like the script does; so is the rest of the page, byte for byte."""
+    if "<table" not in page_html:
+        return page_html
+    parts, done, boxed = [], 0, []  # boxed: per open table, whether it was put in a box
+    for tag in _TABLE_TAG.finditer(page_html):
+        parts.append(page_html[done:tag.start()])
+        done = tag.end()
+        if tag.group(0)[1] == "/":
+            parts.append(tag.group(0) + (_BOX_CLOSE if boxed and boxed.pop() else ""))
+            continue
+        attributes = tag.group(1)
+        boxed.append(not _CLASS.search(attributes))
+        if not boxed[-1]:
+            parts.append(tag.group(0))
+            continue
+        focus = "" if _TABINDEX.search(attributes) else ' tabindex="0"'
+        parts.append(f'{_BOX_OPEN}<table class="{DATA_TABLE}"{focus}{attributes}>')
+    return "".join(parts) + page_html[done:]

@@ -2,8 +2,8 @@
 ``data-label``, so that on a narrow screen the stylesheet (``bangli.css``, "Tabel sebagai kartu") can
 show every row as a card titled by the row's name (its first cell), each value next to its header.
 
-Done once at build time in the HTML (no JavaScript). The table keeps no class, so the theme still styles
-it on wide screens and in the PDF. Because a table shown as blocks loses its table semantics in some
+Done once at build time in the HTML (no JavaScript), before the tables get their class and scrolling box
+(``page_extras.boxed_tables``), which give them the theme's table style on wide screens and in the PDF. Because a table shown as blocks loses its table semantics in some
 browsers, the card tables also get explicit ARIA table roles (the pattern of A. Roselli, "A Responsive
 Accessible Table", 2017).
 
