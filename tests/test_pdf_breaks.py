@@ -15,6 +15,9 @@ import yaml
 from conftest import PDF_NAME, ROOT, run_build
 from masterplan.pdf import proofreader
 
+# Each test builds a small plan through the real PDF plugin: the build tier, not the seconds-long unit tier.
+pytestmark = pytest.mark.build
+
 QUOTE = "Kutipan dokumen sumber yang disalin utuh ke dalam satu sel lembar kerja kebutuhan data."
 PARAGRAPH = " ".join(["Isi catatan ini lebih panjang dari satu halaman cetak dan tetap harus terbaca utuh."] * 8)
 TALL_ROW = "\n".join(f"| {i} | {' '.join([QUOTE] * 70) if i == 4 else 'Data singkat'} | Analisis |"
