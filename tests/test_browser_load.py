@@ -1,7 +1,7 @@
 """What a phone does while a page loads, in a real browser (headless Debian Chromium at 360 px): no script
 restyles the whole finished page. A change of an attribute of <html> or <body> (a class, a colour scheme)
 after the content is parsed makes Chromium restyle every element once more: on BAB VI, 2,600 elements, a
-quarter of a second of a slow phone's main thread each time (CATATAN-TEKNIS.md C-webperf-1). The same
+quarter of a second of a slow phone's main thread each time (CATATAN-TEKNIS.md C49). The same
 changes made while the header is parsed cost nothing."""
 
 from __future__ import annotations
@@ -62,8 +62,8 @@ new MutationObserver(records => {
 
 def test_tables_come_in_their_scrolling_box_and_stay_put(browser, site_url):
     """Material's script wraps every table without a class in its scrolling box by taking it out of the
-    page and putting it back, which restyles and lays out every cell again (CATATAN-TEKNIS.md C-webperf-3):
-    the box is built with the page instead (C-webperf2-1), and the script leaves the tables where they are."""
+    page and putting it back, which restyles and lays out every cell again (CATATAN-TEKNIS.md C51):
+    the box is built with the page instead (C58), and the script leaves the tables where they are."""
     context = browser.new_context(viewport=chromium.MOBILE, has_touch=True)
     context.add_init_script(WATCH_TABLES)
     page = context.new_page()

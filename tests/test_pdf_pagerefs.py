@@ -1,4 +1,4 @@
-"""The page-reference adapter (masterplan/pdf/pagerefs.py, CATATAN-TEKNIS.md C-pdfspeed-1): same values, built
+"""The page-reference adapter (masterplan/pdf/pagerefs.py, CATATAN-TEKNIS.md C52): same values, built
 once per page count, and the upstream behaviour it works around still there."""
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ def _pdf_with_pages(count: int) -> pydyf.PDF:
 
 
 def test_upstream_still_rebuilds_the_page_list_at_every_access():
-    # When this fails, pydyf keeps the list itself: masterplan/pdf/pagerefs.py and C-pdfspeed-1 can go.
+    # When this fails, pydyf keeps the list itself: masterplan/pdf/pagerefs.py and C52 can go.
     pdf = _pdf_with_pages(3)
     assert pdf.page_references == pdf.page_references
     assert pdf.page_references is not pdf.page_references

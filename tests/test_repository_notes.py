@@ -50,7 +50,7 @@ def test_every_cited_item_of_the_maintainers_notes_exists():
 
 def test_the_notes_are_numbered_in_file_order():
     """Numbers increase in file order; parallel branches number new notes from ranges of their own
-    (C70-C79 ...), so there may be gaps between them."""
+    (C70-C79, say), so there may be gaps between them."""
     numbers = [int(number[1:]) for number, _ in _items() if number]
     assert numbers[:1] == [1] and numbers == sorted(set(numbers))
 

@@ -1,6 +1,6 @@
 """Where a line of a page sits, named for a reader of the printed plan (chapter, section, list item or
 table row) rather than by a quote of it or a file path: the Daftar Kebutuhan Data names each need's place
-this way (masterplan.views.data_needs; ministry review item 19, CATATAN-TEKNIS.md C105)."""
+this way (masterplan.views.data_needs; ministry review item 19, CATATAN-TEKNIS.md C55)."""
 
 from __future__ import annotations
 

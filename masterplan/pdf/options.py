@@ -1,7 +1,7 @@
 """mkdocs-with-pdf 0.9.3's options (``mkdocs_with_pdf.options.Options.config_scheme``), as the plugin
 ``masterplan-pdf`` accepts them in ``mkdocs.yml``. Written out here rather than imported, because importing
 that module imports mkdocs-with-pdf's HTML drivers and BeautifulSoup: a tenth of a second of every build,
-the PDF on or off (CATATAN-TEKNIS.md C-sitebuild-1). ``tests/test_pdf_options.py`` fails when the installed
+the PDF on or off (CATATAN-TEKNIS.md C53). ``tests/test_pdf_options.py`` fails when the installed
 mkdocs-with-pdf's options differ from these.
 """
 

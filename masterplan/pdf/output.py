@@ -119,6 +119,6 @@ def write(rendered: Rendered, path: Path, variant: str) -> None:
     """Write ``rendered`` to ``path`` as ``variant`` (one of ``metadata.VARIANTS``), tagged, with page
     labels; the identifier is derived from the content, so the same input gives the same bytes."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    with page_references_once():  # tagging otherwise rebuilds the page list per element (C-pdfspeed-1)
+    with page_references_once():  # tagging otherwise rebuilds the page list per element (C52)
         rendered.document.write_pdf(path, pdf_variant=variant, pdf_tags=True, pdf_identifier=True,
                                     finisher=_page_labels)

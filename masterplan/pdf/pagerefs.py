@@ -7,7 +7,7 @@ pages): measured on the plan, 33,000 accesses over 197 pages; for a plan three t
 times as much. Neither library offers an extension point (the ``pydyf.PDF`` is made and tagged inside
 ``weasyprint.pdf.generate_pdf``). Within :func:`page_references_once`, the property returns the tuple
 built at the first access for as long as the PDF's page list keeps its length (pages are only ever
-appended): the same values, so the same bytes. CATATAN-TEKNIS.md C-pdfspeed-1; ``tests/test_pdf_pagerefs.py``
+appended): the same values, so the same bytes. CATATAN-TEKNIS.md C52; ``tests/test_pdf_pagerefs.py``
 fails when pydyf caches the list itself (then this module can go) or stops keeping pages in ``Kids``.
 """
 

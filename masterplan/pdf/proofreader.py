@@ -124,7 +124,7 @@ def check_table_breaks(pages: list[Page]):
 
 def check_repeated_headers(pages: list[Page]):
     """TABEL-TANPA-KEPALA: a page that goes on inside a table with a header row starts with that header
-    (WeasyPrint leaves it out above a row that is taller than the space left, CATATAN-TEKNIS.md C70)."""
+    (WeasyPrint leaves it out above a row that is taller than the space left, CATATAN-TEKNIS.md C56)."""
     for page, following in zip(pages, pages[1:]):
         if not _continues_table(page, following):
             continue

@@ -31,7 +31,7 @@ SHORT_TABLE_ROWS = 8
 SHORT_TABLE_LINES = 20
 SHORT_TABLE = "tabel-pendek"
 # Rows are never split across pages (styles.scss), except a row that may not fit on a page at all: WeasyPrint
-# 70 then prints it from the top of a page without the repeated header (CATATAN-TEKNIS.md C70). A row of
+# 70 then prints it from the top of a page without the repeated header (CATATAN-TEKNIS.md C56). A row of
 # more than half a page of cell lines (9 pt at 1.35 line height: about 57 lines on the 247-mm text area) is
 # allowed to break inside (class ``baris-tinggi``); it then starts below the header like any other row.
 TALL_ROW_LINES = 28

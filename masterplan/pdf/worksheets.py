@@ -3,7 +3,7 @@ PDF: "Lembar Kerja Kebutuhan Data — Tahap II", one worksheet per office, each 
 the office's name as running header, blank columns for value, year and source, and a sign-off block.
 
 The plan itself (Lampiran F) only lists the needs (:func:`masterplan.views.data_needs.appendix`): a
-ministry reviewer sent back a plan carrying 30 pages of blank forms (CATATAN-TEKNIS.md C105). The
+ministry reviewer sent back a plan carrying 30 pages of blank forms (CATATAN-TEKNIS.md C55). The
 document is small HTML of our own (no MkDocs page, no mkdocs-with-pdf) rendered by WeasyPrint through
 :mod:`masterplan.pdf.output`; when its HTML, stylesheet, fonts and this code are unchanged, the copy kept
 by :mod:`masterplan.pdf.cache` (in its own folder, so the plan's entries are not pruned by it) is reused.

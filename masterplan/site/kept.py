@@ -1,6 +1,6 @@
 """What a build of the plan keeps in ``.cache/`` (beside ``mkdocs.yml``) for the next one: the answers of
 its own work (:class:`masterplan.model.result_cache.ResultCache`) and the theme's compiled templates.
-``mkdocs serve`` builds everything again after each edit (CATATAN-TEKNIS.md C-sitebuild-2), so what did not change
+``mkdocs serve`` builds everything again after each edit (CATATAN-TEKNIS.md C54), so what did not change
 is taken from here; ``scripts/benchmark.py`` also measures the build without it.
 """
 

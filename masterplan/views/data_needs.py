@@ -2,7 +2,7 @@
 to the office (OPD) that must supply it. The plan (Lampiran F, :func:`appendix`) lists them per office
 without form columns; the printable worksheets, one per office, are a separate PDF
 (:mod:`masterplan.pdf.worksheets`, drawn from :func:`sheets`), because a ministry reviewer sent back a
-plan carrying 30 pages of blank forms (CATATAN-TEKNIS.md C105).
+plan carrying 30 pages of blank forms (CATATAN-TEKNIS.md C55).
 
 An item is named by what is needed and where the plan uses it: chapter and section (``BAB III Analisis
 Kesiapan Daerah, bagian Pusat Data``), never by a quote nor a website or file word: offices read it on paper.

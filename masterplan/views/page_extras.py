@@ -18,7 +18,7 @@ _CLASS = re.compile(r"""\sclass\s*=""", re.IGNORECASE)
 _TABINDEX = re.compile(r"""\stabindex\s*=""", re.IGNORECASE)
 # The class of a data table: it takes Material's rules for unclassed tables (copied in bangli.css), so that
 # the theme's script, which wraps every ``table:not([class])`` itself, leaves it alone
-# (CATATAN-TEKNIS.md C-webperf2-1).
+# (CATATAN-TEKNIS.md C58).
 DATA_TABLE = "tabel-data"
 # Material 9.8's wrapper, as its script builds it around an unclassed table.
 _BOX_OPEN = '<div class="md-typeset__scrollwrap"><div class="md-typeset__table">'
