@@ -83,10 +83,12 @@ def _footer(text: str) -> str:
 
 
 def _section(pages_text: list[str], start: str, stop: str) -> str:
-    """Text of the front-matter list that starts with heading ``start`` and ends before ``stop``."""
-    first = next(i for i, t in enumerate(pages_text) if t.strip().upper().startswith(start))
-    last = next(i for i, t in enumerate(pages_text) if i > first and t.strip().upper().startswith(stop))
-    return "\n".join(pages_text[first:last])
+    """Text of the front-matter list that starts with the heading line ``start`` and ends before the
+    heading line ``stop`` (a short list may begin on the previous list's last page, as Daftar Gambar does)."""
+    lines = "\n".join(pages_text).splitlines()
+    first = next(i for i, line in enumerate(lines) if line.strip().upper() == start)
+    last = next(i for i, line in enumerate(lines) if i > first and line.strip().upper() == stop)
+    return "\n".join(lines[first:last])
 
 
 def test_page_labels_match_printed_numbers_roman_then_arabic(reader, pages_text):

@@ -9,7 +9,7 @@ from __future__ import annotations
 from masterplan.model import markers
 from masterplan.model.logic_types import PlanLogic
 from masterplan.model.markdown_table import captioned_table
-from masterplan.views.programme_tables import rupiah
+from masterplan.views.programme_tables import rupiah, source_line
 
 OPERATION_LABEL = "tahap operasi"  # how a rencana aksi row after the programme's years is named
 
@@ -40,6 +40,7 @@ def upkeep_table(logic: PlanLogic) -> str:
     return captioned_table(
         ["Program", "Dioperasikan", "OPD pengampu", "Biaya operasi dan pemeliharaan per tahun"], "llll", rows,
         "Biaya operasi dan pemeliharaan program setelah selesai dibangun",
-        "Sumber: data program (rencana aksi tahap operasi); biaya dihitung OPD pengampu dengan standar biaya "
-        "daerah dan dimintakan dalam Daftar Kebutuhan Data; \"setelah\" menandai program yang rencana aksinya "
-        "belum merinci tahap operasi.")
+        # The programmes' real source, as under every programme table: readers see no build words.
+        source_line(catalogue, "tahun operasi menurut rencana aksi; biaya dihitung OPD pengampu dengan standar "
+                               "biaya daerah dan dimintakan dalam Daftar Kebutuhan Data; \"setelah\" menandai "
+                               "program yang rencana aksinya belum merinci tahap operasi", costs=False))
