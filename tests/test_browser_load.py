@@ -73,7 +73,9 @@ def test_tables_come_in_their_scrolling_box_and_stay_put(browser, site_url):
         assert page.evaluate("window.__moved") == [], "skrip memindahkan tabel sesudah halaman dibaca"
         unboxed = page.evaluate("""() => [...document.querySelectorAll('article table')]
           .filter(t => !t.closest('.md-typeset__scrollwrap > .md-typeset__table')).length""")
-        assert page.evaluate("document.querySelectorAll('article table').length") > 5
+        # Every table of the page as served (not a fixed count: BAB VI's tables change with the plan).
+        served = page.request.get(site_url + "bab-6-program/").text().count("<table")
+        assert served > 0 and page.evaluate("document.querySelectorAll('article table').length") == served
         assert unboxed == 0, f"{unboxed} tabel tanpa kotak gulir"
     finally:
         context.close()

@@ -234,6 +234,7 @@ TITLE = "Lembar Kerja Kebutuhan Data"  # the separate worksheets document (maste
 # In Lampiran F the worksheets are named in this span; the site build turns it into the download link
 # (masterplan.site.build), the printed plan keeps the words.
 POINTER_CLASS = "unduh-lembar-kerja"
+LIST_CLASS = "daftar-kebutuhan"  # Lampiran F's per-office lists (the PDF spaces them closer)
 POINTER = f'<span class="{POINTER_CLASS}"><em>{TITLE}</em></span>'
 
 
@@ -268,9 +269,14 @@ def appendix(needs: tuple[PlanLogic, dict[str, list[Need]]]) -> str:
                    "dihimpun dari daftar indikator, daftar program dan setiap penanda perlu verifikasi"),
              f"Untuk lokakarya, setiap OPD menerima lembar kerjanya dalam dokumen terpisah, {POINTER}, yang diterbitkan "
              "bersama dokumen ini: satu lembar per OPD, dengan kolom nilai, tahun data dan sumber data untuk diisi.\n"]
+    # "Datum. *Perlu verifikasi*, dipakai di BAB …": the kind in parentheses printed "(Perlu verifikasi; …",
+    # which reads as a raw marker (their syntax is "(perlu verifikasi: …)"). The list sits in a
+    # .daftar-kebutuhan block: the PDF sets its items closer (overrides/pdf/styles.scss).
     for sheet in listed:
-        items = "\n".join(f"{index}. {need.what} (*{KINDS.get(need.kind, need.kind)}*; dipakai di {need.where})"
+        items = "\n".join(f"{index}. {need.what}{'' if need.what.endswith(('.', '?', '!')) else '.'} "
+                          f"*{KINDS.get(need.kind, need.kind)}*, dipakai di {need.where}."
                           for index, need in enumerate(sheet.needs, 1))
-        parts.append(f"## {sheet.name} {{ #kebutuhan-{sheet.key} }}\n\n{items}\n")
+        parts.append(f"## {sheet.name} {{ #kebutuhan-{sheet.key} }}\n\n"
+                     f'<div class="{LIST_CLASS}" markdown>\n\n{items}\n\n</div>\n')
     return "\n".join(parts)
 
