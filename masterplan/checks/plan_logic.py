@@ -240,17 +240,29 @@ def _kept_prose_counts(logic: PlanLogic, paths: list[Path], root: Path, memo: Re
     return found
 
 
-def stage_dates_known(root: Path) -> Iterator[Finding]:
-    """TAHAPAN-TANGGAL: every workshop stage has a document date with a year (printed on the cover and
-    under the Kata Pengantar when that stage is published). A file that cannot be read is reported once,
+def stage_dates_known(root: Path, current: int) -> Iterator[Finding]:
+    """TAHAPAN-TANGGAL: the stage being published (``current``, extra.rencana.tahap) and every stage
+    before it have a document date with a year (printed on the cover and under the Kata Pengantar); a
+    later stage may still be unscheduled ("belum dijadwalkan"), but a later stage dated before the
+    current one would put it in the past of the document. A file that cannot be read is reported once,
     by the stage checks (YAML-SALAH), not again for each stage."""
     if read_yaml(root / stage_dates.STAGES_FILE, stage_dates.STAGES_FILE).problems:
         return
+    dates = {}
     for stage in range(1, 5):
         try:
-            stage_dates.stage_date(root, stage)
+            dates[stage] = stage_dates.stage_date(root, stage)
         except ValueError as error:
-            yield stage_dates.STAGES_FILE, 1, "TAHAPAN-TANGGAL", str(error)
+            if stage <= current:
+                yield stage_dates.STAGES_FILE, 1, "TAHAPAN-TANGGAL", str(error)
+    if current not in dates:
+        return
+    for stage in range(current + 1, 5):
+        if stage in dates and dates[stage].year < dates[current].year:
+            yield stage_dates.STAGES_FILE, 1, "TAHAPAN-TANGGAL", (
+                f"Tahap {stage} bertanggal '{dates[stage].text}', lebih awal dari tahap {current} yang sedang "
+                f"diterbitkan ('{dates[current].text}'). Tulis tanggal yang sudah pasti, atau 'belum dijadwalkan' "
+                "bila belum ada jadwalnya.")
 
 
 def to_problems(found: list[Finding]) -> list[Problem]:
@@ -283,4 +295,4 @@ def check(root: Path, docs_dir: Path | None = None, catalogue: Catalogue | None 
         found = findings(logic, [documents.load(path, root) for path in paths])
     else:
         found = findings(logic) + _kept_prose_counts(logic, paths, root, memo)
-    return logic, to_problems(found + list(stage_dates_known(root)))
+    return logic, to_problems(found + list(stage_dates_known(root, catalogue.stage)))

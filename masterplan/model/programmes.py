@@ -124,6 +124,7 @@ class Catalogue:
     funding_sources: tuple
     source: str = ""          # who the data comes from, for "Sumber:" lines (extra.rencana.sumber.program)
     milestones: tuple = ()    # milestones.Milestone of data/tonggak.yml, in file order
+    stage: int = 1            # the workshop stage being published (extra.rencana.tahap), 1–4
 
     @property
     def years(self) -> range:
@@ -221,5 +222,5 @@ def load_catalogue(root: Path, plan: settings.Plan | None = None, memo: ResultCa
     if problems:
         return None, problems
     return Catalogue(programmes, dimensions, offices, plan.start_year, plan.end_year, sources,
-                     plan.sources.get("program", ""), marks), []
+                     plan.sources.get("program", ""), marks, plan.stage), []
 

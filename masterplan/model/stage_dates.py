@@ -2,8 +2,9 @@
 
 The cover and the place-and-date line under the Kata Pengantar show the stage's date from
 ``data/tahapan.yml`` (``tanggal_dokumen`` of the stage set in ``mkdocs.yml`` → ``extra.rencana.tahap``).
-The build date is shown apart, as the day the file was made, so that a reader of a stage-II draft of
-2024 is never told the draft is from the day of the build.
+The build date is shown apart, as the day the file was made, so that a reader is never told the draft
+is from the day of the build. A stage's draft may be updated after its workshop: ``edisi`` in
+``data/tahapan.yml`` (``pemutakhiran``) then says that the date is that of the update.
 """
 
 from __future__ import annotations
@@ -20,10 +21,19 @@ _YEAR = re.compile(r"\b(19|20)\d\d\b")
 
 @dataclass(frozen=True)
 class StageDate:
-    """``text`` as printed (``Juni 2024``, ``2024``), and its calendar ``year``."""
+    """``text`` as printed (``Juni 2024``, ``2024``), its calendar ``year``, and ``edition``: what the
+    date marks when it is not the workshop itself (``pemutakhiran``: the draft as updated to that date;
+    empty when the date is the stage's own)."""
 
     text: str
     year: int
+    edition: str = ""
+
+    def label(self, stage_roman: str, final: bool) -> str:
+        """The edition as the cover and the colophon name it: ``Draf Tahap II, pemutakhiran Desember
+        2026`` (or ``Draf Tahap I, Juni 2024``; ``Tahap IV, September 2024`` for a final document)."""
+        when = f"{self.edition} {self.text}" if self.edition else self.text
+        return f"{'' if final else 'Draf '}Tahap {stage_roman}, {when}"
 
 
 def stage_date(root: Path, stage: int) -> StageDate:
@@ -37,6 +47,7 @@ def stage_date(root: Path, stage: int) -> StageDate:
         raise ValueError(source.problems[0].text())
     try:
         text = str(source.data[stage]["tanggal_dokumen"]).strip()
+        edition = str(source.data[stage].get("edisi") or "").strip()
     except (KeyError, TypeError):
         raise ValueError(f"Tahap {stage} belum memiliki 'tanggal_dokumen'. Tulis tanggal "
                          "dokumen tahap itu, mis. tanggal_dokumen: Juni 2024.") from None
@@ -44,4 +55,4 @@ def stage_date(root: Path, stage: int) -> StageDate:
     if not match:
         raise ValueError(f"Isian 'tanggal_dokumen' tahap {stage} ('{text}') tidak memuat tahun empat "
                          "angka, mis. Juni 2024.")
-    return StageDate(text, int(match.group(0)))
+    return StageDate(text, int(match.group(0)), edition)

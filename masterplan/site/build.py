@@ -111,6 +111,7 @@ class Build:
         extra["tahun_dokumen"] = stage.year
         extra["tanggal_bangun"] = settings.indonesian_date(settings.build_date(self.root))
         extra["tahap_romawi"] = numbering.roman(plan.stage)  # "Tahap II", one form everywhere
+        extra["edisi_dokumen"] = stage.label(extra["tahap_romawi"], plan.status == "final")
         extra["pdf_aktif"] = os.environ.get(PDF_SWITCH) == "1"
         versions.configure(self.config, self.pdf)
         self.glossary = abbreviations.from_glossary(self.docs_dir / abbreviations.GLOSSARY)  # see page_markdown
