@@ -97,7 +97,7 @@ def programme_targets_agree(logic: PlanLogic) -> Iterator[Finding]:
 def horizon_windows(logic: PlanLogic) -> dict[str, range]:
     """The years in which each target horizon's target is earned: from the year after the previous
     target horizon ends (horizons are nested, all starting with the plan) to the horizon's own end, so
-    with data/horizon.yml ``pendek`` 2025–2026, ``menengah`` 2027–2029, ``panjang`` 2030–2034."""
+    with data/horizon.yml ``pendek`` 2027, ``menengah`` 2028–2029, ``panjang`` 2030–2034."""
     windows, start = {}, None
     for key in TARGET_HORIZONS:
         horizon = logic.horizon(key)

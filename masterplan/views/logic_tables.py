@@ -46,7 +46,7 @@ def _baseline(indicator) -> str:
 def horizon_table(logic: PlanLogic) -> str:
     """The horizons (latest end year, longest programme, focus) and the roadmap phases (years), from
     data/horizon.yml. A horizon is a deadline and a length, never a range of years: "jangka pendek" is
-    a programme of at most one year that ends by 2026, the same words in every chapter."""
+    a programme of at most one year that ends by the end of that horizon (2027), the same words in every chapter."""
     rows = [[h.name, f"selesai paling lambat {h.end}", f"paling lama {h.longest} tahun", h.focus]
             for h in logic.horizons]
     rows += [[f"*{p.name}*", p.label, "fase peta jalan", p.focus] for p in logic.phases]
