@@ -304,10 +304,10 @@ def test_more_problems_than_github_shows_get_one_notice(repo, capsys):
 @pytest.mark.parametrize("name, old, new, rule, words", [
     ("data/program.yml", "    nama: ", "    nama: Bab: ", "PROGRAM-YAML", ["titik dua kedua", '"Bab: Judul"']),
     ("data/tahapan.yml", "\n  ", "\n\t", "YAML-SALAH", ["tab"]),
-    ("data/tahapan.yml", '  tanggal_dokumen: "2024"\n', '  tanggal_dokumen: "2024\n', "YAML-SALAH",
-     ["tahapan.yml:22:", "tanda kutip dibuka di baris ini"]),
-    ("data/tahapan.yml", '  tanggal_dokumen: "2024"\n', '  tanggal_dokumen: [2024\n', "YAML-SALAH",
-     ["tahapan.yml:22:", "kurung siku [ dibuka"]),
+    ("data/tahapan.yml", '  tanggal_dokumen: Desember 2026\n', '  tanggal_dokumen: "Desember 2026\n', "YAML-SALAH",
+     ["tahapan.yml:27:", "tanda kutip dibuka di baris ini"]),
+    ("data/tahapan.yml", '  tanggal_dokumen: Desember 2026\n', '  tanggal_dokumen: [Desember 2026\n', "YAML-SALAH",
+     ["tahapan.yml:27:", "kurung siku [ dibuka"]),
 ])
 def test_data_files_with_yaml_mistakes_in_indonesian(repo, capsys, monkeypatch, name, old, new, rule, words):
     shutil.copytree(ROOT / "data", repo / "data")

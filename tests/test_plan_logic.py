@@ -73,8 +73,8 @@ PASSING = {
                            "baseline: {nilai: 70, tahun: 2024, sumber: \"Diskominfosan, 2024\"}\n    target: {pendek: 90, menengah: 95")],
         "program.yml": [("      target: null\n      sasaran: 1.1b\n", "      target: 90\n      sasaran: 1.1b\n")]},
     "tonggak tanpa program": {"tonggak.yml": [("    program: GOV-10\n", "")]},
-    "rencana aksi per rentang tahun": {"program.yml": [("- {tahun: 2026, kegiatan: \"Menginventarisasi jenis layanan",
-                                                        "- {tahun: [2026, 2026], kegiatan: \"Menginventarisasi jenis layanan")]},
+    "rencana aksi per rentang tahun": {"program.yml": [("- {tahun: 2027, kegiatan: \"Menginventarisasi jenis layanan",
+                                                        "- {tahun: [2027, 2027], kegiatan: \"Menginventarisasi jenis layanan")]},
 }
 
 FAILING = {
@@ -112,35 +112,35 @@ FAILING = {
         {"misi.yml": [("    isu: [4, 5, 10, 12]", "    isu: [5, 10, 12]")]}, "LOGIKA-MISI-ISU", "data/misi.yml",
         "Misi 5 tidak mencantumkan isu 4"),
     "fase bercelah": (
-        {"horizon.yml": [("- kode: integrasi\n    nama: Fase Integrasi\n    mulai: 2027",
-                          "- kode: integrasi\n    nama: Fase Integrasi\n    mulai: 2028")]},
+        {"horizon.yml": [("- kode: integrasi\n    nama: Fase Integrasi\n    mulai: 2028",
+                          "- kode: integrasi\n    nama: Fase Integrasi\n    mulai: 2029")]},
         "LOGIKA-FASE", "data/horizon.yml", "Fase Integrasi"),
     "jangka menengah sampai 2031": (
         {"program.yml": [("    horizon: panjang\n    tahun_mulai: 2027\n    tahun_selesai: 2031",
                           "    horizon: menengah\n    tahun_mulai: 2027\n    tahun_selesai: 2031")]},
         "LOGIKA-HORIZON", "data/program.yml", "BRD-09"),
-    "jangka pendek pada 2027": (
-        {"program.yml": [("    horizon: menengah\n    tahun_mulai: 2027\n    tahun_selesai: 2027",
-                          "    horizon: pendek\n    tahun_mulai: 2027\n    tahun_selesai: 2027")]},
+    "jangka pendek pada 2028": (
+        {"program.yml": [("    horizon: menengah\n    tahun_mulai: 2028\n    tahun_selesai: 2028",
+                          "    horizon: pendek\n    tahun_mulai: 2028\n    tahun_selesai: 2028")]},
         "LOGIKA-HORIZON", "data/program.yml", "GOV-09"),
     "rencana aksi tidak menutup tahun program": (
-        {"program.yml": [("- {tahun: [2027, 2028], kegiatan: \"Membangun kanal daring terpadu",
-                          "- {tahun: 2027, kegiatan: \"Membangun kanal daring terpadu")]},
-        "LOGIKA-RENCANA-AKSI", "data/program.yml", "tahun 2028"),
+        {"program.yml": [("- {tahun: [2028, 2029], kegiatan: \"Membangun kanal daring terpadu",
+                          "- {tahun: 2028, kegiatan: \"Membangun kanal daring terpadu")]},
+        "LOGIKA-RENCANA-AKSI", "data/program.yml", "tahun 2029"),
     "rencana aksi di luar tahun program": (
-        {"program.yml": [("- {tahun: 2026, kegiatan: \"Menginventarisasi jenis layanan",
-                          "- {tahun: 2025, kegiatan: \"Menginventarisasi jenis layanan")]},
+        {"program.yml": [("- {tahun: 2027, kegiatan: \"Menginventarisasi jenis layanan",
+                          "- {tahun: 2026, kegiatan: \"Menginventarisasi jenis layanan")]},
         "LOGIKA-RENCANA-AKSI", "data/program.yml", "GOV-02"),
     "quick win infrastruktur": (
-        {"program.yml": [("    horizon: quick-win\n    tahun_mulai: 2025\n    tahun_selesai: 2025\n"
-                          "    jenis_rencana_aksi: literasi\n    indikator:\n      nama: Jumlah UMKM",
-                          "    horizon: quick-win\n    tahun_mulai: 2025\n    tahun_selesai: 2025\n"
-                          "    jenis_rencana_aksi: infrastruktur\n    indikator:\n      nama: Jumlah UMKM")]},
+        {"program.yml": [("    horizon: quick-win\n    tahun_mulai: 2027\n    tahun_selesai: 2027\n"
+                          "    jenis_rencana_aksi: literasi\n    indikator:\n      nama: Persentase UMKM",
+                          "    horizon: quick-win\n    tahun_mulai: 2027\n    tahun_selesai: 2027\n"
+                          "    jenis_rencana_aksi: infrastruktur\n    indikator:\n      nama: Persentase UMKM")]},
         "LOGIKA-QUICK-WIN", "data/program.yml", "tidak boleh berjenis infrastruktur"),
     "dua quick win satu dimensi": (
-        {"program.yml": [("    horizon: pendek\n    tahun_mulai: 2025\n    tahun_selesai: 2025\n    jenis_rencana_aksi: aplikasi\n"
+        {"program.yml": [("    horizon: pendek\n    tahun_mulai: 2027\n    tahun_selesai: 2027\n    jenis_rencana_aksi: aplikasi\n"
                           "    indikator:\n      nama: Persentase OPD dan kecamatan",
-                          "    horizon: quick-win\n    tahun_mulai: 2025\n    tahun_selesai: 2025\n    jenis_rencana_aksi: aplikasi\n"
+                          "    horizon: quick-win\n    tahun_mulai: 2027\n    tahun_selesai: 2027\n    jenis_rencana_aksi: aplikasi\n"
                           "    indikator:\n      nama: Persentase OPD dan kecamatan")]},
         "LOGIKA-QUICK-WIN", "data/program.yml", "sudah memiliki 1 quick win"),
     "quick win 100 persen tanpa baseline": (
@@ -151,7 +151,7 @@ FAILING = {
         {"horizon.yml": [("  jumlah_maks: 6", "  jumlah_maks: 4")]}, "LOGIKA-QUICK-WIN", "data/program.yml",
         "Terlalu banyak quick win"),
     "quick win tanpa profil": (
-        {"program.yml": [("      mata_anggaran: \"APBD 2025, DPA Diskominfosan (perlu verifikasi: program, kegiatan dan "
+        {"program.yml": [("      mata_anggaran: \"APBD 2027, DPA Diskominfosan (perlu verifikasi: program, kegiatan dan "
                           "subkegiatan)\"\n", "")]},
         "LOGIKA-QUICK-WIN", "data/program.yml", "profil quick win belum lengkap (mata_anggaran)"),
     # A new application is not a quick win (criterion: sharpen a service that already runs): the profile
@@ -164,15 +164,15 @@ FAILING = {
         {"program.yml": [("      target_proses: \"SOP disposisi Peraturan", "      # \"SOP disposisi Peraturan")]},
         "LOGIKA-QUICK-WIN", "data/program.yml", "Program GOV-01: quick win tanpa target keberhasilan"),
     "aplikasi baru BRD-04 sebagai quick win": (
-        {"program.yml": [("    horizon: pendek\n    tahun_mulai: 2025\n    tahun_selesai: 2025\n    jenis_rencana_aksi: aplikasi\n"
+        {"program.yml": [("    horizon: pendek\n    tahun_mulai: 2027\n    tahun_selesai: 2027\n    jenis_rencana_aksi: aplikasi\n"
                           "    indikator:\n      nama: Jumlah UMKM produk unggulan",
-                          "    horizon: quick-win\n    tahun_mulai: 2025\n    tahun_selesai: 2025\n    jenis_rencana_aksi: aplikasi\n"
+                          "    horizon: quick-win\n    tahun_mulai: 2027\n    tahun_selesai: 2027\n    jenis_rencana_aksi: aplikasi\n"
                           "    indikator:\n      nama: Jumlah UMKM produk unggulan")]},
         "LOGIKA-QUICK-WIN", "data/program.yml", "Program BRD-04: quick win mempertajam layanan"),
-    # Once in the data: the Perbup milestone (2026) disagreed with GOV-10 (2025).
+    # Once in the data: the Perbup milestone (2026) disagreed with GOV-10 (2025); now both are 2027.
     "tonggak di luar tahun programnya": (
-        {"tonggak.yml": [("    tahun: 2025\n    program: GOV-10\n", "    tahun: 2026\n    program: GOV-10\n")]},
-        "LOGIKA-TONGGAK", "data/tonggak.yml", "program GOV-10 yang mewujudkannya berjalan 2025."),
+        {"tonggak.yml": [("    tahun: 2027\n    program: GOV-10\n", "    tahun: 2028\n    program: GOV-10\n")]},
+        "LOGIKA-TONGGAK", "data/tonggak.yml", "program GOV-10 yang mewujudkannya berjalan 2027."),
     "tonggak dengan program tak dikenal": (
         {"tonggak.yml": [("    program: GOV-10\n", "    program: GOV-99\n")]},
         "LOGIKA-TONGGAK", "data/tonggak.yml", "GOV-99"),
@@ -206,7 +206,7 @@ FAILING = {
     "rencana aksi berangka padahal target menunggu baseline (LIV-06)": (
         {"program.yml": [("target: \"posyandu percontohan melapor elektronik; target cakupan ditetapkan setelah baseline "
                           "tersedia\"}", "target: \"90% posyandu melapor\"}")]},
-        "LOGIKA-TARGET", "data/program.yml", "rencana aksi 2026 menulis target '90% posyandu melapor'"),
+        "LOGIKA-TARGET", "data/program.yml", "rencana aksi 2027 menulis target '90% posyandu melapor'"),
     "indikator program bukan indikator sasarannya": (
         {"program.yml": [("      sasaran: 1.1a\n", "      sasaran: 1.1c\n")]},
         "LOGIKA-TARGET", "data/program.yml", "tidak tercantum di 'indikator_sasaran'"),
@@ -214,18 +214,18 @@ FAILING = {
     "KPBU sebelum fase terakhir (LIV-08)": (
         {"program.yml": [("      perkiraan: 1000000000\n      sumber_dana: [APBD]\n" + UPKEEP + "    status: usulan\n    isu: [8]",
                           "      perkiraan: 1000000000\n      sumber_dana: [APBD, KPBU]\n" + UPKEEP + "    status: usulan\n    isu: [8]")]},
-        "LOGIKA-KPBU", "data/program.yml", "Program LIV-08 (2026–2028) menyebut KPBU"),
+        "LOGIKA-KPBU", "data/program.yml", "Program LIV-08 (2027–2029) menyebut KPBU"),
     # The ministry reviewer's finding: 2029 and 2034 targets with no programme at work after 2026.
-    "target menengah tanpa program yang berjalan 2027–2029 (GOV-03 → 1.1c)": (
-        {"program.yml": [("      - {tahun: [2027, 2029], tahap: operasi, kegiatan: \"Memperluas layanan pengajuan", "      - {tahun: [2030, 2030], tahap: operasi, kegiatan: \"Memperluas layanan pengajuan")]},
+    "target menengah tanpa program yang berjalan 2028–2029 (GOV-03 → 1.1c)": (
+        {"program.yml": [("      - {tahun: [2028, 2029], tahap: operasi, kegiatan: \"Memperluas layanan pengajuan", "      - {tahun: [2030, 2030], tahap: operasi, kegiatan: \"Memperluas layanan pengajuan")]},
         "LOGIKA-TARGET-AKTIF", "data/indikator.yml",
-        "Indikator 1.1c: target jangka menengah 72 (akhir 2029) tidak digerakkan program mana pun yang berjalan pada 2027–2029"),
+        "Indikator 1.1c: target jangka menengah 72 (akhir 2029) tidak digerakkan program mana pun yang berjalan pada 2028–2029"),
     "target panjang tanpa program yang berjalan 2030–2034 (ENV-06 → 6.3b)": (
-        {"program.yml": [("      - {tahun: [2027, 2034], tahap: operasi, kegiatan: \"Memperluas dasbor", "      - {tahun: [2027, 2029], tahap: operasi, kegiatan: \"Memperluas dasbor")]},
+        {"program.yml": [("      - {tahun: [2028, 2034], tahap: operasi, kegiatan: \"Memperluas dasbor", "      - {tahun: [2028, 2029], tahap: operasi, kegiatan: \"Memperluas dasbor")]},
         "LOGIKA-TARGET-AKTIF", "data/indikator.yml", "Indikator 6.3b: target jangka panjang 100 (akhir 2034)"),
     "baris operasi di dalam tahun program (GOV-03)": (
-        {"program.yml": [("      - {tahun: [2027, 2029], tahap: operasi, kegiatan: \"Memperluas layanan pengajuan", "      - {tahun: 2026, tahap: operasi, kegiatan: \"Memperluas layanan pengajuan")]},
-        "LOGIKA-RENCANA-AKSI", "data/program.yml", "rencana aksi operasi 2026 harus dimulai setelah program selesai (2026)"),
+        {"program.yml": [("      - {tahun: [2028, 2029], tahap: operasi, kegiatan: \"Memperluas layanan pengajuan", "      - {tahun: 2027, tahap: operasi, kegiatan: \"Memperluas layanan pengajuan")]},
+        "LOGIKA-RENCANA-AKSI", "data/program.yml", "rencana aksi operasi 2027 harus dimulai setelah program selesai (2027)"),
     "strategi SO tanpa peluang": (
         {"swot.yml": [("    swot: [K1, K2, P1, P2]", "    swot: [K1, K2]")]}, "LOGIKA-STRATEGI", "data/swot.yml", "SO-1"),
     "butir SWOT tak dikenal di isu": (
@@ -314,10 +314,29 @@ def test_spoken_numbers(words, value):
 # Dates and views on the real data
 # ---------------------------------------------------------------------------------------------------
 
-def test_stage_without_document_date_is_reported(tmp_path):
-    root = _repo(tmp_path, {"tahapan.yml": [("  tanggal_dokumen: \"2024\"\n", "")]})
-    _, problems = plan_logic.check(root)
+STAGE_DATES = {  # stage 2 is the one published (mkdocs.yml); its line and the later stages' lines
+    "tahap berjalan tanpa tanggal": ([("  tanggal_dokumen: Desember 2026\n", "")], "Tahap 2 belum memiliki"),
+    "tahap berjalan tanpa tahun": ([("  tanggal_dokumen: Desember 2026\n", "  tanggal_dokumen: belum dijadwalkan\n")],
+                                   "tidak memuat tahun"),
+    "tahap sebelumnya tanpa tahun": ([("  tanggal_dokumen: Juni 2024\n", "  tanggal_dokumen: belum dijadwalkan\n")],
+                                     "tahap 1 ('belum dijadwalkan')"),
+    "tahap sesudahnya lebih awal": ([("  tanggal_dokumen: belum dijadwalkan\n", "  tanggal_dokumen: September 2024\n")],
+                                    "Tahap 3 bertanggal 'September 2024', lebih awal dari tahap 2"),
+}
+
+
+@pytest.mark.parametrize("edits, words", STAGE_DATES.values(), ids=STAGE_DATES.keys())
+def test_stage_dates_that_cannot_be_printed_or_precede_the_published_stage_are_reported(tmp_path, edits, words):
+    _, problems = plan_logic.check(_repo(tmp_path, {"tahapan.yml": edits}))
     assert [(p.path, p.rule) for p in problems] == [("data/tahapan.yml", "TAHAPAN-TANGGAL")]
+    assert words in problems[0].message
+
+
+def test_later_stages_may_be_unscheduled_or_dated_after_the_published_one(tmp_path):
+    """The real data leaves stages III and IV 'belum dijadwalkan'; a date in or after the published
+    stage's year is accepted too."""
+    root = _repo(tmp_path, {"tahapan.yml": [("  tanggal_dokumen: belum dijadwalkan\n", "  tanggal_dokumen: Maret 2027\n")]})
+    assert [p.text() for p in plan_logic.check(root)[1]] == []
 
 
 def _logic():
@@ -369,11 +388,11 @@ def test_every_baseline_gap_goes_to_the_office_that_must_supply_it():
 
 
 def test_action_plan_lists_two_activities_of_one_programme_in_one_year():
-    """GOV-10 has two rencana aksi rows in 2025 (Perbup; RKPD tagging and financing): both are listed."""
+    """GOV-10 has two rencana aksi rows in 2027 (Perbup; RKPD tagging and financing): both are listed."""
     logic = _logic()
     text = logic_tables.action_plan(logic)
     name = next(p.name for p in logic.catalogue.programmes if p.code == "GOV-10")
-    assert text.count(f"| 2025 GOV-10 {name} |") == 2  # code and name: a phone card is titled by this cell
+    assert text.count(f"| 2027 GOV-10 {name} |") == 2  # code and name: a phone card is titled by this cell
     assert "Menandai program smart city dalam RKPD" in text
 
 
@@ -383,11 +402,11 @@ def test_operation_rows_are_named_as_such_and_every_programme_has_an_upkeep_line
     "perlu verifikasi", never a number the data does not hold."""
     logic = _logic()
     name = next(p.name for p in logic.catalogue.programmes if p.code == "GOV-03")
-    assert f"| 2027–2029 GOV-03 {name} (tahap operasi) |" in logic_tables.action_plan(logic)
+    assert f"| 2028–2029 GOV-03 {name} (tahap operasi) |" in logic_tables.action_plan(logic)
     text = upkeep.upkeep_table(logic)
     rows = [line for line in text.splitlines() if line.startswith("| ") and line[2:5].isupper() and "-" in line[5:7]]
     assert len(rows) == len(logic.catalogue.programmes)
-    assert f"| GOV-03 {name} | 2027–2034 | " in text
+    assert f"| GOV-03 {name} | 2028–2034 | " in text
     assert all("perlu dihitung (perlu verifikasi" in row for row in rows)
 
 
@@ -397,7 +416,7 @@ def test_roadmap_draws_the_operation_years_after_the_build_bar():
     logic = _logic()
     text = roadmap_svg.roadmap_figure(logic)
     assert text.count('class="batang-operasi" data-kode="GOV-03"') == 1
-    assert "GOV-03: tahap operasi 2027–2034" in text and "; tahap operasi 2027–2034</span>" in text
+    assert "GOV-03: tahap operasi 2028–2034" in text and "; tahap operasi 2028–2034</span>" in text
     assert 'class="batang-operasi" data-kode="GOV-05"' not in text  # Arsitektur SPBE: a document, no operation
 
 
@@ -462,7 +481,7 @@ def test_bab_v_sasaran_state_the_indicator_targets_of_the_data():
         assert len(after) == 3 and all(line.startswith("[[sasaran-elemen elemen=") for line in after), page.name
     text = logic_tables.goal_targets(_logic(), "pelayanan-publik")
     assert text.startswith("Sasaran 1.1: ")
-    assert ("**1.1b** Aduan layanan \"Bangli Era Baru\" yang ditindaklanjuti dalam 5 hari kerja: akhir 2026 "
+    assert ("**1.1b** Aduan layanan \"Bangli Era Baru\" yang ditindaklanjuti dalam 5 hari kerja: akhir 2027 "
             "ditetapkan setelah baseline tersedia (perlu verifikasi); akhir 2029 95 persen; akhir 2034 98 persen "
             "(program GOV-01).") in text
     assert "90 persen" not in text
@@ -490,5 +509,6 @@ def test_one_datum_asked_in_several_places_is_one_request_naming_every_place():
                                                              "BAB V Smart Governance", "Analisis SWOT (BAB III)"}
     complaints = [n for n in items if "aduan" in n.what.lower() and "SOP" not in n.what]
     assert len(complaints) == 1 and "BAB III Analisis Kesiapan Daerah, bagian " in complaints[0].where
-    assert any(n.what == 'Tanggal Bimtek Tahap 2 (kini tertulis "2024")' for n in items)
+    assert any(n.what == 'Tanggal Bimtek Tahap 2 (kini tertulis "Semula dijadwalkan Juni–September 2024; belum '
+               'dijadwalkan ulang")' for n in items)
     assert not [n for n in items if "Data program (" in n.where or "Kalimat" in n.what]

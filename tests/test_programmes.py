@@ -52,8 +52,8 @@ PASSING = {
     "BOM di awal berkas": "\ufeff" + REAL,
     "tanpa OPD mitra": _once("opd_mitra: [setda-organisasi, kecamatan]", "opd_mitra: []"),
     "nilai dasar berupa angka": _once("baseline: belum tersedia", "baseline: 12,5".replace(",", ".")),
-    "program menengah lima tahun": _once("tahun_mulai: 2026\n    tahun_selesai: 2028",
-                                         "tahun_mulai: 2026\n    tahun_selesai: 2030"),
+    "program menengah lima tahun": _once("tahun_mulai: 2027\n    tahun_selesai: 2029",
+                                         "tahun_mulai: 2027\n    tahun_selesai: 2031"),
 }
 
 
@@ -65,8 +65,8 @@ def test_valid_programme_data_passes(tmp_path, text):
 
 # (description, modified text, expected rule, text on the line the problem must point at)
 FAILING = [
-    ("tahun sebagai teks", _once("tahun_mulai: 2026", 'tahun_mulai: "2026"'), "PROGRAM-SKEMA",
-     'tahun_mulai: "2026"'),
+    ("tahun sebagai teks", _once("tahun_mulai: 2027", 'tahun_mulai: "2027"'), "PROGRAM-SKEMA",
+     'tahun_mulai: "2027"'),
     ("biaya dengan Rp dan titik", _once("perkiraan: 350000000", "perkiraan: Rp350.000.000"), "PROGRAM-SKEMA",
      "perkiraan: Rp350.000.000"),
     ("kolom wajib hilang", _once("    status: usulan\n", ""), "PROGRAM-SKEMA", "- kode: GOV-01"),
@@ -91,19 +91,19 @@ FAILING = [
     ("OPD mitra tidak dikenal", _once("opd_mitra: [setda-organisasi, kecamatan]",
                                       "opd_mitra: [setda-organisasi,\n      camat]"), "PROGRAM-OPD", "camat]"),
     ("kode ganda", _once("kode: GOV-02", "kode: GOV-01"), "PROGRAM-KODE-GANDA", "kode: GOV-01\n    nama: Pengembangan"),
-    ("tahun sebelum periode", _once("tahun_mulai: 2025\n    tahun_selesai: 2025",
-                                    "tahun_mulai: 2024\n    tahun_selesai: 2025"), "PROGRAM-TAHUN", "tahun_mulai: 2024"),
+    ("tahun sebelum periode", _once("tahun_mulai: 2027\n    tahun_selesai: 2027",
+                                    "tahun_mulai: 2024\n    tahun_selesai: 2027"), "PROGRAM-TAHUN", "tahun_mulai: 2024"),
     ("tahun sesudah periode", _once("tahun_mulai: 2027\n    tahun_selesai: 2034",
                                     "tahun_mulai: 2027\n    tahun_selesai: 2035"), "PROGRAM-TAHUN", "tahun_selesai: 2035"),
-    ("selesai sebelum mulai", _once("tahun_mulai: 2026\n    tahun_selesai: 2028",
-                                    "tahun_mulai: 2026\n    tahun_selesai: 2025"), "PROGRAM-TAHUN",
-     "tahun_selesai: 2025\n    jenis_rencana_aksi: aplikasi\n    indikator:\n      nama: Persentase jenis"),
-    ("quick win dua tahun", _once("horizon: quick-win\n    tahun_mulai: 2025\n    tahun_selesai: 2025",
-                                  "horizon: quick-win\n    tahun_mulai: 2025\n    tahun_selesai: 2026"),
-     "PROGRAM-QUICK-WIN", "tahun_selesai: 2026\n    jenis_rencana_aksi: aplikasi\n    indikator:\n      nama: Persentase pengaduan"),
-    ("jangka pendek dua tahun", _once("horizon: pendek\n    tahun_mulai: 2026\n    tahun_selesai: 2026",
-                                      "horizon: pendek\n    tahun_mulai: 2026\n    tahun_selesai: 2027"),
-     "PROGRAM-HORIZON", "tahun_selesai: 2027"),
+    ("selesai sebelum mulai", _once("tahun_mulai: 2027\n    tahun_selesai: 2029",
+                                    "tahun_mulai: 2027\n    tahun_selesai: 2026"), "PROGRAM-TAHUN",
+     "tahun_selesai: 2026\n    jenis_rencana_aksi: aplikasi\n    indikator:\n      nama: Persentase jenis"),
+    ("quick win dua tahun", _once("horizon: quick-win\n    tahun_mulai: 2027\n    tahun_selesai: 2027",
+                                  "horizon: quick-win\n    tahun_mulai: 2027\n    tahun_selesai: 2028"),
+     "PROGRAM-QUICK-WIN", "tahun_selesai: 2028\n    jenis_rencana_aksi: aplikasi\n    indikator:\n      nama: Persentase pengaduan"),
+    ("jangka pendek dua tahun", _once("horizon: pendek\n    tahun_mulai: 2027\n    tahun_selesai: 2027",
+                                      "horizon: pendek\n    tahun_mulai: 2027\n    tahun_selesai: 2028"),
+     "PROGRAM-HORIZON", "tahun_selesai: 2028"),
     ("dimensi salah eja", _once("dimensi: smart-governance", "dimensi: smart-governans"), "PROGRAM-DIMENSI",
      "dimensi: smart-governans"),
     ("elemen dimensi lain", _once("elemen: pelayanan-publik", "elemen: wajah-kota"), "PROGRAM-ELEMEN",
@@ -142,8 +142,8 @@ def test_remembered_parse_gives_every_caller_its_own_data():
 def test_every_problem_is_reported_at_once(tmp_path):
     text = _once("opd_pengampu: dpmptsp", "opd_pengampu: dinas-perizinan")
     text = _once("kode: GOV-03", "kode: GOV-01", text)
-    text = _once("horizon: quick-win\n    tahun_mulai: 2025\n    tahun_selesai: 2025",
-                 "horizon: quick-win\n    tahun_mulai: 2025\n    tahun_selesai: 2026", text)
+    text = _once("horizon: quick-win\n    tahun_mulai: 2027\n    tahun_selesai: 2027",
+                 "horizon: quick-win\n    tahun_mulai: 2027\n    tahun_selesai: 2028", text)
     _, problems = programmes.load_catalogue(_repo(tmp_path, text))
     assert {"PROGRAM-OPD", "PROGRAM-KODE-GANDA", "PROGRAM-QUICK-WIN"} <= {p.rule for p in problems}
 
@@ -295,7 +295,7 @@ def test_roadmap_bar_follows_years(catalogue):
             if r.get("class") == "batang"}
     one_year = float(bars["GOV-01"].get("width"))
     assert float(bars["ENV-08"].get("width")) == pytest.approx(8 * one_year + 28)  # 2027–2034: 8 steps minus the 4-unit gap
-    assert float(bars["GOV-02"].get("x")) > float(bars["GOV-01"].get("x"))
+    assert float(bars["GOV-09"].get("x")) == pytest.approx(float(bars["GOV-01"].get("x")) + one_year + 4)  # 2028 vs 2027
 
 
 def test_roadmap_names_are_whole_and_fit_their_column(catalogue):

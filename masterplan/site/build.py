@@ -107,8 +107,7 @@ class Build:
             raise PluginError(str(error)) from None
         extra["rencana_periode"] = plan.period
         # The document is dated by its stage; the build date is shown apart (cover), never as the document's.
-        extra["tanggal_dokumen"] = stage.text
-        extra["tahun_dokumen"] = stage.year
+        extra["tanggal_dokumen"], extra["tahun_dokumen"] = stage.text, stage.year
         extra["tanggal_bangun"] = settings.indonesian_date(settings.build_date(self.root))
         extra["tahap_romawi"] = numbering.roman(plan.stage)  # "Tahap II", one form everywhere
         extra["edisi_dokumen"] = stage.label(extra["tahap_romawi"], plan.status == "final")
