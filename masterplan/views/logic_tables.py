@@ -73,13 +73,13 @@ def quick_win_criteria(logic: PlanLogic) -> str:
 
 
 def swot_table(logic: PlanLogic) -> str:
-    """Every SWOT item with its kind, origin in BAB III and weight."""
+    """Every SWOT item with its kind, origin in BAB III and proposed weight (not yet scored)."""
     rows = [[f"**{item.code}**", item.kind, f"**{item.title}.** {item.text}", item.origin, item.weight]
             for item in logic.swot.values()]
-    return table(["Kode", "Faktor", "Butir", "Asal (BAB III)", "Bobot"], "lllll", rows,
-                 "Butir analisis SWOT dan bobotnya",
-                 "bobot 1 (rendah) sampai 3 (tinggi) adalah usulan Tim Penyusun untuk disahkan dalam lokakarya "
-                 "Tahap II (perlu verifikasi)")
+    return table(["Kode", "Faktor", "Butir", "Asal (BAB III)", "Usulan bobot"], "lllll", rows,
+                 "Butir analisis SWOT dan usulan bobotnya",
+                 "usulan bobot 1 (rendah) sampai 3 (tinggi) dari Tim Penyusun, dinilai dalam Bimtek Tahap II "
+                 "(perlu verifikasi); bobot tidak dijumlahkan menjadi posisi strategis")
 
 
 def _strategy_line(strategy) -> str:
@@ -92,13 +92,12 @@ def tows_matrix(logic: PlanLogic) -> str:
     def cell(quadrant: str) -> list[str]:
         return [_strategy_line(s) for s in logic.strategies if s.quadrant == quadrant] or ["–"]
 
-    def weight(kind: str) -> int:
-        return sum(item.weight for item in logic.swot.values() if item.code[0] == kind)
-
-    rows = [[f"**{SWOT_KINDS['K']}** (K, bobot {weight('K')})", cell("SO"), cell("ST")],
-            [f"**{SWOT_KINDS['L']}** (L, bobot {weight('L')})", cell("WO"), cell("WT")]]
-    matrix = table(["Faktor internal / eksternal", f"**{SWOT_KINDS['P']}** (P, bobot {weight('P')})",
-                    f"**{SWOT_KINDS['A']}** (A, bobot {weight('A')})"], "lll", rows,
+    # No sums of the weights: they are proposals to be scored in the workshop, and a total per side would
+    # read as a strategic position the plan has not established (ministry review of the logic, item 8).
+    rows = [[f"**{SWOT_KINDS['K']}** (K)", cell("SO"), cell("ST")],
+            [f"**{SWOT_KINDS['L']}** (L)", cell("WO"), cell("WT")]]
+    matrix = table(["Faktor internal / eksternal", f"**{SWOT_KINDS['P']}** (P)",
+                    f"**{SWOT_KINDS['A']}** (A)"], "lll", rows,
                    "Matriks TOWS: strategi SO, ST, WO dan WT",
                    "kode dalam kurung adalah butir SWOT yang dipadukan")
     programmes = {p.code: p for p in logic.catalogue.programmes}
