@@ -68,6 +68,10 @@ def test_cover_shows_the_stage_date_and_its_back_the_build_date(pdf_pages_text):
     cover, back = _flat(pdf_pages_text[0]), _flat(pdf_pages_text[1])
     stage = stage_dates.stage_date(ROOT, 2)
     assert f"Bangli, {stage.text}" in cover and "Tahap II" in cover
+    # The stage-II draft as updated to this edition (decision of 2 December 2026): cover and colophon say so.
+    edition = stage.label("II", final=False)
+    assert edition == "Draf Tahap II, pemutakhiran Desember 2026"
+    assert edition in cover and edition in back
     assert "dibangun" not in cover
     assert re.search(r"Berkas ini dibangun pada \d{1,2} \w+ \d{4}", back)
 
