@@ -73,6 +73,7 @@ PASSING = {
                            "baseline: {nilai: 70, tahun: 2024, sumber: \"Diskominfosan, 2024\"}\n    target: {pendek: 90, menengah: 95")],
         "program.yml": [("      target: null\n      sasaran: 1.1b\n", "      target: 90\n      sasaran: 1.1b\n")]},
     "tonggak tanpa program": {"tonggak.yml": [("    program: GOV-10\n", "")]},
+    "rencana mulai pada tahun edisi": {"tahapan.yml": [("  tanggal_dokumen: Desember 2026\n", "  tanggal_dokumen: Maret 2027\n")]},
     "rencana aksi per rentang tahun": {"program.yml": [("- {tahun: 2027, kegiatan: \"Menginventarisasi jenis layanan",
                                                         "- {tahun: [2027, 2027], kegiatan: \"Menginventarisasi jenis layanan")]},
 }
@@ -226,6 +227,25 @@ FAILING = {
     "baris operasi di dalam tahun program (GOV-03)": (
         {"program.yml": [("      - {tahun: [2028, 2029], tahap: operasi, kegiatan: \"Memperluas layanan pengajuan", "      - {tahun: 2027, tahap: operasi, kegiatan: \"Memperluas layanan pengajuan")]},
         "LOGIKA-RENCANA-AKSI", "data/program.yml", "rencana aksi operasi 2027 harus dimulai setelah program selesai (2027)"),
+    # The ministry review of the logic: a Desember 2026 edition planned quick wins and a Perbup in 2025.
+    "program sebelum tahun edisi (GOV-01)": (
+        {"program.yml": [("    horizon: quick-win\n    tahun_mulai: 2027\n    tahun_selesai: 2027\n",
+                          "    horizon: quick-win\n    tahun_mulai: 2025\n    tahun_selesai: 2025\n"),
+                         ("      - {tahun: 2027, kegiatan: \"Menghubungkan kanal", "      - {tahun: 2025, kegiatan: \"Menghubungkan kanal")]},
+        "LOGIKA-TAHUN-LAMPAU", "data/program.yml", "Program GOV-01 dimulai 2025, sebelum tahun edisi dokumen (2026)"),
+    "rencana aksi sebelum tahun edisi (GOV-02)": (
+        {"program.yml": [("- {tahun: 2027, kegiatan: \"Menginventarisasi jenis layanan",
+                          "- {tahun: 2025, kegiatan: \"Menginventarisasi jenis layanan")]},
+        "LOGIKA-TAHUN-LAMPAU", "data/program.yml", "Program GOV-02: rencana aksi 2025 sebelum tahun edisi"),
+    "horizon sebelum tahun edisi": (
+        {"horizon.yml": [("    nama: Jangka pendek\n    mulai: 2027", "    nama: Jangka pendek\n    mulai: 2025")]},
+        "LOGIKA-TAHUN-LAMPAU", "data/horizon.yml", "Horizon Jangka pendek dimulai 2025"),
+    "tonggak sebelum tahun edisi": (
+        {"tonggak.yml": [("    tahun: 2029\n", "    tahun: 2025\n")]},
+        "LOGIKA-TAHUN-LAMPAU", "data/tonggak.yml", "Tonggak 'Tinjauan paruh waktu (lima tahunan)' bertahun 2025"),
+    "edisi yang lebih akhir dari rencananya": (
+        {"tahapan.yml": [("  tanggal_dokumen: Desember 2026\n", "  tanggal_dokumen: Januari 2028\n")]},
+        "LOGIKA-TAHUN-LAMPAU", "data/program.yml", "Program GOV-01 dimulai 2027, sebelum tahun edisi dokumen (2028)"),
     "strategi SO tanpa peluang": (
         {"swot.yml": [("    swot: [K1, K2, P1, P2]", "    swot: [K1, K2]")]}, "LOGIKA-STRATEGI", "data/swot.yml", "SO-1"),
     "butir SWOT tak dikenal di isu": (

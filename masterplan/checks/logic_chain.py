@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from masterplan.model.logic_types import PlanLogic
+from masterplan.model.milestones import MILESTONES
 from masterplan.model.plan_logic import (HORIZON_FILE, INDICATOR_FILE, ISSUE_FILE, MISSING, MISSION_FILE,
                                          SWOT_FILE)
 from masterplan.model.programmes import PROGRAMMES
@@ -256,3 +257,32 @@ def actions_cover(logic: PlanLogic) -> Iterator[Finding]:
         if gaps:
             yield PROGRAMMES, line, rule, (f"Program {programme.code}: tahun {', '.join(map(str, gaps))} belum "
                                            "memiliki rencana aksi. Tambahkan kegiatan untuk tahun itu.")
+
+
+def plans_not_before_edition(logic: PlanLogic, edition_year: int) -> Iterator[Finding]:
+    """LOGIKA-TAHUN-LAMPAU: nothing the plan proposes (a horizon, a programme, a rencana aksi row, a
+    milestone) is scheduled in a year before ``edition_year``, the year of the published stage's date
+    (data/tahapan.yml): such a year is already past when the edition is read. Phases are not judged: the
+    first phase may begin with the plan period and hold the years the draft was written in. Source of
+    the rule: the ministry review of the plan's logic (a 2026 edition planning quick wins in 2025)."""
+    rule = "LOGIKA-TAHUN-LAMPAU"
+    fix = (f"Jadwalkan pada {edition_year} atau sesudahnya, atau perbarui tanggal_dokumen di data/tahapan.yml bila "
+           "edisinya memang lebih awal. Tahun yang merupakan fakta bersumber (baseline, sumber) tidak diperiksa.")
+    for horizon in logic.horizons:
+        if horizon.start < edition_year:
+            yield HORIZON_FILE, horizon.line, rule, (f"Horizon {horizon.name} dimulai {horizon.start}, sebelum tahun "
+                                                     f"edisi dokumen ({edition_year}). {fix}")
+    for programme in logic.catalogue.programmes:
+        if programme.start_year < edition_year:
+            yield PROGRAMMES, programme_line(logic, programme.code, "tahun_mulai"), rule, (
+                f"Program {programme.code} dimulai {programme.start_year}, sebelum tahun edisi dokumen "
+                f"({edition_year}). {fix}")
+        early = [a.label for a in logic.links[programme.code].actions if a.start < edition_year]
+        if early and programme.start_year >= edition_year:
+            yield PROGRAMMES, programme_line(logic, programme.code, "rencana_aksi"), rule, (
+                f"Program {programme.code}: rencana aksi {', '.join(early)} sebelum tahun edisi dokumen "
+                f"({edition_year}). {fix}")
+    for milestone in logic.catalogue.milestones:
+        if milestone.year < edition_year:
+            yield MILESTONES, milestone.line, rule, (f"Tonggak '{milestone.name}' bertahun {milestone.year}, sebelum "
+                                                     f"tahun edisi dokumen ({edition_year}). {fix}")

@@ -20,8 +20,8 @@ from typing import TYPE_CHECKING
 
 from masterplan.checks.logic_chain import (Finding, actions_cover, baselines_owned, goals_measured,
                                            horizons_agree, indicators_moved, issues_answered, missions_match,
-                                           phases_tile, programme_line, programmes_answer, programmes_move,
-                                           references)
+                                           phases_tile, plans_not_before_edition, programme_line,
+                                           programmes_answer, programmes_move, references)
 from masterplan.checks.logic_targets import (kpbu_in_last_phase, milestones_in_programmes,
                                              programme_targets_agree, targets_have_active_programmes,
                                              targets_wait_for_baselines)
@@ -295,4 +295,11 @@ def check(root: Path, docs_dir: Path | None = None, catalogue: Catalogue | None 
         found = findings(logic, [documents.load(path, root) for path in paths])
     else:
         found = findings(logic) + _kept_prose_counts(logic, paths, root, memo)
-    return logic, to_problems(found + list(stage_dates_known(root, catalogue.stage)))
+    found += stage_dates_known(root, catalogue.stage)
+    try:
+        edition = stage_dates.stage_date(root, catalogue.stage).year
+    except ValueError:  # reported by TAHAPAN-TANGGAL
+        edition = None
+    if edition is not None:
+        found += plans_not_before_edition(logic, edition)
+    return logic, to_problems(found)
