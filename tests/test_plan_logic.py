@@ -19,7 +19,7 @@ pytestmark = pytest.mark.unit
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ("program.yml", "program.schema.json", "opd.yml", "dimensi.yml", "tahapan.yml", "horizon.yml",
         "horizon.schema.json", "swot.yml", "swot.schema.json", "isu.yml", "isu.schema.json", "misi.yml",
-        "misi.schema.json", "indikator.yml", "indikator.schema.json", "tonggak.yml")
+        "misi.schema.json", "indikator.yml", "indikator.schema.json", "tonggak.yml", "rpjmd.yml", "rpjmd.schema.json")
 UPKEEP = "      operasi_pemeliharaan: \"perlu dihitung (perlu verifikasi: biaya operasi dan pemeliharaan per tahun)\"\n"
 PAGE = "---\ntitle: Penutup\nbab: 9\nopd: bappeda\nstatus: draf\ntahap: 2\n---\n\n# Penutup\n\n{text}\n"
 
@@ -246,6 +246,15 @@ FAILING = {
     "edisi yang lebih akhir dari rencananya": (
         {"tahapan.yml": [("  tanggal_dokumen: Desember 2026\n", "  tanggal_dokumen: Januari 2028\n")]},
         "LOGIKA-TAHUN-LAMPAU", "data/program.yml", "Program GOV-01 dimulai 2027, sebelum tahun edisi dokumen (2028)"),
+    # Tabel 4.2 (missions against the RPJMD and RKPD) is data: its rows must match the missions and columns.
+    "keselarasan RPJMD dengan misi tak dikenal": (
+        {"rpjmd.yml": [("  - misi: 6\n", "  - misi: 7\n")]}, "LOGIKA-RUJUKAN", "data/rpjmd.yml", "Baris misi 7 tidak ada"),
+    "keselarasan RPJMD tanpa baris satu misi": (
+        {"rpjmd.yml": [("  - misi: 6\n", "  - misi: 5\n")]}, "LOGIKA-RUJUKAN", "data/rpjmd.yml",
+        "Misi 6 belum memiliki baris"),
+    "keselarasan RPJMD dengan sel kurang": (
+        {"rpjmd.yml": [("      - Pelestarian lingkungan dan mitigasi bencana\n", "")]}, "LOGIKA-RUJUKAN", "data/rpjmd.yml",
+        "Baris misi 6 berisi 1 sel, padahal kolomnya 2"),
     "strategi SO tanpa peluang": (
         {"swot.yml": [("    swot: [K1, K2, P1, P2]", "    swot: [K1, K2]")]}, "LOGIKA-STRATEGI", "data/swot.yml", "SO-1"),
     "butir SWOT tak dikenal di isu": (
@@ -364,6 +373,21 @@ def _logic():
     logic, problems = model.load_plan_logic(ROOT, catalogue)
     assert problems == []
     return logic
+
+
+def test_rpjmd_alignment_table_is_drawn_from_the_data_as_it_was_written():
+    """Tabel 4.2 moved from hand-written Markdown into data/rpjmd.yml with its content unchanged: one row per
+    mission, its caption, and its source line."""
+    logic = _logic()
+    text = logic_tables.rpjmd_alignment(logic)
+    assert text.startswith("| Misi smart city | RPJMD 2021–2026 | Prioritas RKPD 2027 (RPJMD 2025–2029) |\n")
+    assert ("| 1. Smart Governance | Misi 9: infrastruktur terintegrasi untuk akses dan mutu pelayanan publik | "
+            "Penyelenggaraan pemerintahan yang partisipatif, transparan dan akuntabel |") in text
+    assert "| 6. Smart Environment | Belum dapat dipetakan | Pelestarian lingkungan dan mitigasi bencana |" in text
+    assert len([line for line in text.splitlines() if line[:4] in {f"| {m.number}." for m in logic.missions}]) == 6
+    assert "/// table-caption\nKeselarasan misi smart city dengan RPJMD 2021–2026 dan prioritas RKPD 2027\n///" in text
+    assert text.rstrip().endswith("Sumber: Pemetaan Tim Penyusun; misi kesembilan RPJMD 2021–2026 dari NusaBali (t.t.); "
+                                  "prioritas RKPD 2027 dari ANTARA Bali (t.t.b).")
 
 
 def test_traceability_matrix_has_one_row_per_indicator_and_every_link():

@@ -9,9 +9,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from masterplan.model.logic_types import PlanLogic
-from masterplan.model.milestones import MILESTONES
-from masterplan.model.plan_logic import (HORIZON_FILE, INDICATOR_FILE, ISSUE_FILE, MISSING, MISSION_FILE,
-                                         SWOT_FILE)
+from masterplan.model.plan_logic import (ALIGNMENT_FILE, HORIZON_FILE, INDICATOR_FILE, ISSUE_FILE, MISSING,
+                                         MISSION_FILE, SWOT_FILE)
 from masterplan.model.programmes import PROGRAMMES
 
 Finding = tuple[str, int, str, str]  # (path, line, rule, message)
@@ -259,30 +258,25 @@ def actions_cover(logic: PlanLogic) -> Iterator[Finding]:
                                            "memiliki rencana aksi. Tambahkan kegiatan untuk tahun itu.")
 
 
-def plans_not_before_edition(logic: PlanLogic, edition_year: int) -> Iterator[Finding]:
-    """LOGIKA-TAHUN-LAMPAU: nothing the plan proposes (a horizon, a programme, a rencana aksi row, a
-    milestone) is scheduled in a year before ``edition_year``, the year of the published stage's date
-    (data/tahapan.yml): such a year is already past when the edition is read. Phases are not judged: the
-    first phase may begin with the plan period and hold the years the draft was written in. Source of
-    the rule: the ministry review of the plan's logic (a 2026 edition planning quick wins in 2025)."""
-    rule = "LOGIKA-TAHUN-LAMPAU"
-    fix = (f"Jadwalkan pada {edition_year} atau sesudahnya, atau perbarui tanggal_dokumen di data/tahapan.yml bila "
-           "edisinya memang lebih awal. Tahun yang merupakan fakta bersumber (baseline, sumber) tidak diperiksa.")
-    for horizon in logic.horizons:
-        if horizon.start < edition_year:
-            yield HORIZON_FILE, horizon.line, rule, (f"Horizon {horizon.name} dimulai {horizon.start}, sebelum tahun "
-                                                     f"edisi dokumen ({edition_year}). {fix}")
-    for programme in logic.catalogue.programmes:
-        if programme.start_year < edition_year:
-            yield PROGRAMMES, programme_line(logic, programme.code, "tahun_mulai"), rule, (
-                f"Program {programme.code} dimulai {programme.start_year}, sebelum tahun edisi dokumen "
-                f"({edition_year}). {fix}")
-        early = [a.label for a in logic.links[programme.code].actions if a.start < edition_year]
-        if early and programme.start_year >= edition_year:
-            yield PROGRAMMES, programme_line(logic, programme.code, "rencana_aksi"), rule, (
-                f"Program {programme.code}: rencana aksi {', '.join(early)} sebelum tahun edisi dokumen "
-                f"({edition_year}). {fix}")
-    for milestone in logic.catalogue.milestones:
-        if milestone.year < edition_year:
-            yield MILESTONES, milestone.line, rule, (f"Tonggak '{milestone.name}' bertahun {milestone.year}, sebelum "
-                                                     f"tahun edisi dokumen ({edition_year}). {fix}")
+
+def alignment_complete(logic: PlanLogic) -> Iterator[Finding]:
+    """LOGIKA-RUJUKAN for Tabel 4.2 (data/rpjmd.yml): every row names a mission of data/misi.yml, every
+    mission has exactly one row, and every row fills one cell per planning-document column."""
+    rule, alignment = "LOGIKA-RUJUKAN", logic.alignment
+    if alignment is None:
+        return
+    numbers = [mission.number for mission in logic.missions]
+    seen: set[int] = set()
+    for number, cells, line in alignment.rows:
+        if number not in numbers or number in seen:
+            problem = "sudah ada" if number in seen else f"tidak ada di {MISSION_FILE}"
+            yield ALIGNMENT_FILE, line, rule, (f"Baris misi {number} {problem}. Tulis satu baris untuk setiap "
+                                               f"misi {', '.join(map(str, numbers))}.")
+        elif len(cells) != len(alignment.columns):
+            yield ALIGNMENT_FILE, line, rule, (
+                f"Baris misi {number} berisi {len(cells)} sel, padahal kolomnya {len(alignment.columns)} "
+                f"({'; '.join(alignment.columns)}). Isi satu sel untuk setiap kolom; tulis 'Belum dapat "
+                "dipetakan' bila belum diketahui.")
+        seen.add(number)
+    for number in (n for n in numbers if n not in seen):
+        yield ALIGNMENT_FILE, alignment.line, rule, f"Misi {number} belum memiliki baris di {ALIGNMENT_FILE}. Tambahkan '- misi: {number}'."

@@ -18,18 +18,19 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from masterplan.checks.logic_chain import (Finding, actions_cover, baselines_owned, goals_measured,
+from masterplan.checks.logic_chain import (Finding, actions_cover, alignment_complete, baselines_owned, goals_measured,
                                            horizons_agree, indicators_moved, issues_answered, missions_match,
-                                           phases_tile, plans_not_before_edition, programme_line,
-                                           programmes_answer, programmes_move, references)
+                                           phases_tile, programme_line, programmes_answer, programmes_move,
+                                           references)
 from masterplan.checks.logic_targets import (kpbu_in_last_phase, milestones_in_programmes,
                                              programme_targets_agree, targets_have_active_programmes,
                                              targets_wait_for_baselines)
-from masterplan.model import documents, rules as rules_module, stage_dates
+from masterplan.checks import plan_dates
+from masterplan.model import documents, rules as rules_module
 from masterplan.model.plan_logic import HORIZON_FILE, SWOT_FILE, TOWS, PlanLogic, load_plan_logic
 from masterplan.model.problems import Problem, help_reference
 from masterplan.model.programmes import PROGRAMMES, Catalogue, load_catalogue
-from masterplan.model.sources import read_text, read_yaml, shown_path
+from masterplan.model.sources import read_text, shown_path
 
 if TYPE_CHECKING:
     from masterplan.model.result_cache import ResultCache
@@ -213,7 +214,7 @@ def prose_counts(logic: PlanLogic, pages: list[documents.Document]) -> Iterator[
 # Running everything
 # ---------------------------------------------------------------------------------------------------
 
-RULES = (references, issues_answered, programmes_answer, programmes_move, indicators_moved, goals_measured,
+RULES = (references, alignment_complete, issues_answered, programmes_answer, programmes_move, indicators_moved, goals_measured,
          baselines_owned, targets_wait_for_baselines, programme_targets_agree, targets_have_active_programmes,
          missions_match, phases_tile,
          horizons_agree, milestones_in_programmes, actions_cover, quick_wins_kept, strategies_sound,
@@ -238,31 +239,6 @@ def _kept_prose_counts(logic: PlanLogic, paths: list[Path], root: Path, memo: Re
         found += memo.get("logika-hitungan", (shown, text), lambda: list(prose_counts(logic, [documents.parse(text, shown)])),
                           lambda kept: [list(finding) for finding in kept], lambda kept: [tuple(f) for f in kept])
     return found
-
-
-def stage_dates_known(root: Path, current: int) -> Iterator[Finding]:
-    """TAHAPAN-TANGGAL: the stage being published (``current``, extra.rencana.tahap) and every stage
-    before it have a document date with a year (printed on the cover and under the Kata Pengantar); a
-    later stage may still be unscheduled ("belum dijadwalkan"), but a later stage dated before the
-    current one would put it in the past of the document. A file that cannot be read is reported once,
-    by the stage checks (YAML-SALAH), not again for each stage."""
-    if read_yaml(root / stage_dates.STAGES_FILE, stage_dates.STAGES_FILE).problems:
-        return
-    dates = {}
-    for stage in range(1, 5):
-        try:
-            dates[stage] = stage_dates.stage_date(root, stage)
-        except ValueError as error:
-            if stage <= current:
-                yield stage_dates.STAGES_FILE, 1, "TAHAPAN-TANGGAL", str(error)
-    if current not in dates:
-        return
-    for stage in range(current + 1, 5):
-        if stage in dates and dates[stage].year < dates[current].year:
-            yield stage_dates.STAGES_FILE, 1, "TAHAPAN-TANGGAL", (
-                f"Tahap {stage} bertanggal '{dates[stage].text}', lebih awal dari tahap {current} yang sedang "
-                f"diterbitkan ('{dates[current].text}'). Tulis tanggal yang sudah pasti, atau 'belum dijadwalkan' "
-                "bila belum ada jadwalnya.")
 
 
 def to_problems(found: list[Finding]) -> list[Problem]:
@@ -295,11 +271,4 @@ def check(root: Path, docs_dir: Path | None = None, catalogue: Catalogue | None 
         found = findings(logic, [documents.load(path, root) for path in paths])
     else:
         found = findings(logic) + _kept_prose_counts(logic, paths, root, memo)
-    found += stage_dates_known(root, catalogue.stage)
-    try:
-        edition = stage_dates.stage_date(root, catalogue.stage).year
-    except ValueError:  # reported by TAHAPAN-TANGGAL
-        edition = None
-    if edition is not None:
-        found += plans_not_before_edition(logic, edition)
-    return logic, to_problems(found)
+    return logic, to_problems(found + plan_dates.findings(root, logic))

@@ -208,6 +208,19 @@ class Links:
 
 
 @dataclass(frozen=True)
+class Alignment:
+    """The missions mapped to the region's planning documents (data/rpjmd.yml, Tabel 4.2): caption
+    ``title``, ``source`` line, the documents' ``columns``, and ``rows`` of ``(mission number, cells,
+    file line)``, one cell per column; ``line``: the line of its ``pemetaan`` list."""
+
+    title: str
+    source: str
+    columns: tuple
+    rows: tuple
+    line: int
+
+
+@dataclass(frozen=True)
 class PlanLogic:
     """Everything the logic checks and views need, read once per build."""
 
@@ -221,6 +234,7 @@ class PlanLogic:
     missions: tuple
     indicators: dict
     links: dict
+    alignment: Alignment | None = None
 
     @property
     def goals(self) -> dict[str, Goal]:

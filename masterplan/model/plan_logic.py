@@ -3,7 +3,7 @@ missions with their sasaran, indicators, and the links of every programme to the
 indicators it moves, its rencana aksi and (for a quick win) its profile.
 
 Files (each with a JSON Schema beside it): ``data/horizon.yml``, ``data/swot.yml``, ``data/isu.yml``,
-``data/misi.yml``, ``data/indikator.yml``; the programme links are fields of ``data/program.yml``, read
+``data/misi.yml``, ``data/indikator.yml``, ``data/rpjmd.yml`` (missions mapped to the RPJMD and RKPD); the programme links are fields of ``data/program.yml``, read
 once by :mod:`masterplan.model.programmes`. This module reads them into the types of
 :mod:`masterplan.model.logic_types`; whether the chain isu → misi → sasaran → program → indikator holds
 is checked by :mod:`masterplan.checks.plan_logic`.
@@ -16,8 +16,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from masterplan.model import programmes
-from masterplan.model.logic_types import (Action, Baseline, Goal, Indicator, Issue, Links, Mission, PlanLogic, Profile,
-                                          QuickWinRules, Span, Strategy, SwotItem)
+from masterplan.model.logic_types import (Action, Alignment, Baseline, Goal, Indicator, Issue, Links, Mission, PlanLogic,
+                                          Profile, QuickWinRules, Span, Strategy, SwotItem)
 from masterplan.model.problems import Problem
 from masterplan.model.sources import read_text, read_yaml
 from masterplan.model.yaml_schema import node_at, schema_errors, where
@@ -30,7 +30,8 @@ SWOT_FILE = "data/swot.yml"
 ISSUE_FILE = "data/isu.yml"
 MISSION_FILE = "data/misi.yml"
 INDICATOR_FILE = "data/indikator.yml"
-FILES = (HORIZON_FILE, SWOT_FILE, ISSUE_FILE, MISSION_FILE, INDICATOR_FILE)
+ALIGNMENT_FILE = "data/rpjmd.yml"
+FILES = (HORIZON_FILE, SWOT_FILE, ISSUE_FILE, MISSION_FILE, INDICATOR_FILE, ALIGNMENT_FILE)
 
 MISSING = "belum tersedia"  # what a baseline without data says, in data and in every table
 TARGET_HORIZONS = ("pendek", "menengah", "panjang")  # the horizons an indicator has targets for
@@ -110,8 +111,8 @@ def load_plan_logic(root: Path, catalogue: programmes.Catalogue, memo: ResultCac
     problems = [p for _, _, found in read.values() for p in found]
     if problems:
         return None, sorted(problems)
-    (horizon, h_node, _), (swot, s_node, _), (issues, i_node, _), (missions, m_node, _), (indicators, n_node, _) = \
-        (read[f] for f in FILES)
+    (horizon, h_node, _), (swot, s_node, _), (issues, i_node, _), (missions, m_node, _), (indicators, n_node, _), \
+        (aligned, a_node, _) = (read[f] for f in FILES)
     rules = horizon["quick_win"]
     quick_win = QuickWinRules(rules["jumlah_maks"], rules["per_dimensi_maks"], rules["durasi_maks"],
                               tuple(rules["jenis_dilarang"]), rules["target_penuh_tanpa_baseline"],
@@ -133,6 +134,9 @@ def load_plan_logic(root: Path, catalogue: programmes.Catalogue, memo: ResultCac
                                           _line(n_node, ["indikator", i]))
                 for i, e in enumerate(indicators["indikator"])}
     links = {p.code: _links(p) for p in catalogue.programmes}
+    alignment = Alignment(aligned["judul"], aligned["sumber"], tuple(aligned["kolom"]),
+                          tuple((e["misi"], tuple(e["isi"]), _line(a_node, ["pemetaan", i]))
+                                for i, e in enumerate(aligned["pemetaan"])), _line(a_node, ["pemetaan"]))
     logic = PlanLogic(catalogue, _spans(horizon["horizon"], h_node, "horizon"), _spans(horizon["fase"], h_node, "fase"),
-                      quick_win, items, strategies, ranked, mission_list, measured, links)
+                      quick_win, items, strategies, ranked, mission_list, measured, links, alignment)
     return logic, []

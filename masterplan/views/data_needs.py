@@ -35,6 +35,7 @@ PROGRAMME_PLACE = "BAB VI dan VII"  # where a programme's fields are read: "Prog
 DATA_LABELS = {PROGRAMMES: f"Daftar program ({PROGRAMME_PLACE})", "data/horizon.yml": "Horizon dan fase (BAB I, VI)",
                "data/swot.yml": "Analisis SWOT (BAB III)", "data/isu.yml": "Isu strategis (BAB III)",
                "data/misi.yml": "Misi dan sasaran (BAB IV)", "data/indikator.yml": "Indikator sasaran (BAB IV)",
+               "data/rpjmd.yml": "Keselarasan misi dengan RPJMD (BAB IV)",
                "data/tahapan.yml": "Jadwal Bimbingan Teknis (sampul dan Kata Pengantar)"}
 # One datum asked in several places is one request on a worksheet: an item whose request or sentence
 # matches a pattern here becomes this request of this kind (the office and every place kept), whether

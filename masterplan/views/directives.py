@@ -28,7 +28,7 @@ Views of the plan's logic (``logic_tables``, ``data_needs``), drawn in every bui
 
     [[horizon-waktu]]  [[kriteria-quick-win]]  [[tabel-swot]]  [[matriks-tows]]  [[isu-strategis]]
     [[strategi-dimensi dimensi=smart-living]]  [[daftar-misi]]  [[tujuan-sasaran]]  [[indikator-sasaran]]
-    [[matriks-keterkaitan]]  [[sasaran-elemen elemen=pelayanan-publik]]
+    [[keselarasan-rpjmd]]  [[matriks-keterkaitan]]  [[sasaran-elemen elemen=pelayanan-publik]]
     [[rencana-aksi]]  [[profil-quick-win-lengkap]]  [[kebutuhan-data]]  [[biaya-operasi]]
 
 Lines in fenced or indented code and in inline code are left alone (so the guide can show the syntax).
@@ -86,7 +86,7 @@ VIEWS = {
     "unduh-dokumen": View(site_status.pdf_placeholder, data="progress"),
     "daftar-perlu-verifikasi": View(site_status.verification_list, data="progress"),
     "daftar-aturan": View(rule_table.rule_table, data="rules"),
-    # The plan's logic (data/horizon.yml, swot.yml, isu.yml, misi.yml, indikator.yml and the links in
+    # The plan's logic (data/horizon.yml, swot.yml, isu.yml, misi.yml, indikator.yml, rpjmd.yml and the links in
     # data/program.yml), masterplan.views.logic_tables:
     "horizon-waktu": View(logic_tables.horizon_table, data="logic"),
     "kriteria-quick-win": View(logic_tables.quick_win_criteria, data="logic"),
@@ -95,6 +95,7 @@ VIEWS = {
     "isu-strategis": View(logic_tables.issue_table, data="logic"),
     "strategi-dimensi": View(logic_tables.dimension_strategies, {"dimensi": None}, ("dimensi",), data="logic"),
     "daftar-misi": View(logic_tables.mission_list, data="logic"),
+    "keselarasan-rpjmd": View(logic_tables.rpjmd_alignment, data="logic"),
     "tujuan-sasaran": View(logic_tables.goal_sections, data="logic"),
     "indikator-sasaran": View(logic_tables.indicator_table, data="logic"),
     "sasaran-elemen": View(logic_tables.goal_targets, {"elemen": ELEMENT}, ("elemen",), data="logic"),

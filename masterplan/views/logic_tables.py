@@ -240,6 +240,16 @@ def quick_win_profiles(logic: PlanLogic) -> str:
 # Missions and sasaran (BAB IV)
 # ---------------------------------------------------------------------------------------------------
 
+def rpjmd_alignment(logic: PlanLogic) -> str:
+    """Tabel 4.2: each mission (number and dimension) against the planning documents' columns, cell by
+    cell as data/rpjmd.yml holds them, with that file's caption and source line."""
+    aligned = logic.alignment
+    names = {m.number: logic.catalogue.dimensions[m.dimension].name for m in logic.missions}
+    rows = [[f"{number}. {names.get(number, number)}", *cells] for number, cells, _ in aligned.rows]
+    return captioned_table(["Misi smart city", *aligned.columns], "l" * (len(aligned.columns) + 1), rows,
+                           aligned.title, f"Sumber: {aligned.source}.")
+
+
 def mission_list(logic: PlanLogic) -> str:
     """The missions as a numbered list, each with its dimension and the strategic issues it answers."""
     lines = []
