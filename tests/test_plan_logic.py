@@ -553,6 +553,6 @@ def test_one_datum_asked_in_several_places_is_one_request_naming_every_place():
                                                              "BAB V Smart Governance", "Analisis SWOT (BAB III)"}
     complaints = [n for n in items if "aduan" in n.what.lower() and "SOP" not in n.what]
     assert len(complaints) == 1 and "BAB III Analisis Kesiapan Daerah, bagian " in complaints[0].where
-    assert any(n.what == 'Tanggal Bimtek Tahap 2 (kini tertulis "Semula dijadwalkan Juni–September 2024; belum '
-               'dijadwalkan ulang")' for n in items)
+    assert any(n.what == 'Tanggal Bimtek Tahap 2 (kini tertulis "Jadwal semula Juni–September 2024; tanggal '
+               'pelaksanaan belum diketahui")' for n in items)
     assert not [n for n in items if "Data program (" in n.where or "Kalimat" in n.what]
