@@ -54,16 +54,6 @@ def _stop_on(title: str, problems: list[Problem]) -> None:
         raise PluginError(report(title, problems))
 
 
-def translate_build_warnings(docs_dir: Path, root: Path) -> None:
-    """MkDocs' English link and navigation warnings reach the log as ``path:line: [RULE-ID]`` lines in
-    Bahasa Indonesia (one filter per logger, replaced on every build of ``mkdocs serve``)."""
-    for name in build_log.LOGGERS:
-        logger = logging.getLogger(name)
-        for old in [f for f in logger.filters if isinstance(f, build_log.Translator)]:
-            logger.removeFilter(old)
-        logger.addFilter(build_log.Translator(docs_dir, root))
-
-
 class Build:
     """One build: the settings and data read once in ``on_config``, the editors' problems (``on_files``),
     the chapter numbers, views and home-page progress (``on_nav``), then pages and the PDF line.
@@ -77,7 +67,7 @@ class Build:
         self.docs_dir = Path(config.docs_dir)
         self.docs = self.docs_dir.resolve().relative_to(self.root).as_posix()  # "docs", as git names it
         self.pdf = config.plugins.get(PDF_PLUGIN)
-        translate_build_warnings(self.docs_dir, self.root)
+        build_log.translate(self.docs_dir, self.root)
         _stop_on("Pengaturan PDF di mkdocs.yml belum benar", printing.check_config(self.root))
         loaded = settings.load(self.root)
         _stop_on("Pengaturan rencana di mkdocs.yml belum benar", list(loaded.problems))
@@ -97,6 +87,7 @@ class Build:
         self.nav: Navigation | None = None
         self.numbers: dict[str, numbering.PageNumbers] = {}
         self.needs = self.progress = None
+        self.views: dict[tuple, str] = {}  # views made from this build's data, for both expansions of a page
 
     def _configure(self) -> None:
         """The values the templates read from ``extra``, and the abbreviations of the glossary."""
@@ -165,7 +156,8 @@ class Build:
         problems = []
         for document in sources.values():
             document.body, found = directives.expand(document.body, self.catalogue, f"{shown}/{document.path}",
-                                                     document.body_line, logic=self.logic, needs=self.needs)
+                                                     document.body_line, logic=self.logic, needs=self.needs,
+                                                     rendered=self.views)
             problems += found
         _stop_on("Penanda tampilan data program salah", problems)
         top_level = []
@@ -221,8 +213,8 @@ class Build:
         title = page.meta.get("title")
         if numbers.label and title:
             page.title = f"{numbers.label} {title}"
-        markdown = directives.expand(markdown, self.catalogue, uri,  # checked in number()
-                                     progress=self.progress, logic=self.logic, needs=self.needs)[0]
+        markdown = directives.expand(markdown, self.catalogue, uri, progress=self.progress,  # checked in number()
+                                     logic=self.logic, needs=self.needs, rendered=self.views)[0]
         markdown = captions.number(number_headings(markdown, numbers), numbers)
         if page.meta.get("tanda_tangan"):
             markdown = signature_markdown(markdown, self.plan, extra["tahun_dokumen"])

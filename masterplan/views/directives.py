@@ -177,13 +177,16 @@ def _parse(line: str, catalogue: Catalogue) -> tuple[str, dict] | str:
 
 
 def expand(markdown: str, catalogue: Catalogue, path: str, first_line: int = 1,
-           progress: site_status.Progress | None = None, logic=None, needs=None) -> tuple[str, list[Problem]]:
+           progress: site_status.Progress | None = None, logic=None, needs=None,
+           rendered: dict | None = None) -> tuple[str, list[Problem]]:
     """Replace every directive line of ``markdown`` with its generated Markdown.
 
     ``path`` and ``first_line`` (the file line of ``markdown``'s first line, after front matter) place
     the problems. ``progress`` feeds the home-page views, ``logic`` and ``needs`` the plan-logic views;
-    without them those views are checked and left as they are. Returns ``(new markdown, problems)``;
-    lines with problems are left unchanged.
+    without them those views are checked and left as they are. ``rendered``: the views already made with
+    the same data, by directive (a build's; it fills it), because the build expands every page twice,
+    for the numbers and for the page. Returns ``(new markdown, problems)``; lines with problems are left
+    unchanged.
     """
     data = {"catalogue": catalogue, "progress": progress, "rules": rules_module.load(), "logic": logic,
             "needs": needs}
@@ -196,8 +199,15 @@ def expand(markdown: str, catalogue: Catalogue, path: str, first_line: int = 1,
             continue
         name, arguments = parsed
         view = VIEWS[name]
-        if data[view.data] is not None:
-            lines[index] = "\n" + view.render(data[view.data], **arguments).rstrip("\n") + "\n"
+        if data[view.data] is None:
+            continue
+        key = (name, *sorted(arguments.items()))
+        text = rendered.get(key) if rendered is not None else None
+        if text is None:
+            text = "\n" + view.render(data[view.data], **arguments).rstrip("\n") + "\n"
+            if rendered is not None:
+                rendered[key] = text
+        lines[index] = text
     return "\n".join(lines), sorted(problems)
 
 

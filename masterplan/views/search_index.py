@@ -17,6 +17,7 @@ from __future__ import annotations
 import html
 import json
 import re
+from collections.abc import Iterable
 from functools import lru_cache
 from importlib.metadata import version
 from pathlib import Path
@@ -121,11 +122,17 @@ def _stemmer():
     return StemmerFactory().create_stemmer()
 
 
-def words(text: str, separator: str) -> set[str]:
-    """The lower-case words of ``text`` (HTML tags removed) as Material's tokenizer splits them with the
-    index's ``separator`` regex, stripped of punctuation at either end; only words with a letter."""
+def words(texts: Iterable[str], separator: str) -> set[str]:
+    """The lower-case words of ``texts`` (each an HTML text, tags removed) as Material's tokenizer splits
+    them with the index's ``separator`` regex, stripped of punctuation at either end; only words with a
+    letter. Tokens are gathered from all texts first and each distinct one is cleaned once: most words
+    recur across the index's sections, and cleaning them section by section was most of this step."""
+    split = re.compile(separator)
+    tokens = set()
+    for text in texts:
+        tokens.update(split.split(html.unescape(_TAG.sub(" ", text)).lower()))
     found = set()
-    for token in set(re.split(separator, html.unescape(_TAG.sub(" ", text)).lower())):
+    for token in tokens:
         token = _EDGE_PUNCTUATION.sub("", token)
         if token and _LETTER.search(token):
             found.add(token)
@@ -173,9 +180,7 @@ def write_lazy_index(site_dir: Path, table_rows: dict[str, list[str]], cache_dir
         raise ValueError(f"expected one Material search worker, found {[w.name for w in workers]}")
     config = dict(index["config"], lang=["id"])
     add_table_rows(index["docs"], table_rows)
-    vocabulary: set[str] = set()
-    for doc in index["docs"]:
-        vocabulary |= words(doc.get("title", "") + " " + doc.get("text", ""), config["separator"])
+    vocabulary = words((doc.get("title", "") + " " + doc.get("text", "") for doc in index["docs"]), config["separator"])
     full = {"config": config, "docs": index["docs"], "roots": roots(vocabulary, cache_dir), "worker": workers[0].name}
     script = f"self.{FULL_INDEX_VARIABLE}={json.dumps(full, ensure_ascii=False, separators=(',', ':'))};\n"
     (site_dir / FULL_INDEX).write_text(script, encoding="utf-8")
