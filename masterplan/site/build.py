@@ -150,14 +150,14 @@ class Build:
                                           sources[p.file.src_uri].body_line) for p in plan_pages])
         self.needs = (self.logic, data_needs.collect(
             self.logic, [(f"{shown}/{p.file.src_uri}", sources[p.file.src_uri].meta.get("title") or p.title,
-                          sources[p.file.src_uri]) for p in plan_pages], self.root))
+                          sources[p.file.src_uri]) for p in plan_pages], self.root, self.memo))
         # Generated views bring their own table and figure captions: expand them before numbering, so that
         # caption numbers continue correctly over the pages of a chapter (BAB V).
         problems = []
         for document in sources.values():
             document.body, found = directives.expand(document.body, self.catalogue, f"{shown}/{document.path}",
                                                      document.body_line, logic=self.logic, needs=self.needs,
-                                                     rendered=self.views)
+                                                     rendered=self.views, memo=self.memo)
             problems += found
         _stop_on("Penanda tampilan data program salah", problems)
         top_level = []
@@ -214,7 +214,7 @@ class Build:
         if numbers.label and title:
             page.title = f"{numbers.label} {title}"
         markdown = directives.expand(markdown, self.catalogue, uri, progress=self.progress,  # checked in number()
-                                     logic=self.logic, needs=self.needs, rendered=self.views)[0]
+                                     logic=self.logic, needs=self.needs, rendered=self.views, memo=self.memo)[0]
         markdown = captions.number(number_headings(markdown, numbers), numbers)
         if page.meta.get("tanda_tangan"):
             markdown = signature_markdown(markdown, self.plan, extra["tahun_dokumen"])

@@ -33,7 +33,9 @@ FULL_INDEX_VARIABLE = "searchIndexId"  # the global that file sets in the worker
 MATERIAL_WORKER = "assets/javascripts/workers/search.*.min.js"  # Material's worker; its name has a hash
 ROOTS_CACHE = "kata-dasar.json"  # the root words found, kept between builds (roots)
 
-_TABLE = re.compile(r"<table\b.*?</table>", re.DOTALL | re.IGNORECASE)
+# Up to the first closing tag, as ``.*?`` would, written so that the engine does not try the closing tag
+# after every character (a third of the time of marking the tables).
+_TABLE = re.compile(r"<table\b[^<]*(?:<(?!/table>)[^<]*)*</table>", re.IGNORECASE)
 _TAG = re.compile(r"<[^>]+>")
 _EDGE_PUNCTUATION = re.compile(r"^\W+|\W+$")
 _LETTER = re.compile(r"[^\W\d_]")
@@ -46,7 +48,7 @@ def in_readers_search(src_uri: str) -> bool:
     return not src_uri.startswith((EDITORS_GUIDE, WORKSHEETS))
 
 
-_ROW_OR_CELL = re.compile(r"<tr\b[^>]*>|<(t[hd])\b[^>]*>(.*?)</\1\s*>", re.DOTALL | re.IGNORECASE)
+_ROW_OR_CELL = re.compile(r"<tr\b[^>]*>|<(t[hd])\b[^>]*>([^<]*(?:<(?!/\1\s*>)[^<]*)*)</\1\s*>", re.IGNORECASE)
 
 
 def _rows(table_html: str) -> list[tuple[bool, list[str]]]:
