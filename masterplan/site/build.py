@@ -219,7 +219,7 @@ class Build:
         if page.meta.get("tanda_tangan"):
             markdown = signature_markdown(markdown, self.plan, extra["tahun_dokumen"])
         markdown = markers.render(markdown)
-        abbreviations.for_page(self.config.mdx_configs, self.glossary, markdown)
+        abbreviations.for_page(self.config.mdx_configs, self.glossary, markdown, self.memo)
         return markdown
 
     def _website_only(self) -> list[str]:
