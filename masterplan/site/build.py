@@ -227,10 +227,16 @@ class Build:
 
     def page_html(self, html: str, page: Page) -> str:
         """The page's HTML with its description, labelled tables in their scrolling box, reachable
-        abbreviations and finished captions."""
-        page.meta["description"] = page_extras.description(html, self.config.site_description or "")
-        html = abbreviations.reachable(page_extras.boxed_tables(table_cards.label_tables(html)))
-        return captions.finish(html, self.numbers.get(page.file.src_uri, NO_NUMBERS))
+        abbreviations and finished captions; kept in the build's memo under the HTML Python-Markdown made
+        and the page's numbers (what else they read, our code and mkdocs.yml, is in its fingerprint)."""
+        numbers, fallback = self.numbers.get(page.file.src_uri, NO_NUMBERS), self.config.site_description or ""
+
+        def finished() -> list[str]:
+            boxed = abbreviations.reachable(page_extras.boxed_tables(table_cards.label_tables(html)))
+            return [page_extras.description(html, fallback), captions.finish(boxed, numbers)]
+
+        page.meta["description"], html = self.memo.get("html-halaman", (html, repr(numbers), fallback), finished)
+        return html
 
     def page_info(self, page: Page) -> dict:
         """What overrides/partials/source-file.html shows under every page: the last change (from one git
