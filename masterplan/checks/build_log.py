@@ -117,3 +117,12 @@ def weasyprint_message(message: str) -> str:
                 f'src="..."> dari alamat halaman. {help_reference("GAMBAR-JALUR")}')
     return f"WeasyPrint: {message}"
 
+
+def translate(docs_dir: Path, root: Path) -> None:
+    """MkDocs' English link and navigation warnings reach the log as ``path:line: [RULE-ID]`` lines in
+    Bahasa Indonesia (one filter per logger, replaced on every build of ``mkdocs serve``)."""
+    for name in LOGGERS:
+        logger = logging.getLogger(name)
+        for old in [f for f in logger.filters if isinstance(f, Translator)]:
+            logger.removeFilter(old)
+        logger.addFilter(Translator(docs_dir, root))

@@ -27,8 +27,10 @@ from masterplan.model.word_cache import FOLDER, WordCache
 FILE = "hasil-build.json"
 PACKAGE = Path(__file__).resolve().parents[1]  # masterplan/
 # The libraries whose answers the kept results repeat: the Markdown parsers, the schema validator, the
-# speller's binding. A new version of any of them computes everything again.
-LIBRARIES = ("markdown-it-py", "Markdown", "pymdown-extensions", "jsonschema", "pyenchant", "PyYAML")
+# speller's binding, the number formats and font reader of the generated views. A new version of any of
+# them computes everything again.
+LIBRARIES = ("markdown-it-py", "Markdown", "pymdown-extensions", "jsonschema", "pyenchant", "PyYAML", "Babel",
+             "fonttools")
 # Where Debian's hunspell-id puts the dictionary that the spelling check reads through enchant.
 DICTIONARY_FOLDERS = (Path("/usr/share/hunspell"), Path("/usr/share/myspell/dicts"))
 

@@ -34,6 +34,10 @@ PDF_PLUGIN = PLUGIN_NAME
 # scripts/setup-npm.sh), shipped inside the offline copy so that search works from file:// offline.
 SHIM = Path(".venv/npm/node_modules/iframe-worker/shim/index.js")
 SHIM_IN_SITE = "assets/javascripts/iframe-worker-shim.js"
+# mike's options, on its command line: with no mike plugin in mkdocs.yml ordinary builds never load mike;
+# `mike deploy` adds it with its defaults (version selector on, as Material's needs; no canonical_version:
+# each version's addresses are its own). Aliases are copies (any web server); the root redirect is ours.
+ALIAS_TYPE, REDIRECT_TEMPLATE = "copy", "overrides/akar/pengalihan.html"
 TOKEN = "GITHUB_TOKEN"  # set by the workflows for the push only
 BOT = ("Rilis otomatis", "41898282+github-actions[bot]@users.noreply.github.com")
 
@@ -182,7 +186,9 @@ def _push_env(env: dict[str, str]) -> dict[str, str]:
 
 def _deploy(repo: Path, env: dict[str, str], version: str, title: str, aliases: list[str]) -> None:
     # mike builds the site itself (`mkdocs build`, strict through mkdocs.yml) and commits it to gh-pages.
-    _mike(repo, env, "deploy", "--update-aliases", "--title", title, version, *aliases, show=True)
+    _mike(repo, env, "deploy", "--update-aliases", "--alias-type", ALIAS_TYPE, "--template", REDIRECT_TEMPLATE,
+          "--title", title, version, *aliases, show=True)
+
 
 
 def publish_draft(repo: Path, push: bool = False, pdf: bool = True) -> None:
@@ -193,7 +199,7 @@ def publish_draft(repo: Path, push: bool = False, pdf: bool = True) -> None:
     env = _env(repo, pdf)
     _deploy(repo, env, stages.DRAFT_VERSION, stages.DRAFT_TITLE, [])
     if not any(stages.LATEST_ALIAS in v.get("aliases", []) for v in deployed(repo, env)):
-        _mike(repo, env, "set-default", stages.DRAFT_VERSION)
+        _mike(repo, env, "set-default", "--template", REDIRECT_TEMPLATE, stages.DRAFT_VERSION)
     _finish_branch(repo, env, push)
 
 
@@ -210,7 +216,7 @@ def offline_zip(repo: Path, version: str, pdf: Path | None, target: Path, sheets
     if not shim.is_file():
         raise ReleaseError(f"{SHIM} tidak ada: jalankan dulu scripts/setup-npm.sh (dipanggil scripts/release.sh).")
     config = _config(repo)
-    config["plugins"].append("offline")
+    config["plugins"] = ["mike", *config["plugins"], "offline"]  # mike as `mike deploy` adds it: own addresses
     config["extra"].pop("version", None)
     # A script whose address names "iframe-worker" stops the offline plugin from adding the CDN one.
     config["extra"]["polyfills"] = [SHIM_IN_SITE]
@@ -258,7 +264,7 @@ def release_stage(repo: Path, tag: str, dist: Path, push: bool = False, pdf: boo
     newest = stage == max(stages.released(repo))
     _deploy(repo, env, stage.tag, stage.label, [stages.LATEST_ALIAS] if newest else [])
     if newest:
-        _mike(repo, env, "set-default", stages.LATEST_ALIAS)
+        _mike(repo, env, "set-default", "--template", REDIRECT_TEMPLATE, stages.LATEST_ALIAS)
     dist.mkdir(parents=True, exist_ok=True)
     config = _config(repo)
     files = []

@@ -1,7 +1,7 @@
 """Pages at the root of the published site (the ``gh-pages`` branch), outside every version folder.
 
 mike writes the root ``index.html`` from our template ``overrides/akar/pengalihan.html``
-(``redirect_template`` in ``mkdocs.yml``). This module makes the root ``404.html``, which GitHub Pages
+(``--template``, :data:`masterplan.publish.release.REDIRECT_TEMPLATE`). This module makes the root ``404.html``, which GitHub Pages
 shows for every missing address: the default version's own 404 page (``overrides/404.html``, so it
 looks like the site: header, fonts, colours, search) with the script of ``overrides/akar/404.html``.
 """

@@ -54,16 +54,6 @@ def _stop_on(title: str, problems: list[Problem]) -> None:
         raise PluginError(report(title, problems))
 
 
-def translate_build_warnings(docs_dir: Path, root: Path) -> None:
-    """MkDocs' English link and navigation warnings reach the log as ``path:line: [RULE-ID]`` lines in
-    Bahasa Indonesia (one filter per logger, replaced on every build of ``mkdocs serve``)."""
-    for name in build_log.LOGGERS:
-        logger = logging.getLogger(name)
-        for old in [f for f in logger.filters if isinstance(f, build_log.Translator)]:
-            logger.removeFilter(old)
-        logger.addFilter(build_log.Translator(docs_dir, root))
-
-
 class Build:
     """One build: the settings and data read once in ``on_config``, the editors' problems (``on_files``),
     the chapter numbers, views and home-page progress (``on_nav``), then pages and the PDF line.
@@ -77,7 +67,7 @@ class Build:
         self.docs_dir = Path(config.docs_dir)
         self.docs = self.docs_dir.resolve().relative_to(self.root).as_posix()  # "docs", as git names it
         self.pdf = config.plugins.get(PDF_PLUGIN)
-        translate_build_warnings(self.docs_dir, self.root)
+        build_log.translate(self.docs_dir, self.root)
         _stop_on("Pengaturan PDF di mkdocs.yml belum benar", printing.check_config(self.root))
         loaded = settings.load(self.root)
         _stop_on("Pengaturan rencana di mkdocs.yml belum benar", list(loaded.problems))
@@ -97,6 +87,7 @@ class Build:
         self.nav: Navigation | None = None
         self.numbers: dict[str, numbering.PageNumbers] = {}
         self.needs = self.progress = None
+        self.views: dict[tuple, str] = {}  # views made from this build's data, for both expansions of a page
 
     def _configure(self) -> None:
         """The values the templates read from ``extra``, and the abbreviations of the glossary."""
@@ -159,13 +150,14 @@ class Build:
                                           sources[p.file.src_uri].body_line) for p in plan_pages])
         self.needs = (self.logic, data_needs.collect(
             self.logic, [(f"{shown}/{p.file.src_uri}", sources[p.file.src_uri].meta.get("title") or p.title,
-                          sources[p.file.src_uri]) for p in plan_pages], self.root))
+                          sources[p.file.src_uri]) for p in plan_pages], self.root, self.memo))
         # Generated views bring their own table and figure captions: expand them before numbering, so that
         # caption numbers continue correctly over the pages of a chapter (BAB V).
         problems = []
         for document in sources.values():
             document.body, found = directives.expand(document.body, self.catalogue, f"{shown}/{document.path}",
-                                                     document.body_line, logic=self.logic, needs=self.needs)
+                                                     document.body_line, logic=self.logic, needs=self.needs,
+                                                     rendered=self.views, memo=self.memo)
             problems += found
         _stop_on("Penanda tampilan data program salah", problems)
         top_level = []
@@ -221,13 +213,13 @@ class Build:
         title = page.meta.get("title")
         if numbers.label and title:
             page.title = f"{numbers.label} {title}"
-        markdown = directives.expand(markdown, self.catalogue, uri,  # checked in number()
-                                     progress=self.progress, logic=self.logic, needs=self.needs)[0]
+        markdown = directives.expand(markdown, self.catalogue, uri, progress=self.progress,  # checked in number()
+                                     logic=self.logic, needs=self.needs, rendered=self.views, memo=self.memo)[0]
         markdown = captions.number(number_headings(markdown, numbers), numbers)
         if page.meta.get("tanda_tangan"):
             markdown = signature_markdown(markdown, self.plan, extra["tahun_dokumen"])
         markdown = markers.render(markdown)
-        abbreviations.for_page(self.config.mdx_configs, self.glossary, markdown)
+        abbreviations.for_page(self.config.mdx_configs, self.glossary, markdown, self.memo)
         return markdown
 
     def _website_only(self) -> list[str]:
@@ -235,10 +227,16 @@ class Build:
 
     def page_html(self, html: str, page: Page) -> str:
         """The page's HTML with its description, labelled tables in their scrolling box, reachable
-        abbreviations and finished captions."""
-        page.meta["description"] = page_extras.description(html, self.config.site_description or "")
-        html = abbreviations.reachable(page_extras.boxed_tables(table_cards.label_tables(html)))
-        return captions.finish(html, self.numbers.get(page.file.src_uri, NO_NUMBERS))
+        abbreviations and finished captions; kept in the build's memo under the HTML Python-Markdown made
+        and the page's numbers (what else they read, our code and mkdocs.yml, is in its fingerprint)."""
+        numbers, fallback = self.numbers.get(page.file.src_uri, NO_NUMBERS), self.config.site_description or ""
+
+        def finished() -> list[str]:
+            boxed = abbreviations.reachable(page_extras.boxed_tables(table_cards.label_tables(html)))
+            return [page_extras.description(html, fallback), captions.finish(boxed, numbers)]
+
+        page.meta["description"], html = self.memo.get("html-halaman", (html, repr(numbers), fallback), finished)
+        return html
 
     def page_info(self, page: Page) -> dict:
         """What overrides/partials/source-file.html shows under every page: the last change (from one git

@@ -1,8 +1,8 @@
 """MkDocs plugin ``masterplan`` (mkdocs.yml, ``plugins``; registered in ``pyproject.toml``): the thin
 adapter from MkDocs' build events to the plan's package. Each handler hands its event to the one
 :class:`~masterplan.site.build.Build` of the current build, made in ``on_config``; nothing of substance
-lives here. Listed last under ``plugins`` so that its events run after search, the PDF plugin and mike,
-as the hooks it replaced did (CATATAN-TEKNIS.md C39); the site search's handlers (:mod:`.search`) take the
+lives here. Listed last under ``plugins`` so that its events run after search and the PDF plugin (and
+after mike, whose plugin ``mike deploy`` puts first), as the hooks it replaced did (CATATAN-TEKNIS.md C39); the site search's handlers (:mod:`.search`) take the
 priorities around Material's search plugin that they need.
 """
 

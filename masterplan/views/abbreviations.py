@@ -12,6 +12,7 @@ import re
 from pathlib import Path
 
 from masterplan.model.documents import load, normalize_heading
+from masterplan.model.result_cache import ResultCache
 
 GLOSSARY = "lampiran/daftar-istilah.md"  # relative to docs/
 SECTION = "Singkatan"
@@ -45,17 +46,22 @@ def from_glossary(path: Path) -> dict[str, str]:
     return found
 
 
-def for_page(mdx_configs: dict, glossary: dict[str, str], markdown: str) -> None:
+def for_page(mdx_configs: dict, glossary: dict[str, str], markdown: str, memo: ResultCache | None = None) -> None:
     """Give the abbr extension (its ``glossary`` option in MkDocs' ``mdx_configs``, from which MkDocs
     makes one Markdown converter per page) the entries of ``glossary`` whose abbreviation occurs in
     ``markdown``, the page about to be rendered, or in the other extensions' options (text they add, such
     as a permalink title), in glossary order. The HTML is the same as with the whole glossary, whose
     definitions appended to every page once cost 15 % of the build: an abbreviation that is not in the
     Markdown is in no text of the page; but the extension matches one pattern of every abbreviation it
-    has against every text of the page, and with all 88 that was a tenth of the rendering."""
+    has against every text of the page, and with all 88 that was a tenth of the rendering. ``memo`` (the
+    build's) keeps which abbreviations a page's text holds between builds."""
     added = repr({name: options for name, options in mdx_configs.items() if name != "abbr"})
-    used = {term: text for term, text in glossary.items() if term in markdown or term in added}
-    mdx_configs["abbr"] = {**mdx_configs.get("abbr", {}), "glossary": used}
+
+    def found() -> list[str]:
+        return [term for term in glossary if term in markdown or term in added]
+
+    terms = memo.get("singkatan", (markdown, added, *glossary), found) if memo is not None else found()
+    mdx_configs["abbr"] = {**mdx_configs.get("abbr", {}), "glossary": {term: glossary[term] for term in terms}}
 
 
 _ABBR = re.compile(r'<abbr title="([^"]*)">')

@@ -15,7 +15,7 @@ the marker's reason, e.g. "perlu verifikasi: data dari BKPSDM"); otherwise the o
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import astuple, dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -25,6 +25,7 @@ from masterplan.model.sources import read_text, read_yaml
 from masterplan.model.documents import Document
 from masterplan.model.plan_logic import FILES, PlanLogic
 from masterplan.model.programmes import OFFICES, PROGRAMMES
+from masterplan.model.result_cache import ResultCache
 from masterplan.views.logic_tables import table
 
 SECRETARIAT = "kominfo"  # Diskominfosan keeps the Tim Pelaksana's secretariat (BAB VIII)
@@ -99,13 +100,21 @@ def _programme_at(logic: PlanLogic, line: int):
     return found
 
 
-def collect(logic: PlanLogic, pages: list[tuple[str, str, Document]], root: Path) -> dict[str, list[Need]]:
+def collect(logic: PlanLogic, pages: list[tuple[str, str, Document]], root: Path,
+            memo: ResultCache | None = None) -> dict[str, list[Need]]:
     """Every need of the plan by office key, in the order of data/opd.yml.
 
     ``pages`` are ``(source path, title shown to readers, parsed page)`` of the plan document (not the
     editors' guide);
-    ``root`` is the repository (its data files are read for markers). Never raises for missing files.
+    ``root`` is the repository (its data files are read for markers). ``memo`` (the build's) keeps the
+    answer between builds under the pages' paths, titles and texts (the data files and the code are in
+    its fingerprint). Never raises for missing files.
     """
+    if memo is not None:
+        return memo.get("kebutuhan-data", [f"{path}\0{title}\0{document.text}" for path, title, document in pages],
+                        lambda: collect(logic, pages, root),
+                        lambda found: [[key, [astuple(need) for need in items]] for key, items in found.items()],
+                        lambda kept: {key: [Need(*fields) for fields in items] for key, items in kept})  # in order
     offices = logic.catalogue.offices
     needs: list[Need] = []
     for indicator in logic.indicators.values():

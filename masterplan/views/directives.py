@@ -48,6 +48,7 @@ from masterplan.views import data_needs, logic_tables, programme_tables, roadmap
 from masterplan.model.documents import load
 from masterplan.model.problems import Problem
 from masterplan.model.programmes import Catalogue
+from masterplan.model.result_cache import ResultCache
 from masterplan.model.yaml_schema import WORD_PASTE
 
 _LINE = re.compile(r"^\[\[(?P<body>[^\[\]]*)\]\][ \t\r]*$")
@@ -106,15 +107,22 @@ VIEWS = {
     "kebutuhan-data": View(data_needs.appendix, data="needs"),
 }
 
+# Views drawn only from data/, mkdocs.yml and rules.yml, which the build memo's fingerprint covers
+# (masterplan.model.result_cache), and from the roadmap's fonts (in their key): kept between builds.
+LASTING = ("catalogue", "logic", "rules")
+
 SYNTAX_HELP = ("Tulis penanda tampilan sendirian pada satu baris, mulai dari kolom pertama, mis. "
                "[[tabel-program dimensi=smart-governance]].")
 
 
 def _candidates(markdown: str):
     """``(index, line)`` of lines outside code that mention ``[[``."""
+    if "[[" not in markdown:  # most pages: no line to look at (every page is expanded twice per build)
+        return
     fence = None
     for index, line in enumerate(markdown.split("\n")):
-        match = _FENCE.match(line.lstrip())
+        stripped = line.lstrip()
+        match = _FENCE.match(stripped) if stripped[:1] in ("`", "~") else None
         if fence:
             if match and match.group(1)[0] == fence[0] and len(match.group(1)) >= len(fence):
                 fence = None
@@ -178,13 +186,16 @@ def _parse(line: str, catalogue: Catalogue) -> tuple[str, dict] | str:
 
 
 def expand(markdown: str, catalogue: Catalogue, path: str, first_line: int = 1,
-           progress: site_status.Progress | None = None, logic=None, needs=None) -> tuple[str, list[Problem]]:
+           progress: site_status.Progress | None = None, logic=None, needs=None,
+           rendered: dict | None = None, memo: ResultCache | None = None) -> tuple[str, list[Problem]]:
     """Replace every directive line of ``markdown`` with its generated Markdown.
 
     ``path`` and ``first_line`` (the file line of ``markdown``'s first line, after front matter) place
     the problems. ``progress`` feeds the home-page views, ``logic`` and ``needs`` the plan-logic views;
-    without them those views are checked and left as they are. Returns ``(new markdown, problems)``;
-    lines with problems are left unchanged.
+    without them those views are checked and left as they are. ``rendered``: the views already made with
+    the same data, by directive (a build's; it fills it), because the build expands every page twice,
+    for the numbers and for the page; ``memo`` (the build's) keeps the :data:`LASTING` views between
+    builds. Returns ``(new markdown, problems)``; lines with problems are left unchanged.
     """
     data = {"catalogue": catalogue, "progress": progress, "rules": rules_module.load(), "logic": logic,
             "needs": needs}
@@ -197,8 +208,18 @@ def expand(markdown: str, catalogue: Catalogue, path: str, first_line: int = 1,
             continue
         name, arguments = parsed
         view = VIEWS[name]
-        if data[view.data] is not None:
-            lines[index] = "\n" + view.render(data[view.data], **arguments).rstrip("\n") + "\n"
+        if data[view.data] is None:
+            continue
+        key = (name, *sorted(arguments.items()))
+        text = rendered.get(key) if rendered is not None else None
+        if text is None:
+            def make(view: View = view, arguments: dict = arguments) -> str:
+                return "\n" + view.render(data[view.data], **arguments).rstrip("\n") + "\n"
+            text = memo.get("tampilan", (*map(str, key), roadmap_svg.fonts_digest()), make) \
+                if memo is not None and view.data in LASTING else make()
+            if rendered is not None:
+                rendered[key] = text
+        lines[index] = text
     return "\n".join(lines), sorted(problems)
 
 

@@ -17,11 +17,10 @@ screens, where it is visually hidden.
 
 from __future__ import annotations
 
+import hashlib
 from functools import lru_cache
 from html import escape
 from pathlib import Path
-
-from fontTools.ttLib import TTFont
 
 from masterplan.model.plan_logic import PlanLogic, Span
 from masterplan.model.programmes import HORIZONS, Catalogue, Programme
@@ -46,9 +45,19 @@ IDS = ("peta-jalan-judul", "peta-jalan-deskripsi")
 
 @lru_cache(maxsize=None)
 def _advances(weight: int) -> tuple[dict, float]:
+    from fontTools.ttLib import TTFont  # here: a rebuild takes the roadmap from its kept views (fonts_digest)
+
     font = TTFont(FONTS / f"source-sans-3-latin-{weight}-normal.woff2")
     cmap, metrics = font.getBestCmap(), font["hmtx"].metrics
     return {code: metrics[name][0] for code, name in cmap.items()}, font["head"].unitsPerEm
+
+
+@lru_cache(maxsize=1)
+def fonts_digest() -> str:
+    """A hash of the fonts whose widths lay out the roadmap (:data:`FONTS`, not covered by the build memo's
+    fingerprint): part of the key under which a build keeps its roadmap (directives.expand)."""
+    fonts = sorted(FONTS.glob("source-sans-3-latin-*-normal.woff2"))
+    return hashlib.sha256(b"".join(font.name.encode() + b"\0" + font.read_bytes() for font in fonts)).hexdigest()
 
 
 def text_width(text: str, size: float, weight: int = 400) -> float:

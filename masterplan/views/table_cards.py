@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import html
 import re
+from functools import lru_cache
 
 # A table with at least this many columns may not fit a 328 px phone column in body-size text: even two
 # do not when a cell holds a long word (the glossary); a one-column list fits and stays a table.
@@ -74,18 +75,29 @@ def _card(table: str) -> str:
             in_body = not closing
         if closing or name not in _ROLES:
             continue
-        attributes = {**_attributes(tag[3]), "role": _ROLES[name]}
-        if name == "table":
-            attributes[CARD_ATTRIBUTE] = ""
-        elif name == "tr":
+        label = None
+        if name == "tr":
             column = 0
         elif name in ("td", "th"):
             if in_body and column < len(headers):
-                attributes["data-label"] = headers[column]
+                label = headers[column]
             column += 1
-        parts += [table[done:tag.start()], _start_tag(name, attributes)]
+        parts += [table[done:tag.start()], _card_tag(name, tag[3], label)]
         done = tag.end()
     return "".join(parts) + table[done:]
+
+
+@lru_cache(maxsize=4096)
+def _card_tag(name: str, attributes: str, label: str | None) -> str:
+    """The start tag ``name`` (with the attribute text ``attributes``) of a card table: its ARIA role, the
+    card mark on the table, ``label`` as a body cell's ``data-label``. Kept per tag: the cells of a table
+    repeat a few tags thousands of times."""
+    rewritten = {**_attributes(attributes), "role": _ROLES[name]}
+    if name == "table":
+        rewritten[CARD_ATTRIBUTE] = ""
+    if label is not None:
+        rewritten["data-label"] = label
+    return _start_tag(name, rewritten)
 
 
 def label_tables(page_html: str) -> str:
