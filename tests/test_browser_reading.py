@@ -18,7 +18,7 @@ CATALOGUE = load_catalogue(ROOT)[0]
 
 FOCUS = """() => {
   const el = document.activeElement, box = el.getBoundingClientRect(), style = getComputedStyle(el);
-  return {drawerButton: el.matches('label[for=__drawer].md-header__button'),
+  return {drawerButton: el.matches('button[data-laci].md-header__button'),
           inDrawer: !!el.closest('.md-sidebar--primary'), text: (el.innerText || '').trim().slice(0, 40),
           outline: style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2,
           onScreen: box.width > 1 && box.height > 1 && box.bottom > 0 && box.right > 0
@@ -54,14 +54,14 @@ def test_navigation_drawer_opens_and_closes_by_keyboard(open_page, options, key)
             break
     assert focus["drawerButton"], f"tombol navigasi tidak tercapai dalam {presses} Tab: {focus}"
     assert focus["outline"] and focus["onScreen"], focus
-    assert page.get_attribute("label[for=__drawer].md-header__button", "aria-expanded") == "false"
+    assert page.get_attribute("button[data-laci].md-header__button", "aria-expanded") == "false"
     page.keyboard.press(key)
     page.wait_for_function(DRAWER_OPEN)
     page.wait_for_function("() => document.activeElement.closest('.md-sidebar--primary')")
     page.wait_for_timeout(300)  # the drawer slides in
     focus = page.evaluate(FOCUS)
     assert focus["inDrawer"] and focus["outline"] and focus["onScreen"], focus
-    assert page.get_attribute("label[for=__drawer].md-header__button", "aria-expanded") == "true"
+    assert page.get_attribute("button[data-laci].md-header__button", "aria-expanded") == "true"
     page.keyboard.press("Tab")
     focus = page.evaluate(FOCUS)
     assert focus["inDrawer"] and focus["onScreen"], f"fokus lari dari laci yang terbuka: {focus}"
@@ -72,7 +72,7 @@ def test_navigation_drawer_opens_and_closes_by_keyboard(open_page, options, key)
 
 def test_drawer_closes_when_focus_leaves_it(open_page):
     page = open_page("bab-6-program/", TABLET)
-    page.focus("label[for=__drawer].md-header__button")
+    page.focus("button[data-laci].md-header__button")
     page.keyboard.press("Enter")
     page.wait_for_function(DRAWER_OPEN)
     page.focus("article h1 a, article a[href]")

@@ -135,15 +135,18 @@ def _lighthouse_once(url: str, report: Path) -> dict | str:
 
 
 def lighthouse(sites: dict[str, Path], paths=LIGHTHOUSE_PAGES, runs: int = 5) -> dict | str:
-    """Median Lighthouse mobile figures per site name of ``sites`` (e.g. ours and stock) and per path:
-    the four category scores (0–100), cumulative layout shift, total blocking time (ms) and main-thread
-    style and layout time (ms). The sites are served side by side and alternate run by run. Returns the
-    reason as text when Lighthouse is missing or fails."""
+    """Median Lighthouse mobile figures per (site name of ``sites``, e.g. ours and stock; path): the four
+    category scores (0–100), cumulative layout shift, total blocking time (ms) and main-thread style and
+    layout time (ms), and under ``"rentang"`` each figure's (lowest, highest) over the runs; under the key
+    ``"beban"`` the machine's 1-minute load average (lowest, median, highest) read before the first run and
+    after each (scores of a loaded machine are lower and spread wider). The sites are served side by side
+    and alternate run by run. Returns the reason as text when Lighthouse is missing or fails."""
     if not LIGHTHOUSE.is_file():
         return f"tidak terpasang; pasang dengan `{LIGHTHOUSE_INSTALL}` (Node.js 20 dan npm)"
     runs_of: dict[tuple[str, str], list[dict]] = {}
     with ExitStack() as stack, tempfile.TemporaryDirectory() as folder:
         urls = {name: stack.enter_context(serve(site)).url for name, site in sites.items()}
+        loads = [os.getloadavg()[0]]
         for run in range(runs):
             for path in paths:
                 for name, url in urls.items():
@@ -151,8 +154,12 @@ def lighthouse(sites: dict[str, Path], paths=LIGHTHOUSE_PAGES, runs: int = 5) ->
                     if isinstance(result, str):
                         return f"Lighthouse gagal pada {name} {path or '/'}: {result}"
                     runs_of.setdefault((name, path), []).append(result)
-    return {key: {figure: statistics.median(r[figure] for r in results) for figure in results[0]}
-            for key, results in runs_of.items()}
+                    loads.append(os.getloadavg()[0])
+    found: dict = {key: {figure: statistics.median(r[figure] for r in results) for figure in results[0]}
+                   | {"rentang": {figure: (min(r[figure] for r in results), max(r[figure] for r in results))
+                                  for figure in results[0]}}
+                   for key, results in runs_of.items()}
+    return found | {"beban": (min(loads), statistics.median(loads), max(loads))}
 
 
 def report(weights: dict[str, dict], axe: dict, scores: dict | str | None, runs: int,
@@ -190,19 +197,22 @@ def report(weights: dict[str, dict], axe: dict, scores: dict | str | None, runs:
             lines.append(f"| `/{path}` | " + " | ".join(f"{a[k]:.0f} \\| {b[k]:.0f}"
                                                         for k in ("elements", "restyled", "laid_out", "ms")) + " |")
     if isinstance(scores, dict):
-        lines += ["", f"Lighthouse seluler, Debian Chromium, median {runs} kali, situs dilayani dengan gzip "
-                      "(kita | bawaan):", "",
+        lines += ["", f"Lighthouse seluler, Debian Chromium, median {runs} kali (skor: median dan rentangnya, "
+                      "terendah–tertinggi), situs dilayani dengan gzip (kita | bawaan):", "",
                   "| Halaman | Performance | Accessibility | Best Practices | SEO | CLS | TBT (ms) | Gaya+tata letak (ms) |",
                   "|---|---|---|---|---|---|---|---|"]
         for path in LIGHTHOUSE_PAGES:
             a, b = scores.get(("kita", path)), scores.get(("bawaan", path))
             if not a or not b:
                 continue
-            cells = [f"{a[k]:.0f} \\| {b[k]:.0f}" for k in CATEGORIES]
+            cells = [f"{a[k]:.0f} ({a['rentang'][k][0]:.0f}–{a['rentang'][k][1]:.0f}) \\| "
+                     f"{b[k]:.0f} ({b['rentang'][k][0]:.0f}–{b['rentang'][k][1]:.0f})" for k in CATEGORIES]
             cells += [f"{a['cls']:.3f} \\| {b['cls']:.3f}", f"{a['tbt']:.0f} \\| {b['tbt']:.0f}",
                       f"{a['style_layout_ms']:.0f} \\| {b['style_layout_ms']:.0f}"]
             lines.append(f"| `/{path}` | " + " | ".join(cells) + " |")
-        lines += ["", "Target: Performance ≥ 95, Accessibility 100, Best Practices 100, SEO ≥ 95."]
+        low, middle, high = scores["beban"]
+        lines += ["", "Target: Performance ≥ 95, Accessibility 100, Best Practices 100, SEO ≥ 95. Beban mesin "
+                      f"(rata-rata 1 menit, {os.cpu_count()} inti) selama pengukuran: {low:.1f}–{high:.1f}, median {middle:.1f}."]
     elif scores:
         lines += ["", f"Lighthouse: {scores}."]
     return "\n".join(lines)
