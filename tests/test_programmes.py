@@ -312,6 +312,20 @@ def test_roadmap_names_are_whole_and_fit_their_column(catalogue):
         assert programme.name in printed, programme.name
 
 
+# In print a chart (760 units wide) is scaled to the text width: 7.5 pt for the 13-unit names (read back
+# from the plan's PDF), so about 0.577 pt a unit.
+PRINT_SCALE = 7.5 / 13
+
+
+def test_roadmap_text_prints_at_seven_points_or_more(catalogue):
+    """The second review sent back the charts' labels at 6.9 pt and milestone numbers at 5.7 pt."""
+    logic, _ = plan_logic.load_plan_logic(ROOT, catalogue)
+    for index, key in enumerate(catalogue.dimensions):
+        root = ET.fromstring(roadmap_svg.dimension_svg(catalogue, key, index, logic.phases))
+        sizes = [float(t.get("font-size") or root.get("font-size")) for t in root.iter(f"{SVG}text")]
+        assert min(sizes) * PRINT_SCALE >= 7, sorted(set(sizes))
+
+
 def test_roadmap_draws_the_phases_of_horizon_yml_and_the_milestones(catalogue):
     """The roadmap's phases are the one definition in data/horizon.yml (read by plan_logic); the
     milestones come from data/tonggak.yml, which has no phases of its own."""
@@ -320,7 +334,7 @@ def test_roadmap_draws_the_phases_of_horizon_yml_and_the_milestones(catalogue):
     assert list(yaml.safe_load((ROOT / "data" / "tonggak.yml").read_text(encoding="utf-8"))) == ["tonggak"]
     figure = roadmap_svg.roadmap_figure(logic)
     root = ET.fromstring(roadmap_svg.dimension_svg(catalogue, next(iter(catalogue.dimensions)), 0, logic.phases))
-    labels = [t.text for t in root.iter(f"{SVG}text")]
+    labels = [" ".join(t.itertext()) for t in root.iter(f"{SVG}text")]  # a long phase name on two lines
     assert all(phase.name in labels for phase in logic.phases), labels
     assert all(f"{phase.name} {phase.label}" in figure for phase in logic.phases)
     flags = [p for p in root.iter(f"{SVG}polygon") if p.get("class") == "tanda-tonggak"]

@@ -80,6 +80,9 @@ def test_each_office_has_its_own_pages_with_its_name_as_running_header(read_back
     assert [office for office, _ in groups] == [s.name for s in sheets]
     for office, group in groups:
         assert "Tanda tangan" in group[-1][0] and "Nama petugas" in group[-1][0], office
+        # The sign-off comes with the sheet's last three rows (a page held one row and the sign-off).
+        rows = len(next(s for s in sheets if s.name == office).needs)
+        assert len(group[-1][1]) - 1 >= min(3, rows), f"{office}: tanda tangan dengan {len(group[-1][1]) - 1} baris"
 
 
 def test_every_need_is_on_its_office_sheet_exactly_once_with_blank_columns(read_back, sheets):

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from bs4 import BeautifulSoup, Tag
 
-from masterplan.pdf import hyphens as pdf_hyphens, part_ends, parts as pdf_parts, tables as pdf_tables
+from masterplan.pdf import hyphens as pdf_hyphens, part_ends, parts as pdf_parts, tables as pdf_tables, verification
 from masterplan.pdf.metadata import Metadata
 from masterplan.views import signature
 
@@ -32,13 +32,14 @@ def arrange(soup: BeautifulSoup, metadata: Metadata) -> BeautifulSoup:
         _column_widths(soup, table)
     pdf_tables.mark_continuations(soup)
     pdf_tables.mark_tall_rows(soup)
+    pdf_tables.mark_row_keeps(soup)
     pdf_tables.mark_group_rows(soup)
     pdf_tables.left_align_text_columns(soup)
     pdf_tables.mark_figure_continuations(soup)
     pdf_tables.keep_amounts_whole(soup)
     pdf_hyphens.hyphenate(soup)
     pdf_hyphens.attach_punctuation(soup)
-    pdf_hyphens.mark_long_badges(soup)
+    verification.print_markers(soup)
     signature.keep_with_closing(soup)
     body = soup.body
     articles = [a for a in body.find_all("article", recursive=False)]

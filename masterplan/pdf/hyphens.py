@@ -12,8 +12,7 @@ paragraphs that print a web address are set ragged right. Hence:
 - :func:`hyphenate` writes soft hyphens (pyphen ``id_ID``, the LibreOffice patterns WeasyPrint itself
   uses) only into the words of table cells that are longer than a line of their column: such a word
   breaks with a hyphen instead of being cut anywhere ("penguata/n"), and no other word breaks at all;
-- :func:`attach_punctuation` removes another cause of lines ended early, and :func:`mark_long_badges`
-  lets a badge longer than a line wrap.
+- :func:`attach_punctuation` removes another cause of lines ended early.
 """
 
 from __future__ import annotations
@@ -69,25 +68,6 @@ def hyphenate(soup: BeautifulSoup) -> int:
                                                if m.group(0) in long_words else m.group(0), str(text)))
                     changed += len(long_words)
     return changed
-
-
-# A badge longer than this (characters) may be wider than a line of text (8.5-pt badge on a 435-pt line):
-# it gets the class ``penanda-panjang`` and wraps at its spaces.
-LONG_BADGE = 75
-LONG_BADGE_CLASS = "penanda-panjang"
-
-
-def mark_long_badges(soup: BeautifulSoup) -> int:
-    """Give every "perlu verifikasi" badge longer than :data:`LONG_BADGE` characters the class
-    ``penanda-panjang`` (the PDF stylesheet lets it wrap at its spaces; a shorter badge never breaks, since
-    split over two lines it is misread as two notes); returns how many were marked."""
-    marked = 0
-    for badge in soup.body.select(f"span.{SKIP_CLASS}"):
-        if len(badge.get_text()) > LONG_BADGE:
-            badge["class"] = [*badge["class"], LONG_BADGE_CLASS]
-            badge.string = badge.get_text().replace("perlu verifikasi", "perlu\u00a0verifikasi", 1)  # one unit
-            marked += 1
-    return marked
 
 
 RUN_IN = ("strong", "b", "em", "i", "abbr")

@@ -57,10 +57,18 @@ class Page:
     text: str
 
 
+def _same_line(line: Line, word: dict) -> bool:
+    """Whether ``word`` stands on ``line``: the same baseline, or raised within it by more than half its
+    height (the "perlu verifikasi" dagger, set 0.35 em above the baseline by styles.scss)."""
+    overlap = min(line.bottom, word["bottom"]) - max(line.top, word["top"])
+    return (abs(line.bottom - word["bottom"]) <= LINE_TOLERANCE
+            or overlap > 0.5 * min(line.bottom - line.top, word["bottom"] - word["top"]))
+
+
 def _lines(words: list[dict]) -> list[Line]:
     lines: list[Line] = []
     for word in sorted(words, key=lambda w: (round(w["bottom"]), w["x0"])):
-        line = next((ln for ln in lines if abs(ln.bottom - word["bottom"]) <= LINE_TOLERANCE), None)
+        line = next((ln for ln in lines if _same_line(ln, word)), None)
         if line is None:
             lines.append(Line([word], word["top"], word["bottom"], word["x0"], word["x1"], word["size"]))
         else:

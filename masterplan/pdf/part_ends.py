@@ -5,7 +5,7 @@ part's closing blocks (paragraphs, lists, headings) are wrapped, from the end, u
 :data:`TAIL_LINES` printed lines, in ``div.akhir-bagian``, which the print stylesheet keeps on one page: when
 the page break would fall inside it, the whole tail goes to the next page, which the part then ends with.
 A long closing list is split in two lists that print as one, so that only its last items go with the
-tail. Tables and pictures are never wrapped (they keep their own last rows together); a tail that would
+tail; a tail right after a table is kept with the table's last rows. Tables and pictures are never wrapped (they keep their own last rows together); a tail that would
 grow beyond :data:`MAX_TAIL_LINES` is not wrapped either, so the page before never loses more than that.
 """
 
@@ -16,6 +16,10 @@ import math
 from bs4 import BeautifulSoup, Tag
 
 TAIL = "akhir-bagian"
+# A tail that follows a table (or its source line) takes the table's last rows along (no break before it):
+# moved alone, a closing paragraph after a full-page table stood on a page of its own (BAB VIII, second
+# review).
+AFTER_TABLE = "sesudah-tabel"
 SPLIT_LIST = "daftar-terbelah"  # the first part of a split list
 LIST_REST = "daftar-sambungan"  # its last items, in the tail
 TAIL_LINES = 6  # the review sent back three or four lines; each line more leaves as much room on the page before
@@ -77,6 +81,17 @@ def _closing_container(article: Tag) -> Tag:
         container = children[-1]
 
 
+def _table_before(block: Tag) -> bool:
+    """Whether ``block`` follows a table, or a table's source line: not a figure (a chart cannot break, and
+    kept with the tail it could not fit on a page: WeasyPrint 70 then stopped laying out the plan)."""
+    previous = block.find_previous_sibling(True)
+    if previous is not None and "sumber" in (previous.get("class") or []):
+        previous = previous.find_previous_sibling(True)
+    if previous is None or previous.find(["svg", "img"]) is not None:
+        return False
+    return previous.name == "table" or previous.find("table") is not None
+
+
 def keep_part_ends(soup: BeautifulSoup, articles: list[Tag]) -> int:
     """Wrap the closing blocks of each of ``articles`` (parts of ``soup``) in ``div.akhir-bagian`` as the
     module docstring says; returns how many parts got one."""
@@ -100,7 +115,10 @@ def keep_part_ends(soup: BeautifulSoup, articles: list[Tag]) -> int:
         before = tail[0].find_previous_sibling(True)
         if before is not None and (before.name in HEADINGS or _leads_in(before, tail[0])):
             tail.insert(0, before)  # the heading of the closing section, or the sentence a list completes
-        wrapper = soup.new_tag("div", attrs={"class": TAIL})
+        classes = [TAIL]
+        if _table_before(tail[0]):
+            classes.append(AFTER_TABLE)
+        wrapper = soup.new_tag("div", attrs={"class": classes})
         tail[0].insert_before(wrapper)
         for block in tail:
             wrapper.append(block.extract())

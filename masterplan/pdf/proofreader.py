@@ -7,7 +7,10 @@ fonts, read back by :mod:`masterplan.pdf.paper`), never at the HTML that produce
 - ``KEPALA-HALAMAN``: the running header names another part than the BAB or Lampiran the page is in;
 - ``HALAMAN-HAMPIR-KOSONG``: a page with three lines or fewer that is not the last page of its part;
 - ``SUMBER-AWAL-HALAMAN``: a source line ("Sumber: …") opens a page, away from its table;
-- ``TABEL-TERPOTONG``: a table shows fewer than three body rows before it goes on on the next page;
+- ``TABEL-TERPOTONG``: a table shows fewer than three body rows before it goes on on the next page, or
+  ends on the next page with fewer than three, unless those rows are at least a sixth of a page high;
+- ``RUANG-KOSONG``: more than a third of a page left empty at its foot although the part goes on, the next
+  page opening with a table or a numbered caption (a table or figure moved whole, or its last rows);
 - ``TABEL-TANPA-KEPALA``: a page that goes on inside a table does not repeat the table's header row;
 - ``SPASI-RENGGANG``: a justified line whose word spacing is wider than the font size;
 - ``BARIS-PATAH``: a line of a paragraph ends although the next line's first word would have fitted (a
@@ -20,15 +23,21 @@ fonts, read back by :mod:`masterplan.pdf.paper`), never at the HTML that produce
 
 from __future__ import annotations
 
-import itertools
 import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from masterplan.pdf.paper import Page, missing_glyphs, parts, read_pages
+from masterplan.pdf.paper import BOTTOM_MARGIN, TOP_MARGIN, Page, missing_glyphs, parts, read_pages
 
 SHORT_PAGE_LINES = 3  # "a heading and a line or two"
 MIN_ROWS_BEFORE_BREAK = 3
+# Fewer rows than that may end a table on the next page when they are this high together (points): a
+# sixth of the page (masterplan.pdf.tables.KEEP_LINES, tall rows).
+MIN_HEIGHT_AFTER_BREAK = 120
+EMPTY_FOOT = 0.35  # share of the text area left empty at the foot of a page before a table
+LIST_ITEM = re.compile(r"^(\d+[.)]|[•◦▪–-])$")
+QUOTES = ('"', "”", "’", "'")
+CAPTION = re.compile(r"^(Tabel|Gambar)\s+[A-Z0-9]+\.\d+\s")
 SOURCE_LINE = re.compile(r"^Sumber\s*:")
 ELLIPSIS = "…"
 
@@ -109,17 +118,52 @@ def _continues_table(page: Page, following: Page) -> bool:
 
 
 def check_table_breaks(pages: list[Page]):
-    """TABEL-TERPOTONG: a table that goes on on the next page shows at least three body rows first."""
+    """TABEL-TERPOTONG: a table that goes on on the next page shows at least three body rows first, and the
+    rows it ends with there are three or more; fewer rows pass on either side when they are at least
+    :data:`MIN_HEIGHT_AFTER_BREAK` high (masterplan.pdf.tables.KEEP_LINES)."""
     for page, following in zip(pages, pages[1:]):
         if not _continues_table(page, following):
             continue
-        top, _, header, body = max(page.tables, key=lambda t: t[1])
+        top, bottom, header, body = max(page.tables, key=lambda t: t[1])
         first_page_of_table = any(line.bottom <= top for line in page.lines)  # caption or text above
         # (A ruled box without a filled header row, such as an admonition's frame, is no table.)
-        if header and body < MIN_ROWS_BEFORE_BREAK and first_page_of_table:
+        short = bottom - top < MIN_HEIGHT_AFTER_BREAK  # (tall rows: fewer of them may start a table)
+        if header and body < MIN_ROWS_BEFORE_BREAK and first_page_of_table and short:
             yield Fault(page.number, "TABEL-TERPOTONG",
                         f"tabel hanya menampilkan {body} baris isi sebelum berlanjut ke halaman "
                         f"{following.number} (paling sedikit {MIN_ROWS_BEFORE_BREAK}).")
+        top, bottom, header, body = min(following.tables, key=lambda t: (t[0], -t[1]))
+        ends_there = any(line.top >= bottom for line in following.lines)  # source line or text below
+        if ends_there and body < MIN_ROWS_BEFORE_BREAK and bottom - top < MIN_HEIGHT_AFTER_BREAK:
+            yield Fault(following.number, "TABEL-TERPOTONG",
+                        f"tabel dari halaman {page.number} hanya menyisakan {body} baris isi di halaman ini "
+                        f"(paling sedikit {MIN_ROWS_BEFORE_BREAK}).")
+
+
+def _opens_with_table(page: Page) -> bool:
+    """Whether ``page`` starts with a table or with a numbered caption ("Tabel 3.6 ...", "Gambar 6.1 ...")."""
+    first_line = page.lines[0] if page.lines else None
+    if page.tables and (first_line is None or min(t[0] for t in page.tables) < first_line.top):
+        return True
+    return first_line is not None and bool(CAPTION.match(first_line.text))
+
+
+def check_empty_feet(pages: list[Page], starts: list[tuple[int, str]]):
+    """RUANG-KOSONG: a page of a part that goes on is not left empty below more than
+    :data:`EMPTY_FOOT` of its text area when the next page opens with a table or a numbered caption."""
+    openers = {first for first, _ in starts}
+    for page, following in zip(pages, pages[1:]):
+        if following.number in openers or not _opens_with_table(following):
+            continue
+        bottoms = [line.bottom for line in page.lines] + [bottom for _, bottom, _, _ in page.tables]
+        if not bottoms:
+            continue
+        area_bottom = page.height - BOTTOM_MARGIN
+        empty = (area_bottom - max(bottoms)) / (area_bottom - TOP_MARGIN)
+        if empty > EMPTY_FOOT:
+            yield Fault(page.number, "RUANG-KOSONG",
+                        f"{empty:.0%} bidang teks kosong di kaki halaman, padahal halaman {following.number} "
+                        f"dibuka dengan tabel atau gambar.")
 
 
 def check_repeated_headers(pages: list[Page]):
@@ -154,16 +198,24 @@ def check_word_spacing(pages: list[Page]):
 
 def check_early_breaks(pages: list[Page]):
     """BARIS-PATAH: within a paragraph (next line right below, same left edge and size), a line is only
-    shorter than the widest line of that left edge by less than the next line's first word."""
+    shorter than the widest line of that left edge by less than the next line's first word.
+
+    The next line's first word is measured with what cannot be parted from it: a closing quotation mark and
+    an opening bracket after it ('Baru" (Patroli'; Unicode line breaking, rule LB15, keeps them together).
+    A line opening with a list number ("18.") or bullet starts a new list item, not a line of the same one.
+    """
     for page in pages:
         for line, following in zip(page.lines, page.lines[1:]):
             if (abs(line.x0 - following.x0) > 1 or abs(line.size - following.size) > 0.5
-                    or following.top - line.bottom > 0.6 * line.size):
+                    or following.top - line.bottom > 0.6 * line.size or LIST_ITEM.match(following.words[0]["text"])):
                 continue  # another block: a new paragraph, list item, heading or indent
             right = max(other.x1 for other in page.lines if abs(other.x0 - line.x0) <= 1)
             word = following.words[0]
-            # A smaller first word opens a "perlu verifikasi" badge, which moves as one unit.
-            unit = list(itertools.takewhile(lambda w: w["size"] < line.size - 1, following.words)) or [word]
+            unit = [word]
+            for before, after in zip(following.words, following.words[1:]):
+                if not (before["text"].endswith(QUOTES) and after["text"].startswith("(")):
+                    break
+                unit.append(after)
             width = unit[-1]["x1"] - word["x0"]
             if line.x1 + 0.5 * line.size + width < right - 1:
                 yield Fault(page.number, "BARIS-PATAH",
@@ -204,7 +256,7 @@ def proofread(path: Path, sources: str | None = None) -> list[Fault]:
     pages = read_pages(path)
     starts = parts(path)
     faults = [*check_headers(pages, starts), *check_short_pages(pages, starts), *check_source_lines(pages),
-              *check_table_breaks(pages), *check_repeated_headers(pages), *check_word_spacing(pages),
+              *check_table_breaks(pages), *check_empty_feet(pages, starts), *check_repeated_headers(pages), *check_word_spacing(pages),
               *check_early_breaks(pages), *check_glyphs(pages, missing_glyphs(path))]
     if sources is not None:
         faults += check_ellipses(pages, sources)

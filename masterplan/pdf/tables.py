@@ -23,18 +23,36 @@ NO_BREAK_SPACE = "\u00a0"
 LINE_CHARACTERS = 87
 CELL_PADDING = 2.5
 HEADINGS = ["h1", "h2", "h3", "h4", "h5", "h6"]
-# A table of this many body rows or fewer is never split (class ``tabel-pendek``): with at least three rows
-# on each side of a break (styles.scss), splitting it would leave a page of a header and a few rows.
+# Printed height of a table row (9-pt cell lines at 1.35 line height, 3-pt padding above and below and the
+# rule; overrides/pdf/styles.scss) and the text area of an A4 page (247 mm), in points.
+CELL_LINE = 9 * 1.35
+ROW_EXTRA = 7
+TEXT_AREA = 700
+# A table of this many body rows or fewer is never split (class ``tabel-pendek``): split, it leaves a page
+# with a header and a few rows ...
 SHORT_TABLE_ROWS = 8
-# ... unless it is taller than about a third of a page (9-pt cell lines): moved whole, it would leave that
-# much empty at the foot of the page before; it splits with three rows on each side instead.
-SHORT_TABLE_LINES = 20
+# ... but only while it is at most a quarter of a page high: moved whole to the next page, a table leaves
+# empty the room it did not fit in, and the second review sent back pages 45 % empty above a table of seven
+# rows (Tabel 1.1). A taller one starts where it is and splits with its first and last rows kept together
+# (:func:`mark_row_keeps`).
+SHORT_TABLE_SHARE = 0.25
 SHORT_TABLE = "tabel-pendek"
-# Rows are never split across pages (styles.scss), except a row that may not fit on a page at all: WeasyPrint
-# 70 then prints it from the top of a page without the repeated header (CATATAN-TEKNIS.md C56). A row of
-# more than half a page of cell lines (9 pt at 1.35 line height: about 57 lines on the 247-mm text area) is
-# allowed to break inside (class ``baris-tinggi``); it then starts below the header like any other row.
-TALL_ROW_LINES = 28
+# A table's first rows stay with its caption and header, and its last rows go on to a page together: three
+# rows (WeasyPrint applies no orphans or widows to table rows, CATATAN-TEKNIS.md C46), or fewer rows that
+# make at least this many cell lines (about a sixth of a page): three tall rows kept together left 40 % of a
+# page empty before the last rows of Tabel 3.8.
+KEEP_ROWS = 3
+KEEP_LINES = 12
+KEEP_AFTER = "lekat-bawah"  # no page break after this row
+KEEP_BEFORE = "lekat-atas"  # no page break before this row
+# A closing total row ("Jumlah") is no row of the table's data: the last rows on a page hold three besides it.
+TOTAL_ROW = re.compile(r"^(jumlah|total)\b", re.IGNORECASE)
+# Rows are never split across pages (styles.scss), except a row taller than about a third of a page (9-pt
+# cell lines: about 57 on the 247-mm text area): kept whole it left that much empty at the foot of the page
+# before it (Tabel 3.6, the TOWS matrix of two rows, 39 %), and a row taller than a page would print from the
+# top of a page without the repeated header (WeasyPrint 70, CATATAN-TEKNIS.md C56). Such a row is allowed to
+# break inside (class ``baris-tinggi``); it then starts below the header like any other row.
+TALL_ROW_LINES = 20
 TALL_ROW = "baris-tinggi"
 
 
@@ -54,8 +72,8 @@ def continuation_label(table: Tag) -> str:
 
 def mark_continuations(soup: BeautifulSoup) -> int:
     """Set ``data-lanjutan`` on the body of every table of the document, and the class ``tabel-pendek`` on
-    every table of :data:`SHORT_TABLE_ROWS` body rows or fewer and :data:`SHORT_TABLE_LINES` estimated
-    lines or fewer (:func:`_cell_lines`); returns how many tables were marked.
+    every table of :data:`SHORT_TABLE_ROWS` body rows or fewer that is estimated at most
+    :data:`SHORT_TABLE_SHARE` of a page high (:func:`row_lines`); returns how many tables were marked.
 
     A table without ``<tbody>`` (hand-written HTML) gets one around its rows first, so that the header
     row stays the first box of every page (the stylesheet reads the value with ``string(…, start)``).
@@ -77,10 +95,40 @@ def mark_continuations(soup: BeautifulSoup) -> int:
             body["data-lanjutan"] = label
         rows = [row for body in bodies for row in body.find_all("tr", recursive=False)]
         columns = column_characters(table)
-        if len(rows) <= SHORT_TABLE_ROWS and sum(
-                max((_cell_lines(cell, columns) for cell in row.find_all(["td", "th"], recursive=False)), default=1)
-                for row in rows) <= SHORT_TABLE_LINES:
+        height = sum(row_lines(row, columns) * CELL_LINE + ROW_EXTRA for row in rows)
+        if len(rows) <= SHORT_TABLE_ROWS and height <= SHORT_TABLE_SHARE * TEXT_AREA:
             table["class"] = [*(table.get("class") or []), SHORT_TABLE]
+        marked += 1
+    return marked
+
+
+def row_lines(row: Tag, columns: list[float]) -> int:
+    """Estimated printed lines of ``row`` (its tallest cell, :func:`_cell_lines`) in a table whose columns
+    hold ``columns`` characters (:func:`column_characters`)."""
+    return max((_cell_lines(cell, columns) for cell in row.find_all(["td", "th"], recursive=False)), default=1)
+
+
+def mark_row_keeps(soup: BeautifulSoup) -> int:
+    """Keep the first and the last rows of every table together (see :data:`KEEP_ROWS`): the rows from the
+    first until :data:`KEEP_ROWS` rows or :data:`KEEP_LINES` estimated lines get the class ``lekat-bawah``
+    (no break after; the last of them none), the same from the end ``lekat-atas`` (no break before; the
+    first of them none), where a closing total row (:data:`TOTAL_ROW`) does not count. Returns how many
+    tables were marked."""
+    marked = 0
+    for table in soup.find_all("table"):
+        rows = [row for body in table.find_all("tbody", recursive=False) for row in body.find_all("tr", recursive=False)]
+        if len(rows) < 2:
+            continue
+        columns = column_characters(table)
+        for ordered, mark in ((rows, KEEP_AFTER), (rows[::-1], KEEP_BEFORE)):
+            counted = lines = 0
+            for row in ordered[:-1]:
+                total = mark == KEEP_BEFORE and row is rows[-1] and TOTAL_ROW.match(row.get_text(" ", strip=True))
+                counted += 0 if total else 1
+                lines += row_lines(row, columns)
+                if counted >= KEEP_ROWS or (lines >= KEEP_LINES and counted >= 1):
+                    break
+                row["class"] = [*(row.get("class") or []), mark]
         marked += 1
     return marked
 

@@ -32,8 +32,12 @@ WIDTH = 760
 CODE_X, NAME_X, NAME_RIGHT = 6, 60, 352
 CHART_LEFT, CHART_RIGHT = 362, 754
 FONT_SIZE = 13
-LINE = 16           # one line of a programme name
-TITLE, PHASES, YEARS, MARKS = 26, 22, 20, 18   # header bands of a dimension chart, top to bottom
+# The smallest text of a chart: in print the 760-unit chart is scaled to the text width (about 0.58), and
+# the second ministry review sent back labels of 5.7 and 6.9 pt; 12.5 units print at 7.2 pt.
+LABEL_SIZE = 13
+MARK_SIZE = 12.5    # milestone numbers, in their flags
+LINE = 16           # one line of a programme name, or of a phase name
+TITLE, PHASES, YEARS, MARKS = 26, 22, 20, 22   # header bands of a dimension chart, top to bottom
 PAD = 8             # vertical padding of a programme row
 # One colour per dimension in data/dimensi.yml order; each has at least 4.5:1 contrast on white.
 COLOURS = ("#1f5c3d", "#8a4f00", "#0b5d8f", "#a23b72", "#5b4a9e", "#00695c")
@@ -67,12 +71,12 @@ def text_width(text: str, size: float, weight: int = 400) -> float:
     return sum(advances.get(ord(char), per_em) for char in text) * size / per_em
 
 
-def wrap(text: str, width: float, size: float = FONT_SIZE) -> list[str]:
+def wrap(text: str, width: float, size: float = FONT_SIZE, weight: int = 400) -> list[str]:
     """``text`` broken at spaces into lines no wider than ``width`` (a single longer word gets a line of
-    its own); every word is kept."""
+    its own) when set at ``size`` and ``weight``; every word is kept."""
     lines: list[str] = []
     for word in text.split():
-        if lines and text_width(f"{lines[-1]} {word}", size) <= width:
+        if lines and text_width(f"{lines[-1]} {word}", size, weight) <= width:
             lines[-1] += f" {word}"
         else:
             lines.append(word)
@@ -106,33 +110,44 @@ class _Axis:
         return CHART_LEFT + (year - self.start) * self.step
 
 
+def _phase_lines(axis: _Axis, phases: tuple[Span, ...]) -> list[list[str]]:
+    """Each phase's name wrapped into the width of its years (whole, on two lines if need be)."""
+    return [wrap(phase.name, axis.x(phase.end + 1) - axis.x(phase.start) - 6, LABEL_SIZE, 600) for phase in phases]
+
+
+def _phase_band(axis: _Axis, phases: tuple[Span, ...]) -> float:
+    """Height of the phase band: one line, and a line more for each further line of the longest name."""
+    return PHASES + (max(map(len, _phase_lines(axis, phases))) - 1) * LINE if phases else 0
+
+
 def _header(axis: _Axis, phases: tuple[Span, ...], milestones: tuple, top: float) -> list[str]:
     """Phase bands with their names, the year row, and numbered milestone flags."""
     out = []
     y = top
-    for index, phase in enumerate(phases):
+    band = _phase_band(axis, phases)
+    for index, (phase, lines) in enumerate(zip(phases, _phase_lines(axis, phases))):
         left, right = axis.x(phase.start), axis.x(phase.end + 1)
         fill = PHASE_FILLS[index % len(PHASE_FILLS)]
         out.append(f'<rect class="pita-fase pita-fase-{index % len(PHASE_FILLS)}" x="{left:.1f}" y="{y}" '
-                   f'width="{right - left:.1f}" height="{PHASES - 2}" fill="{fill}"/>')
-        size = 12 if text_width(phase.name, 12, 600) <= right - left - 6 else 10.5
-        label = phase.name if text_width(phase.name, size, 600) <= right - left - 6 else f"Fase {index + 1}"
-        out.append(f'<text x="{(left + right) / 2:.1f}" y="{y + 14}" text-anchor="middle" font-size="{size}" '
-                   f'font-weight="600">{escape(label)}</text>')
+                   f'width="{right - left:.1f}" height="{band - 2}" fill="{fill}"/>')
+        middle = (left + right) / 2
+        out.append(f'<text x="{middle:.1f}" y="{y + 14}" text-anchor="middle" font-size="{LABEL_SIZE}" '
+                   'font-weight="600">' + "".join(f'<tspan x="{middle:.1f}" y="{y + 14 + i * LINE}">{escape(line)}</tspan>'
+                                                   for i, line in enumerate(lines)) + "</text>")
     if phases:
-        out.append(f'<text x="{NAME_RIGHT}" y="{y + 14}" text-anchor="end" font-size="12">Fase</text>')
-    y += PHASES
-    out += [f'<text x="{axis.x(year) + axis.step / 2:.1f}" y="{y + 14}" text-anchor="middle" font-size="12" '
+        out.append(f'<text x="{NAME_RIGHT}" y="{y + 14}" text-anchor="end" font-size="{LABEL_SIZE}">Fase</text>')
+    y += band
+    out += [f'<text x="{axis.x(year) + axis.step / 2:.1f}" y="{y + 14}" text-anchor="middle" font-size="{LABEL_SIZE}" '
             f'font-weight="600">{year}</text>' for year in axis.years]
     y += YEARS
     for number, milestone in enumerate(milestones, start=1):
         x = axis.x(milestone.year) + axis.step / 2
-        out.append(f'<polygon class="tanda-tonggak" points="{x - 7:.1f},{y + 1} {x + 7:.1f},{y + 1} '
-                   f'{x:.1f},{y + 15}" fill="{MILESTONE_COLOUR}"/>')
-        out.append(f'<text class="nomor-tonggak" x="{x:.1f}" y="{y + 10}" text-anchor="middle" font-size="10" '
+        out.append(f'<polygon class="tanda-tonggak" points="{x - 9:.1f},{y + 1} {x + 9:.1f},{y + 1} '
+                   f'{x:.1f},{y + MARKS - 2}" fill="{MILESTONE_COLOUR}"/>')
+        out.append(f'<text class="nomor-tonggak" x="{x:.1f}" y="{y + 11}" text-anchor="middle" font-size="{MARK_SIZE}" '
                    f'font-weight="700" fill="#ffffff">{number}</text>')
     if milestones:
-        out.append(f'<text x="{NAME_RIGHT}" y="{y + 13}" text-anchor="end" font-size="12">Tonggak</text>')
+        out.append(f'<text x="{NAME_RIGHT}" y="{y + 14}" text-anchor="end" font-size="{LABEL_SIZE}">Tonggak</text>')
     return out
 
 
@@ -178,7 +193,7 @@ def dimension_svg(catalogue: Catalogue, key: str, index: int, phases: tuple[Span
     items = catalogue.of_dimension(key)
     wrapped = [wrap(p.name, NAME_RIGHT - NAME_X) for p in items]
     heights = [len(lines) * LINE + PAD for lines in wrapped]
-    body = TITLE + (PHASES if phases else 0) + YEARS + (MARKS if milestones else 0)
+    body = TITLE + _phase_band(axis, phases) + YEARS + (MARKS if milestones else 0)
     height = body + sum(heights) + 4
     ids = f"{IDS[0]}-{index + 1}", f"{IDS[1]}-{index + 1}"
     title = (f"Peta jalan dimensi {dimension.name} ({dimension.name_id}) "
@@ -201,7 +216,7 @@ def dimension_svg(catalogue: Catalogue, key: str, index: int, phases: tuple[Span
     for year in axis.years + [catalogue.end_year + 1]:
         # Year lines start below the phase names; phase edges run through the phase band too.
         edge = any(year in (p.start, p.end + 1) for p in phases)
-        top = TITLE if edge or not phases else TITLE + PHASES
+        top = TITLE if edge or not phases else TITLE + _phase_band(axis, phases)
         out.append(f'<line class="garis" x1="{axis.x(year):.1f}" y1="{top}" x2="{axis.x(year):.1f}" y2="{y}" '
                    f'stroke="#7d8c83" stroke-width="{1.4 if edge else 0.5}"/>')
     for milestone in milestones:
