@@ -120,9 +120,9 @@ FAILING = {
         {"program.yml": [("    horizon: panjang\n    tahun_mulai: 2027\n    tahun_selesai: 2031",
                           "    horizon: menengah\n    tahun_mulai: 2027\n    tahun_selesai: 2031")]},
         "LOGIKA-HORIZON", "data/program.yml", "BRD-09"),
-    "jangka pendek pada 2028": (
-        {"program.yml": [("    horizon: menengah\n    tahun_mulai: 2028\n    tahun_selesai: 2028",
-                          "    horizon: pendek\n    tahun_mulai: 2028\n    tahun_selesai: 2028")]},
+    "jangka menengah yang selesai 2028": (
+        {"program.yml": [("    horizon: pendek\n    tahun_mulai: 2028\n    tahun_selesai: 2028",
+                          "    horizon: menengah\n    tahun_mulai: 2028\n    tahun_selesai: 2028")]},
         "LOGIKA-HORIZON", "data/program.yml", "GOV-09"),
     "rencana aksi tidak menutup tahun program": (
         {"program.yml": [("- {tahun: [2028, 2029], kegiatan: \"Membangun kanal daring terpadu",
