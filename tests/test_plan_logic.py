@@ -85,8 +85,7 @@ FAILING = {
         {"program.yml": [("    isu: [3]\n", "    isu: [1]\n")]}, "LOGIKA-ISU-PROGRAM", "data/isu.yml", "Isu 3"),
     # Once in the data: financing (isu 9) was ranked but answered by no programme.
     "isu pembiayaan tanpa program": (
-        {"program.yml": [("    isu: [1, 9]\n", "    isu: [1]\n"), ("    isu: [7, 9]\n", "    isu: [7]\n"),
-                         ("    isu: [13, 9]\n", "    isu: [13]\n")]}, "LOGIKA-ISU-PROGRAM", "data/isu.yml", "Isu 9"),
+        {"program.yml": [("    isu: [1, 9]\n", "    isu: [1]\n")]}, "LOGIKA-ISU-PROGRAM", "data/isu.yml", "Isu 9"),
     "program tanpa isu": (
         {"program.yml": [("    isu: [5]\n    indikator_sasaran: [1.1b]\n", "    indikator_sasaran: [1.1b]\n")]},
         "LOGIKA-PROGRAM-ISU", "data/program.yml", "Program GOV-01 belum menjawab isu"),
@@ -109,10 +108,10 @@ FAILING = {
         {"indikator.yml": [("baseline: {status: belum tersedia, opd: dpmptsp}", "baseline: {status: belum tersedia, opd: dinas-x}")]},
         "LOGIKA-BASELINE", "data/indikator.yml", "dinas-x"),
     "misi 5 dipetakan ke isu tata kelola": (
-        {"misi.yml": [("    isu: [4, 5, 10, 12]", "    isu: [3, 4, 5, 10, 12]")]}, "LOGIKA-MISI-ISU", "data/misi.yml",
+        {"misi.yml": [("    isu: [4, 10, 12]", "    isu: [3, 4, 10, 12]")]}, "LOGIKA-MISI-ISU", "data/misi.yml",
         "Misi 5 mencantumkan isu 3"),
     "misi tidak mencantumkan isu programnya": (
-        {"misi.yml": [("    isu: [4, 5, 10, 12]", "    isu: [5, 10, 12]")]}, "LOGIKA-MISI-ISU", "data/misi.yml",
+        {"misi.yml": [("    isu: [4, 10, 12]", "    isu: [10, 12]")]}, "LOGIKA-MISI-ISU", "data/misi.yml",
         "Misi 5 tidak mencantumkan isu 4"),
     "fase bercelah": (
         {"horizon.yml": [("- kode: integrasi\n    nama: Fase Integrasi\n    mulai: 2028",
