@@ -52,8 +52,8 @@ PASSING = {
     "BOM di awal berkas": "\ufeff" + REAL,
     "tanpa OPD mitra": _once("opd_mitra: [setda-organisasi, kecamatan]", "opd_mitra: []"),
     "nilai dasar berupa angka": _once("baseline: belum tersedia", "baseline: 12,5".replace(",", ".")),
-    "program menengah lima tahun": _once("tahun_mulai: 2027\n    tahun_selesai: 2029",
-                                         "tahun_mulai: 2027\n    tahun_selesai: 2031"),
+    "program pendek dua tahun": _once("horizon: pendek\n    tahun_mulai: 2027\n    tahun_selesai: 2027",
+                                      "horizon: pendek\n    tahun_mulai: 2027\n    tahun_selesai: 2028"),
 }
 
 
@@ -101,8 +101,8 @@ FAILING = [
     ("quick win dua tahun", _once("horizon: quick-win\n    tahun_mulai: 2027\n    tahun_selesai: 2027",
                                   "horizon: quick-win\n    tahun_mulai: 2027\n    tahun_selesai: 2028"),
      "PROGRAM-QUICK-WIN", "tahun_selesai: 2028\n    jenis_rencana_aksi: aplikasi\n    indikator:\n      nama: Persentase pengaduan"),
-    ("jangka pendek dua tahun", _once("horizon: pendek\n    tahun_mulai: 2027\n    tahun_selesai: 2027",
-                                      "horizon: pendek\n    tahun_mulai: 2027\n    tahun_selesai: 2028"),
+    ("jangka pendek tiga tahun", _once("horizon: pendek\n    tahun_mulai: 2028\n    tahun_selesai: 2028",
+                                       "horizon: pendek\n    tahun_mulai: 2026\n    tahun_selesai: 2028"),
      "PROGRAM-HORIZON", "tahun_selesai: 2028"),
     ("dimensi salah eja", _once("dimensi: smart-governance", "dimensi: smart-governans"), "PROGRAM-DIMENSI",
      "dimensi: smart-governans"),

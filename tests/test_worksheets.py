@@ -21,7 +21,7 @@ from masterplan.views import data_needs
 
 ROOT = Path(__file__).resolve().parent.parent
 SHEETS = "Lembar-Kerja-Kebutuhan-Data-Bangli.pdf"
-LAMPIRAN_F_PAGES = 18  # the list of ~240 needs; the worksheets inside the plan took 31 pages
+LAMPIRAN_F_PAGES = 19  # the list of ~250 needs (review 6.5 added RPJMD 2025–2029, RKPD/APBD 2027, Bimtek dates); the worksheets inside the plan took 31 pages
 HEADER = 45  # points from the top of a landscape A4 page: the running header's band
 
 

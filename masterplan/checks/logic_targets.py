@@ -191,3 +191,23 @@ def kpbu_in_last_phase(logic: PlanLogic) -> Iterator[Finding]:
                 f"Program {programme.code} ({programme.start_year}–{programme.end_year}) menyebut KPBU sebagai "
                 f"sumber dana, padahal BAB VIII menempatkan KPBU pada fase {last.name} ({last.start}–{last.end}). "
                 "Hapus KPBU dari 'sumber_dana', atau jadwalkan bagian yang dibiayai KPBU pada fase itu.")
+
+
+SERVICE_KINDS = ("aplikasi", "infrastruktur")
+
+
+def services_operated(logic: PlanLogic) -> Iterator[Finding]:
+    """LOGIKA-OPERASI: BAB VIII (Biaya Operasi dan Pemeliharaan) says a programme that builds a service,
+    i.e. an application or infrastructure (``jenis_rencana_aksi``), is run and maintained until the end of
+    the plan period: when it ends earlier, an operation row (``tahap: operasi``) reaches the plan's last
+    year. One-off outputs (a Perbup, a study, a pedoman, a training) are kebijakan or literasi and need none."""
+    last = logic.catalogue.end_year
+    for programme in logic.catalogue.programmes:
+        if programme.action_type not in SERVICE_KINDS or programme.end_year >= last:
+            continue
+        if not any(a.operation and a.end == last for a in logic.links[programme.code].actions):
+            yield PROGRAMMES, programme_line(logic, programme.code, "rencana_aksi"), "LOGIKA-OPERASI", (
+                f"Program {programme.code} ({programme.action_type}) selesai {programme.end_year}, tetapi tidak "
+                f"memiliki baris 'tahap: operasi' sampai {last}. Tambahkan baris rencana aksi "
+                f"{{tahun: [{programme.end_year + 1}, {last}], tahap: operasi, ...}} yang menjalankan dan "
+                "memelihara layanannya, atau ubah jenisnya bila keluarannya sekali jadi.")

@@ -22,7 +22,7 @@ from masterplan.checks.logic_chain import (Finding, actions_cover, alignment_com
                                            horizons_agree, indicators_moved, issues_answered, missions_match,
                                            phases_tile, programme_line, programmes_answer, programmes_move,
                                            references)
-from masterplan.checks.logic_targets import (kpbu_in_last_phase, milestones_in_programmes,
+from masterplan.checks.logic_targets import (kpbu_in_last_phase, milestones_in_programmes, services_operated,
                                              programme_targets_agree, targets_have_active_programmes,
                                              targets_wait_for_baselines)
 from masterplan.checks import plan_dates
@@ -218,7 +218,7 @@ RULES = (references, alignment_complete, issues_answered, programmes_answer, pro
          baselines_owned, targets_wait_for_baselines, programme_targets_agree, targets_have_active_programmes,
          missions_match, phases_tile,
          horizons_agree, milestones_in_programmes, actions_cover, quick_wins_kept, strategies_sound,
-         kpbu_in_last_phase)
+         kpbu_in_last_phase, services_operated)
 
 
 def findings(logic: PlanLogic, pages: list[documents.Document] = ()) -> list[Finding]:

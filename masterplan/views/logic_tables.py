@@ -46,14 +46,15 @@ def _baseline(indicator) -> str:
 def horizon_table(logic: PlanLogic) -> str:
     """The horizons (latest end year, longest programme, focus) and the roadmap phases (years), from
     data/horizon.yml. A horizon is a deadline and a length, never a range of years: "jangka pendek" is
-    a programme of at most one year that ends by the end of that horizon (2027), the same words in every chapter."""
+    a programme of at most two years that ends by the end of that horizon (2028), the same words in every chapter."""
     rows = [[h.name, f"selesai paling lambat {h.end}", f"paling lama {h.longest} tahun", h.focus]
             for h in logic.horizons]
     rows += [[f"*{p.name}*", p.label, "fase peta jalan", p.focus] for p in logic.phases]
     return table(["Horizon atau fase", "Waktu", "Lama program", "Fokus"], "llll", rows,
                  "Horizon waktu program dan fase peta jalan",
-                 "sebuah program termasuk horizon terpendek yang memuat tahun selesainya; quick win ditetapkan "
-                 "khusus dengan kriteria BAB VII")
+                 "sebuah program termasuk horizon terpendek yang memuat tahun selesainya; lama program adalah "
+                 "jendela tahun yang tersisa dari 2027, tahun program pertama, sampai akhir horizon; quick win "
+                 "adalah bagian dari jangka pendek dan ditetapkan khusus dengan kriteria BAB VII")
 
 
 def quick_win_criteria(logic: PlanLogic) -> str:

@@ -15,7 +15,8 @@ from babel.numbers import format_compact_decimal, format_decimal
 from masterplan.model.markdown_table import captioned_table
 from masterplan.model.programmes import HORIZONS, Catalogue, Programme
 
-COST_NOTE = "biaya adalah perkiraan indikatif untuk pembahasan yang perlu verifikasi, bukan pagu anggaran"
+COST_NOTE = ("biaya adalah perkiraan kasar untuk pembahasan yang perlu verifikasi, bukan pagu anggaran, dan tidak "
+             "termasuk biaya operasi dan pemeliharaan, yang belum dihitung")
 
 COST_GROUPS = ("dimensi", "tahun", "sumber-dana")
 
@@ -149,7 +150,9 @@ def cost_table(catalogue: Catalogue, per: str) -> str:
         rows.append(["**Jumlah**", "", f"**{rupiah(sum(by_year.values()))}**"])
         return captioned_table(["Tahun", "Program berjalan", "Perkiraan biaya"], "lrr", rows,
                                f"Perkiraan biaya program per tahun {catalogue.start_year}–{catalogue.end_year}",
-                               source_line(catalogue, "biaya setiap program dibagi rata ke tahun pelaksanaannya"))
+                               source_line(catalogue, "biaya setiap program dibagi rata ke tahun pelaksanaannya "
+                                           "sebagai gambaran sebaran, bukan jadwal belanja: tahun kajian dan "
+                                           "tahun pembangunan belum dibedakan"))
     if per == "sumber-dana":
         # Allocated, never double counted: a programme counts once, under its only source or under the
         # combination of its sources, until the data gives each source's share.
