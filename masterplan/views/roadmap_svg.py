@@ -32,8 +32,7 @@ WIDTH = 760
 CODE_X, NAME_X, NAME_RIGHT = 6, 60, 352
 CHART_LEFT, CHART_RIGHT = 362, 754
 FONT_SIZE = 13
-# The smallest text of a chart: in print the 760-unit chart is scaled to the text width (about 0.58), and
-# the second ministry review sent back labels of 5.7 and 6.9 pt; 12.5 units print at 7.2 pt.
+# Print scales the 760-unit chart by ~0.58: 12.5 units print at 7.2 pt (ministry review 2 sent back 5.7 pt).
 LABEL_SIZE = 13
 MARK_SIZE = 12.5    # milestone numbers, in their flags
 LINE = 16           # one line of a programme name, or of a phase name
@@ -58,8 +57,7 @@ def _advances(weight: int) -> tuple[dict, float]:
 
 @lru_cache(maxsize=1)
 def fonts_digest() -> str:
-    """A hash of the fonts whose widths lay out the roadmap (:data:`FONTS`, not covered by the build memo's
-    fingerprint): part of the key under which a build keeps its roadmap (directives.expand)."""
+    """Hex SHA-256 of the fonts that lay out the roadmap: part of the key a build keeps it under."""
     fonts = sorted(FONTS.glob("source-sans-3-latin-*-normal.woff2"))
     return hashlib.sha256(b"".join(font.name.encode() + b"\0" + font.read_bytes() for font in fonts)).hexdigest()
 
