@@ -16,6 +16,7 @@ from conftest import ROOT
 from masterplan.model import markers
 from masterplan.model.stage_dates import StageDate
 from masterplan.pdf import hyphens, metadata, part_ends, proofreader, tables, verification
+from masterplan.views import abbreviations
 
 MM = 72 / 25.4
 AREA_TOP, AREA_BOTTOM = 25 * MM, 25 * MM  # the text area of overrides/pdf/styles.scss
@@ -148,6 +149,18 @@ def test_first_and_last_rows_are_kept_together(lines, total, after, before):
     rows = soup.select("tbody tr")
     assert [i for i, row in enumerate(rows) if tables.KEEP_AFTER in row.get("class", [])] == after
     assert [i for i, row in enumerate(rows) if tables.KEEP_BEFORE in row.get("class", [])] == before
+
+
+@pytest.mark.unit
+@pytest.mark.parametrize("body, text", [
+    ('<p>SDM <abbr title="Teknologi Informasi dan Komunikasi">TIK,</abbr> dan OPD.</p>', "SDM TIK, dan OPD."),
+    ('<p><abbr title="Sumber Daya Manusia">SDM</abbr> <abbr title="Teknologi">TIK</abbr></p>', "SDM TIK"),
+    ("<p>Tanpa singkatan.</p>", "Tanpa singkatan."),
+])
+def test_abbreviations_print_as_plain_text(body, text):
+    soup = _soup(body)
+    assert hyphens.unwrap_abbreviations(soup) == body.count("<abbr")
+    assert soup.find("abbr") is None and soup.p.get_text() == text
 
 
 @pytest.mark.unit
@@ -365,3 +378,14 @@ def test_parts_do_not_end_with_a_line_or_two(proof_pages, part_starts):
              if page.number in ends and page.number - 1 not in ends and not page.tables
              and len(page.lines) < part_ends.TAIL_LINES - 1]
     assert short == []
+
+
+@pytest.mark.build
+def test_adjacent_abbreviations_read_back_with_their_space(plumbed):
+    """Two glossary abbreviations side by side ("SDM TIK") are read back as two words, not glued
+    ("SDMTIK"), as they were while each was an inline element of its own (hyphens.unwrap_abbreviations)."""
+    known = set(abbreviations.from_glossary(ROOT / "docs" / abbreviations.GLOSSARY))
+    words = {word for page in plumbed.pages for word in re.findall(r"[\w-]+", page.extract_text() or "")}
+    glued = sorted(word for word in words - known
+                   if any(word[:cut] in known and word[cut:] in known for cut in range(2, len(word) - 1)))
+    assert len(known) > 20 and glued == [], glued

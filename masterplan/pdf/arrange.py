@@ -41,6 +41,7 @@ def arrange(soup: BeautifulSoup, metadata: Metadata) -> BeautifulSoup:
     pdf_hyphens.attach_punctuation(soup)
     verification.print_markers(soup)
     signature.keep_with_closing(soup)
+    pdf_hyphens.unwrap_abbreviations(soup)
     body = soup.body
     articles = [a for a in body.find_all("article", recursive=False)]
     cover = next((a for a in articles if a.get("id") == "doc-cover"), None)
