@@ -98,7 +98,7 @@ new PerformanceObserver(list => {
 def test_text_is_painted_before_materials_bundle_runs_and_does_not_move(browser, site_url, path):
     """Material's bundle is deferred (overrides/main.html): as a plain script at the end of <body> Chromium
     ran it, with the style and layout of the whole page it forces, before the first paint, one long task
-    between the reader and the text (CATATAN-TEKNIS.md C-webperf-1). The text painted first must then not
+    between the reader and the text (CATATAN-TEKNIS.md C60). The text painted first must then not
     move: on a phone slowed 6× the screen font ("optional", bangli.css) is used only when it is there for
     the first paint, never swapped in under the reader's eyes (it was: layout shift 0.26 on the home page)."""
     html = browser.new_context().request.get(site_url + path).text()

@@ -163,7 +163,7 @@ PLAN_RULES = ["KEPALA-HALAMAN", "HALAMAN-HAMPIR-KOSONG", "SUMBER-AWAL-HALAMAN", 
               "TABEL-TANPA-KEPALA", "SPASI-RENGGANG", "KOTAK-KOSONG", "ELIPSIS"]
 
 
-# Open: BARIS-PATAH finds three lines WeasyPrint 70 ends early in the plan (CATATAN-TEKNIS.md C-typeset-1);
+# Open: BARIS-PATAH finds three lines WeasyPrint 70 ends early in the plan (CATATAN-TEKNIS.md C62);
 # RUANG-KOSONG finds three pages above a table or figure that does not start there (Tabel 1.3 and 7.6, the
 # roadmap). Neither is in the plan's list yet.
 @pytest.mark.build

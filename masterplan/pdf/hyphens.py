@@ -106,7 +106,7 @@ def unwrap_abbreviations(soup: BeautifulSoup) -> int:
     ends lines early (BAB VIII printed "mengatur" alone on a line before "OPD") and drops the space
     between two adjacent ones from the text layer ("SDM TIK" read back as "SDMTIK"). As plain text it
     reads back with its spaces and the build's peak memory is lower (638 -> 549 MiB); the characters of
-    every page and the page count stay the same (CATATAN-TEKNIS.md, C-pdfmem-1).
+    every page and the page count stay the same (CATATAN-TEKNIS.md, C66).
     """
     found = soup.body.find_all(ABBREVIATION)
     for abbreviation in found:
