@@ -118,7 +118,7 @@ def weasyprint_message(message: str) -> str:
     return f"WeasyPrint: {message}"
 
 
-def translate(docs_dir: Path, root: Path) -> None:
+def install(docs_dir: Path, root: Path) -> None:
     """MkDocs' English link and navigation warnings reach the log as ``path:line: [RULE-ID]`` lines in
     Bahasa Indonesia (one filter per logger, replaced on every build of ``mkdocs serve``)."""
     for name in LOGGERS:

@@ -67,7 +67,7 @@ class Build:
         self.docs_dir = Path(config.docs_dir)
         self.docs = self.docs_dir.resolve().relative_to(self.root).as_posix()  # "docs", as git names it
         self.pdf = config.plugins.get(PDF_PLUGIN)
-        build_log.translate(self.docs_dir, self.root)
+        build_log.install(self.docs_dir, self.root)
         _stop_on("Pengaturan PDF di mkdocs.yml belum benar", printing.check_config(self.root))
         loaded = settings.load(self.root)
         _stop_on("Pengaturan rencana di mkdocs.yml belum benar", list(loaded.problems))
