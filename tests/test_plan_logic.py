@@ -118,13 +118,13 @@ FAILING = {
                           "- kode: integrasi\n    nama: Fase Integrasi\n    mulai: 2029")]},
         "LOGIKA-FASE", "data/horizon.yml", "Fase Integrasi"),
     "jangka menengah tiga tahun sampai 2031": (
-        {"program.yml": [("    horizon: panjang\n    tahun_mulai: 2027\n    tahun_selesai: 2031",
+        {"program.yml": [("    horizon: panjang\n    tahun_mulai: 2028\n    tahun_selesai: 2031",
                           "    horizon: menengah\n    tahun_mulai: 2029\n    tahun_selesai: 2031")]},
         "LOGIKA-HORIZON", "data/program.yml", "BRD-09"),
     "jangka menengah yang selesai 2028": (
         {"program.yml": [("    horizon: pendek\n    tahun_mulai: 2028\n    tahun_selesai: 2028",
                           "    horizon: menengah\n    tahun_mulai: 2028\n    tahun_selesai: 2028")]},
-        "LOGIKA-HORIZON", "data/program.yml", "GOV-09"),
+        "LOGIKA-HORIZON", "data/program.yml", "GOV-03"),
     "rencana aksi tidak menutup tahun program": (
         {"program.yml": [("- {tahun: [2028, 2029], kegiatan: \"Membangun kanal daring terpadu",
                           "- {tahun: 2028, kegiatan: \"Membangun kanal daring terpadu")]},
@@ -134,15 +134,15 @@ FAILING = {
                           "- {tahun: 2026, kegiatan: \"Menginventarisasi jenis layanan")]},
         "LOGIKA-RENCANA-AKSI", "data/program.yml", "GOV-02"),
     "quick win infrastruktur": (
-        {"program.yml": [("    horizon: quick-win\n    tahun_mulai: 2027\n    tahun_selesai: 2027\n"
-                          "    jenis_rencana_aksi: literasi\n    indikator:\n      nama: Persentase UMKM",
-                          "    horizon: quick-win\n    tahun_mulai: 2027\n    tahun_selesai: 2027\n"
-                          "    jenis_rencana_aksi: infrastruktur\n    indikator:\n      nama: Persentase UMKM")]},
+        {"program.yml": [("    horizon: quick-win\n    tahun_mulai: 2028\n    tahun_selesai: 2028\n"
+                          "    jenis_rencana_aksi: aplikasi\n    indikator:\n      nama: Persentase laporan sampah liar",
+                          "    horizon: quick-win\n    tahun_mulai: 2028\n    tahun_selesai: 2028\n"
+                          "    jenis_rencana_aksi: infrastruktur\n    indikator:\n      nama: Persentase laporan sampah liar")]},
         "LOGIKA-QUICK-WIN", "data/program.yml", "tidak boleh berjenis infrastruktur"),
     "dua quick win satu dimensi": (
-        {"program.yml": [("    horizon: pendek\n    tahun_mulai: 2027\n    tahun_selesai: 2027\n    jenis_rencana_aksi: aplikasi\n"
+        {"program.yml": [("    horizon: pendek\n    tahun_mulai: 2028\n    tahun_selesai: 2028\n    jenis_rencana_aksi: aplikasi\n"
                           "    indikator:\n      nama: Persentase OPD dan kecamatan",
-                          "    horizon: quick-win\n    tahun_mulai: 2027\n    tahun_selesai: 2027\n    jenis_rencana_aksi: aplikasi\n"
+                          "    horizon: quick-win\n    tahun_mulai: 2028\n    tahun_selesai: 2028\n    jenis_rencana_aksi: aplikasi\n"
                           "    indikator:\n      nama: Persentase OPD dan kecamatan")]},
         "LOGIKA-QUICK-WIN", "data/program.yml", "sudah memiliki 1 quick win"),
     "quick win 100 persen tanpa baseline": (
@@ -150,7 +150,7 @@ FAILING = {
                           "      baseline: belum tersedia\n      target: 100\n")]},
         "LOGIKA-QUICK-WIN", "data/program.yml", "target 100 persen"),
     "terlalu banyak quick win": (
-        {"horizon.yml": [("  jumlah_maks: 6", "  jumlah_maks: 4")]}, "LOGIKA-QUICK-WIN", "data/program.yml",
+        {"horizon.yml": [("  jumlah_maks: 6", "  jumlah_maks: 2")]}, "LOGIKA-QUICK-WIN", "data/program.yml",
         "Terlalu banyak quick win"),
     "quick win tanpa profil": (
         {"program.yml": [("      mata_anggaran: \"APBD 2027 tanpa mata anggaran baru: di dalam DPA Diskominfosan 2027 yang sudah "
@@ -167,9 +167,9 @@ FAILING = {
         {"program.yml": [("      target_proses: \"SOP disposisi Peraturan", "      # \"SOP disposisi Peraturan")]},
         "LOGIKA-QUICK-WIN", "data/program.yml", "Program GOV-01: quick win tanpa target keberhasilan"),
     "aplikasi baru BRD-04 sebagai quick win": (
-        {"program.yml": [("    horizon: pendek\n    tahun_mulai: 2027\n    tahun_selesai: 2027\n    jenis_rencana_aksi: aplikasi\n"
+        {"program.yml": [("    horizon: pendek\n    tahun_mulai: 2028\n    tahun_selesai: 2028\n    jenis_rencana_aksi: aplikasi\n"
                           "    indikator:\n      nama: Jumlah UMKM produk unggulan",
-                          "    horizon: quick-win\n    tahun_mulai: 2027\n    tahun_selesai: 2027\n    jenis_rencana_aksi: aplikasi\n"
+                          "    horizon: quick-win\n    tahun_mulai: 2028\n    tahun_selesai: 2028\n    jenis_rencana_aksi: aplikasi\n"
                           "    indikator:\n      nama: Jumlah UMKM produk unggulan")]},
         "LOGIKA-QUICK-WIN", "data/program.yml", "Program BRD-04: quick win mempertajam layanan"),
     # Once in the data: the Perbup milestone (2026) disagreed with GOV-10 (2025); now both are 2027.
@@ -209,7 +209,7 @@ FAILING = {
     "rencana aksi berangka padahal target menunggu baseline (LIV-06)": (
         {"program.yml": [("target: \"posyandu percontohan melapor elektronik; target cakupan ditetapkan setelah baseline "
                           "tersedia\"}", "target: \"90% posyandu melapor\"}")]},
-        "LOGIKA-TARGET", "data/program.yml", "rencana aksi 2027 menulis target '90% posyandu melapor'"),
+        "LOGIKA-TARGET", "data/program.yml", "rencana aksi 2028 menulis target '90% posyandu melapor'"),
     "indikator program bukan indikator sasarannya": (
         {"program.yml": [("      sasaran: 1.1a\n", "      sasaran: 1.1c\n")]},
         "LOGIKA-TARGET", "data/program.yml", "tidak tercantum di 'indikator_sasaran'"),
@@ -217,25 +217,25 @@ FAILING = {
     "KPBU sebelum fase terakhir (LIV-08)": (
         {"program.yml": [("      perkiraan: 1000000000\n      sumber_dana: [APBD]\n" + UPKEEP + "    status: usulan\n    isu: [8]",
                           "      perkiraan: 1000000000\n      sumber_dana: [APBD, KPBU]\n" + UPKEEP + "    status: usulan\n    isu: [8]")]},
-        "LOGIKA-KPBU", "data/program.yml", "Program LIV-08 (2027–2029) menyebut KPBU"),
+        "LOGIKA-KPBU", "data/program.yml", "Program LIV-08 (2028–2029) menyebut KPBU"),
     # The ministry reviewer's finding: 2029 and 2034 targets with no programme at work after 2026.
     "target menengah tanpa program yang berjalan 2029 (GOV-03 → 1.1c)": (
-        {"program.yml": [("      - {tahun: [2028, 2029], tahap: operasi, kegiatan: \"Memperluas layanan pengajuan", "      - {tahun: [2030, 2030], tahap: operasi, kegiatan: \"Memperluas layanan pengajuan")]},
+        {"program.yml": [("      - {tahun: 2029, tahap: operasi, kegiatan: \"Memperluas layanan pengajuan", "      - {tahun: [2030, 2030], tahap: operasi, kegiatan: \"Memperluas layanan pengajuan")]},
         "LOGIKA-TARGET-AKTIF", "data/indikator.yml",
         "Indikator 1.1c: target jangka menengah 72 (akhir 2029) tidak digerakkan program mana pun yang berjalan pada 2029"),
     "target panjang tanpa program yang berjalan 2030–2034 (ENV-06 → 6.3b)": (
-        {"program.yml": [("      - {tahun: [2028, 2034], tahap: operasi, kegiatan: \"Memperluas dasbor", "      - {tahun: [2028, 2029], tahap: operasi, kegiatan: \"Memperluas dasbor")]},
+        {"program.yml": [("      - {tahun: [2029, 2034], tahap: operasi, kegiatan: \"Memperluas dasbor", "      - {tahun: 2029, tahap: operasi, kegiatan: \"Memperluas dasbor")]},
         "LOGIKA-TARGET-AKTIF", "data/indikator.yml", "Indikator 6.3b: target jangka panjang 100 (akhir 2034)"),
     "baris operasi di dalam tahun program (GOV-03)": (
-        {"program.yml": [("      - {tahun: [2028, 2029], tahap: operasi, kegiatan: \"Memperluas layanan pengajuan", "      - {tahun: 2027, tahap: operasi, kegiatan: \"Memperluas layanan pengajuan")]},
-        "LOGIKA-RENCANA-AKSI", "data/program.yml", "rencana aksi operasi 2027 harus dimulai setelah program selesai (2027)"),
+        {"program.yml": [("      - {tahun: 2029, tahap: operasi, kegiatan: \"Memperluas layanan pengajuan", "      - {tahun: 2028, tahap: operasi, kegiatan: \"Memperluas layanan pengajuan")]},
+        "LOGIKA-RENCANA-AKSI", "data/program.yml", "rencana aksi operasi 2028 harus dimulai setelah program selesai (2028)"),
     # The ministry review (finding 4): a service built before 2034 with no one to run it afterwards.
     "aplikasi tanpa baris operasi (LIV-08)": (
         {"program.yml": [("      - {tahun: [2030, 2034], tahap: operasi, kegiatan: \"Menjalankan parkir elektronik", "      - {tahun: [2030, 2034], kegiatan: \"Menjalankan parkir elektronik")]},
         "LOGIKA-OPERASI", "data/program.yml", "Program LIV-08 (aplikasi) selesai 2029"),
     "baris operasi berhenti sebelum 2034 (SOC-08)": (
-        {"program.yml": [("      - {tahun: [2031, 2034], tahap: operasi, kegiatan: \"Menjalankan ruang kendali", "      - {tahun: [2031, 2033], tahap: operasi, kegiatan: \"Menjalankan ruang kendali")]},
-        "LOGIKA-OPERASI", "data/program.yml", "Program SOC-08 (infrastruktur) selesai 2030"),
+        {"program.yml": [("      - {tahun: [2032, 2034], tahap: operasi, kegiatan: \"Menjalankan ruang kendali", "      - {tahun: [2032, 2033], tahap: operasi, kegiatan: \"Menjalankan ruang kendali")]},
+        "LOGIKA-OPERASI", "data/program.yml", "Program SOC-08 (infrastruktur) selesai 2031"),
     # The ministry review of the logic: a Desember 2026 edition planned quick wins and a Perbup in 2025.
     "program sebelum tahun edisi (GOV-01)": (
         {"program.yml": [("    horizon: quick-win\n    tahun_mulai: 2027\n    tahun_selesai: 2027\n",
@@ -319,7 +319,7 @@ def test_the_line_points_at_the_programme_that_lost_its_issue(tmp_path):
 # Counts written in the prose
 # ---------------------------------------------------------------------------------------------------
 
-PROSE_PASSING = ["Rencana ini memuat 55 program dan 5 quick win.", "Kelima quick win dijalankan pada 2025.",
+PROSE_PASSING = ["Rencana ini memuat 55 program dan 3 quick win.", "Ketiga quick win dijalankan pada 2025.",
                  "Tiga belas isu strategis dirumuskan.", "Dinas Kesehatan mengampu empat dari sembilan program.",
                  "Pada 2024 program ini dirancang.", "Kode `52 program` di dalam kode tidak diperiksa.",
                  "RPJMD dijabarkan ke dalam sembilan misi."]
@@ -455,11 +455,11 @@ def test_operation_rows_are_named_as_such_and_every_programme_has_an_upkeep_line
     "perlu verifikasi", never a number the data does not hold."""
     logic = _logic()
     name = next(p.name for p in logic.catalogue.programmes if p.code == "GOV-03")
-    assert f"| 2028–2029 GOV-03 {name} (tahap operasi) |" in logic_tables.action_plan(logic)
+    assert f"| 2029 GOV-03 {name} (tahap operasi) |" in logic_tables.action_plan(logic)
     text = upkeep.upkeep_table(logic)
     rows = [line for line in text.splitlines() if line.startswith("| ") and line[2:5].isupper() and "-" in line[5:7]]
     assert len(rows) == len(logic.catalogue.programmes)
-    assert f"| GOV-03 {name} | 2028–2034 | " in text
+    assert f"| GOV-03 {name} | 2029–2034 | " in text
     assert all("perlu dihitung (perlu verifikasi" in row for row in rows)
 
 
@@ -469,7 +469,7 @@ def test_roadmap_draws_the_operation_years_after_the_build_bar():
     logic = _logic()
     text = roadmap_svg.roadmap_figure(logic)
     assert text.count('class="batang-operasi" data-kode="GOV-03"') == 1
-    assert "GOV-03: tahap operasi 2028–2034" in text and "; tahap operasi 2028–2034</span>" in text
+    assert "GOV-03: tahap operasi 2029–2034" in text and "; tahap operasi 2029–2034</span>" in text
     assert 'class="batang-operasi" data-kode="GOV-05"' not in text  # Arsitektur SPBE: a document, no operation
 
 

@@ -294,7 +294,7 @@ def test_roadmap_bar_follows_years(catalogue):
     bars = {r.get("data-kode"): r for root in _charts(catalogue) for r in root.iter(f"{SVG}rect")
             if r.get("class") == "batang"}
     one_year = float(bars["GOV-01"].get("width"))
-    assert float(bars["ENV-08"].get("width")) == pytest.approx(8 * one_year + 28)  # 2027–2034: 8 steps minus the 4-unit gap
+    assert float(bars["ECO-02"].get("width")) == pytest.approx(8 * one_year + 28)  # 2027–2034: 8 steps minus the 4-unit gap
     assert float(bars["GOV-09"].get("x")) == pytest.approx(float(bars["GOV-01"].get("x")) + one_year + 4)  # 2028 vs 2027
 
 

@@ -88,7 +88,7 @@ def quick_wins_kept(logic: PlanLogic) -> Iterator[Finding]:
             yield PROGRAMMES, programme_line(logic, programme.code, "profil_quick_win"), rule, (
                 f"Program {programme.code}: quick win tanpa target keberhasilan, karena target indikatornya "
                 "menunggu baseline. Tulis 'target_proses:' pada profil, mis. \"SOP ditetapkan dan aduan dapat "
-                "dilacak statusnya (usulan Tim Penyusun, perlu verifikasi)\".")
+                "dilacak statusnya (usulan Tim Penyusun, dibahas dalam Bimtek Tahap II)\".")
         if missing:
             yield PROGRAMMES, programme_line(logic, programme.code, "profil_quick_win"), rule, (
                 f"Program {programme.code}: profil quick win belum lengkap ({', '.join(missing)}). Lengkapi "
