@@ -268,13 +268,19 @@ def test_a_tap_on_an_abbreviation_shows_its_expansion(browser, site_url):
 FOCUS = """() => {
   const active = document.activeElement;
   if (!active || active === document.body) return null;
+  document.getAnimations().forEach(a => a.finish());  // judge the focus style, not a fade-in under way
   // The theme's colour-scheme switch is a hidden radio button drawn, and outlined, by its label.
   const el = active.classList.contains('md-option') ? active.nextElementSibling : active;
   const box = el.getBoundingClientRect(), style = getComputedStyle(el);
+  // Seen only when no ancestor is transparent or hidden (Material fades the closed search results out).
+  let shown = style.visibility !== 'hidden';
+  for (let node = el; node && node.nodeType === 1; node = node.parentElement) {
+    if (parseFloat(getComputedStyle(node).opacity) === 0) shown = false;
+  }
   return {text: (el.innerText || active.getAttribute('aria-label') || el.title || '').trim().slice(0, 40),
           pdf: el.classList.contains('tombol-unduh-pdf'),
           outline: style.outlineStyle !== 'none' && (style.outlineStyle === 'auto' || parseFloat(style.outlineWidth) >= 2),
-          onScreen: box.width > 0 && box.bottom > 0 && box.right > 0 && box.top < innerHeight && box.left < innerWidth};
+          onScreen: shown && box.width > 0 && box.height > 0 && box.bottom > 0 && box.right > 0 && box.top < innerHeight && box.left < innerWidth};
 }"""
 
 
