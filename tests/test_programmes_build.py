@@ -121,14 +121,14 @@ def _edit(path: Path, old: str, new: str) -> None:
 
 
 def test_changing_a_programmes_years_changes_table_totals_and_chart(full_build, tmp_path):
-    """One data edit reaches every view: ENV-08 moved from 2027–2034 to 2029–2034 in data/program.yml only."""
+    """One data edit reaches every view: ENV-08 moved from 2028–2034 to 2029–2034 in data/program.yml only."""
     project = _copy(tmp_path)
-    _edit(project / "data" / "program.yml", "tahun_mulai: 2027\n    tahun_selesai: 2034\n"
+    _edit(project / "data" / "program.yml", "tahun_mulai: 2028\n    tahun_selesai: 2034\n"
           "    jenis_rencana_aksi: infrastruktur\n    indikator:\n      nama: Kapasitas PLTS",
           "tahun_mulai: 2029\n    tahun_selesai: 2034\n"
           "    jenis_rencana_aksi: infrastruktur\n    indikator:\n      nama: Kapasitas PLTS")
     # Its rencana aksi moves with it (the build checks that the actions cover the programme's years).
-    _edit(project / "data" / "program.yml", '{tahun: [2027, 2029], kegiatan: "Mengaudit atap gedung',
+    _edit(project / "data" / "program.yml", '{tahun: [2028, 2029], kegiatan: "Mengaudit atap gedung',
           '{tahun: 2029, kegiatan: "Mengaudit atap gedung')
     build = run_build(project, tmp_path / "site", pdf=False)
     assert build.returncode == 0, build.log
@@ -136,7 +136,7 @@ def test_changing_a_programmes_years_changes_table_totals_and_chart(full_build, 
     before_env = _soup(full_build.site, "bab-5/smart-environment.md")
     after_env = _soup(build.site, "bab-5/smart-environment.md")
     row = {r[0]: r for r in _table(after_env, "Program dimensi Smart Environment")}["ENV-08"]
-    assert {r[0]: r for r in _table(before_env, "Program dimensi Smart Environment")}["ENV-08"][4] == "2027–2034"
+    assert {r[0]: r for r in _table(before_env, "Program dimensi Smart Environment")}["ENV-08"][4] == "2028–2034"
     assert row[4] == "2029–2034"
 
     # The per-year table, cell for cell, against the moved programme's cost spread over 2029–2034.
@@ -147,7 +147,7 @@ def test_changing_a_programmes_years_changes_table_totals_and_chart(full_build, 
         running.update(programme.years)
     after = {r[0]: (int(r[1]), r[2]) for r in _table(_soup(build.site, "bab-6-program.md"), "biaya program per tahun")[1:-1]}
     assert after == {str(year): (running[year], programme_tables.rupiah(cost[year])) for year in CATALOGUE.years}
-    assert running[2027] == sum(1 for p in CATALOGUE.programmes if 2027 in p.years) - 1
+    assert running[2028] == sum(1 for p in CATALOGUE.programmes if 2028 in p.years) - 1
 
     old_bar = _bars(_soup(full_build.site, "bab-6-program.md"))["ENV-08"]
     new_bar = _bars(_soup(build.site, "bab-6-program.md"))["ENV-08"]
