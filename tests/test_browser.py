@@ -272,11 +272,7 @@ FOCUS = """() => {
   // The theme's colour-scheme switch is a hidden radio button drawn, and outlined, by its label.
   const el = active.classList.contains('md-option') ? active.nextElementSibling : active;
   const box = el.getBoundingClientRect(), style = getComputedStyle(el);
-  // Seen only when no ancestor is transparent or hidden (Material fades the closed search results out).
-  let shown = style.visibility !== 'hidden';
-  for (let node = el; node && node.nodeType === 1; node = node.parentElement) {
-    if (parseFloat(getComputedStyle(node).opacity) === 0) shown = false;
-  }
+  const shown = style.visibility !== 'hidden';
   return {text: (el.innerText || active.getAttribute('aria-label') || el.title || '').trim().slice(0, 40),
           pdf: el.classList.contains('tombol-unduh-pdf'),
           outline: style.outlineStyle !== 'none' && (style.outlineStyle === 'auto' || parseFloat(style.outlineWidth) >= 2),
