@@ -4,6 +4,7 @@ data only, and the two-workflow pattern that keeps pull request code away from t
 
 from __future__ import annotations
 
+import base64
 import json
 import shutil
 import subprocess
@@ -13,7 +14,7 @@ import pytest
 import yaml
 from conftest import ROOT
 
-from masterplan.publish import preview, preview_publish
+from masterplan.publish import preview, preview_publish, push_auth
 
 WORKFLOWS = ROOT / ".github" / "workflows"
 SHA = "a" * 40
@@ -200,6 +201,26 @@ def test_deploy_and_push_a_preview_to_gh_pages(tmp_path):
     (artifact / "situs" / "index.html").write_text("<p>Beranda</p>")
     preview_publish.deploy(artifact, pages, 7)
     assert sorted(p.name for p in target.rglob("*.html")) == ["index.html"]
+
+
+@pytest.mark.parametrize("token", [None, "rahasia-123"])
+def test_the_token_reaches_only_the_push_environment_as_a_header(monkeypatch, token):
+    """push_env: without GITHUB_TOKEN the environment is unchanged (a rehearsal pushes with the user's own
+    credentials); with it, git gets one extra header carrying the token, and the given environment is not
+    modified in place."""
+    if token is None:
+        monkeypatch.delenv(push_auth.TOKEN, raising=False)
+    else:
+        monkeypatch.setenv(push_auth.TOKEN, token)
+    env = {"PATH": "/usr/bin"}
+    pushed = push_auth.push_env(env)
+    assert env == {"PATH": "/usr/bin"}
+    if token is None:
+        assert pushed == env
+        return
+    header = pushed["GIT_CONFIG_VALUE_0"].removeprefix("AUTHORIZATION: basic ")
+    assert base64.b64decode(header).decode() == f"x-access-token:{token}"
+    assert pushed["GIT_CONFIG_KEY_0"] == "http.https://github.com/.extraheader" and pushed["GIT_CONFIG_COUNT"] == "1"
 
 
 def test_a_change_in_the_programme_data_previews_the_pages_that_draw_it(tmp_path):

@@ -14,7 +14,7 @@ import subprocess
 from pathlib import Path
 
 from masterplan.publish.preview import MANIFEST, PAGES_DIR, Chapter
-from masterplan.publish.release import _push_env as push_env  # the one way this project pushes with a token
+from masterplan.publish.push_auth import push_env
 
 PREVIEW_ROOT = "pratinjau"  # folder on gh-pages holding one pr-N folder per open pull request
 COMMENT_MARK = "<!-- pratinjau-pull-request -->"

@@ -9,7 +9,6 @@ done in the local git repository first; only ``push=True`` (the workflows) sends
 
 from __future__ import annotations
 
-import base64
 import os
 import shutil
 import subprocess
@@ -24,6 +23,7 @@ import yaml
 from masterplan.pdf import PLUGIN_NAME, worksheets
 from masterplan.model import settings, stages
 from masterplan.publish import change_report, root_pages, versions
+from masterplan.publish.push_auth import TOKEN, push_env
 
 BRANCH = "gh-pages"
 REMOTE = "origin"
@@ -38,7 +38,6 @@ SHIM_IN_SITE = "assets/javascripts/iframe-worker-shim.js"
 # `mike deploy` adds it with its defaults (version selector on, as Material's needs; no canonical_version:
 # each version's addresses are its own). Aliases are copies (any web server); the root redirect is ours.
 ALIAS_TYPE, REDIRECT_TEMPLATE = "copy", "overrides/akar/pengalihan.html"
-TOKEN = "GITHUB_TOKEN"  # set by the workflows for the push only
 BOT = ("Rilis otomatis", "41898282+github-actions[bot]@users.noreply.github.com")
 
 
@@ -54,7 +53,7 @@ def _env(repo: Path, pdf: bool) -> dict[str, str]:
     """Environment for mike and MkDocs: the venv's tools first on PATH (mike runs ``mkdocs``), a commit
     identity when git has none (a fresh CI runner), the PDF switched on or off."""
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
-    env.pop(TOKEN, None)  # only the push gets it, never the build (hooks are Python code)
+    env.pop(TOKEN, None)  # only the push gets it, never the build (our plugins are Python code)
     env["PATH"] = f"{Path(sys.executable).parent}{os.pathsep}{env.get('PATH', '')}"
     env.pop("ENABLE_PDF_EXPORT", None)
     if pdf:
@@ -170,18 +169,7 @@ def _finish_branch(repo: Path, env: dict[str, str], push: bool, stable_pdf: Path
         files[stable_pdf_path(config)] = stable_pdf.read_bytes()
     _commit_root_files(repo, env, files)
     if push:
-        _run(repo, ["git", "-C", str(repo), "push", REMOTE, BRANCH], _push_env(env))
-
-
-def _push_env(env: dict[str, str]) -> dict[str, str]:
-    """With ``GITHUB_TOKEN`` set (the workflows), authenticate the push the way actions/checkout does,
-    through an HTTP header passed in the environment: not on the command line, not in .git/config."""
-    token = os.environ.get(TOKEN)
-    if not token:
-        return env
-    basic = base64.b64encode(f"x-access-token:{token}".encode()).decode()
-    return dict(env, GIT_CONFIG_COUNT="1", GIT_CONFIG_KEY_0="http.https://github.com/.extraheader",
-                GIT_CONFIG_VALUE_0=f"AUTHORIZATION: basic {basic}")
+        _run(repo, ["git", "-C", str(repo), "push", REMOTE, BRANCH], push_env(env))
 
 
 def _deploy(repo: Path, env: dict[str, str], version: str, title: str, aliases: list[str]) -> None:
