@@ -57,7 +57,7 @@ fi
 
 # Pasang ulang hanya bila daftar paket atau pyproject.toml berubah (cap sidik jari di dalam .venv).
 # Paket kita sendiri (masterplan/) dipasang "editable": perubahan kode langsung berlaku, dan perintah
-# seperti scripts/validate.py serta hook MkDocs menemukannya tanpa mengubah sys.path.
+# seperti scripts/validate.py serta plugin MkDocs kita menemukannya tanpa mengubah sys.path.
 stamp=".venv/.terpasang-$(basename "$requirements" .txt)"
 fingerprint="$(cat requirements*.txt pyproject.toml | sha256sum | cut -d' ' -f1)"
 if [ "$(cat "$stamp" 2>/dev/null)" != "$fingerprint" ] || ! .venv/bin/python -I -c 'import masterplan' 2>/dev/null; then

@@ -2,7 +2,8 @@
 
 Each module here is one family of checks with a ``check(page, context)`` generator; :func:`run` reads
 every file once and reports every problem of every file (never stops at the first one). Used by the
-command ``scripts/validate.py`` and by the MkDocs hook, so both print the same messages.
+command ``scripts/validate.py`` and by the ``masterplan`` MkDocs plugin (:mod:`masterplan.site.plugin`), so both
+print the same messages.
 """
 
 from __future__ import annotations

@@ -26,7 +26,7 @@ TIMEZONE = "Asia/Makassar"  # Bali keeps WITA (UTC+8): the day a page last chang
 
 @dataclass(frozen=True)
 class Plan:
-    """The values a maintainer sets in one place; read by the hooks, the PDF cover and the checks."""
+    """The values a maintainer sets in one place; read by our MkDocs plugins (site and PDF cover) and the checks."""
 
     title: str
     region: str

@@ -78,8 +78,8 @@ def w3c_date(stage: StageDate) -> str:
 def from_config(config, root: Path) -> Metadata:
     """The metadata of the PDF built from the MkDocs ``config`` of the repository at ``root``.
 
-    ``created`` is empty when the stage's date cannot be read (the plan's own build stops earlier, in its
-    hooks, with the message). Raises ``ValueError`` (see :func:`variant`) and ``KeyError`` when
+    ``created`` is empty when the stage's date cannot be read (the plan's own build stops earlier, in the
+    ``masterplan`` plugin, with the message). Raises ``ValueError`` (see :func:`variant`) and ``KeyError`` when
     ``extra.rencana`` lacks its title.
     """
     plan = settings.from_extra(config.extra)

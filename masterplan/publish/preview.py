@@ -1,7 +1,7 @@
 """The preview of a pull request: the changed chapters as readers will see them, on the site and in the PDF.
 
 Two steps, in two workflows, because code from a pull request must never run with a write token
-(GitHub Security Lab, "Preventing pwn requests"; MkDocs hooks are code that runs while building):
+(GitHub Security Lab, "Preventing pwn requests"; the project's MkDocs plugins are code that runs while building):
 
 1. ``prepare`` runs in the unprivileged ``pull_request`` workflow, after the normal build of the pull
    request's own code. It marks every page of the built site as a preview (a "PRATINJAU" banner and
