@@ -149,3 +149,18 @@ def test_one_page_lists_every_perlu_verifikasi_marker_with_its_file_and_line(ful
     for place in places:
         path, line = place.rsplit(":", 1)
         assert "(perlu verifikasi" in (ROOT / path).read_text(encoding="utf-8").splitlines()[int(line) - 1].lower()
+
+
+def test_the_editors_guide_folder_is_named_once_and_left_out_of_the_pdf():
+    """The folder of the editors' guide is spelled once in the code (problems.EDITORS_GUIDE); the PDF
+    plugin's exclude_pages in mkdocs.yml (read by mkdocs-with-pdf, which cannot import it) and the guide's
+    page kind in rules.yml must name that same folder, or the guide would be printed or checked as a chapter."""
+    from masterplan.model import rules
+    from masterplan.model.problems import EDITORS_GUIDE
+    from masterplan.pdf.check import in_pdf
+    from masterplan.publish.change_report import page_url, website_only
+
+    excluded = website_only(ROOT / "mkdocs.yml")
+    guide = sorted(p.relative_to(ROOT / "docs").as_posix() for p in (ROOT / "docs" / EDITORS_GUIDE).glob("*.md"))
+    assert guide and not any(in_pdf(page_url(page), excluded) for page in guide)
+    assert all(rules.load().kind_of(page).key == "panduan" for page in guide)

@@ -1,6 +1,6 @@
 """Internal links: the target file exists in docs/, the anchor exists on the target page, links are
-relative links to ``.md`` files, and plan pages do not link to website-only pages (``hanya_situs`` in
-rules.yml: such links vanish from the PDF). MkDocs 1.6 ``validation:`` checks the same at build time;
+relative links to ``.md`` files, and plan pages do not link to website-only pages (the editors' guide,
+``problems.EDITORS_GUIDE``: such links vanish from the PDF). MkDocs 1.6 ``validation:`` checks the same at build time;
 this check gives editors the same verdict in Bahasa Indonesia, with file and line, from the command."""
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from markdown.extensions.toc import slugify
 from masterplan.model import site_config
 from masterplan.model.documents import Document, strip_numbering
 from masterplan.model.stages import DRAFT_VERSION, LATEST_ALIAS
-from masterplan.model.problems import Problem
+from masterplan.model.problems import EDITORS_GUIDE, Problem
 
 if TYPE_CHECKING:
     from . import Context, Page
@@ -103,7 +103,6 @@ def _problem(page: Page, context: Context, line: int, href: str, why: str) -> Pr
 
 def check(page: Page, context: Context) -> Iterator[Problem]:
     """TAUTAN-RUSAK for every Markdown link of the page that does not leave the site."""
-    site_only = tuple(context.rules.raw["hanya_situs"])
     for token, line in page.document.inline_tokens():
         if token.type != "link_open":
             continue
@@ -150,7 +149,7 @@ def check(page: Page, context: Context) -> Iterator[Problem]:
         if document is None:
             yield _problem(page, context, line, href, _missing_page_hint(page.name, target, anchor, context))
             continue
-        if target.startswith(site_only) and not page.name.startswith(site_only):
+        if target.startswith(EDITORS_GUIDE) and not page.name.startswith(EDITORS_GUIDE):
             yield _problem(page, context, line, href,
                            "menuju halaman panduan yang hanya ada di situs, tidak di PDF. Hapus tautan ini "
                            "dari halaman rencana induk.")

@@ -28,7 +28,7 @@ from masterplan.checks.logic_targets import (kpbu_in_last_phase, milestones_in_p
 from masterplan.checks import plan_dates
 from masterplan.model import documents, rules as rules_module
 from masterplan.model.plan_logic import HORIZON_FILE, SWOT_FILE, TOWS, PlanLogic, load_plan_logic
-from masterplan.model.problems import Problem, help_reference
+from masterplan.model.problems import EDITORS_GUIDE, Problem, help_reference
 from masterplan.model.programmes import PROGRAMMES, Catalogue, load_catalogue
 from masterplan.model.sources import read_text, shown_path
 
@@ -266,7 +266,7 @@ def check(root: Path, docs_dir: Path | None = None, catalogue: Catalogue | None 
         return None, to_problems([(p.path, p.line, "LOGIKA-SKEMA", p.message) for p in problems])
     docs_dir = docs_dir or root / "docs"
     paths = [path for path in sorted(docs_dir.rglob("*.md"))
-             if not path.relative_to(docs_dir).as_posix().startswith("panduan/")]
+             if not path.relative_to(docs_dir).as_posix().startswith(EDITORS_GUIDE)]
     if memo is None:
         found = findings(logic, [documents.load(path, root) for path in paths])
     else:

@@ -19,7 +19,11 @@ from masterplan.model.stages import DRAFT_VERSION
 ERROR = "error"
 WARNING = "warning"
 
-HELP_DOC = "panduan/aturan-pemeriksaan"  # where every rule ID is explained: docs/<HELP_DOC>.md
+# The editors' guide, docs/panduan/: pages on the website only, not in the PDF (mkdocs.yml ``exclude_pages``
+# of masterplan-pdf, which tests/test_site.py ties to this), not in the readers' search, and no plan page
+# may link to it (TAUTAN-RUSAK). The one spelling of the folder in the code.
+EDITORS_GUIDE = "panduan/"
+HELP_DOC = f"{EDITORS_GUIDE}aturan-pemeriksaan"  # where every rule ID is explained: docs/<HELP_DOC>.md
 # The site is published with mike in version folders; the draft folder always exists, so the link
 # points there (a version-less deep path is a 404).
 HELP_PAGE = f"{DRAFT_VERSION}/{HELP_DOC}/"  # relative to the site root

@@ -22,9 +22,9 @@ from functools import lru_cache
 from importlib.metadata import version
 from pathlib import Path
 
+from masterplan.model.problems import EDITORS_GUIDE
 from masterplan.model.word_cache import WordCache
 
-EDITORS_GUIDE = "panduan/"  # pages for editors only: not in the readers' search (nor in the PDF)
 # The Daftar Kebutuhan Data (Lampiran F), the offices' list for the next workshop: its items repeat the plan's
 # words ("layanan", "desa"), which would bury the chapters a reader is looking for.
 WORKSHEETS = "lampiran/kebutuhan-data"
