@@ -21,7 +21,7 @@ from pypdf import PdfReader
 from conftest import ROOT, html_path, mkdocs_config, nav_files, run_build
 from masterplan.views import abbreviations, directives, feedback, site_status
 from masterplan import checks
-from masterplan.model import documents, rules
+from masterplan.model import documents, rules, stage_dates
 from masterplan.model.programmes import load_catalogue
 
 NAV = nav_files()
@@ -92,7 +92,7 @@ def test_dashboard_says_which_required_sections_are_missing_from_the_chapter_che
     row = site_status.chapter(document, "bab-9-penutup.md", "BAB IX Penutup", "Bappeda", rules.load(), problems,
                               None)
     assert (row.required, row.missing) == (3, 1)
-    progress = site_status.Progress(site_status.load_stages(ROOT)[0], 2, (row,), {"draf": "Draf"})
+    progress = site_status.Progress(stage_dates.load_stages(ROOT)[0], 2, (row,), {"draf": "Draf"})
     table = site_status.status_table(progress)
     assert "**kurang 1** dari 3" in table and site_status.UNKNOWN in table
     assert "bagian wajib lengkap di 0 dari 1 halaman" in table
@@ -133,7 +133,7 @@ def test_home_page_stage_note_is_under_way_only_on_the_draft(version, title, mon
     from masterplan.model import stages
 
     monkeypatch.delenv(stages.VERSION_VARIABLE, raising=False)  # None: the plain build reads mike's variable
-    progress = site_status.Progress(site_status.load_stages(ROOT)[0], 1, (), {})
+    progress = site_status.Progress(stage_dates.load_stages(ROOT)[0], 1, (), {})
     note = site_status.current_stage(progress, version)
     assert title in note.splitlines()[0]
     assert ("sedang berjalan" in note) == (title == "sedang berjalan")

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from masterplan.checks import plan_logic
-from masterplan.model import documents, programmes
+from masterplan.model import documents, programmes, stage_dates
 from masterplan.model.result_cache import FILE, ResultCache
 from masterplan.views import abbreviations, data_needs, directives, roadmap_svg, search_index, site_status
 
@@ -49,7 +49,7 @@ def test_kept_views_are_those_drawn_afresh_and_are_taken_from_the_memo(tmp_path,
 
 
 def test_a_view_of_the_plans_progress_is_never_kept(tmp_path, logic):
-    progress = site_status.Progress(site_status.load_stages(ROOT)[0], 2, (), {})
+    progress = site_status.Progress(stage_dates.load_stages(ROOT)[0], 2, (), {})
     memo = ResultCache(tmp_path, "v1")
     assert "Tahap" in _expand("[[tahapan-bimtek]]\n", logic, memo, progress=progress)
     memo.save()

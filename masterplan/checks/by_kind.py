@@ -20,13 +20,13 @@ from pathlib import Path
 from masterplan import checks
 from masterplan.checks import placement, plan_logic
 from masterplan.checks.programme_data import check_data
-from masterplan.model import documents, plan_logic as logic_data, programmes, rules, site_config
+from masterplan.model import documents, plan_logic as logic_data, programmes, rules, site_config, stage_dates
 from masterplan.model.problems import Problem
-from masterplan.views import directives, site_status
+from masterplan.views import directives
 
 DATA_FILES = {programmes.PROGRAMMES, programmes.OFFICES, programmes.DIMENSIONS, programmes.SCHEMA}
 LOGIC_FILES = set(logic_data.FILES)
-STAGES = site_status.STAGES_FILE
+STAGES = stage_dates.STAGES_FILE
 
 
 def _relative(path: Path, root: Path) -> str | None:
@@ -87,7 +87,7 @@ def check_paths(paths: list[Path], docs_dir: Path, root: Path) -> list[Problem]:
     catalogue, data_problems = programmes.load_catalogue(root) if (marked or data) else (None, [])
     problems += data_problems if data else []  # the markers in chapters are their pages' problems
     problems += _markers(marked, root, catalogue)
-    problems += site_status.load_stages(root)[1] if stages else []
+    problems += stage_dates.load_stages(root)[1] if stages else []
     markdown_names = {_relative(p, root) for p in markdown}
     logic = [p for p in plan_logic.check(root)[1] if p.path in named | markdown_names]
     problems += [p for p in logic if p not in problems]

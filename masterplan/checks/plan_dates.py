@@ -15,7 +15,6 @@ from masterplan.model.logic_types import PlanLogic
 from masterplan.model.milestones import MILESTONES
 from masterplan.model.plan_logic import HORIZON_FILE
 from masterplan.model.programmes import PROGRAMMES
-from masterplan.model.sources import read_yaml
 
 
 def findings(root: Path, logic: PlanLogic) -> list[Finding]:
@@ -36,7 +35,7 @@ def stage_dates_known(root: Path, current: int) -> Iterator[Finding]:
     later stage may still be unscheduled ("belum dijadwalkan"), but a later stage dated before the
     current one would put it in the past of the document. A file that cannot be read is reported once,
     by the stage checks (YAML-SALAH), not again for each stage."""
-    if read_yaml(root / stage_dates.STAGES_FILE, stage_dates.STAGES_FILE).problems:
+    if stage_dates.read(root).problems:
         return
     dates = {}
     for stage in range(1, 5):

@@ -8,7 +8,8 @@ from pathlib import Path
 
 from masterplan.model.problems import Problem
 from masterplan.model.programmes import load_catalogue
-from masterplan.views import directives, site_status
+from masterplan.model.stage_dates import load_stages
+from masterplan.views import directives
 
 from . import printing
 
@@ -30,4 +31,4 @@ def check_data(root: Path) -> list[Problem]:
     """Every problem in the data files of the repository at ``root``: :func:`check_programmes` (with
     ``extra.rencana`` of ``mkdocs.yml``), the workshop stages (``data/tahapan.yml``) and the PDF
     plugin's settings (:func:`masterplan.checks.printing.check_config`)."""
-    return check_programmes(root) + site_status.load_stages(root)[1] + printing.check_config(root)
+    return check_programmes(root) + load_stages(root)[1] + printing.check_config(root)

@@ -1,4 +1,8 @@
-"""The document date: the date of the workshop stage being published, not the day it was built.
+"""The four Bimtek workshop stages of ``data/tahapan.yml``, read here and nowhere else: what each stage
+covers (for the home page's stages table, :class:`Stage` from :func:`load_stages`, which reports a broken
+file as problems at their line) and each stage's document date (:func:`stage_date`).
+
+The document date is the date of the workshop stage being published, not the day it was built.
 
 The cover and the place-and-date line under the Kata Pengantar show the stage's date from
 ``data/tahapan.yml`` (``tanggal_dokumen`` of the stage set in ``mkdocs.yml`` → ``extra.rencana.tahap``).
@@ -13,10 +17,51 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from masterplan.model.sources import read_yaml
+from masterplan.model.problems import Problem, help_reference
+from masterplan.model.settings import STAGES
+from masterplan.model.sources import YamlSource, read_yaml
 
 STAGES_FILE = "data/tahapan.yml"
 _YEAR = re.compile(r"\b(19|20)\d\d\b")
+
+
+@dataclass(frozen=True)
+class Stage:
+    """One Bimtek workshop stage: ``number`` 1–4, when it took place, its topics and its output."""
+
+    number: int
+    when: str
+    topics: str
+    output: str
+
+
+def read(root: Path) -> YamlSource:
+    """``root/data/tahapan.yml`` as read by the tolerant reader (its ``problems`` name a file that cannot
+    be read or is not YAML, as YAML-SALAH or BERKAS-TAK-TERBACA). Never raises."""
+    return read_yaml(root / STAGES_FILE, STAGES_FILE)
+
+
+def load_stages(root: Path) -> tuple[tuple[Stage, ...], list[Problem]]:
+    """The four stages of ``root/data/tahapan.yml`` in order, and the problems found (then no stages).
+    Never raises: bad encoding, bad YAML or a stage without ``waktu``/``pokok``/``keluaran`` are problems
+    (rule TAHAPAN-DATA) at their line."""
+    source = read(root)
+    if source.problems:
+        return (), source.problems
+    data = source.data if isinstance(source.data, dict) else {}
+    stages, problems = [], []
+    for number, entry in data.items():
+        fields = [entry.get(key) if isinstance(entry, dict) else None for key in ("waktu", "pokok", "keluaran")]
+        if not isinstance(number, int) or None in fields:
+            problems.append(Problem(STAGES_FILE, source.line_of(number), 0, "TAHAPAN-DATA",
+                                    f"Tahap '{number}' harus bernomor dan punya waktu, pokok dan keluaran. "
+                                    + help_reference("TAHAPAN-DATA")))
+            continue
+        stages.append(Stage(number, *(str(value) for value in fields)))
+    if not problems and [s.number for s in stages] != list(STAGES):
+        problems.append(Problem(STAGES_FILE, 1, 0, "TAHAPAN-DATA",
+                                f"Tahap harus {', '.join(map(str, STAGES))}, berurutan. " + help_reference("TAHAPAN-DATA")))
+    return (tuple(stages), []) if not problems else ((), problems)
 
 
 @dataclass(frozen=True)
@@ -42,7 +87,7 @@ def stage_date(root: Path, stage: int) -> StageDate:
     Raises ``ValueError`` with a Bahasa Indonesia message naming the fix when the file cannot be read,
     the stage is missing, or its ``tanggal_dokumen`` has no four-digit year.
     """
-    source = read_yaml(root / STAGES_FILE, STAGES_FILE)
+    source = read(root)
     if source.problems:
         raise ValueError(source.problems[0].text())
     try:

@@ -22,7 +22,7 @@ from mkdocs.structure.pages import Page
 from masterplan import checks
 from masterplan.checks import build_log, plan_logic, printing
 from masterplan.model import documents, markers, numbering, programmes, rules, settings, stage_dates
-from masterplan.model.problems import ERROR, Problem, help_url, summary_line
+from masterplan.model.problems import EDITORS_GUIDE, ERROR, Problem, help_url, summary_line
 from masterplan.pdf import PLUGIN_NAME as PDF_PLUGIN, check as pdf_check, worksheets
 from masterplan.publish import change_report, versions
 from masterplan.site import kept
@@ -38,9 +38,8 @@ if TYPE_CHECKING:
 log = logging.getLogger("mkdocs.plugins.masterplan")
 
 PDF_SWITCH = "ENABLE_PDF_EXPORT"
-GUIDE = "panduan/"  # the editors' guide: on the website only, not part of the plan document
-HISTORY_PAGE = "panduan/riwayat-perubahan.md"  # gets the change history of the stage tags appended
-SINCE_PAGE = "panduan/apa-yang-berubah.md"  # gets this version against every earlier stage appended
+HISTORY_PAGE = f"{EDITORS_GUIDE}riwayat-perubahan.md"  # gets the change history of the stage tags appended
+SINCE_PAGE = f"{EDITORS_GUIDE}apa-yang-berubah.md"  # gets this version against every earlier stage appended
 NO_NUMBERS = numbering.PageNumbers(None)
 
 
@@ -79,7 +78,7 @@ class Build:
         if any(problem.severity == ERROR for problem in problems):  # warnings are the checks' to report
             _stop_on("Logika rencana (isu, misi, sasaran, program, indikator) belum benar", problems)
         self._configure()
-        self.stages, problems = site_status.load_stages(self.root)
+        self.stages, problems = stage_dates.load_stages(self.root)
         _stop_on("Data tahapan Bimtek belum benar", problems)
         self.form = feedback.read_form(self.root)
         self.changes = site_status.last_changes(self.root, self.docs_dir, settings.TIMEZONE)  # one git log
@@ -143,7 +142,7 @@ class Build:
         shown = self.docs_dir.name
         sources = {page.file.src_uri: documents.load(self.docs_dir / page.file.src_path, self.docs_dir)
                    for page in nav.pages}
-        plan_pages = [p for p in nav.pages if not p.file.src_uri.startswith(GUIDE)]
+        plan_pages = [p for p in nav.pages if not p.file.src_uri.startswith(EDITORS_GUIDE)]
         # Listed before the views are expanded, so that line numbers are those of the files editors open.
         verifications = markers.listing([(sources[p.file.src_uri].meta.get("title") or p.title,
                                           f"{shown}/{p.file.src_uri}", sources[p.file.src_uri].body,

@@ -1,4 +1,5 @@
-"""How far the plan has come, for the home page: the four Bimtek workshop stages (``data/tahapan.yml``),
+"""How far the plan has come, for the home page: the four Bimtek workshop stages (``data/tahapan.yml``, read
+and validated by :mod:`masterplan.model.stage_dates`),
 the current stage (``mkdocs.yml`` → ``extra.rencana.tahap``), the status of every chapter, and the
 PDF download line.
 
@@ -22,24 +23,13 @@ from babel.numbers import format_decimal
 from masterplan.model import stages as releases
 from masterplan.model.documents import Document
 from masterplan.model.markdown_table import captioned_table
-from masterplan.model.problems import Problem, help_reference
+from masterplan.model.problems import Problem
 from masterplan.model.rules import Rules, Section
-from masterplan.model.settings import STAGES, indonesian_date
-from masterplan.model.sources import read_yaml
+from masterplan.model.settings import indonesian_date
+from masterplan.model.stage_dates import Stage
 
-STAGES_FILE = "data/tahapan.yml"
 UNKNOWN = "tidak diketahui"  # shown when git has no history for a file (e.g. a build from a zip)
 PDF_INFO = "<!-- info-pdf -->"  # filled in after the build, when the PDF exists (see pdf_line)
-
-
-@dataclass(frozen=True)
-class Stage:
-    """One Bimtek workshop stage: ``number`` 1–4, when it took place, its topics and its output."""
-
-    number: int
-    when: str
-    topics: str
-    output: str
 
 
 @dataclass(frozen=True)
@@ -75,29 +65,6 @@ class Progress:
 def verification_list(progress: Progress) -> str:
     """The editors' list of every "perlu verifikasi" marker in the plan, with file and line."""
     return progress.verifications
-
-
-def load_stages(root: Path) -> tuple[tuple[Stage, ...], list[Problem]]:
-    """The four stages of ``root/data/tahapan.yml`` in order, and the problems found (then no stages).
-    Never raises: bad encoding, bad YAML or a stage without ``waktu``/``pokok``/``keluaran`` are problems
-    at their line."""
-    source = read_yaml(root / STAGES_FILE, STAGES_FILE)
-    if source.problems:
-        return (), source.problems
-    data = source.data if isinstance(source.data, dict) else {}
-    stages, problems = [], []
-    for number, entry in data.items():
-        fields = [entry.get(key) if isinstance(entry, dict) else None for key in ("waktu", "pokok", "keluaran")]
-        if not isinstance(number, int) or None in fields:
-            problems.append(Problem(STAGES_FILE, source.line_of(number), 0, "TAHAPAN-DATA",
-                                    f"Tahap '{number}' harus bernomor dan punya waktu, pokok dan keluaran. "
-                                    + help_reference("TAHAPAN-DATA")))
-            continue
-        stages.append(Stage(number, *(str(value) for value in fields)))
-    if not problems and [s.number for s in stages] != list(STAGES):
-        problems.append(Problem(STAGES_FILE, 1, 0, "TAHAPAN-DATA",
-                                f"Tahap harus {', '.join(map(str, STAGES))}, berurutan. " + help_reference("TAHAPAN-DATA")))
-    return (tuple(stages), []) if not problems else ((), problems)
 
 
 def last_changes(repo: Path, folder: Path, timezone: str = "UTC") -> dict[str, dt.date]:
