@@ -142,6 +142,18 @@ def test_captions_numbered_per_chapter_table_caption_above(numbers, table, figur
     assert "/// table-caption\nContoh di panduan" in out  # the guide's example stays as written
 
 
+def test_numbers_continue_on_the_next_page_of_a_chapter_without_the_guides_examples():
+    """The count carried to a chapter's next page and the numbers on the page come from the same caption
+    blocks: an example in fenced code is neither numbered nor counted (it was counted, so the next page
+    started one too far)."""
+    first = parse("---\nbab: 5\n---\n# Strategi\n\n" + TABLE_MD)
+    second = parse("# Tata Kelola\n\n" + TABLE_MD)
+    numbers = plan([[("bab-5/index.md", first), ("bab-5/tata-kelola.md", second)]])["bab-5/tata-kelola.md"]
+    assert (numbers.tables_before, numbers.figures_before) == (1, 1)
+    out = _rendered(captions.number(TABLE_MD, numbers), numbers)
+    assert "Tabel 5.2" in out and "Gambar 5.2" in out and "Tabel 5.3" not in out
+
+
 @pytest.mark.parametrize("caption, shown", [
     ('<span class="caption-prefix">Tabel 5.2</span><abbr title="Organisasi Perangkat Daerah">OPD</abbr> koordinator',
      '<span class="caption-prefix">Tabel 5.2</span> <abbr'),

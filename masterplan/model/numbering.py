@@ -8,6 +8,7 @@ numerals, sub-chapters in Arabic decimal numbers), CATATAN-TEKNIS.md, "Konvensi 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from masterplan.model.documents import Document, Heading
@@ -66,7 +67,24 @@ class PageNumbers:
         return found
 
 
-_CAPTION = re.compile(r"^///[ \t]*(table|figure)-caption\b", re.MULTILINE)
+# A pymdownx caption block's opening line, ``/// table-caption`` or ``/// figure-caption`` with optional
+# ``| arguments``: the one definition, for counting here and for numbering in views/captions.py.
+CAPTION_BLOCK = re.compile(r"^(?P<head>[ \t]*///[ \t]*(?P<kind>table|figure)-caption)[ \t]*(?:\|(?P<args>.*))?$")
+_FENCE = re.compile(r"^[ \t]*(`{3,}|~{3,})")
+
+
+def caption_blocks(lines: list[str]) -> Iterator[tuple[int, re.Match[str]]]:
+    """``(index, match of CAPTION_BLOCK)`` for every caption block opened in ``lines`` (a page's Markdown
+    split at newlines), skipping fenced code: the editors' guide shows the syntax without numbering it."""
+    fence = None
+    for index, line in enumerate(lines):
+        opener = _FENCE.match(line)
+        if opener and (fence is None or opener.group(1)[0] == fence[0] and len(opener.group(1)) >= len(fence)):
+            fence = None if fence else opener.group(1)
+            continue
+        match = None if fence else CAPTION_BLOCK.match(line)
+        if match:
+            yield index, match
 
 
 def _count_h2(document: Document) -> int:
@@ -75,7 +93,7 @@ def _count_h2(document: Document) -> int:
 
 def count_captions(document: Document) -> tuple[int, int]:
     """Number of ``(table, figure)`` caption blocks (pymdownx.blocks.caption) in a page body."""
-    kinds = _CAPTION.findall(document.body)
+    kinds = [match.group("kind") for _, match in caption_blocks(document.body.split("\n"))]
     return kinds.count("table"), kinds.count("figure")
 
 

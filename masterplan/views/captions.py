@@ -12,11 +12,9 @@ import re
 from functools import cache
 
 from masterplan.model import rules
-from masterplan.model.numbering import PageNumbers
+from masterplan.model.numbering import PageNumbers, caption_blocks
 
 _KINDS = {"table": ("tabel", "<"), "figure": ("gambar", ">")}  # (class and id prefix, caption above/below)
-_BLOCK = re.compile(r"^(?P<head>[ \t]*///[ \t]*(?P<kind>table|figure)-caption)[ \t]*(?:\|(?P<args>.*))?$")
-_FENCE = re.compile(r"^[ \t]*(`{3,}|~{3,})")
 _PREFIX = re.compile(r'(<span class="caption-prefix">(?:Tabel|Gambar) )(\d+)</span>')
 # The caption extension drops the space after its prefix when the caption's text starts with an element
 # (an abbreviation: "Tabel 5.2<abbr>OPD</abbr>"); the space is put back.
@@ -45,15 +43,7 @@ def number(markdown: str, numbers: PageNumbers) -> str:
     editors' guide shows the syntax) are left alone; a block's own arguments are kept after ours."""
     counters = {"table": numbers.tables_before, "figure": numbers.figures_before}
     lines = markdown.split("\n")
-    fence = None
-    for index, line in enumerate(lines):
-        opener = _FENCE.match(line)
-        if opener and (fence is None or opener.group(1)[0] == fence[0] and len(opener.group(1)) >= len(fence)):
-            fence = None if fence else opener.group(1)
-            continue
-        match = None if fence else _BLOCK.match(line)
-        if not match:
-            continue
+    for index, match in caption_blocks(lines):
         kind = match.group("kind")
         css, side = _KINDS[kind]
         counters[kind] += 1
