@@ -37,12 +37,17 @@ def test_mkdocs_warnings_reach_the_log_as_indonesian_problem_lines(tmp_path):
     build = run_build(project, tmp_path / "site", pdf=False)
     log = build.log
     assert build.returncode != 0  # still fatal under --strict
-    assert re.search(r"docs/index\.md:5: \[TAUTAN-RUSAK\] Tautan \"bab-1\.md\" tidak menuju", log), log
+    assert re.search(r"docs/index\.md:5: \[TAUTAN-RUSAK\] Tautan \"bab-1\.md\" menuju ke berkas yang tidak ada", log), log
     assert re.search(r"docs/index\.md:5: \[TAUTAN-RUSAK\] Tautan \"#tidak-ada\" menuju bagian", log), log
-    assert re.search(r"docs/index\.md:7: \[GAMBAR-HILANG\] Gambar \"peta\.png\"", log), log
+    assert re.search(r"docs/index\.md:7: \[GAMBAR-HILANG\] Berkas gambar \"peta\.png\"", log), log
     assert re.search(r"mkdocs\.yml:5: \[HALAMAN-NAVIGASI\] Daftar navigasi \(nav:\) menyebut \"hilang\.md\"", log), log
     assert re.search(r"docs/lain\.md:1: \[HALAMAN-NAVIGASI\] Halaman \"lain\.md\"", log), log
     assert "Doc file" not in log and "is included in the 'nav'" not in log and "exist in the docs directory" not in log
+    # The same mistakes in the same words as the editors' checks (one wording, in rules.yml).
+    from masterplan import checks
+    checked = checks.run([project / "docs"], project / "docs", project, spell=False)
+    same = [p for p in checked if p.rule in ("TAUTAN-RUSAK", "GAMBAR-HILANG", "HALAMAN-NAVIGASI")]
+    assert len(same) == 5 and all(p.message in log for p in same), (same, log)
 
 
 def test_weasyprint_image_errors_name_the_rule_in_indonesian():

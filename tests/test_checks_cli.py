@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import shutil
+import string
 import subprocess
 import sys
 from pathlib import Path
@@ -104,6 +105,25 @@ def test_every_rule_is_declared_used_and_explained():
     assert all(rule.summary and rule.severity in ("error", "warning") for rule in registry.values())
     assert set(explained) == set(registry)
     assert all(explained[rule.id] == rule.anchor for rule in registry.values())
+
+
+def test_registry_message_texts_are_used_and_worded_only_in_rules_yml():
+    """A rule's message texts (``teks`` in rules.yml) are valid templates, each is asked for by name in the
+    code, and no piece of their wording (a run of five words between the ``{fields}``) is written again
+    in the code: a check and the build log that report the same mistake say it in the same words."""
+    code = "\n".join(p.read_text(encoding="utf-8") for p in (ROOT / "masterplan").rglob("*.py"))
+    flat = " ".join(code.split())
+    texts = {(rule.id, name): text for rule in rules_module.load().catalogue.values() for name, text in rule.texts.items()}
+    assert len({rule for rule, _ in texts}) >= 8
+    for (rule, name), text in texts.items():
+        fields = [field for _, field, _, _ in string.Formatter().parse(text) if field]
+        assert text.format(**dict.fromkeys(fields, "x")), (rule, name)
+        assert f'"{name}"' in code or f'"isi_"' in code and name.startswith("isi_"), (rule, name)
+        for literal, *_ in string.Formatter().parse(text):
+            words = literal.split()
+            for start in range(0, max(len(words) - 4, 0)):
+                piece = " ".join(words[start:start + 5])
+                assert piece not in flat, (rule, name, piece)
 
 
 _PIECES = list("#|-*`[]()!<>:=\"'/\\{}_~\n\r\t ab1.") + [

@@ -11,29 +11,27 @@ for a case the checks miss; the editor still reads it in the same form. Message 
 from __future__ import annotations
 
 import logging
+import posixpath
 import re
 from pathlib import Path
 
 from masterplan.model.problems import ERROR, Problem, help_reference
+from masterplan.model.rules import message
 from masterplan.model.site_config import CONFIG
+
+from . import images, links, placement
 
 _IMAGE = re.compile(r"\.(?:png|jpe?g|gif|svg|webp)$", re.IGNORECASE)
 _DOC = r"Doc file '(?P<page>[^']+)' contains "
+_LINK = r"a link '(?P<target>[^']*)', but "
+# MkDocs' message -> which of our messages it stands for (the words are those of the editors' checks).
 _PATTERNS = [
-    (re.compile(_DOC + r"a link '(?P<target>[^']*)', but the target(?: '[^']*')? is not found among "
-                       r"documentation files\."),
-     "tidak menuju ke berkas yang ada di folder docs/. Periksa nama berkas (huruf besar dan kecil dibedakan) "
-     "dan foldernya; alamat ditulis dari folder berkas ini."),
-    (re.compile(_DOC + r"a link '(?P<target>[^']*)', but (?:there is no such anchor on this page|the doc "
-                       r"'[^']+' does not contain an anchor '[^']+')\."),
-     "menuju bagian yang tidak ada di halaman tujuannya. Salin alamat bagian dari ikon tautan di samping "
-     "judulnya di situs."),
-    (re.compile(_DOC + r"an unrecognized relative link '(?P<target>[^']*)', it was left as is\."),
-     "bukan alamat berkas. Tautkan berkas Markdown-nya (mis. bab-1-pendahuluan.md), bukan alamat halaman situs."),
-    (re.compile(_DOC + r"an absolute link '(?P<target>[^']*)', it was left as is\."),
-     "ditulis sebagai alamat absolut. Tulis alamat relatif dari berkas ini ke berkas .md."),
-    (re.compile(_DOC + r"a link to '(?P<target>[^']*)' which is excluded from the built site\."),
-     "menuju halaman yang tidak diterbitkan. Hapus tautan ini atau tautkan halaman lain."),
+    (re.compile(_DOC + _LINK + r"the target(?: '[^']*')? is not found among documentation files\."), "missing"),
+    (re.compile(_DOC + _LINK + r"(?:there is no such anchor on this page|the doc '(?P<doc>[^']+)' does not "
+                               r"contain an anchor '[^']+')\."), "anchor"),
+    (re.compile(_DOC + r"an unrecognized relative link '(?P<target>[^']*)', it was left as is\."), "not_a_file"),
+    (re.compile(_DOC + r"an absolute link '(?P<target>[^']*)', it was left as is\."), "absolute"),
+    (re.compile(_DOC + r"a link to '(?P<target>[^']*)' which is excluded from the built site\."), "excluded"),
 ]
 _NAV_MISSING = re.compile(r"A reference to '(?P<target>[^']+)' is included in the 'nav' configuration, which "
                           r"is not found in the documentation files\.")
@@ -53,8 +51,26 @@ def _line_of(path: Path, needle: str) -> int:
 LOGGERS = ("mkdocs.structure.pages", "mkdocs.structure.nav")  # where MkDocs logs the warnings above
 
 
-def translate(message: str, docs_dir: Path, root: Path) -> list[Problem]:
-    """The problems an MkDocs warning ``message`` stands for, located in the editor's file; empty when the
+def _link_message(kind: str, page: str, target: str, doc: str | None, docs_dir: Path) -> tuple[str, str]:
+    """The rule and the editors' checks' own message for MkDocs' link warning of ``kind`` (see
+    :data:`_PATTERNS`) about the link ``target`` of the docs-relative ``page``."""
+    path, _, anchor = target.partition("#")
+    resolved = posixpath.normpath(posixpath.join(posixpath.dirname(page), path)) if path else page
+    if kind == "missing" and _IMAGE.search(path):
+        return "GAMBAR-HILANG", images.missing_image(target, page)
+    if kind == "missing":
+        return links.RULE, links.missing_page(target, page, resolved, anchor, docs_dir)
+    if kind == "anchor":
+        return links.RULE, message(links.RULE, "jangkar", tautan=target, jangkar=anchor, berkas=doc or page)
+    if kind == "not_a_file":
+        return links.RULE, links.not_a_file(target, resolved)
+    if kind == "absolute":
+        return links.RULE, links.absolute(target, page, path, f"#{anchor}" if anchor else "", docs_dir)
+    return links.RULE, message(links.RULE, "tidak_diterbitkan", tautan=target)
+
+
+def translate(warning: str, docs_dir: Path, root: Path) -> list[Problem]:
+    """The problems an MkDocs warning ``warning`` stands for, located in the editor's file; empty when the
     message is not one an editor causes (it is then logged unchanged). Errors: ``--strict`` fails on them."""
     docs = docs_dir.resolve().relative_to(root.resolve()).as_posix() if docs_dir.resolve().is_relative_to(
         root.resolve()) else docs_dir.as_posix()
@@ -62,26 +78,21 @@ def translate(message: str, docs_dir: Path, root: Path) -> list[Problem]:
     def problem(path: str, line: int, rule: str, text: str) -> Problem:
         return Problem(path, line, 0, rule, f"{text} {help_reference(rule)}", ERROR)
 
-    for pattern, advice in _PATTERNS:
-        match = pattern.fullmatch(message.strip())
+    for pattern, kind in _PATTERNS:
+        match = pattern.fullmatch(warning.strip())
         if match:
             page, target = match.group("page"), match.group("target")
-            rule = "GAMBAR-HILANG" if _IMAGE.search(target.split("#")[0]) else "TAUTAN-RUSAK"
-            what = f'Gambar "{target}"' if rule == "GAMBAR-HILANG" else f'Tautan "{target}"'
-            return [problem(f"{docs}/{page}", _line_of(docs_dir / page, target), rule, f"{what} {advice}")]
-    match = _NAV_MISSING.fullmatch(message.strip())
+            rule, text = _link_message(kind, page, target, match.groupdict().get("doc"), docs_dir)
+            return [problem(f"{docs}/{page}", _line_of(docs_dir / page, target), rule, text)]
+    match = _NAV_MISSING.fullmatch(warning.strip())
     if match:
         target = match.group("target")
-        return [problem(CONFIG, _line_of(root / CONFIG, target), "HALAMAN-NAVIGASI",
-                        f'Daftar navigasi (nav:) menyebut "{target}", tetapi berkas itu tidak ada di folder docs/. '
-                        "Samakan baris ini dengan nama berkas yang sekarang, atau hapus barisnya.")]
-    match = _NOT_IN_NAV.fullmatch(message.strip() + "\n")
+        return [problem(CONFIG, _line_of(root / CONFIG, target), placement.NAV,
+                        message(placement.NAV, "nav_tanpa_berkas", berkas=target))]
+    match = _NOT_IN_NAV.fullmatch(warning.strip() + "\n")
     if match:
         pages = [line.strip()[2:] for line in match.group("pages").splitlines() if line.strip()]
-        return [problem(f"{docs}/{page}", 1, "HALAMAN-NAVIGASI",
-                        f'Halaman "{page}" tidak ada di daftar navigasi (nav: di mkdocs.yml), sehingga pembaca '
-                        "tidak dapat menemukannya dan isinya tidak masuk PDF. Tambahkan barisnya di nav:.")
-                for page in pages]
+        return [problem(f"{docs}/{page}", 1, placement.NAV, placement.not_in_nav(page)) for page in pages]
     return []
 
 
@@ -105,17 +116,16 @@ class Translator(logging.Filter):
 _WEASYPRINT_IMAGE = re.compile(r"^Failed to load image at '(?P<url>[^']+)'")
 
 
-def weasyprint_message(message: str) -> str:
-    """WeasyPrint's error ``message`` for the build log: an image it could not load (an editor's wrong
-    image path, checked as GAMBAR-JALUR / GAMBAR-HILANG before the build) in Bahasa Indonesia; any other
-    message prefixed with "WeasyPrint:" as it is (layout internals an editor cannot act on)."""
-    match = _WEASYPRINT_IMAGE.match(message)
+def weasyprint_message(error: str) -> str:
+    """WeasyPrint's ``error`` for the build log: an image it could not load (an editor's wrong image path,
+    checked as GAMBAR-JALUR / GAMBAR-HILANG before the build) in Bahasa Indonesia; any other error
+    prefixed with "WeasyPrint:" as it is (layout internals an editor cannot act on)."""
+    match = _WEASYPRINT_IMAGE.match(error)
     if match:
         name = match.group("url").rsplit("/", 1)[-1]
-        return (f'[GAMBAR-JALUR] PDF: gambar "{name}" tidak dapat dimuat ({match.group("url")}). Periksa jalur '
-                "gambar di bab yang memuatnya: jalur Markdown dihitung dari folder berkas .md, jalur di <img "
-                f'src="..."> dari alamat halaman. {help_reference("GAMBAR-JALUR")}')
-    return f"WeasyPrint: {message}"
+        text = message("GAMBAR-JALUR", "di_pdf", gambar=name, alamat=match.group("url"))
+        return f'[GAMBAR-JALUR] {text} {help_reference("GAMBAR-JALUR")}'
+    return f"WeasyPrint: {error}"
 
 
 def install(docs_dir: Path, root: Path) -> None:

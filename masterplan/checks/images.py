@@ -13,6 +13,7 @@ from urllib.parse import unquote, urlsplit
 
 from masterplan.model import site_config
 from masterplan.model.problems import Problem
+from masterplan.model.rules import message
 from .safety import html_fragments, tags
 
 if TYPE_CHECKING:
@@ -52,9 +53,16 @@ def _elsewhere(src: str, context: Context) -> str | None:
     return found[0] if len(found) == 1 else None
 
 
-def _folder_hint(page: Page) -> str:
-    prefix = "../" * page.name.count("/")
-    return f"![keterangan gambar]({prefix}assets/images/nama-berkas.png)"
+def _upload_path(page_name: str) -> str:
+    """The path from the page ``page_name`` (docs-relative) to an image uploaded to docs/assets/images/."""
+    return "../" * page_name.count("/") + "assets/images/nama-berkas.png"
+
+
+def missing_image(src: str, page_name: str) -> str:
+    """GAMBAR-HILANG's message for the image path ``src`` of the page ``page_name`` (docs-relative), with
+    the path an uploaded image would have from that page; also used for MkDocs' own warning
+    (:mod:`.build_log`)."""
+    return message("GAMBAR-HILANG", "tidak_ada", gambar=src, contoh=_upload_path(page_name))
 
 
 def _local_file(src: str, folder: str, context: Context) -> Path | None:
@@ -77,12 +85,9 @@ def _path_hint(src: str, found: str, html: bool, page: Page, context: Context) -
     markdown = posixpath.relpath(found, posixpath.dirname(page.name) or ".")
     from_url = posixpath.relpath(found, _url_folder(page, context) or ".")
     if html:
-        return (f'Gambar <img src="{src}"> tidak akan tampil: di dalam HTML, alamat gambar dihitung dari alamat '
-                f'halaman di situs, bukan dari folder berkas ini, sehingga PDF pun gagal dibuat. Tulis gambarnya '
-                f"sebagai Markdown: ![keterangan gambar]({markdown}), atau bila HTML memang perlu, "
-                f'src="{from_url}".')
-    return (f'Jalur gambar "{src}" dihitung dari folder berkas ini ({posixpath.dirname(page.name) or "docs"}/) '
-            f"dan tidak menemukan gambarnya; berkas itu ada di docs/{found}. Tulis ![keterangan gambar]({markdown}).")
+        return message("GAMBAR-JALUR", "html", gambar=src, contoh=markdown, dari_alamat=from_url)
+    return message("GAMBAR-JALUR", "markdown", gambar=src, folder=posixpath.dirname(page.name) or "docs", ada=found,
+                   contoh=markdown)
 
 
 def check(page: Page, context: Context) -> Iterator[Problem]:
@@ -105,7 +110,7 @@ def check(page: Page, context: Context) -> Iterator[Problem]:
             yield context.problem(page, line, 0, "GAMBAR-LUAR",
                                   f'Gambar "{src}" tidak berasal dari repositori. {why}Unggah berkas '
                                   "gambarnya ke folder docs/assets/images/ (Add file, Upload files), lalu "
-                                  f"tulis {_folder_hint(page)}.")
+                                  f"tulis ![keterangan gambar]({_upload_path(page.name)}).")
             continue
         target = local_file(src, html, page, context)
         if target is None or not target.is_file():
@@ -113,10 +118,7 @@ def check(page: Page, context: Context) -> Iterator[Problem]:
             if elsewhere:
                 yield context.problem(page, line, 0, "GAMBAR-JALUR", _path_hint(src, elsewhere, html, page, context))
                 continue
-            yield context.problem(page, line, 0, "GAMBAR-HILANG",
-                                  f'Berkas gambar "{src}" tidak ditemukan di folder docs/. Periksa nama '
-                                  "berkasnya (huruf besar dan kecil dibedakan) dan letaknya, atau unggah "
-                                  f"gambarnya ke docs/assets/images/ lalu tulis {_folder_hint(page)}.")
+            yield context.problem(page, line, 0, "GAMBAR-HILANG", missing_image(src, page.name))
             continue
         size_kb = target.stat().st_size // 1024
         if size_kb > limit_kb:

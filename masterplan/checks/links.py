@@ -8,6 +8,7 @@ from __future__ import annotations
 import posixpath
 import re
 from collections.abc import Iterator
+from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import unquote, urlsplit
 
@@ -17,9 +18,12 @@ from masterplan.model import site_config
 from masterplan.model.documents import Document, strip_numbering
 from masterplan.model.stages import DRAFT_VERSION, LATEST_ALIAS
 from masterplan.model.problems import EDITORS_GUIDE, Problem
+from masterplan.model.rules import message
 
 if TYPE_CHECKING:
     from . import Context, Page
+
+RULE = "TAUTAN-RUSAK"
 
 _EXPLICIT_ID = re.compile(r"""\{[^{}]*#([\w-]+)[^{}]*\}|\bid=["']([^"']+)["']""")
 _MARKUP = re.compile(r"[*_`]|\s*\{[^{}]*\}\s*$")
@@ -46,35 +50,30 @@ def relative_to(page_name: str, target: str) -> str:
     return posixpath.relpath(target, posixpath.dirname(page_name) or ".")
 
 
-def _existing(page_name: str, target: str, anchor: str, context: Context) -> str | None:
-    """The working link to a page named like ``target`` elsewhere in docs/ (any case), or None."""
+def _existing(page_name: str, target: str, anchor: str, docs_dir: Path) -> tuple[str, str] | None:
+    """A page named like ``target`` elsewhere in ``docs_dir`` (any case) and the working link to it from
+    ``page_name`` (with ``#anchor``), or None."""
     wanted = posixpath.basename(target).casefold()
-    found = sorted(p.relative_to(context.docs_dir).as_posix() for p in context.docs_dir.rglob("*.md")
-                   if p.name.casefold() == wanted)
+    found = sorted(p.relative_to(docs_dir).as_posix() for p in docs_dir.rglob("*.md") if p.name.casefold() == wanted)
     if not found:
         return None
-    fragment = f"#{anchor}" if anchor else ""
-    return (f"Berkas dengan nama itu ada di docs/{found[0]}; dari berkas ini tulis "
-            f"[teks tautan]({relative_to(page_name, found[0])}{fragment}).")
+    return found[0], relative_to(page_name, found[0]) + (f"#{anchor}" if anchor else "")
 
 
-def _missing_page_hint(page_name: str, target: str, anchor: str, context: Context) -> str:
-    """Why a link to the missing page ``target`` fails, with the link that would work: to the file of
-    that name elsewhere in docs/ (any case), or else an example written from this page's own folder."""
-    hint = _existing(page_name, target, anchor, context)
-    if hint:
-        return f"menuju ke berkas yang tidak ada. {hint}"
-    example = relative_to(page_name, "bab-1-pendahuluan.md")
-    return ("menuju ke berkas yang tidak ada di folder docs/. Periksa nama berkas (huruf besar dan kecil "
-            "dibedakan) dan foldernya: alamat ditulis dari folder berkas ini"
-            + (", ../ untuk naik satu folder" if "/" in page_name else "")
-            + f"; mis. BAB I ditautkan dari berkas ini sebagai [Pendahuluan]({example}).")
+def missing_page(href: str, page_name: str, target: str, anchor: str, docs_dir: Path) -> str:
+    """TAUTAN-RUSAK's message for the link ``href`` of ``page_name`` to the missing page ``target``, with the
+    link that would work: to the file of that name elsewhere in docs/ (any case), or else an example
+    written from this page's own folder. Also used for MkDocs' own warning (:mod:`.build_log`)."""
+    existing = _existing(page_name, target, anchor, docs_dir)
+    if existing:
+        return message(RULE, "berkas_di_tempat_lain", tautan=href, ada=existing[0], contoh=existing[1])
+    return message(RULE, "berkas_tidak_ada", tautan=href, contoh=relative_to(page_name, "bab-1-pendahuluan.md"))
 
 
 _VERSION_FOLDER = re.compile(rf"^(?:{DRAFT_VERSION}|{LATEST_ALIAS}|tahap-[1-4]|final|v\d[\w.]*)/")
 
 
-def site_page(path: str, context: Context) -> str:
+def site_page(path: str, docs_dir: Path) -> str:
     """The docs-relative Markdown file published at the site address ``path`` (``/bab-2/`` ->
     ``bab-2.md``, or ``bab-2/index.md`` when that file exists; a leading version folder such as
     ``draf/`` is dropped)."""
@@ -86,9 +85,21 @@ def site_page(path: str, context: Context) -> str:
         wanted = wanted[:-len("/index")]
     if wanted == "." or wanted.endswith(".md") or wanted == "index":
         return "index.md" if wanted in (".", "index") else wanted
-    if (context.docs_dir / wanted / "index.md").is_file():
+    if (docs_dir / wanted / "index.md").is_file():
         return f"{wanted}/index.md"
     return f"{wanted}.md"
+
+
+def absolute(href: str, page_name: str, path: str, fragment: str, docs_dir: Path) -> str:
+    """TAUTAN-RUSAK's message for ``href``, written as the absolute site address ``path`` (``/bab-2/``),
+    with the relative link from ``page_name`` that works."""
+    return message(RULE, "absolut", tautan=href, contoh=relative_to(page_name, site_page(path, docs_dir)) + fragment)
+
+
+def not_a_file(href: str, target: str) -> str:
+    """TAUTAN-RUSAK's message for ``href``, pointing at ``target`` (docs-relative), a site address or
+    folder rather than a Markdown file; the example is the file that address is usually built from."""
+    return message(RULE, "bukan_berkas", tautan=href, contoh=f"{target.rstrip('/')}.md" if target != "." else "index.md")
 
 
 def _own_host(netloc: str, context: Context) -> bool:
@@ -97,8 +108,8 @@ def _own_host(netloc: str, context: Context) -> bool:
     return bool(own) and netloc.casefold() == own.casefold()
 
 
-def _problem(page: Page, context: Context, line: int, href: str, why: str) -> Problem:
-    return context.problem(page, line, 0, "TAUTAN-RUSAK", f'Tautan "{href}" {why}')
+def _problem(page: Page, context: Context, line: int, text: str) -> Problem:
+    return context.problem(page, line, 0, RULE, text)
 
 
 def check(page: Page, context: Context) -> Iterator[Problem]:
@@ -111,51 +122,37 @@ def check(page: Page, context: Context) -> Iterator[Problem]:
         path, anchor = unquote(parts.path), unquote(parts.fragment)
         fragment = f"#{anchor}" if anchor else ""
         if parts.netloc and _own_host(parts.netloc, context):
-            wanted = relative_to(page.name, site_page(path, context))
-            yield _problem(page, context, line, href,
-                           "menuju situs rencana induk ini sendiri dengan alamat lengkap; di PDF dan di versi "
-                           "tahap lain tautan itu salah arah. Tulis alamat relatif dari berkas ini ke berkas "
-                           f".md, mis. [teks tautan]({wanted}{fragment}).")
+            wanted = relative_to(page.name, site_page(path, context.docs_dir))
+            yield _problem(page, context, line, message(RULE, "situs_sendiri", tautan=href, contoh=wanted + fragment))
             continue
         if parts.scheme or parts.netloc:
             continue  # external links, and javascript: (reported by the safety check)
         if not path and not anchor:
-            yield _problem(page, context, line, href, "tidak menuju ke mana pun. Isi alamatnya di antara "
-                                                      "kurung: [teks](berkas.md).")
+            yield _problem(page, context, line, message(RULE, "kosong", tautan=href))
             continue
         if path.startswith("/"):
-            wanted = relative_to(page.name, site_page(path, context))
-            yield _problem(page, context, line, href,
-                           "ditulis sebagai alamat absolut. Tulis alamat relatif dari berkas ini ke berkas .md, "
-                           f"mis. [teks tautan]({wanted}{fragment}).")
+            yield _problem(page, context, line, absolute(href, page.name, path, fragment, context.docs_dir))
             continue
         target = posixpath.normpath(posixpath.join(posixpath.dirname(page.name), path)) if path \
             else page.name
         if target.startswith(".."):
-            up = "" if "/" in page.name else " (berkas ini sudah berada langsung di folder docs/, jadi tanpa ../)"
-            hint = _existing(page.name, target, anchor, context)
-            yield _problem(page, context, line, href, f"menuju ke luar folder docs/{up}. "
-                           + (hint or "Tautkan halaman dokumen ini saja."))
+            up = "" if "/" in page.name else message(RULE, "sudah_di_docs")
+            existing = _existing(page.name, target, anchor, context.docs_dir)
+            text = (message(RULE, "ke_luar_docs_ada", tautan=href, catatan=up, ada=existing[0], contoh=existing[1])
+                    if existing else message(RULE, "ke_luar_docs", tautan=href, catatan=up))
+            yield _problem(page, context, line, text)
             continue
         if not target.endswith(".md"):
             exists = (context.docs_dir / target).exists()
             if not exists or (context.docs_dir / target).is_dir():
-                guess = f"{target.rstrip('/')}.md" if target != "." else "index.md"
-                yield _problem(page, context, line, href,
-                               "tidak menuju ke berkas yang ada. Tautkan berkas Markdown-nya (mis. "
-                               f'"{guess}"), bukan alamat halaman situs; periksa juga ejaan nama berkas.')
+                yield _problem(page, context, line, not_a_file(href, target))
             continue
         document = context.document(target)
         if document is None:
-            yield _problem(page, context, line, href, _missing_page_hint(page.name, target, anchor, context))
+            yield _problem(page, context, line, missing_page(href, page.name, target, anchor, context.docs_dir))
             continue
         if target.startswith(EDITORS_GUIDE) and not page.name.startswith(EDITORS_GUIDE):
-            yield _problem(page, context, line, href,
-                           "menuju halaman panduan yang hanya ada di situs, tidak di PDF. Hapus tautan ini "
-                           "dari halaman rencana induk.")
+            yield _problem(page, context, line, message(RULE, "ke_panduan", tautan=href))
             continue
         if anchor and anchor not in anchors(document):
-            yield _problem(page, context, line, href,
-                           f'menuju bagian "#{anchor}" yang tidak ada di {target}. Salin alamat bagian dari '
-                           "ikon tautan di samping judulnya di situs, atau beri judul itu id tetap: "
-                           f"## Judul {{ #{anchor} }}.")
+            yield _problem(page, context, line, message(RULE, "jangkar", tautan=href, jangkar=anchor, berkas=target))

@@ -16,9 +16,12 @@ from typing import TYPE_CHECKING
 
 from masterplan.model import site_config
 from masterplan.model.problems import Problem, help_reference
+from masterplan.model.rules import message
 
 if TYPE_CHECKING:
     from . import Context, Page
+
+NAV = "HALAMAN-NAVIGASI"
 
 
 def suggested_name(name: str) -> str:
@@ -63,13 +66,15 @@ def check(page: Page, context: Context) -> Iterator[Problem]:
         return  # the navigation can only name the page once it has a usable name
     config = site_config.read(context.docs_dir.parent)
     if not config.in_nav(page.name):
-        section = page.name.rsplit("/", 1)[0] + "/" if "/" in page.name else ""
-        where = f"di bawah halaman lain folder {section} " if section else "di tempat yang sesuai urutan bab "
-        yield context.problem(page, 1, 0, "HALAMAN-NAVIGASI",
-                              f'Halaman "{page.name}" tidak ada di daftar navigasi, sehingga pembaca tidak '
-                              "dapat menemukannya dan isinya tidak masuk PDF. Minta pengelola menambahkan "
-                              f'baris "- {page.name}" pada bagian nav: di mkdocs.yml {where}(atau tambahkan '
-                              "sendiri dalam pull request yang sama).")
+        yield context.problem(page, 1, 0, NAV, not_in_nav(page.name))
+
+
+def not_in_nav(name: str) -> str:
+    """HALAMAN-NAVIGASI's message for the page ``name`` (docs-relative) missing from ``nav:``, with where
+    its line goes; also used for MkDocs' own warning (:mod:`.build_log`)."""
+    folder = name.rsplit("/", 1)[0] + "/" if "/" in name else ""
+    where = message(NAV, "letak_folder", folder=folder) if folder else message(NAV, "letak_bab")
+    return message(NAV, "tidak_di_nav", halaman=name, letak=where)
 
 
 def file_name_problem(shown: str, rules) -> Problem | None:
@@ -87,11 +92,8 @@ def folder_problems(docs_dir: Path, context: Context) -> list[Problem]:
     config_file = docs_dir.parent / site_config.CONFIG
     for name, line in site_config.read(docs_dir.parent).nav.items():
         if not (docs_dir / name).is_file():
-            problems.append(_problem(context.shown(config_file), line, "HALAMAN-NAVIGASI",
-                                     f'Daftar navigasi (nav:) menyebut "{name}", tetapi berkas itu tidak ada di '
-                                     "folder docs/ (namanya diganti atau dihapus?). Samakan baris ini dengan "
-                                     "nama berkas yang sekarang (huruf besar dan kecil dibedakan), atau hapus "
-                                     "baris ini bila halamannya memang dihapus.", context))
+            problems.append(_problem(context.shown(config_file), line, NAV,
+                                     message(NAV, "nav_tanpa_berkas", berkas=name), context))
     return problems
 
 

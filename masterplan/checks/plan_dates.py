@@ -15,6 +15,7 @@ from masterplan.model.logic_types import PlanLogic
 from masterplan.model.milestones import MILESTONES
 from masterplan.model.plan_logic import HORIZON_FILE
 from masterplan.model.programmes import PROGRAMMES
+from masterplan.model.rules import message
 
 
 def findings(root: Path, logic: PlanLogic) -> list[Finding]:
@@ -43,15 +44,14 @@ def stage_dates_known(root: Path, current: int) -> Iterator[Finding]:
             dates[stage] = stage_dates.stage_date(root, stage)
         except ValueError as error:
             if stage <= current:
-                yield stage_dates.STAGES_FILE, 1, "TAHAPAN-TANGGAL", str(error)
+                yield stage_dates.STAGES_FILE, 1, stage_dates.DATES, str(error)
     if current not in dates:
         return
     for stage in range(current + 1, 5):
         if stage in dates and dates[stage].year < dates[current].year:
-            yield stage_dates.STAGES_FILE, 1, "TAHAPAN-TANGGAL", (
-                f"Tahap {stage} bertanggal '{dates[stage].text}', lebih awal dari tahap {current} yang sedang "
-                f"diterbitkan ('{dates[current].text}'). Tulis tanggal yang sudah pasti, atau 'belum dijadwalkan' "
-                "bila belum ada jadwalnya.")
+            yield stage_dates.STAGES_FILE, 1, stage_dates.DATES, message(
+                stage_dates.DATES, "lebih_awal", tahap=stage, tanggal=dates[stage].text, sekarang=current,
+                tanggal_sekarang=dates[current].text)
 
 
 def plans_not_before_edition(logic: PlanLogic, edition_year: int) -> Iterator[Finding]:

@@ -23,6 +23,7 @@ from urllib.parse import urlsplit
 
 from masterplan.model.site_config import PDF_PLUGIN
 from masterplan.model.problems import EDITORS_GUIDE, Problem, help_reference
+from masterplan.model.rules import message
 from masterplan.model.sources import read_yaml
 from .images import images, local_file
 from .safety import html_fragments, tags
@@ -114,9 +115,8 @@ def _uncovered_characters(page: Page, context: Context) -> Iterator[Problem]:
                 continue
             name = unicodedata.name(char, "tanpa nama")
             yield context.problem(page, number, column, "KARAKTER-TANPA-FON",
-                                  f"Karakter '{char}' (U+{ord(char):04X} {name}) tidak ada di fon dokumen "
-                                  "dan tercetak sebagai kotak kosong di PDF. Ganti dengan huruf biasa (mis. "
-                                  "'->' untuk panah, 'x' untuk tanda kali) atau tulis dengan kata.")
+                                  message("KARAKTER-TANPA-FON", "karakter", karakter=char, kode=f"{ord(char):04X}",
+                                          nama=name))
 
 
 def check(page: Page, context: Context) -> Iterator[Problem]:

@@ -51,11 +51,13 @@ class PageKind:
 @dataclass(frozen=True)
 class Rule:
     """One rule ID of the registry: its ``severity`` (:data:`ERROR` or :data:`WARNING`), the one-line
-    ``summary`` shown in the help page's table, and the ``anchor`` of its section on the help page."""
+    ``summary`` shown in the help page's table, the ``anchor`` of its section on the help page, and its
+    message ``texts`` (``teks`` in rules.yml: name -> template with ``{field}`` slots; see :func:`message`)."""
 
     id: str
     severity: str
     summary: str
+    texts: dict[str, str] = field(default_factory=dict)
 
     @property
     def anchor(self) -> str:
@@ -113,9 +115,20 @@ def _data(root: Path, relative: str) -> dict:
 
 
 def _rule(rule: str, spec) -> Rule:
-    """A registry entry, ``KODE: {tingkat: galat, pesan: ...}`` (or the short ``KODE: galat``)."""
+    """A registry entry, ``KODE: {tingkat: galat, pesan: ..., teks: {nama: ...}}`` (or the short
+    ``KODE: galat``)."""
     spec = spec if isinstance(spec, dict) else {"tingkat": spec}
-    return Rule(rule, _SEVERITY[spec["tingkat"]], str(spec.get("pesan", "")))
+    texts = {str(name): str(text) for name, text in (spec.get("teks") or {}).items()}
+    return Rule(rule, _SEVERITY[spec["tingkat"]], str(spec.get("pesan", "")), texts)
+
+
+def message(rule: str, name: str, **values: object) -> str:
+    """The editor's message ``name`` of ``rule`` as rules.yml words it (``aturan.<rule>.teks.<name>``),
+    its ``{field}`` slots filled from ``values`` (``{{``/``}}`` in rules.yml are literal braces). The
+    wording lives in rules.yml only, so a check and the build log that report the same mistake say the
+    same thing. Raises ``KeyError`` for a rule, text or field rules.yml does not have (a maintainer's
+    error, caught by tests/test_checks_cli.py)."""
+    return load().catalogue[rule].texts[name].format(**values)
 
 
 @cache

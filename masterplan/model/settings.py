@@ -13,6 +13,7 @@ from pathlib import Path
 from babel.dates import format_date
 
 from masterplan.model.problems import Problem, help_reference
+from masterplan.model.rules import message
 from masterplan.model.sources import YamlSource, read_yaml
 
 CONFIG = "mkdocs.yml"
@@ -67,44 +68,46 @@ def _whole(value: object, allowed: range) -> bool:
     return isinstance(value, int) and not isinstance(value, bool) and value in allowed
 
 
-# (key path under extra.rencana, test, what a correct value looks like)
+# (key path under extra.rencana, test); what a correct value looks like is rules.yml's text
+# ``isi_<keys joined by _>`` of PENGATURAN-RENCANA, filled with these values.
 _FIELDS = (
-    (("judul",), _text, "judul dokumen, mis. 'Rencana Induk Smart City Kabupaten Bangli'"),
-    (("daerah",), _text, "nama daerah, mis. 'Kabupaten Bangli'"),
-    (("tempat",), _text, "tempat penandatanganan, mis. 'Bangli'"),
-    (("periode_mulai",), lambda v: _whole(v, YEARS), "tahun awal periode, mis. 2025"),
-    (("periode_selesai",), lambda v: _whole(v, YEARS), "tahun akhir periode, mis. 2034"),
-    (("tahap",), lambda v: _whole(v, STAGES), f"tahap Bimtek yang berjalan, {STAGES[0]} sampai {STAGES[-1]}"),
-    (("status",), lambda v: v in STATUSES, "status dokumen: " + ", ".join(STATUSES)),
-    (("penandatangan", "jabatan"), _text, "jabatan penanda tangan, mis. 'Bupati Bangli'"),
-    (("penandatangan", "nama"), _text, "nama penanda tangan"),
+    (("judul",), _text),
+    (("daerah",), _text),
+    (("tempat",), _text),
+    (("periode_mulai",), lambda v: _whole(v, YEARS)),
+    (("periode_selesai",), lambda v: _whole(v, YEARS)),
+    (("tahap",), lambda v: _whole(v, STAGES)),
+    (("status",), lambda v: v in STATUSES),
+    (("penandatangan", "jabatan"), _text),
+    (("penandatangan", "nama"), _text),
 )
+_EXPECTED = {"dari": STAGES[0], "sampai": STAGES[-1], "pilihan": ", ".join(STATUSES)}
 
 
 def check_plan(extra: object, source: YamlSource | None = None) -> list[Problem]:
     """Every problem of ``extra.rencana`` (``extra`` is the ``extra`` mapping of ``mkdocs.yml``), each at
     its line when ``source`` (the file read by :func:`masterplan.model.sources.read_yaml`) is given."""
-    def problem(keys: tuple, message: str) -> Problem:
+    def problem(keys: tuple, text: str, **values: object) -> Problem:
         line = source.line_of("extra", "rencana", *keys) if source else 1
-        where = ".".join(("extra", "rencana", *keys))
-        return Problem(CONFIG, line, 0, RULE, f"'{where}' {message} {help_reference(RULE)}")
+        where = "'" + ".".join(("extra", "rencana", *keys)) + "'"
+        return Problem(CONFIG, line, 0, RULE, f"{message(RULE, text, letak=where, **values)} {help_reference(RULE)}")
 
     plan = extra.get("rencana") if isinstance(extra, dict) else None
     if not isinstance(plan, dict):
-        return [problem((), "tidak ada atau bukan kumpulan 'kunci: nilai'. Salin bagian itu dari contoh "
-                            "di README.")]
+        return [problem((), "bukan_pemetaan")]
     found = []
-    for keys, valid, expected in _FIELDS:
+    for keys, valid in _FIELDS:
         value: object = plan
         for key in keys:
             value = value.get(key) if isinstance(value, dict) else None
+        expected = message(RULE, "isi_" + "_".join(keys), **_EXPECTED)
         if value is None:
-            found.append(problem(keys, f"belum diisi. Isi dengan {expected}."))
+            found.append(problem(keys, "belum_diisi", harapan=expected))
         elif not valid(value):
-            found.append(problem(keys, f"bernilai '{value}', tidak sah. Isi dengan {expected}."))
+            found.append(problem(keys, "tidak_sah", nilai=value, harapan=expected))
     start, end = plan.get("periode_mulai"), plan.get("periode_selesai")
     if not found and start > end:
-        found.append(problem(("periode_selesai",), f"({end}) lebih awal dari periode_mulai ({start})."))
+        found.append(problem(("periode_selesai",), "periode_terbalik", nilai=end, mulai=start))
     return found
 
 

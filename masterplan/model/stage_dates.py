@@ -18,10 +18,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from masterplan.model.problems import Problem, help_reference
+from masterplan.model.rules import message
 from masterplan.model.settings import STAGES
 from masterplan.model.sources import YamlSource, read_yaml
 
 STAGES_FILE = "data/tahapan.yml"
+DATA, DATES = "TAHAPAN-DATA", "TAHAPAN-TANGGAL"  # a stage's content; its document date
 _YEAR = re.compile(r"\b(19|20)\d\d\b")
 
 
@@ -45,6 +47,9 @@ def load_stages(root: Path) -> tuple[tuple[Stage, ...], list[Problem]]:
     """The four stages of ``root/data/tahapan.yml`` in order, and the problems found (then no stages).
     Never raises: bad encoding, bad YAML or a stage without ``waktu``/``pokok``/``keluaran`` are problems
     (rule TAHAPAN-DATA) at their line."""
+    def problem(line: int, text: str, **values: object) -> Problem:
+        return Problem(STAGES_FILE, line, 0, DATA, f"{message(DATA, text, **values)} {help_reference(DATA)}")
+
     source = read(root)
     if source.problems:
         return (), source.problems
@@ -53,14 +58,11 @@ def load_stages(root: Path) -> tuple[tuple[Stage, ...], list[Problem]]:
     for number, entry in data.items():
         fields = [entry.get(key) if isinstance(entry, dict) else None for key in ("waktu", "pokok", "keluaran")]
         if not isinstance(number, int) or None in fields:
-            problems.append(Problem(STAGES_FILE, source.line_of(number), 0, "TAHAPAN-DATA",
-                                    f"Tahap '{number}' harus bernomor dan punya waktu, pokok dan keluaran. "
-                                    + help_reference("TAHAPAN-DATA")))
+            problems.append(problem(source.line_of(number), "tahap_tidak_lengkap", tahap=number))
             continue
         stages.append(Stage(number, *(str(value) for value in fields)))
     if not problems and [s.number for s in stages] != list(STAGES):
-        problems.append(Problem(STAGES_FILE, 1, 0, "TAHAPAN-DATA",
-                                f"Tahap harus {', '.join(map(str, STAGES))}, berurutan. " + help_reference("TAHAPAN-DATA")))
+        problems.append(problem(1, "urutan", tahap=", ".join(map(str, STAGES))))
     return (tuple(stages), []) if not problems else ((), problems)
 
 
@@ -94,10 +96,8 @@ def stage_date(root: Path, stage: int) -> StageDate:
         text = str(source.data[stage]["tanggal_dokumen"]).strip()
         edition = str(source.data[stage].get("edisi") or "").strip()
     except (KeyError, TypeError):
-        raise ValueError(f"Tahap {stage} belum memiliki 'tanggal_dokumen'. Tulis tanggal "
-                         "dokumen tahap itu, mis. tanggal_dokumen: Juni 2024.") from None
+        raise ValueError(message(DATES, "tanpa_tanggal", tahap=stage)) from None
     match = _YEAR.search(text)
     if not match:
-        raise ValueError(f"Isian 'tanggal_dokumen' tahap {stage} ('{text}') tidak memuat tahun empat "
-                         "angka, mis. Juni 2024.")
+        raise ValueError(message(DATES, "tanpa_tahun", tahap=stage, tanggal=text))
     return StageDate(text, int(match.group(0)), edition)

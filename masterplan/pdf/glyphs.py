@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import re
 
+from masterplan.model.rules import message as rule_message
+
 NOTDEF = re.compile(r"\.notdef glyph rendered for Unicode string unsupported by fonts: \"(.*)\" \((.*)\)")
 
 
@@ -25,5 +27,4 @@ def message(found: dict[str, str]) -> str:
     if not found:
         return ""
     listed = ", ".join(f"'{char}' ({code})" for char, code in found.items())
-    return (f"karakter {listed} tidak ada di fon dokumen dan tercetak sebagai kotak kosong di PDF; "
-            "jalankan scripts/validate.py untuk berkas dan barisnya (aturan KARAKTER-TANPA-FON)")
+    return rule_message("KARAKTER-TANPA-FON", "di_pdf", daftar=listed)

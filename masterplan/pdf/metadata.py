@@ -13,6 +13,7 @@ from babel.dates import get_month_names
 
 from masterplan.model import settings
 from masterplan.model.problems import Problem, help_reference
+from masterplan.model.rules import message
 from masterplan.model.sources import read_yaml
 from masterplan.model.stage_dates import StageDate, stage_date
 
@@ -44,9 +45,16 @@ def variant(extra: dict) -> str:
     value is not one of :data:`VARIANTS`."""
     chosen = os.environ.get(VARIANT_ENV) or extra.get(VARIANT_SETTING, VARIANTS[0])
     if chosen not in VARIANTS:
-        raise ValueError(f"mkdocs.yml: extra.{VARIANT_SETTING} '{chosen}' tidak dikenal; pilih salah satu: "
-                         + ", ".join(VARIANTS) + ".")
+        raise ValueError(f"{settings.CONFIG}: {_refused(chosen)}")
     return chosen
+
+
+def _refused(chosen: str) -> str:
+    """PENGATURAN-RENCANA's message for the variant ``chosen``, naming where it was set and the choices."""
+    where = (message(settings.RULE, "variabel_lingkungan", nama=VARIANT_ENV) if os.environ.get(VARIANT_ENV)
+             else f"'extra.{VARIANT_SETTING}'")
+    expected = message(settings.RULE, "isi_pdf_varian", pilihan=", ".join(VARIANTS), bawaan=VARIANTS[0])
+    return message(settings.RULE, "tidak_sah", letak=where, nilai=chosen, harapan=expected)
 
 
 def variant_problems(extra: dict, root: Path) -> list[Problem]:
@@ -57,15 +65,10 @@ def variant_problems(extra: dict, root: Path) -> list[Problem]:
         return []
     except ValueError:
         pass
-    if os.environ.get(VARIANT_ENV):
-        where, line = f"variabel lingkungan {VARIANT_ENV}", 1
-    else:
-        where = f"'extra.{VARIANT_SETTING}'"
-        line = read_yaml(root / settings.CONFIG, settings.CONFIG).line_of("extra", VARIANT_SETTING)
+    line = 1 if os.environ.get(VARIANT_ENV) else \
+        read_yaml(root / settings.CONFIG, settings.CONFIG).line_of("extra", VARIANT_SETTING)
     chosen = os.environ.get(VARIANT_ENV) or extra.get(VARIANT_SETTING)
-    return [Problem(settings.CONFIG, line, 0, settings.RULE,
-                    f"{where} bernilai '{chosen}', varian PDF yang tidak dikenal. Isi dengan salah satu: "
-                    f"{', '.join(VARIANTS)} (bawaan {VARIANTS[0]}). {help_reference(settings.RULE)}")]
+    return [Problem(settings.CONFIG, line, 0, settings.RULE, f"{_refused(chosen)} {help_reference(settings.RULE)}")]
 
 
 def w3c_date(stage: StageDate) -> str:

@@ -12,6 +12,7 @@ from pathlib import Path
 from urllib.parse import unquote, urlparse
 
 from masterplan.model.problems import WARNING, Problem
+from masterplan.model.rules import message
 
 RULE = "TAUTAN-RUSAK"
 
@@ -50,6 +51,5 @@ def problems(rows: list[dict[str, str]], site: Path, docs: Path) -> list[Problem
         lines = (docs / source).read_text(encoding="utf-8").splitlines() if (docs / source).is_file() else []
         line = next((number for number, text in enumerate(lines, 1) if url in text), 1)
         found.append(Problem(f"{docs.name}/{source}", line, 0, RULE,
-                             f"Tautan {url} tidak dapat dibuka ({row['result']}). Periksa alamatnya di "
-                             "peramban; ganti dengan alamat yang benar atau hapus tautannya.", WARNING))
+                             message(RULE, "luar_gagal", tautan=url, hasil=row["result"]), WARNING))
     return sorted(set(found))
