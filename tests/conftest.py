@@ -66,8 +66,8 @@ RUN_ID = pytest.StashKey[str]()
 
 
 def pytest_configure(config: pytest.Config) -> None:
-    # pytest-xdist (scripts/test.sh runs one worker per core) gives every worker the run's id, so the
-    # workers can tell this run's shared build from one a previous run left in tests/output.
+    # pytest-xdist (pyproject.toml addopts: one worker per CPU, at most four) gives every worker the run's
+    # id, so the workers can tell this run's shared build from one a previous run left in tests/output.
     worker = getattr(config, "workerinput", None)
     config.stash[RUN_ID] = worker["testrunuid"] if worker else uuid.uuid4().hex
 
