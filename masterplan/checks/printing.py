@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
-from masterplan.model.site_config import PDF_PLUGIN
+from masterplan.model.site_config import CONFIG, PDF_PLUGIN
 from masterplan.model.problems import EDITORS_GUIDE, Problem, help_reference
 from masterplan.model.rules import message
 from masterplan.model.sources import read_yaml
@@ -126,7 +126,6 @@ def check(page: Page, context: Context) -> Iterator[Problem]:
     yield from _uncovered_characters(page, context)
 
 
-CONFIG = "mkdocs.yml"
 TOC_LEVELS = range(1, 4)  # what mkdocs-with-pdf 0.9.3 draws a Daftar Isi for
 
 

@@ -8,6 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+from masterplan.model.site_config import CONFIG
 from masterplan.publish.change_report import compare, read_version, release_notes, report, website_only
 
 
@@ -22,7 +23,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--ke", help="ref git versi baru (bawaan: isi folder docs/ saat ini)")
     parser.add_argument("--keluaran", type=Path, help="tulis ke berkas ini (bawaan: layar)")
     args = parser.parse_args(argv)
-    excluded = website_only(args.repo / "mkdocs.yml")
+    excluded = website_only(args.repo / CONFIG)
     try:
         if args.catatan_rilis:
             text = release_notes(args.repo, args.catatan_rilis, excluded)

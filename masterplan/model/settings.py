@@ -14,9 +14,9 @@ from babel.dates import format_date
 
 from masterplan.model.problems import Problem, help_reference
 from masterplan.model.rules import message
+from masterplan.model.site_config import CONFIG
 from masterplan.model.sources import YamlSource, read_yaml
 
-CONFIG = "mkdocs.yml"
 RULE = "PENGATURAN-RENCANA"
 # The four Bimtek workshop stages of the Gerakan Menuju Kota Cerdas (data/tahapan.yml, front matter ``tahap``).
 STAGES = range(1, 5)

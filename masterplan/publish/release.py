@@ -22,6 +22,7 @@ import yaml
 
 from masterplan.pdf import PLUGIN_NAME, worksheets
 from masterplan.model import settings, stages
+from masterplan.model.site_config import CONFIG
 from masterplan.publish import change_report, root_pages, versions
 from masterplan.publish.push_auth import TOKEN, push_env
 
@@ -46,7 +47,7 @@ class ReleaseError(Exception):
 
 
 def _config(repo: Path) -> dict:
-    return yaml.safe_load((repo / "mkdocs.yml").read_text(encoding="utf-8"))
+    return yaml.safe_load((repo / CONFIG).read_text(encoding="utf-8"))
 
 
 def _env(repo: Path, pdf: bool) -> dict[str, str]:
@@ -264,7 +265,7 @@ def release_stage(repo: Path, tag: str, dist: Path, push: bool = False, pdf: boo
         files.append(Path(shutil.copy2(site_dir / worksheets.file_name(plan_pdf),
                                        dist / worksheets.file_name(stage.pdf_name))))
     notes = dist / NOTES
-    notes.write_text(change_report.release_notes(repo, tag, change_report.website_only(repo / "mkdocs.yml"),
+    notes.write_text(change_report.release_notes(repo, tag, change_report.website_only(repo / CONFIG),
                                                  f"{config['site_url'].rstrip('/')}/{tag}/"),
                      encoding="utf-8")
     archive = offline_zip(repo, tag, files[0] if files else None, dist / stage.zip_name, files[1] if files else None)

@@ -23,21 +23,23 @@ from masterplan.model import markers
 from masterplan.model.places import place, plain
 from masterplan.model.sources import read_text, read_yaml
 from masterplan.model.documents import Document
-from masterplan.model.plan_logic import FILES, PlanLogic
+from masterplan.model.plan_logic import (ALIGNMENT_FILE, FILES, HORIZON_FILE, INDICATOR_FILE, ISSUE_FILE, MISSION_FILE,
+                                         SWOT_FILE, PlanLogic)
 from masterplan.model.programmes import OFFICES, PROGRAMMES
 from masterplan.model.result_cache import ResultCache
+from masterplan.model.stage_dates import STAGES_FILE
 from masterplan.views.logic_tables import table
 
 SECRETARIAT = "kominfo"  # Diskominfosan keeps the Tim Pelaksana's secretariat (BAB VIII)
 NAMING = "setda-organisasi"  # checks office names marked `terverifikasi: false` in data/opd.yml
 ISO_OWNER = "bappeda"  # maps indicators to SNI ISO 37122 clauses (BAB IV is Bappeda's chapter)
-DATA_FILES = (PROGRAMMES, *FILES, "data/tahapan.yml")
+DATA_FILES = (PROGRAMMES, *FILES, STAGES_FILE)
 PROGRAMME_PLACE = "BAB VI dan VII"  # where a programme's fields are read: "Program SOC-01 (BAB VI dan VII)"
-DATA_LABELS = {PROGRAMMES: f"Daftar program ({PROGRAMME_PLACE})", "data/horizon.yml": "Horizon dan fase (BAB I, VI)",
-               "data/swot.yml": "Analisis SWOT (BAB III)", "data/isu.yml": "Isu strategis (BAB III)",
-               "data/misi.yml": "Misi dan sasaran (BAB IV)", "data/indikator.yml": "Indikator sasaran (BAB IV)",
-               "data/rpjmd.yml": "Keselarasan misi dengan RPJMD (BAB IV)",
-               "data/tahapan.yml": "Jadwal Bimbingan Teknis (sampul dan Kata Pengantar)"}
+DATA_LABELS = {PROGRAMMES: f"Daftar program ({PROGRAMME_PLACE})", HORIZON_FILE: "Horizon dan fase (BAB I, VI)",
+               SWOT_FILE: "Analisis SWOT (BAB III)", ISSUE_FILE: "Isu strategis (BAB III)",
+               MISSION_FILE: "Misi dan sasaran (BAB IV)", INDICATOR_FILE: "Indikator sasaran (BAB IV)",
+               ALIGNMENT_FILE: "Keselarasan misi dengan RPJMD (BAB IV)",
+               STAGES_FILE: "Jadwal Bimbingan Teknis (sampul dan Kata Pengantar)"}
 # One datum asked in several places is one request on a worksheet: an item whose request or sentence
 # matches a pattern here becomes this request of this kind (the office and every place kept), whether
 # it was written as a baseline or as a marker. Patterns name the datum itself, so a sentence that only
@@ -154,7 +156,7 @@ def collect(logic: PlanLogic, pages: list[tuple[str, str, Document]], root: Path
             if programme is not None:
                 where = f"Program {programme.code} ({PROGRAMME_PLACE})"
             what = _verification(reason)
-            if relative == "data/tahapan.yml":  # the value written now is a date, not a sentence
+            if relative == STAGES_FILE:  # the value written now is a date, not a sentence
                 what = f"{reason[:1].upper()}{reason[1:]} Bimtek Tahap {_stage_at(text, line)} (kini tertulis \"{sentence}\")"
             needs.append(Need(office, where, "verifikasi", what, f"{relative}:{line}", sentence))
     for key, office in _unverified_offices(root, offices):
