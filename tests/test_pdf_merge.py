@@ -219,6 +219,13 @@ def test_pdf_a_3a_keeps_its_output_intent_and_identification():
     assert "/StructTreeRoot" in pdf.Root and pdf.check_pdf_syntax() == []
 
 
+def test_pdf_a_level_b_parts_keep_their_tags_too():
+    pdf = pikepdf.open(io.BytesIO(_merged("pdf/a-2b")))
+    keys = [int(page.obj.StructParents) for page in pdf.pages]
+    assert set(keys) <= set(dict(NumberTree(pdf.Root.StructTreeRoot.ParentTree).items()))
+    assert pdf.open_metadata().pdfa_status == "2B"
+
+
 def _broken(chapter: str) -> tuple[bytes, ...]:
     return _parts("pdf/ua-1", (CHAPTERS[0], chapter))
 
@@ -231,10 +238,14 @@ def _broken(chapter: str) -> tuple[bytes, ...]:
                  "label halaman", id="label-beyond-the-last-page"),
     pytest.param(lambda: _parts("pdf/ua-1", PLAIN)[:1], {"page_labels": [(1, {"S": "/D"})]}, "mulai dari halaman 0",
                  id="labels-not-from-page-0"),
-    pytest.param(lambda: _parts("pdf/ua-1", PLAIN)[:1], {"variant": "pdf/a-3a"}, "bukan pdf/a-3a", id="part-of-another-variant"),
-    pytest.param(lambda: (_parts()[0], HTML(string=CHAPTERS[1]).write_pdf()), {}, "ke-2 tidak bertag",
-                 id="untagged-part"),
+    pytest.param(lambda: _parts("pdf/ua-1", PLAIN)[:1], {"variant": "pdf/a-3a"}, "bukan pdf/a-3a",
+                 id="part-of-another-variant"),
+    pytest.param(lambda: (_parts("pdf/ua-1", PLAIN)[0], HTML(string=PLAIN[1]).write_pdf()), {},
+                 "ke-2 tidak bertag", id="untagged-part"),
     pytest.param(lambda: (), {}, "tidak ada bagian", id="no-parts"),
+    pytest.param(lambda: (_edited(_parts("pdf/ua-1", PLAIN)[0],
+                                  lambda pdf: setattr(pdf.pages[1].obj, "StructParents", 99)),),
+                 {}, "StructParents 99 tidak ada di ParentTree", id="page-key-missing-from-the-parent-tree"),
 ])
 def test_inputs_that_cannot_make_a_correct_pdf_raise_an_indonesian_value_error(tmp_path, parts, kwargs,
                                                                                  message):
@@ -244,12 +255,17 @@ def test_inputs_that_cannot_make_a_correct_pdf_raise_an_indonesian_value_error(t
     assert not (tmp_path / "gabungan.pdf").exists()
 
 
-def _with_role_map(part: bytes, role: str) -> bytes:
+def _edited(part: bytes, change) -> bytes:
+    """``part`` after ``change(pdf)``, saved again."""
     pdf = pikepdf.open(io.BytesIO(part))
-    pdf.Root.StructTreeRoot.RoleMap = Dictionary(Catatan=Name(role))
+    change(pdf)
     out = io.BytesIO()
     pdf.save(out)
     return out.getvalue()
+
+
+def _with_role_map(part: bytes, role: str) -> bytes:
+    return _edited(part, lambda pdf: setattr(pdf.Root.StructTreeRoot, "RoleMap", Dictionary(Catatan=Name(role))))
 
 
 def test_role_maps_merge_and_a_conflicting_one_is_refused(tmp_path):

@@ -40,11 +40,6 @@ def _check_variant(first: Pdf, variant: str) -> None:
         raise ValueError(f"bagian PDF pertama bukan {variant} (XMP menyatakan bagian/kesesuaian {claimed})")
 
 
-def _tagged(variant: str) -> bool:
-    """Whether WeasyPrint writes ``variant`` tagged: PDF/UA, and PDF/A level a (accessible)."""
-    return variant.startswith("pdf/ua") or variant.endswith("a")
-
-
 def _outline_items(merged: Pdf, source: Pdf) -> tuple[list[pikepdf.Object], int]:
     """The top-level outline items of ``source`` copied into ``merged`` (their children come along, with
     destinations on the copied pages), and the number of items open to view (the root's ``/Count``)."""
@@ -138,20 +133,25 @@ def merge(parts: Sequence[bytes], target: Path, *, page_labels: Sequence[tuple[i
     the merged PDF, label dict such as ``{"S": "/D", "St": 1}``), in page order).
 
     The same input gives the same bytes: the file identifier is derived from the content and nothing
-    adds a date. Raises ``ValueError`` (in Indonesian, for the build log) for no parts, a part of another
-    variant or untagged where the variant is tagged, an anchor defined twice, a link to an anchor no
-    part defines, or page labels that do not fit.
+    adds a date. Raises ``ValueError`` (in Indonesian, for the build log) for no parts, a first part of
+    another variant, parts tagged and untagged, an anchor defined twice, a link to an
+    anchor no part defines, or page labels that do not fit.
     """
     if not parts:
         raise ValueError("tidak ada bagian PDF untuk digabung")
     sources = [Pdf.open(io.BytesIO(part)) for part in parts]
     _check_variant(sources[0], variant)
+    tagged = ["/StructTreeRoot" in source.Root for source in sources]
+    if len(set(tagged)) > 1:
+        raise ValueError(f"bagian PDF ke-{tagged.index(not tagged[0]) + 1} "
+                         f"{'tidak bertag' if tagged[0] else 'bertag'}, bagian pertama "
+                         f"{'bertag' if tagged[0] else 'tidak bertag'}; render semua bagian dengan pdf_tags=True")
     merged = Pdf.new()
     for key in CATALOG_KEYS:
         if key in sources[0].Root:
             merged.Root[key] = copy(merged, sources[0], sources[0].Root[key])
     merged.trailer.Info = copy(merged, sources[0], sources[0].trailer.Info)
-    structure = Structure(merged) if _tagged(variant) else None
+    structure = Structure(merged) if tagged[0] else None  # pdf_tags=True tags every variant
     outline_items, outline_count, known = [], 0, {}
     for index, source in enumerate(sources):
         start = len(merged.pages)

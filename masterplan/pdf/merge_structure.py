@@ -59,12 +59,8 @@ class Structure:
     def add(self, source: Pdf, pages: list[pikepdf.Page], index: int) -> None:
         """Add the structure of ``source`` (part number ``index``, from 0) whose pages were copied into
         the merged PDF as ``pages``. Call it after copying the pages, so that the elements' ``/Pg`` land
-        on the copies. Raises ``ValueError`` when the part has no structure tree or its ParentTree lacks
-        a key that one of its pages or annotations names, or when a RoleMap or ClassMap entry differs
-        from another part's."""
-        if "/StructTreeRoot" not in source.Root:
-            raise ValueError(f"bagian PDF ke-{index + 1} tidak bertag (tanpa StructTreeRoot); semua bagian "
-                             "harus dirender dengan pdf_tags=True")
+        on the copies. Raises ``ValueError`` when the part's ParentTree lacks a key that one of its pages
+        or annotations names, or when a RoleMap or ClassMap entry differs from another part's."""
         source_root = source.Root.StructTreeRoot
         documents = source_root.K if isinstance(source_root.K, Array) else Array([source_root.K])
         ids = _rename_ids(source, f"b{index + 1}-")
