@@ -135,3 +135,40 @@ def test_home_page_on_a_phone_starts_with_the_summary(open_page):
     folded.locator("summary").tap()
     assert rows.first.is_visible()
 
+
+
+# The phone's search field, looked at in its own focus event and in the two frames after: how opaque it is
+# (its opacity times its ancestors') and how much of it its panel (0×0 while closed) lets show.
+SEARCH_FIELD_AT_FOCUS = """() => { window.searchFieldLooks = new Promise(done => {
+  const input = document.querySelector('.md-search__input'), seen = [];
+  const look = () => {
+    let opacity = 1;
+    for (let node = input; node; node = node.parentElement) opacity *= parseFloat(getComputedStyle(node).opacity);
+    const panel = input.closest('.md-search__inner').getBoundingClientRect(), box = input.getBoundingClientRect();
+    const width = Math.min(box.right, panel.right, innerWidth) - Math.max(box.left, panel.left, 0);
+    const height = Math.min(box.bottom, panel.bottom, innerHeight) - Math.max(box.top, panel.top, 0);
+    seen.push({opacity, width: Math.round(Math.max(width, 0)), height: Math.round(Math.max(height, 0)),
+               open: document.getElementById('__search').checked});
+  };
+  input.addEventListener('focus', () => {
+    look();
+    requestAnimationFrame(() => { look(); requestAnimationFrame(() => { look(); done(seen); }); });
+  }, {once: true});
+}); }"""
+
+
+def test_phone_search_field_is_seen_the_moment_it_takes_focus(open_page):
+    """A Tab onto "Cari" at 360 px shows the field at once: Material opened its panel a timer tick after
+    the focus and faded it in after 150 ms, so for 230–300 ms the focus sat on nothing the reader saw."""
+    page = open_page("bab-6-program/", PHONE)
+    page.evaluate(SEARCH_FIELD_AT_FOCUS)
+    for _ in range(6):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.matches('.md-search__input')"):
+            break
+    assert page.evaluate("document.activeElement.matches('.md-search__input')"), "kolom Cari tidak difokus dalam 6 Tab"
+    looks = page.evaluate("window.searchFieldLooks")
+    unseen = [look for look in looks if look["opacity"] < 1 or look["width"] < 340 or look["height"] < 40]
+    assert not unseen, f"kolom Cari difokus tetapi tidak terlihat (saat fokus, 1 dan 2 bingkai sesudahnya): {looks}"
+    page.keyboard.press("Tab")  # leaving it closes the search as before
+    page.wait_for_function("() => !document.getElementById('__search').checked")
