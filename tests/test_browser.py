@@ -265,21 +265,6 @@ def test_a_tap_on_an_abbreviation_shows_its_expansion(browser, site_url):
         page.context.close()
 
 
-FOCUS = """() => {
-  const active = document.activeElement;
-  if (!active || active === document.body) return null;
-  document.getAnimations().forEach(a => a.finish());  // judge the focus style, not a fade-in under way
-  // The theme's colour-scheme switch is a hidden radio button drawn, and outlined, by its label.
-  const el = active.classList.contains('md-option') ? active.nextElementSibling : active;
-  const box = el.getBoundingClientRect(), style = getComputedStyle(el);
-  const shown = style.visibility !== 'hidden';
-  return {text: (el.innerText || active.getAttribute('aria-label') || el.title || '').trim().slice(0, 40),
-          pdf: el.classList.contains('tombol-unduh-pdf'),
-          outline: style.outlineStyle !== 'none' && (style.outlineStyle === 'auto' || parseFloat(style.outlineWidth) >= 2),
-          onScreen: shown && box.width > 0 && box.height > 0 && box.bottom > 0 && box.right > 0 && box.top < innerHeight && box.left < innerWidth};
-}"""
-
-
 @pytest.mark.parametrize("options", [PHONE, LAPTOP], ids=["360", "1280"])
 def test_keyboard_reaches_the_pdf_within_ten_tabs_with_focus_always_visible(browser, site_url, options):
     page = _page(browser, site_url + "bab-6-program/", options)
@@ -287,24 +272,26 @@ def test_keyboard_reaches_the_pdf_within_ten_tabs_with_focus_always_visible(brow
         seen = []
         for _ in range(10):
             page.keyboard.press("Tab")
-            seen.append(page.evaluate(FOCUS))
+            seen.append(chromium.settled_focus(page))
             if seen[-1] and seen[-1]["pdf"]:
                 break
         assert seen[-1] and seen[-1]["pdf"], f"Unduh PDF tidak tercapai dalam 10 Tab: {seen}"
         for _ in range(40):  # past the PDF button: the closed drawer's links must not take focus unseen
             page.keyboard.press("Tab")
-            seen.append(page.evaluate(FOCUS))
-        hidden = [s for s in seen if s and not (s["outline"] and s["onScreen"])]
+            seen.append(chromium.settled_focus(page))
+        # Judged once the element and its ancestors stop animating (see chromium.settled_focus): hidden,
+        # zero-size, off-screen or transparent then is unseen; a fade-in under way is not.
+        hidden = [s for s in seen if s and not (s["outline"] and s["settled"] and not s["unseen"])]
         assert not hidden, f"fokus tidak terlihat: {hidden[:5]}"
         # "Lewati ke isi" goes to the title; after the title's own permalink comes the PDF button.
         page.goto(site_url + "bab-6-program/", wait_until="load")
         page.keyboard.press("Tab")
-        assert page.evaluate(FOCUS)["text"] == "Lewati ke isi"
+        assert chromium.settled_focus(page)["text"] == "Lewati ke isi"
         page.keyboard.press("Enter")
         after = []
         for _ in range(2):
             page.keyboard.press("Tab")
-            after.append(page.evaluate(FOCUS))
+            after.append(chromium.settled_focus(page))
         assert any(s["pdf"] for s in after), f"Lewati ke isi melompati tombol Unduh PDF: {after}"
     finally:
         page.context.close()

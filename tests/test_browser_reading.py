@@ -1,12 +1,14 @@
 """Reading and moving around by keyboard and on a phone, in Debian Chromium on the shared build
 (issue 13): the navigation drawer by keyboard below 1220 px, no invisible Tab stop, the roadmap's key
-before the programmes, action-plan cards named, and a home page that starts with its summary."""
+before the programmes, action-plan cards named and reached office by office from a jump list, the phone's
+search field seen the moment it takes focus, and a home page that starts with its summary."""
 
 from __future__ import annotations
 
 import pytest
 
 from conftest import ROOT
+from masterplan.devtools import browser as chromium
 from masterplan.model.programmes import load_catalogue
 
 pytest.importorskip("playwright.sync_api")
@@ -135,3 +137,92 @@ def test_home_page_on_a_phone_starts_with_the_summary(open_page):
     folded.locator("summary").tap()
     assert rows.first.is_visible()
 
+
+
+# The phone's search field, looked at in its own focus event and in the two frames after: how opaque it is
+# (its opacity times its ancestors') and how much of it its panel (0×0 while closed) lets show.
+SEARCH_FIELD_AT_FOCUS = """() => { window.searchFieldLooks = new Promise(done => {
+  const input = document.querySelector('.md-search__input'), seen = [];
+  const look = () => {
+    let opacity = 1;
+    for (let node = input; node; node = node.parentElement) opacity *= parseFloat(getComputedStyle(node).opacity);
+    const panel = input.closest('.md-search__inner').getBoundingClientRect(), box = input.getBoundingClientRect();
+    const width = Math.min(box.right, panel.right, innerWidth) - Math.max(box.left, panel.left, 0);
+    const height = Math.min(box.bottom, panel.bottom, innerHeight) - Math.max(box.top, panel.top, 0);
+    seen.push({opacity, width: Math.round(Math.max(width, 0)), height: Math.round(Math.max(height, 0)),
+               open: document.getElementById('__search').checked});
+  };
+  input.addEventListener('focus', () => {
+    look();
+    requestAnimationFrame(() => { look(); requestAnimationFrame(() => { look(); done(seen); }); });
+  }, {once: true});
+}); }"""
+
+
+def test_phone_search_field_is_seen_the_moment_it_takes_focus(open_page):
+    """A Tab onto "Cari" at 360 px shows the field at once: Material opened its panel a timer tick after
+    the focus and faded it in after 150 ms, so for 230–300 ms the focus sat on nothing the reader saw."""
+    page = open_page("bab-6-program/", PHONE)
+    page.evaluate(SEARCH_FIELD_AT_FOCUS)
+    for _ in range(6):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.matches('.md-search__input')"):
+            break
+    assert page.evaluate("document.activeElement.matches('.md-search__input')"), "kolom Cari tidak difokus dalam 6 Tab"
+    looks = page.evaluate("window.searchFieldLooks")
+    unseen = [look for look in looks if look["opacity"] < 1 or look["width"] < 340 or look["height"] < 40]
+    assert not unseen, f"kolom Cari difokus tetapi tidak terlihat (saat fokus, 1 dan 2 bingkai sesudahnya): {looks}"
+    page.keyboard.press("Tab")  # leaving it closes the search as before
+    page.wait_for_function("() => !document.getElementById('__search').checked")
+
+
+# The jump list before Tabel rencana aksi: each link, its target (an office's bold row) and where it is.
+JUMP_LIST = """() => [...document.querySelectorAll('nav.lompat-opd a')].map(link => {
+  const target = document.getElementById(decodeURIComponent(link.hash.slice(1)));
+  const caption = target && target.closest('figure') && target.closest('figure').querySelector('figcaption');
+  return {hash: link.hash, text: link.innerText.trim(), height: link.getBoundingClientRect().height,
+          target: target ? target.innerText.trim() : null, bold: !!target && target.tagName === 'STRONG',
+          inTable: !!caption && caption.innerText.includes('Rencana aksi per'),
+          ahead: !!target && !!(link.compareDocumentPosition(target) & Node.DOCUMENT_POSITION_FOLLOWING)};
+})"""
+# The jump's target is on the screen, under nothing (the sticky header): the point in the middle of its
+# first line is it. (Not the address: Material's navigation.tracking writes the current section's heading
+# into it.)
+TARGET_SEEN = """hash => {
+  const target = document.getElementById(decodeURIComponent(hash.slice(1)));
+  const box = target.getBoundingClientRect(), line = target.getClientRects()[0];
+  const hit = document.elementFromPoint(line.left + line.width / 2, line.top + line.height / 2);
+  return box.top >= 0 && box.bottom <= innerHeight && !!hit && target.contains(hit);
+}"""
+
+
+def test_action_plan_jump_list_leads_to_each_office_by_touch_and_keyboard(open_page):
+    """BAB VI on a phone: Tabel rencana aksi (±110 screens) is reached office by office from a jump list
+    before it, one link per office with rows, by a tap and by Enter; the next Tab goes on from there."""
+    page = open_page("bab-6-program/", PHONE)
+    links = page.evaluate(JUMP_LIST)
+    offices = [office for office in CATALOGUE.offices.values()
+               if page.locator(f"article td strong:text-is('{office.name}')").count()]
+    assert [link["target"] for link in links] == [office.name for office in offices], links
+    assert all(link["bold"] and link["inTable"] and link["ahead"] for link in links), links
+    assert min(link["height"] for link in links) >= 44, "sasaran sentuh daftar lompat kurang dari 44 px"
+
+    last = page.locator("nav.lompat-opd a").last
+    last.scroll_into_view_if_needed()
+    last.tap()
+    page.wait_for_function(TARGET_SEEN, arg=links[-1]["hash"])
+
+    page.evaluate("scrollTo(0, 0)")
+    middle = links[len(links) // 2]
+    page.focus(f"nav.lompat-opd a[href='{middle['hash']}']")
+    # As a reader would: Enter once the link has been scrolled into view (Chromium on a phone scrolls a
+    # focused element into view a moment later, which would otherwise undo the jump).
+    assert not chromium.settled_focus(page)["unseen"]
+    page.keyboard.press("Enter")
+    page.wait_for_function(TARGET_SEEN, arg=middle["hash"])
+    page.keyboard.press("Tab")
+    assert page.evaluate("""hash => { const target = document.getElementById(hash.slice(1));
+        return !!(target.compareDocumentPosition(document.activeElement) & Node.DOCUMENT_POSITION_FOLLOWING); }""",
+                         middle["hash"]), "Tab sesudah lompatan tidak melanjutkan dari baris OPD"
+    focus = chromium.settled_focus(page)
+    assert focus and focus["outline"] and not focus["unseen"], focus

@@ -12,7 +12,7 @@ import pytest
 from masterplan.checks import plan_logic
 from masterplan.model import plan_logic as model
 from masterplan.model import documents, programmes
-from masterplan.views import data_needs, logic_tables, roadmap_svg, upkeep
+from masterplan.views import action_plan, data_needs, logic_tables, roadmap_svg, upkeep
 
 pytestmark = pytest.mark.unit
 
@@ -443,7 +443,7 @@ def test_every_baseline_gap_goes_to_the_office_that_must_supply_it():
 def test_action_plan_lists_two_activities_of_one_programme_in_one_year():
     """GOV-10 has two rencana aksi rows in 2027 (Perbup; RKPD tagging and financing): both are listed."""
     logic = _logic()
-    text = logic_tables.action_plan(logic)
+    text = action_plan.action_plan(logic)
     name = next(p.name for p in logic.catalogue.programmes if p.code == "GOV-10")
     assert text.count(f"| 2027 GOV-10 {name} |") == 2  # code and name: a phone card is titled by this cell
     assert "Menandai program smart city dalam RKPD" in text
@@ -455,7 +455,7 @@ def test_operation_rows_are_named_as_such_and_every_programme_has_an_upkeep_line
     "perlu verifikasi", never a number the data does not hold."""
     logic = _logic()
     name = next(p.name for p in logic.catalogue.programmes if p.code == "GOV-03")
-    assert f"| 2029 GOV-03 {name} (tahap operasi) |" in logic_tables.action_plan(logic)
+    assert f"| 2029 GOV-03 {name} (tahap operasi) |" in action_plan.action_plan(logic)
     text = upkeep.upkeep_table(logic)
     rows = [line for line in text.splitlines() if line.startswith("| ") and line[2:5].isupper() and "-" in line[5:7]]
     assert len(rows) == len(logic.catalogue.programmes)

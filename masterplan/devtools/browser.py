@@ -44,3 +44,52 @@ def describe(violations: list[dict]) -> str:
     """One line per violation: rule, impact, help text and the first elements it concerns."""
     return "\n".join(f"{v['id']} ({v['impact']}): {v['help']} -> "
                      + "; ".join(" ".join(n["target"]) for n in v["nodes"][:3]) for v in violations)
+
+
+# Where keyboard focus is and whether the reader sees it, judged once what moves has stopped moving: the
+# theme fades things in when they take focus (the skip link, a heading's permalink, the phone's search
+# field) and opens the search a timer tick after its field takes focus, so a look straight after the key
+# press sees a transparent start, or nothing started yet. Unseen means hidden, zero-size, off the screen or
+# transparent (opacity 0 on the element or an ancestor) once settled.
+SETTLED_FOCUS = """async (limit) => {
+  const active = document.activeElement;
+  if (!active || active === document.body) return null;
+  // The theme's colour-scheme switch is a hidden radio button drawn, and outlined, by its label.
+  const el = active.classList.contains('md-option') ? active.nextElementSibling : active;
+  const chain = [];
+  for (let node = el; node && node.nodeType === 1; node = node.parentElement) chain.push(node);
+  const look = () => JSON.stringify([el.getBoundingClientRect(),
+    chain.map(node => { const s = getComputedStyle(node); return [s.opacity, s.visibility, s.transform]; })]);
+  const moving = () => document.getAnimations().some(a => a.playState !== 'finished' && a.playState !== 'idle'
+    && a.effect && a.effect.target && a.effect.target.contains(el));
+  const frame = () => new Promise(done => requestAnimationFrame(() => setTimeout(done, 20)));
+  const start = performance.now();
+  let last = look(), still = 0;
+  // Settled: nothing animates on the element or an ancestor, and it looked the same for three frames.
+  while (still < 3 && performance.now() - start < limit) {
+    await frame();
+    const now = look();
+    still = (!moving() && now === last) ? still + 1 : 0;
+    last = now;
+  }
+  const box = el.getBoundingClientRect(), style = getComputedStyle(el);
+  const unseen = [];
+  if (style.visibility !== 'visible' || style.display === 'none') unseen.push('tersembunyi');
+  if (box.width <= 0 || box.height <= 0) unseen.push('ukuran nol');
+  if (box.bottom <= 0 || box.right <= 0 || box.top >= innerHeight || box.left >= innerWidth) unseen.push('di luar layar');
+  const clear = chain.find(node => parseFloat(getComputedStyle(node).opacity) === 0);
+  if (clear) unseen.push('transparan: ' + clear.tagName.toLowerCase() + '.' + [...clear.classList].join('.'));
+  return {text: (el.innerText || active.getAttribute('aria-label') || el.title || '').trim().slice(0, 40),
+          pdf: el.classList.contains('tombol-unduh-pdf'), unseen, settled: still >= 3,
+          waited: Math.round(performance.now() - start),
+          outline: style.outlineStyle !== 'none' && (style.outlineStyle === 'auto' || parseFloat(style.outlineWidth) >= 2)};
+}"""
+
+
+def settled_focus(page, limit_ms: int = 2000) -> dict | None:
+    """The focused element of the Playwright ``page`` once it and its ancestors have stopped animating (or
+    after ``limit_ms`` milliseconds): ``None`` when nothing has focus, else a dict with ``text`` (its
+    label, ≤ 40 characters), ``pdf`` (the PDF download button), ``outline`` (a focus outline ≥ 2 px or
+    ``auto``), ``unseen`` (why the reader cannot see it, in Indonesian: hidden, zero-size, off-screen,
+    transparent; empty when seen), ``settled`` (False when ``limit_ms`` ran out first) and ``waited`` (ms)."""
+    return page.evaluate(SETTLED_FOCUS, limit_ms)

@@ -44,7 +44,7 @@ from pathlib import Path
 from typing import Callable
 
 from masterplan.model import rules as rules_module
-from masterplan.views import data_needs, logic_tables, programme_tables, roadmap_svg, rule_table, site_status, upkeep
+from masterplan.views import action_plan, data_needs, logic_tables, programme_tables, roadmap_svg, rule_table, site_status, upkeep
 from masterplan.model.documents import load
 from masterplan.model.problems import Problem
 from masterplan.model.programmes import Catalogue
@@ -101,7 +101,7 @@ VIEWS = {
     "indikator-sasaran": View(logic_tables.indicator_table, data="logic"),
     "sasaran-elemen": View(logic_tables.goal_targets, {"elemen": ELEMENT}, ("elemen",), data="logic"),
     "matriks-keterkaitan": View(logic_tables.traceability_matrix, data="logic"),
-    "rencana-aksi": View(logic_tables.action_plan, data="logic"),
+    "rencana-aksi": View(action_plan.action_plan, data="logic"),
     "biaya-operasi": View(upkeep.upkeep_table, data="logic"),
     "profil-quick-win-lengkap": View(logic_tables.quick_win_profiles, data="logic"),
     "kebutuhan-data": View(data_needs.appendix, data="needs"),

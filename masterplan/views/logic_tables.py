@@ -1,7 +1,7 @@
 """Views of the plan's logic drawn from the data at build time: horizons and phases, SWOT with weights,
 the TOWS matrix and the strategies it yields, ranked strategic issues, the strategies of one dimension,
 indicators with baselines and targets, the traceability matrix isu → misi → sasaran → program →
-indikator, rencana aksi per office and year, and the quick-win profiles.
+indikator, and the quick-win profiles (rencana aksi per office and year: ``action_plan.py``).
 
 Tables follow the project's caption convention (pipe table, ``/// table-caption`` block, ``Sumber:``
 line), so ``captions.py`` numbers them like every other table of the chapter.
@@ -184,27 +184,6 @@ def traceability_matrix(logic: PlanLogic) -> str:
 # ---------------------------------------------------------------------------------------------------
 # Rencana aksi and quick wins
 # ---------------------------------------------------------------------------------------------------
-
-def action_plan(logic: PlanLogic) -> str:
-    """Rencana aksi per office and year: activity, output and target of every programme, grouped by the
-    office carrying it out (in the order of data/opd.yml), then by year."""
-    catalogue = logic.catalogue
-    rows = []
-    for key, office in catalogue.offices.items():
-        entries = sorted(((action.start, p.code, p.name, action) for p in catalogue.programmes
-                          for action in logic.links[p.code].actions if action.office == key),
-                         key=lambda entry: entry[:2])
-        if entries:
-            rows.append([f"**{office.name}**", "", "", ""])
-        # The programme's name with its code: on a phone each row is a card titled by this cell alone
-        for _, code, name, action in entries:
-            stage = f" ({OPERATION_LABEL})" if action.operation else ""
-            rows.append([f"{action.label} {code} {name}{stage}", action.activity, action.output, action.target])
-    return table(["Tahun dan program", "Kegiatan", "Keluaran", "Target"], "llll", rows,
-                 "Rencana aksi per OPD dan tahun",
-                 f"baris tebal menandai OPD pelaksana; baris bertanda \"{OPERATION_LABEL}\" menjalankan dan memelihara "
-                 "hasil program setelah tahun selesainya; kegiatan tahunan dirinci OPD dalam Renja; target adalah usulan")
-
 
 def quick_win_profiles(logic: PlanLogic) -> str:
     """A profile per quick win: problem and baseline, beneficiaries, schedule, budget line, success
