@@ -1,8 +1,9 @@
 """Interim merge of the PDFs the plan is laid out in (:mod:`masterplan.pdf.groups`) into one file.
 
-TEMPORARY (branch ``parts``): pages, bookmarks, named destinations, links across parts, page labels and
-the first part's catalog entries. The structure tree of the other parts is not carried over; the
-``merge`` branch's module, with the same interface, replaces this file.
+TEMPORARY (branch ``parts``): pages, bookmarks, named destinations, links across parts, page labels,
+one structure tree (each part's elements under the first part's document element, parent-tree keys
+renumbered) and the first part's catalog entries; the ``merge`` branch's module, with the same
+interface, replaces this file.
 """
 
 from __future__ import annotations
@@ -57,6 +58,33 @@ def _append_outlines(pdf: pikepdf.Pdf, part: pikepdf.Pdf) -> None:
     outlines.Count = int(outlines.get("/Count", 0)) + int(copied.get("/Count", 0))
 
 
+def _append_structure(pdf: pikepdf.Pdf, part: pikepdf.Pdf, first_page: int, offset: int) -> int:
+    """Put ``part``'s structure elements under ``pdf``'s document element and its parent-tree entries
+    after ``pdf``'s, their keys moved by ``offset`` (as are the keys of its pages, from ``first_page``
+    in ``pdf``, and of their annotations). Returns the next free key."""
+    if "/StructTreeRoot" not in part.Root:
+        return offset
+    copied = pdf.copy_foreign(part.Root.StructTreeRoot)
+    document = pdf.Root.StructTreeRoot.K[0]
+    for element in copied.K:
+        for child in element.K:
+            child.P = document
+            document.K.append(child)
+    nums = copied.ParentTree.Nums
+    merged = pdf.Root.StructTreeRoot.ParentTree.Nums
+    following = offset
+    for position in range(0, len(nums), 2):
+        merged.extend([int(nums[position]) + offset, nums[position + 1]])
+        following = max(following, int(nums[position]) + offset + 1)
+    for page in pdf.pages[first_page:first_page + len(part.pages)]:
+        if "/StructParents" in page.obj:
+            page.obj.StructParents = int(page.obj.StructParents) + offset
+        for annotation in page.obj.get("/Annots", []):
+            if "/StructParent" in annotation:
+                annotation.StructParent = int(annotation.StructParent) + offset
+    return following
+
+
 def merge(parts: Sequence[bytes], target: Path, *, page_labels: Sequence[tuple[int, dict]], variant: str) -> None:
     """Write the tagged PDFs ``parts`` (WeasyPrint, same ``variant``), in order, as one PDF at ``target``
     with ``page_labels`` ((0-based page index, label dictionary) pairs); links whose URI starts with
@@ -64,10 +92,14 @@ def merge(parts: Sequence[bytes], target: Path, *, page_labels: Sequence[tuple[i
     pdfs = [pikepdf.open(io.BytesIO(data)) for data in parts]
     pdf = pdfs[0]
     names = {}
+    nums = pdf.Root.StructTreeRoot.ParentTree.Nums if "/StructTreeRoot" in pdf.Root else pikepdf.Array()
+    key = max((int(nums[position]) + 1 for position in range(0, len(nums), 2)), default=0)
     for index, part in enumerate(pdfs):
         if index:
+            first_page = len(pdf.pages)
             pdf.pages.extend(part.pages)
             _append_outlines(pdf, part)
+            key = _append_structure(pdf, part, first_page, key)
         dests = part.Root.get("/Names", {}).get("/Dests")
         if dests is not None:
             array = dests.Names
@@ -89,11 +121,13 @@ def merge(parts: Sequence[bytes], target: Path, *, page_labels: Sequence[tuple[i
                 annotation.Dest = anchor
                 if "/Contents" in annotation:  # WeasyPrint's tagged links name their target here
                     annotation.Contents = anchor
+    if "/StructTreeRoot" in pdf.Root:
+        pdf.Root.StructTreeRoot.ParentTreeNextKey = key
     numbers = pikepdf.Array()
     for index, label in page_labels:
         numbers.extend([index, _label(label)])
     pdf.Root.PageLabels = pikepdf.Dictionary(Nums=numbers)
     target.parent.mkdir(parents=True, exist_ok=True)
-    pdf.save(target, deterministic_id=True)
+    pdf.save(target, deterministic_id=True, object_stream_mode=pikepdf.ObjectStreamMode.generate)
     for part in pdfs:
         part.close()

@@ -139,6 +139,8 @@ class PdfWriter:
             split, theme_files = self._combined_split(config)
             from masterplan.pdf import output  # imports WeasyPrint
 
+            log.debug("PDF ditata dalam %d dokumen isi (karakter teks: %s) dan satu dokumen depan.",
+                      len(split.body), split.sizes)
             with output.listening() as messages:
                 printed = output.write_parts(split, target, self.metadata.variant)
                 del split
