@@ -22,9 +22,9 @@ from bs4 import BeautifulSoup, Tag
 from masterplan.pdf.arrange import BODY_ANCHOR
 from masterplan.pdf.merge import XREF_PREFIX
 
-# Characters of text per body document. The plan's longest chapter (BAB V, about 41 pages) holds about
-# 80,000; at this limit the plan is laid out in 5 body documents, a plan three times as long in about 12
-# (each holding at most about 60 pages but for a chapter longer than that).
+# Characters of text per body document. The plan's longest chapter (BAB V, 41 pages) holds about 85,000
+# and the body about 450,000: at this limit the plan is laid out in 6 body documents of at most about 45
+# pages; a plan three times as long in about three times as many (BAB V alone then about 125 pages).
 LIMIT = 100_000
 NUMBERED = "article#doc-toc li > a, article.daftar-keterangan li > a"  # entries that print a page number
 PAGE_ATTRIBUTE = "data-halaman"  # the printed page number of a body anchor, for a front-matter entry
