@@ -74,14 +74,13 @@ def test_assembled_document_is_what_mkdocs_with_pdf_would_render(printed):
 
 def test_bookmark_titles_and_page_count_from_weasyprint_match_the_written_file(tmp_path):
     """The completeness check and the download line read WeasyPrint's document instead of the file."""
-    from masterplan.pdf import output  # WeasyPrint: imported by the worker that runs this, not at collection
+    from masterplan.pdf import groups, output  # WeasyPrint: imported by the worker that runs this, not at collection
 
     html = ("<html><body><h1>Satu</h1><h2>Dua</h2><h1 style='break-before: page'>Tiga</h1></body></html>")
-    rendered = output.render(html)
     written = tmp_path / "kecil.pdf"
-    output.write(rendered, written, "pdf/ua-1")
-    assert rendered.titles() == outline_titles(written) == ["Satu", "Dua", "Tiga"]
-    assert rendered.pages == len(PdfReader(written).pages) == 2
+    printed = output.write_parts(groups.Split(stylesheets=[], body=[], sizes=[], front=html), written, "pdf/ua-1")
+    assert printed.titles == outline_titles(written) == ["Satu", "Dua", "Tiga"]
+    assert printed.pages == len(PdfReader(written).pages) == 2
 
 
 @pytest.mark.build  # a real MkDocs build

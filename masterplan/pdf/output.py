@@ -1,6 +1,7 @@
-"""The last step of the PDF, done by us rather than by mkdocs-with-pdf: WeasyPrint renders the combined
-HTML; page count and bookmark titles are read from the rendered document (no second reading of the
-file); the file is written tagged (PDF/UA) or as PDF/A, with page labels matching the printed numbers.
+"""The last step of the PDF, done by us rather than by mkdocs-with-pdf: WeasyPrint lays out the plan in
+parts (:mod:`masterplan.pdf.groups`), each written tagged (PDF/UA) or as PDF/A and released before the
+next, then merged (:mod:`masterplan.pdf.merge`) with page labels matching the printed numbers; page count
+and bookmark titles are read from the laid-out documents (no second reading of the file).
 
 mkdocs-with-pdf ends its generator with ``HTML(string=…).render().write_pdf(path)`` without options
 (CATATAN-TEKNIS.md C15) and keeps WeasyPrint's messages to a count (C11); :mod:`masterplan.pdf.writer`
@@ -10,16 +11,19 @@ calls this module instead. Importing it imports WeasyPrint (about half a second)
 from __future__ import annotations
 
 import contextlib
+import gc
 import logging
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import pydyf
-from weasyprint import HTML
+from weasyprint import CSS, HTML
 from weasyprint.document import Document
+from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import URLFetcher
 
-from masterplan.pdf.arrange import BODY_ANCHOR, COLOPHON
+from masterplan.pdf import groups, merge
+from masterplan.pdf.arrange import COLOPHON
+from masterplan.pdf.groups import Split
 from masterplan.pdf.pagerefs import page_references_once
 
 
@@ -83,15 +87,30 @@ class Rendered:
 
     def titles(self) -> list[str]:
         """Every bookmark title, depth-first in document order (what the PDF's outline will hold)."""
-        found: list[str] = []
+        return _titles(self.document)
 
-        def walk(tree) -> None:
-            for label, _target, children, _state in tree:
-                found.append(label)
-                walk(children)
 
-        walk(self.document.make_bookmark_tree())
-        return found
+@dataclass(frozen=True)
+class Printed:
+    """The plan's PDF as written by :func:`write_parts`: its page count, its bookmark titles (depth-first
+    in document order) and the local files WeasyPrint read to lay it out."""
+
+    pages: int
+    titles: list[str]
+    files: set[Path]
+
+
+def _titles(document: Document) -> list[str]:
+    """Every bookmark title of ``document``, depth-first in document order."""
+    found: list[str] = []
+
+    def walk(tree) -> None:
+        for label, _target, children, _state in tree:
+            found.append(label)
+            walk(children)
+
+    walk(document.make_bookmark_tree())
+    return found
 
 
 def render(html: str) -> Rendered:
@@ -100,25 +119,56 @@ def render(html: str) -> Rendered:
     return Rendered(HTML(string=html, url_fetcher=fetcher).render(), fetcher.files)
 
 
-def _page_labels(document: Document, pdf: pydyf.PDF) -> None:
-    """Finisher: PDF page labels "Sampul", i, ii, … for the front matter and 1, 2, … from BAB I,
-    matching the numbers printed in the footer (so a viewer's "go to page 5" lands on printed page 5)."""
-    body_start = next((index for index, page in enumerate(document.pages)
-                       if BODY_ANCHOR in page.anchors), None)
+def _page_labels(front: Document, body: bool) -> list[tuple[int, dict]]:
+    """PDF page labels "Sampul", i, ii, … for the front matter and, when the plan has a ``body``, 1, 2, …
+    from BAB I (the page after the ``front`` document's last), matching the numbers printed in the footer
+    (so a viewer's "go to page 5" lands on printed page 5): (0-based page index, label) pairs."""
     # The cover's back (colophon) is part of the cover: the front matter's numbers start after it.
-    front_start = next((index + 1 for index, page in enumerate(document.pages) if COLOPHON in page.anchors), 1)
-    numbers = pydyf.Array([0, pydyf.Dictionary({"P": pydyf.String("Sampul")})])
-    if len(document.pages) > front_start:
-        numbers.extend([front_start, pydyf.Dictionary({"S": "/r", "St": 1})])
-    if body_start:
-        numbers.extend([body_start, pydyf.Dictionary({"S": "/D", "St": 1})])
-    pdf.catalog["PageLabels"] = pydyf.Dictionary({"Nums": numbers})
+    front_start = next((index + 1 for index, page in enumerate(front.pages) if COLOPHON in page.anchors), 1)
+    labels = [(0, {"P": "Sampul"})]
+    if len(front.pages) > front_start:
+        labels.append((front_start, {"S": "/r", "St": 1}))
+    if body:
+        labels.append((len(front.pages), {"S": "/D", "St": 1}))
+    return labels
 
 
-def write(rendered: Rendered, path: Path, variant: str) -> None:
-    """Write ``rendered`` to ``path`` as ``variant`` (one of ``metadata.VARIANTS``), tagged, with page
-    labels; the identifier is derived from the content, so the same input gives the same bytes."""
-    path.parent.mkdir(parents=True, exist_ok=True)
+def _tagged_pdf(document: Document, variant: str) -> bytes:
+    """``document`` as a tagged PDF of ``variant``; the identifier is derived from the content."""
     with page_references_once():  # tagging otherwise rebuilds the page list per element (C52)
-        rendered.document.write_pdf(path, pdf_variant=variant, pdf_tags=True, pdf_identifier=True,
-                                    finisher=_page_labels)
+        return document.write_pdf(pdf_variant=variant, pdf_tags=True, pdf_identifier=True)
+
+
+def write_parts(split: Split, target: Path, variant: str) -> Printed:
+    """Lay out and write the plan cut into documents (:mod:`masterplan.pdf.groups`) one at a time, and
+    merge them into the PDF at ``target``, tagged as ``variant`` (one of ``metadata.VARIANTS``), with page
+    labels. The body documents come first, each numbering its pages on from the one before; the cover
+    and front matter last, with the body's page numbers. The head's stylesheets are parsed once and the
+    fonts loaded once for all documents. The same input gives the same bytes."""
+    fetcher = LocalFetcher()
+    fonts = FontConfiguration()
+    shared = [CSS(**{kind: value}, url_fetcher=fetcher, font_config=fonts) for kind, value in split.stylesheets]
+    body_pdfs, body_titles, numbers = [], [], {}
+    pages = 0
+    for html in split.body:
+        # The body's page numbers go on from the previous document's (styles.scss resets them to 0).
+        numbering = CSS(string=f"@page isi:nth(1 of isi) {{ counter-reset: page {pages} }}")
+        document = HTML(string=html, url_fetcher=fetcher).render(stylesheets=[*shared, numbering],
+                                                                 font_config=fonts)
+        for index, page in enumerate(document.pages):
+            for anchor in page.anchors:
+                numbers.setdefault(anchor, pages + index + 1)
+        body_titles += _titles(document)
+        pages += len(document.pages)
+        body_pdfs.append(_tagged_pdf(document, variant))
+        del document
+        gc.collect()  # the pages of one document at a time: the point of laying out in parts
+    front_html = groups.numbered_front(split.front, numbers)
+    front = HTML(string=front_html, url_fetcher=fetcher).render(stylesheets=shared, font_config=fonts)
+    labels = _page_labels(front, bool(split.body))
+    printed = Printed(pages + len(front.pages), _titles(front) + body_titles, fetcher.files)
+    front_pdf = _tagged_pdf(front, variant)
+    del front
+    gc.collect()
+    merge.merge([front_pdf, *body_pdfs], target, page_labels=labels, variant=variant)
+    return printed

@@ -20,7 +20,7 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 
 from masterplan.checks import build_log
-from masterplan.pdf import cache, check, glyphs
+from masterplan.pdf import cache, check, glyphs, groups
 from masterplan.pdf.arrange import arrange
 from masterplan.pdf.assemble import PlanOptions, combined
 from masterplan.pdf.metadata import Metadata
@@ -136,30 +136,30 @@ class PdfWriter:
                      entry.pages)
             return Written(target, entry.pages, reused=True)
         with _fewer_collections():
-            html, theme_files = self._combined_html(config)
+            split, theme_files = self._combined_split(config)
             from masterplan.pdf import output  # imports WeasyPrint
 
+            log.debug("PDF ditata dalam %d dokumen isi (karakter teks: %s) dan satu dokumen depan.",
+                      len(split.body), split.sizes)
             with output.listening() as messages:
-                rendered = output.render(html)
-                del html
-                gc.collect()  # layout leaves cyclic garbage; collected here, writing peaks about 5 % lower
-                titles = rendered.titles()
-                output.write(rendered, target, self.metadata.variant)
+                printed = output.write_parts(split, target, self.metadata.variant)
+                del split
         for warning in messages.warnings:  # CSS it ignores, mostly: shown with mkdocs build --verbose
             log.debug("WeasyPrint: %s", warning)
         boxes = glyphs.missing(messages.warnings)
         if boxes:
             raise PluginError(f"PDF gagal dibuat dengan benar: {glyphs.message(boxes)}.")
-        self._check(titles, messages.errors, config.strict)
+        self._check(printed.titles, messages.errors, config.strict)
         if self.cache_dir is not None:
-            files = cache.file_digests(rendered.files | theme_files, site_dir)
-            cache.store(self.cache_dir, key, target, cache.Entry(rendered.pages, titles, files))
-        log.info("PDF dibuat: %d halaman, semua halaman navigasi ada di %s.", rendered.pages, self.output_path)
-        return Written(target, rendered.pages, reused=False)
+            files = cache.file_digests(printed.files | theme_files, site_dir)
+            cache.store(self.cache_dir, key, target, cache.Entry(printed.pages, printed.titles, files))
+        log.info("PDF dibuat: %d halaman, semua halaman navigasi ada di %s.", printed.pages, self.output_path)
+        return Written(target, printed.pages, reused=False)
 
-    def _combined_html(self, config) -> tuple[str, set[Path]]:
-        """The document WeasyPrint renders, and the stylesheet files read into it: mkdocs-with-pdf's
-        generator collects and combines the pages, then the plan's arrangement and pruned theme CSS."""
+    def _combined_split(self, config) -> tuple[groups.Split, set[Path]]:
+        """The documents WeasyPrint lays out, and the stylesheet files read into them: mkdocs-with-pdf's
+        generator collects and combines the pages, then the plan's arrangement and pruned theme CSS, cut
+        into parts (:mod:`masterplan.pdf.groups`)."""
         from mkdocs_with_pdf.generator import Generator  # imports WeasyPrint: only when rendering
 
         generator = Generator(options=self.options)
@@ -172,13 +172,13 @@ class PdfWriter:
             print(soup)  # the option's meaning upstream: the combined document as mkdocs-with-pdf makes it
         arrange(soup, self.metadata)
         theme_files = inline_theme_stylesheets(soup, list(config.extra_css))
-        html = str(soup)
+        split = groups.split(soup)
         del soup, generator
         for page in self.nav.pages:  # the generator keeps each page's article: free them before layout
             if hasattr(page, "pdf-article"):
                 delattr(page, "pdf-article")
         gc.collect()
-        return html, theme_files
+        return split, theme_files
 
     def _check(self, titles: list[str], errors: list[str], strict: bool) -> None:
         """Fail the build when a nav page has no bookmark in the PDF (layout stopped early:
