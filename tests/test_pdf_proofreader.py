@@ -136,6 +136,21 @@ def test_a_table_ends_on_the_next_page_with_three_rows_or_more(tmp_path, rows_af
 
 
 @pytest.mark.unit
+@pytest.mark.parametrize("spacing, faulty", [("0", True), ("0.2em", False)])
+def test_items_of_one_line_each_are_no_paragraph(tmp_path, spacing, faulty):
+    """BARIS-PATAH: the roadmap legend (one line per item, 8 pt, a raised dagger after a fact) is no
+    paragraph broken early when its items stand apart (Material's 0.2 em), however far the dagger reaches."""
+    dagger = '<span style="position: relative; top: -0.35em; font-size: 7.5pt">†</span>'
+    milestones = ["Penetapan dengan Peraturan Bupati", "Evaluasi akhir periode RPJMD 2025–2029",
+                  "Evaluasi akhir dan penyusunan rencana induk berikutnya"]
+    items = "".join(f"<li>Tonggak {n}: {text}{dagger}, 2029</li>" for n, text in enumerate(milestones, start=1))
+    legend = (f"<ul style='list-style: none; font-size: 8.2pt; line-height: 1.5'>"
+              f"<style>li {{ margin: {spacing} 0 }}</style>{items}</ul>")
+    found = rules(pdf(tmp_path, f"<h1>BAB VI Program</h1>{legend}{paragraphs(1)}"))
+    assert ("BARIS-PATAH" in found) is faulty
+
+
+@pytest.mark.unit
 def test_ellipsis_only_when_the_sources_lack_it(tmp_path):
     path = pdf(tmp_path, "<h1>BAB VI Program</h1><p>Program Peningkatan Layanan Kepend… berjalan.</p>")
     assert "ELIPSIS" in rules(path, "Program Peningkatan Layanan Kependudukan Terpadu berjalan.")
@@ -159,13 +174,11 @@ def plan_faults(full_build) -> list[proofreader.Fault]:
     return proofreader.proofread(full_build.pdf, sources)
 
 
-PLAN_RULES = ["KEPALA-HALAMAN", "HALAMAN-HAMPIR-KOSONG", "SUMBER-AWAL-HALAMAN", "TABEL-TERPOTONG",
-              "TABEL-TANPA-KEPALA", "SPASI-RENGGANG", "KOTAK-KOSONG", "ELIPSIS"]
+# Every rule of the proofreader (the ELIPSIS rule with the sources).
+PLAN_RULES = ["KEPALA-HALAMAN", "HALAMAN-HAMPIR-KOSONG", "SUMBER-AWAL-HALAMAN", "TABEL-TERPOTONG", "RUANG-KOSONG",
+              "TABEL-TANPA-KEPALA", "SPASI-RENGGANG", "BARIS-PATAH", "KOTAK-KOSONG", "ELIPSIS"]
 
 
-# Open: BARIS-PATAH finds three lines WeasyPrint 70 ends early in the plan (CATATAN-TEKNIS.md C62);
-# RUANG-KOSONG finds three pages above a table or figure that does not start there (Tabel 1.3 and 7.6, the
-# roadmap). Neither is in the plan's list yet.
 @pytest.mark.build
 @pytest.mark.parametrize("rule", PLAN_RULES)
 def test_the_plan_pdf_has_no_typesetting_fault(plan_faults, rule):

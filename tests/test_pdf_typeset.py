@@ -135,16 +135,20 @@ def test_markers_print_as_a_dagger_with_their_reason_and_one_legend():
 
 
 @pytest.mark.unit
-@pytest.mark.parametrize("lines, total, after, before", [
-    ([1] * 10, False, [0, 1], [8, 9]),         # three short rows at each end
-    ([1] * 10, True, [0, 1], [7, 8, 9]),        # a closing "Jumlah" row is not one of the three
-    ([8, 8, 1, 1, 1, 1, 8, 8], False, [0], [7]),  # tall rows: two make a sixth of a page (Tabel 3.8)
+@pytest.mark.parametrize("lines, total, header, after, before", [
+    ([1] * 10, False, 0, [0, 1], [8, 9]),         # three short rows at each end
+    ([1] * 10, True, 0, [0, 1], [7, 8, 9]),        # a closing "Jumlah" row is not one of the three
+    ([8, 8, 1, 1, 1, 1, 8, 8], False, 0, [0], [7]),  # tall rows: two make a sixth of a page (Tabel 3.8)
+    ([9, 9, 9, 1], True, 0, [0], [3]),            # rows of nine lines: the first two stay together ...
+    ([9, 9, 9, 1], True, 3, [], [3]),             # ... unless the header makes the first a sixth (Tabel 7.4)
 ])
-def test_first_and_last_rows_are_kept_together(lines, total, after, before):
+def test_first_and_last_rows_are_kept_together(lines, total, header, after, before):
     words = " ".join(["pemberdayaan"] * 6)  # about one line of the 90-% column
     rows = "".join(f"<tr><td>{'Jumlah' if total and i == len(lines) - 1 else i}</td><td>{' '.join([words] * n)}</td></tr>"
                    for i, n in enumerate(lines))
-    soup = _soup(f'<table><colgroup><col style="width: 10%"><col style="width: 90%"></colgroup><tbody>{rows}</tbody></table>')
+    head = f"<thead><tr><th>Kode</th><th>{' '.join([words] * header)}</th></tr></thead>" if header else ""
+    soup = _soup(f'<table><colgroup><col style="width: 10%"><col style="width: 90%"></colgroup>{head}'
+                 f'<tbody>{rows}</tbody></table>')
     tables.mark_row_keeps(soup)
     rows = soup.select("tbody tr")
     assert [i for i, row in enumerate(rows) if tables.KEEP_AFTER in row.get("class", [])] == after

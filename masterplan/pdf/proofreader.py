@@ -35,6 +35,8 @@ MIN_ROWS_BEFORE_BREAK = 3
 # sixth of the page (masterplan.pdf.tables.KEEP_LINES, tall rows).
 MIN_HEIGHT_AFTER_BREAK = 120
 EMPTY_FOOT = 0.35  # share of the text area left empty at the foot of a page before a table
+# Baselines of one paragraph's lines are this many font sizes apart or less (line height 1.5).
+PARAGRAPH_LEADING = 1.6
 LIST_ITEM = re.compile(r"^(\d+[.)]|[•◦▪–-])$")
 QUOTES = ('"', "”", "’", "'")
 CAPTION = re.compile(r"^(Tabel|Gambar)\s+[A-Z0-9]+\.\d+\s")
@@ -203,11 +205,15 @@ def check_early_breaks(pages: list[Page]):
     The next line's first word is measured with what cannot be parted from it: a closing quotation mark and
     an opening bracket after it ('Baru" (Patroli'; Unicode line breaking, rule LB15, keeps them together).
     A line opening with a list number ("18.") or bullet starts a new list item, not a line of the same one.
+    Lines are a paragraph's when their baselines are less than 1.6 em apart: measured from the bottoms, not
+    from the tops, since a raised dagger ("perlu verifikasi") reaches above its line and drew the roadmap
+    legend's items (one line each, 1.7 em apart) into one paragraph.
     """
     for page in pages:
         for line, following in zip(page.lines, page.lines[1:]):
             if (abs(line.x0 - following.x0) > 1 or abs(line.size - following.size) > 0.5
-                    or following.top - line.bottom > 0.6 * line.size or LIST_ITEM.match(following.words[0]["text"])):
+                    or following.bottom - line.bottom > PARAGRAPH_LEADING * line.size
+                    or LIST_ITEM.match(following.words[0]["text"])):
                 continue  # another block: a new paragraph, list item, heading or indent
             right = max(other.x1 for other in page.lines if abs(other.x0 - line.x0) <= 1)
             word = following.words[0]

@@ -39,8 +39,9 @@ SHORT_TABLE_SHARE = 0.25
 SHORT_TABLE = "tabel-pendek"
 # A table's first rows stay with its caption and header, and its last rows go on to a page together: three
 # rows (WeasyPrint applies no orphans or widows to table rows, CATATAN-TEKNIS.md C46), or fewer rows that
-# make at least this many cell lines (about a sixth of a page): three tall rows kept together left 40 % of a
-# page empty before the last rows of Tabel 3.8.
+# make at least this many cell lines with the header row (about a sixth of a page, the proofreader's
+# MIN_HEIGHT_AFTER_BREAK): three tall rows kept together left 40 % of a page empty before the last rows of
+# Tabel 3.8.
 KEEP_ROWS = 3
 KEEP_LINES = 12
 KEEP_AFTER = "lekat-bawah"  # no page break after this row
@@ -112,16 +113,21 @@ def mark_row_keeps(soup: BeautifulSoup) -> int:
     """Keep the first and the last rows of every table together (see :data:`KEEP_ROWS`): the rows from the
     first until :data:`KEEP_ROWS` rows or :data:`KEEP_LINES` estimated lines get the class ``lekat-bawah``
     (no break after; the last of them none), the same from the end ``lekat-atas`` (no break before; the
-    first of them none), where a closing total row (:data:`TOTAL_ROW`) does not count. Returns how many
-    tables were marked."""
+    first of them none), where a closing total row (:data:`TOTAL_ROW`) does not count. The header row,
+    printed above the rows on either page, counts towards the lines: a profile table whose header and first
+    row already fill a sixth of a page may break after that row, instead of moving whole to the next page
+    and leaving 39 % of a page empty (Tabel 7.4, three rows of ten lines). Returns how many tables were
+    marked."""
     marked = 0
     for table in soup.find_all("table"):
         rows = [row for body in table.find_all("tbody", recursive=False) for row in body.find_all("tr", recursive=False)]
         if len(rows) < 2:
             continue
         columns = column_characters(table)
+        head = table.find("thead", recursive=False)
+        header = sum(row_lines(row, columns) for row in head.find_all("tr", recursive=False)) if head else 0
         for ordered, mark in ((rows, KEEP_AFTER), (rows[::-1], KEEP_BEFORE)):
-            counted = lines = 0
+            counted, lines = 0, header
             for row in ordered[:-1]:
                 total = mark == KEEP_BEFORE and row is rows[-1] and TOTAL_ROW.match(row.get_text(" ", strip=True))
                 counted += 0 if total else 1
