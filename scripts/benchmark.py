@@ -38,9 +38,15 @@ pada 360 px, 1280 px dan zoom 200 %, kerja gaya dan tata letak saat beranda, BAB
 ponsel (jejak Chromium: jumlah elemen, elemen yang ditata ulang, objek tata letak), dan skor Lighthouse seluler (median 5, kita dan bawaan bergantian)
 untuk beranda, BAB I dan BAB VI bila Lighthouse terpasang (perintahnya: reader_budget.LIGHTHOUSE_INSTALL).
 
-PDF diukur dalam detik CPU (pengguna + sistem; di mesin bersama waktu dinding tidak stabil). Sebelum tiap
-bangun situs+PDF kita, PDF tersimpan (.cache/pdf) dihapus agar PDF benar-benar dirender; sesudahnya
-bangun ulang tanpa perubahan mengukur pemakaian ulang PDF tersimpan, dibandingkan dengan bangun situs saja.
+PDF diukur dalam detik CPU (pengguna + sistem; di mesin bersama waktu dinding tidak stabil). Bangun kita
+menulis dua PDF: rencana dan lembar kerja kebutuhan data (masterplan/pdf/worksheets.py), bawaan hanya
+rencana. Pasangan situs+PDF membandingkan yang sama: sebelum tiap bangun situs+PDF kita, PDF rencana
+tersimpan (.cache/pdf) dihapus agar benar-benar dirender, sedangkan lembar kerja dipakai ulang dari
+tembolok (seperti bangun ulang penyunting bila kebutuhan data tidak berubah; satu bangun pemanasan
+membuatnya); detik per halaman = (CPU situs+PDF − CPU situs saja) / halaman PDF rencana. Lembar kerja
+diukur terpisah: bangun yang hanya merender lembar kerja bergantian dengan bangun ulang tanpa perubahan
+(semua PDF tersimpan dipakai); selisih CPU-nya per halaman lembar kerja. Bangun ulang tanpa perubahan itu
+juga dibandingkan dengan bangun situs saja.
 
 Measures the builds and the pages readers load against the performance budget. Not part of the test suite.
 """
@@ -65,6 +71,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 from masterplan.devtools import preview_latency, reader_budget
 from masterplan.model import result_cache, word_cache
+from masterplan.pdf import worksheets
 from masterplan.site import kept
 from masterplan.views import search_index
 from pypdf import PdfReader
@@ -99,12 +106,14 @@ KEPT = (ROOT / word_cache.FOLDER / search_index.ROOTS_CACHE, ROOT / word_cache.F
 PROJECT_PARTS = ("docs", "data", "overrides", "scripts", "mkdocs.yml")
 
 
-def _build(project: Path, site: Path, pdf: bool, strict: bool, reuse: bool = False, cold: bool = False) -> dict:
+def _build(project: Path, site: Path, pdf: bool, strict: bool, reuse: bool = False, cold: bool = False,
+           render: str = "rencana") -> dict:
     """One ``mkdocs build`` of ``project`` into ``site``: seconds, CPU seconds, exit code and peak memory
-    (KiB). With ``pdf`` the PDF is rendered, not reused from our cache, unless ``reuse``; with ``cold``
-    what our builds keep (:data:`KEPT`) is removed first."""
+    (KiB). With ``pdf`` our build renders what ``render`` names (:func:`_forget_pdfs`) and reuses the rest
+    from our cache, or reuses all with ``reuse``; with ``cold`` what our builds keep (:data:`KEPT`) is
+    removed first."""
     if pdf and not reuse and project == ROOT:
-        shutil.rmtree(PDF_CACHE, ignore_errors=True)
+        _forget_pdfs(render)
     if cold and project == ROOT:
         for path in KEPT:
             if path.is_dir():
@@ -122,6 +131,19 @@ def _build(project: Path, site: Path, pdf: bool, strict: bool, reuse: bool = Fal
     if result["code"] != 0:
         raise SystemExit(f"GAGAL: mkdocs build di {project} keluar dengan status {result['code']}.")
     return result
+
+
+def _forget_pdfs(render: str) -> None:
+    """Remove from our PDF cache what the next build must render: ``"rencana"`` the plan's PDF only (the
+    worksheets, :mod:`masterplan.pdf.worksheets`, are reused as in an editor's rebuild whose data needs
+    did not change: stock renders the plan alone), ``"lembar-kerja"`` the worksheets only, ``"semua"``
+    both."""
+    if render in ("lembar-kerja", "semua"):
+        shutil.rmtree(PDF_CACHE / worksheets.CACHE_FOLDER, ignore_errors=True)
+    if render in ("rencana", "semua") and PDF_CACHE.is_dir():
+        for entry in PDF_CACHE.iterdir():
+            if entry.is_file():
+                entry.unlink()
 
 
 def stock_project(work: Path, pdf: bool, rendered: bool = False) -> Path:
@@ -260,11 +282,29 @@ def measure_scaled(work: Path, factor: int) -> dict:
 def per_page_pairs(cpu_pairs: list[tuple[float, float]], site_cpu: tuple[float, float],
                    pages: tuple[int, int]) -> dict:
     """CPU seconds per PDF page of each site+PDF pair (ours, stock): the pair's CPU seconds less the
-    median site-only build of its side, over that side's page count; as :func:`spread` (medians, the
+    median site-only build of its side, over the page count of that side's plan PDF (the only PDF either
+    side renders in these pairs, :func:`_forget_pdfs`); as :func:`spread` (medians, the
     ratio ours/stock per pair and its range) with the per-page ``pairs`` themselves."""
     pairs = [(max(ours - site_cpu[0], 0.0) / pages[0], max(stock - site_cpu[1], 0.0) / pages[1])
              for ours, stock in cpu_pairs]
     return {**spread(pairs), "pairs": pairs}
+
+
+def measure_worksheets(work: Path, runs: int) -> dict:
+    """The worksheets' own cost: ``runs`` pairs of our site+PDF builds, one rendering the worksheets
+    alone (the plan's PDF reused from our cache) and one reusing both, alternating; CPU seconds of the
+    difference per worksheet page (median and range) and their page count. Also ``cached``: the median
+    CPU seconds of the build that reuses both (a rebuild with nothing changed)."""
+    pairs = []
+    for run in range(runs):
+        sides = [("lembar-kerja", False), ("tersimpan", True)]
+        done = {name: _build(ROOT, work / "kita-lengkap", True, True, reuse=reuse, render=name)["cpu"]
+                for name, reuse in (sides[::-1] if run % 2 else sides)}
+        pairs.append((done["lembar-kerja"], done["tersimpan"]))
+    pages = len(PdfReader(work / "kita-lengkap" / worksheets.file_name(PDF)).pages)
+    per_page = [max(rendered - reused, 0.0) / pages for rendered, reused in pairs]
+    return {"pages": pages, "ours": statistics.median(per_page), "low": min(per_page), "high": max(per_page),
+            "cached": statistics.median(reused for _, reused in pairs)}
 
 
 def _verdict(ok: bool) -> str:
@@ -277,6 +317,9 @@ def _ratio(figures: dict) -> str:
     return f"{figures['ratio']:.2f} ({figures['low']:.2f}–{figures['high']:.2f})"
 
 
+# What our site+PDF builds in the paired measurement render: the plan's PDF, as stock does.
+PLAN_ONLY = ("kita merender PDF rencana saja, lembar kerja kebutuhan data dipakai ulang dari tembolok "
+             "dan diukur terpisah")
 # The two stock rows of the site build, worded so that nobody takes one ratio for the other.
 SAME_SOURCE = "bawaan membangun sumber `docs/` yang sama (penanda `[[…]]` tetap teks, isinya lebih sedikit)"
 SAME_MARKDOWN = "bawaan membangun Markdown akhir kita (penanda sudah dijabarkan, isi dan halaman sama)"
@@ -304,9 +347,11 @@ def _site_rows(site: dict, cold: dict | None, preview: dict | None, final: dict 
 
 def report(site: dict, full: dict | None, pages: tuple[int, int] | None, runs: int,
            cached: float | None = None, scaled: dict | None = None, cold: dict | None = None,
-           preview: dict | None = None, final: dict | None = None) -> str:
-    """The Markdown table of figures and targets (Bahasa Indonesia, as the README); ``cached`` is the
-    CPU seconds of our site+PDF rebuild with nothing changed, ``scaled`` what :func:`measure_scaled` found,
+           preview: dict | None = None, final: dict | None = None, sheets: dict | None = None) -> str:
+    """The Markdown table of figures and targets (Bahasa Indonesia, as the README); ``full`` and ``pages``
+    are the site+PDF builds (ours rendering the plan's PDF alone, as stock does) and the pages of each
+    side's plan PDF, ``cached`` is the CPU seconds of our site+PDF rebuild with nothing changed, ``sheets``
+    what :func:`measure_worksheets` found, ``scaled`` what :func:`measure_scaled` found,
     ``cold`` the site builds without our cache (:func:`summary`), ``preview`` :func:`measure_preview`,
     ``final`` our site builds against stock building our final Markdown (:func:`summary`)."""
     lines = [f"{runs} pasangan bergantian; median, rasio per pasangan (rentang min–maks); mesin: "
@@ -319,17 +364,22 @@ def report(site: dict, full: dict | None, pages: tuple[int, int] | None, runs: i
         pdf_stock = max(full["cpu"]["stock"] - site["cpu"]["stock"], 0.0)
         per_page = per_page_pairs(full["cpu_pairs"], (site["cpu"]["ours"], site["cpu"]["stock"]), pages)
         lines += [
-            f"| Bangun situs + PDF (detik) | {full['ours']:.2f} | {full['stock']:.2f} | {_ratio(full)} | – | – |",
-            f"| Bangun situs + PDF (detik CPU) | {full['cpu']['ours']:.2f} | {full['cpu']['stock']:.2f} | "
+            f"| Bangun situs + PDF rencana (detik; {PLAN_ONLY}) | {full['ours']:.2f} | {full['stock']:.2f} | "
+            f"{_ratio(full)} | – | – |",
+            f"| Bangun situs + PDF rencana (detik CPU) | {full['cpu']['ours']:.2f} | {full['cpu']['stock']:.2f} | "
             f"{_ratio(full['cpu'])} | – | – |",
-            f"| PDF saja (detik CPU) | {pdf_ours:.2f} | {pdf_stock:.2f} | "
+            f"| PDF rencana saja (detik CPU) | {pdf_ours:.2f} | {pdf_stock:.2f} | "
             f"{pdf_ours / pdf_stock if pdf_stock else float('nan'):.2f} | – | – |",
-            f"| Halaman PDF | {pages[0]} | {pages[1]} | – | – | – |",
-            f"| Detik CPU per halaman PDF (median; rentang kita {min(o for o, _ in per_page['pairs']):.3f}–"
+            f"| Halaman PDF rencana | {pages[0]} | {pages[1]} | – | – | – |",
+            f"| Detik CPU per halaman PDF rencana (median; rentang kita {min(o for o, _ in per_page['pairs']):.3f}–"
             f"{max(o for o, _ in per_page['pairs']):.3f}, bawaan {min(s for _, s in per_page['pairs']):.3f}–"
             f"{max(s for _, s in per_page['pairs']):.3f}) | {per_page['ours']:.3f} | {per_page['stock']:.3f} | "
             f"{_ratio(per_page)} | ≤ {TARGETS['pdf_ratio']:.2f} (sasaran {TARGETS['pdf_aim']:.1f}) | "
             f"{_verdict(per_page['ratio'] <= TARGETS['pdf_ratio'])} |"]
+        if sheets:
+            lines.append(f"| Lembar kerja kebutuhan data ({sheets['pages']} halaman, PDF kedua bangun kita; bawaan tidak "
+                         f"membuatnya): detik CPU per halaman (rentang {sheets['low']:.3f}–{sheets['high']:.3f}) | "
+                         f"{sheets['ours']:.3f} | – | – | – | – |")
         if cached is not None:
             lines.append(f"| Bangun ulang situs + PDF tanpa perubahan, PDF tersimpan dipakai (detik CPU) | "
                          f"{cached:.2f} | {site['cpu']['ours']:.2f} (situs saja, kita) | "
@@ -380,18 +430,21 @@ def main(argv: list[str] | None = None) -> int:
             cold = summary(paired_builds(ROOT, stock_site, work, args.runs, pdf=False, cold=True))
             print("Mengukur pratinjau serve --dirty: suntingan bergantian …", file=sys.stderr)
             preview = measure_preview(work, args.runs)
-        full = pages = cached = scaled = None
+        full = pages = cached = scaled = sheets = None
         if not args.quick:
             print("Membangun situs + PDF: kita dan bawaan bergantian …", file=sys.stderr)
-            full = summary(paired_builds(ROOT, stock_project(work, pdf=True), work, args.runs, pdf=True))
+            stock_pdf = stock_project(work, pdf=True)
+            # Our paired builds render the plan's PDF alone (_forget_pdfs): this one keeps the worksheets.
+            _build(ROOT, work / "pemanasan-pdf", pdf=True, strict=True, render="semua")
+            full = summary(paired_builds(ROOT, stock_pdf, work, args.runs, pdf=True))
             pages = (len(PdfReader(work / "kita-lengkap" / PDF).pages), len(PdfReader(work / "bawaan-lengkap" / PDF).pages))
-            print("Membangun ulang situs + PDF kita tanpa perubahan (PDF tersimpan) …", file=sys.stderr)
-            cached = statistics.median(_build(ROOT, work / "kita-lengkap", True, True, reuse=True)["cpu"]
-                                       for _ in range(args.runs))
+            print("Lembar kerja saja, dan bangun ulang tanpa perubahan (PDF tersimpan), bergantian …", file=sys.stderr)
+            sheets = measure_worksheets(work, args.runs)
+            cached = sheets["cached"]
             if args.scale > 1:
                 print(f"Mengukur memori untuk rencana {args.scale}× lebih panjang …", file=sys.stderr)
                 scaled = measure_scaled(work, args.scale)
-        table = report(site, full, pages, args.runs, cached, scaled, cold, preview, final)
+        table = report(site, full, pages, args.runs, cached, scaled, cold, preview, final, sheets)
         if not args.pdf_only:
             built = {name: work / f"{name}-{'situs' if args.quick else 'lengkap'}" for name in ("kita", "bawaan")}
             print("Mengukur halaman di Chromium: berat, galat konsol, axe …", file=sys.stderr)
