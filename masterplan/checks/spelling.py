@@ -125,6 +125,7 @@ def word_list(path: Path) -> frozenset[str]:
                      for word in line.split())
 
 
+@cache  # a word recurs hundreds of times in the plan: decided once per process
 def _checked(word: str) -> bool:
     """Acronyms and codes (SPBE, SP4N, e-KTP) are left alone: more than one capital letter."""
     return len(word) > 1 and sum(c.isupper() for c in word) <= 1
