@@ -177,14 +177,20 @@ class Document:
     @property
     def headings(self) -> list[Heading]:
         """All headings of the body, in order, with their line in the file (from the block tokens alone
-        unless the full parse is already done: their text and lines are the same)."""
-        found = _memo.get("judul", (self.body,), self._heading_lines) if _memo else self._heading_lines()
-        return [Heading(level, text, line + self.body_line) for level, text, line in found]
+        unless the full parse is already done: their text and lines are the same). Kept under the body
+        without its leading blank lines, which MkDocs strips from a page's Markdown after the front
+        matter: the page's numbering then finds what the checks and the navigation computed."""
+        text = self.body.lstrip("\n")
+        blank = len(self.body) - len(text)  # parsing skips them: the same headings, lines shifted
+        found = _memo.get("judul", (text,), lambda: self._heading_lines(blank)) if _memo else \
+            self._heading_lines(blank)
+        return [Heading(level, title, line + blank + self.body_line) for level, title, line in found]
 
-    def _heading_lines(self) -> list[tuple[int, str, int]]:
-        """``(level, text, 0-based line in the body)`` of every heading."""
+    def _heading_lines(self, blank: int) -> list[tuple[int, str, int]]:
+        """``(level, text, 0-based line in the body after its ``blank`` leading blank lines)`` of every
+        heading."""
         tokens = self.__dict__.get("tokens") or _blocks(self.body)
-        return [(int(token.tag[1]), tokens[i + 1].content.strip(), token.map[0])
+        return [(int(token.tag[1]), tokens[i + 1].content.strip(), token.map[0] - blank)
                 for i, token in enumerate(tokens) if token.type == "heading_open" and token.map]
 
 
