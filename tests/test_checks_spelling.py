@@ -54,3 +54,16 @@ def test_unclosed_front_matter_is_not_spell_checked(tmp_path):
     text = text.replace("title: Penutup", "title: Penutupp")
     problems = [p for p in run(tmp_path, text, spell=True) if p.rule == "EJAAN"]
     assert len(problems) == 1 and '"kabupatn"' in problems[0].message, [p.text() for p in problems]
+
+
+@pytest.mark.parametrize("line", [
+    "Teks biasa tanpa tanda apa pun.", "Nilai 2.5 persen dan 258.721 jiwa.", "Berkas opd.yml dan soft.lk.",
+    "Kata a-.b aneh.", "Lihat `kode` dan [tautan](halaman.md).", "<b>tebal</b> dan {: .kelas }", "[[tabel-program]]",
+    "!!! note", "    ??? tip \"Judul\"", "/// table-caption", "Istilah *miring* dan _miring_ juga.",
+    "https://banglikab.go.id", "Tanda ] ( terpisah, { tanpa tutup, ` tunggal.", "Akhir kalimat. Awal kalimat.",
+])
+def test_lines_without_marks_skip_the_substitution_with_the_same_result(line):
+    """The cheap test of :func:`spelling._prose` never skips a line that the full pattern would change."""
+    from masterplan.checks import spelling
+
+    assert spelling._prose(line) == spelling._NOT_PROSE.sub(lambda m: " " * len(m.group(0)), line)

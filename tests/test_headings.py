@@ -33,3 +33,26 @@ def test_setext_heading_keeps_its_anchor_and_the_line_count():
 def test_a_thematic_break_after_a_paragraph_gap_is_not_a_heading():
     source = "# Judul\n\n## Satu\n\nParagraf.\n\n---\n\nLain.\n"
     assert number_headings(source, CHAPTER).count("---") == 1
+
+
+def test_headings_kept_under_the_text_without_leading_blank_lines(tmp_path):
+    """MkDocs strips the blank lines after the front matter from a page's Markdown: the numbering finds
+    the headings the checks computed for the file's body, each on its own line of either text."""
+    from masterplan.model import documents
+    from masterplan.model.result_cache import ResultCache
+
+    page = "# Judul\n\nTeks.\n\nDua\n---\n\n## Tiga\n"
+    expected = [(1, "Judul", 1), (2, "Dua", 5), (2, "Tiga", 8)]
+    memo = ResultCache(tmp_path, "v1")
+    documents.remember_in(memo)
+    try:
+        for blank in (3, 0, 1):  # computed once, under the stripped text, then shifted for each body
+            found = documents.parse("\n" * blank + page).headings
+            assert [(h.level, h.text, h.line) for h in found] == [(lv, t, ln + blank) for lv, t, ln in expected]
+        front = documents.parse("---\ntitle: A\n---\n\n\n" + page).headings  # body starts on line 4
+        assert [h.line for h in front] == [ln + 5 for _, _, ln in expected]
+        assert len(memo._cache.answers) == 1  # one answer for all four bodies: the page's numbering reuses it
+    finally:
+        documents.remember_in(None)
+    assert [(h.level, h.text, h.line) for h in documents.parse("\n\n" + page).headings] == \
+        [(lv, t, ln + 2) for lv, t, ln in expected]

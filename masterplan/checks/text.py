@@ -31,8 +31,15 @@ def _placeholders(patterns: tuple[str, ...]) -> re.Pattern:
     return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
 
 
+@cache
+def _any_of(characters: tuple[str, ...]) -> re.Pattern:
+    return re.compile("[" + "".join(map(re.escape, characters)) + "]")
+
+
 def _first_and_count(line: str, characters: dict[str, str]) -> tuple[int, list[str], int]:
     """1-based column of the first listed character, their descriptions and how many there are."""
+    if not _any_of(tuple(characters)).search(line):  # the usual line: one regex scan, not one step per character
+        return 0, [], 0
     hits = [(i, c) for i, c in enumerate(line) if c in characters]
     names = list(dict.fromkeys(characters[c] for _, c in hits))
     return (hits[0][0] + 1 if hits else 0), names, len(hits)
@@ -81,6 +88,7 @@ def check(page: Page, context: Context) -> Iterator[Problem]:
     invisible: dict[str, str] = raw["karakter_tak_terlihat"]
     quotes: dict[str, str] = raw["kutip_miring"]
     placeholder = _placeholders(tuple(raw["teks_sementara"]))
+    quoted = {q: q for q in quotes}
     if "\r" in document.text:
         crlf = len(LINE_BREAK.split(document.text[:document.text.index("\r") + 1])) - 1
         yield context.problem(page, crlf, 0, "AKHIR-BARIS-CRLF",
@@ -97,7 +105,7 @@ def check(page: Page, context: Context) -> Iterator[Problem]:
             yield context.problem(page, number, column, "KARAKTER-TAK-TERLIHAT",
                                   f"Ada karakter tak terlihat: {', '.join(names)}{times}, biasanya terbawa "
                                   f"saat menyalin dari Word atau situs web. {_invisible_fixes(line, invisible, number)}")
-        column, names, count = _first_and_count(line, {q: q for q in quotes})
+        column, names, count = _first_and_count(line, quoted)
         if count:
             plain = " atau ".join(dict.fromkeys(quotes[q] for q in names))
             times = f" ({count} kali di baris ini)" if count > 1 else ""

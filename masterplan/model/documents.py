@@ -28,8 +28,7 @@ LINE_BREAK = re.compile(r"\r\n?|\n")  # what markdown-it counts as a line break
 _ADMONITION = re.compile(r"^(?P<indent>[ \t]*)(?:!!!|\?\?\?\+?)[ \t]+\S")
 
 
-# Headings, tables and code blocks without the inline parse (links, emphasis), which is most of the time
-# of a parse: numbering a page's headings needs its blocks only.
+# Blocks without the inline parse (links, emphasis; most of a parse's time): headings need blocks only.
 _BLOCKS = MarkdownIt("commonmark").enable("table").disable("inline")
 
 
@@ -47,17 +46,15 @@ _memo: ResultCache | None = None  # see remember_in
 
 
 def remember_in(memo: ResultCache | None) -> None:
-    """Keep the headings (:attr:`Document.headings`) and word counts (:func:`words_by_line`) of texts in
-    ``memo`` (the build's, masterplan.model.result_cache) from now on; None: compute them each time. They
-    depend on the text alone, and parsing for them was most of the build's own work besides checking."""
+    """Keep the headings (:attr:`Document.headings`) and word counts (:func:`words_by_line`) of texts in the
+    build's ``memo`` (masterplan.model.result_cache) from now on; None: compute them each time."""
     global _memo
     _memo = memo
 
 
 def tokens_of(markdown: str) -> list[Token]:
-    """markdown-it block tokens of ``markdown``, parsed once per text in a process: the checks, the
-    navigation numbers, the dashboard and the heading numbers all read the same page, and parsing was
-    the largest cost of our build. Tokens are shared: read them, never change them."""
+    """markdown-it block tokens of ``markdown``, parsed once per text in a process (the checks, numbers
+    and dashboard read the same page). Tokens are shared: read them, never change them."""
     return list(_parsed(markdown))
 
 
@@ -177,14 +174,17 @@ class Document:
     @property
     def headings(self) -> list[Heading]:
         """All headings of the body, in order, with their line in the file (from the block tokens alone
-        unless the full parse is already done: their text and lines are the same)."""
-        found = _memo.get("judul", (self.body,), self._heading_lines) if _memo else self._heading_lines()
-        return [Heading(level, text, line + self.body_line) for level, text, line in found]
+        unless the full parse is already done). Kept under the body without its leading blank lines, which
+        MkDocs strips after the front matter: the page's numbering finds what the checks computed."""
+        text = self.body.lstrip("\n")
+        blank = len(self.body) - len(text)  # parsing skips them: the same headings, lines shifted
+        found = _memo.get("judul", (text,), lambda: self._heading_lines(blank)) if _memo else self._heading_lines(blank)
+        return [Heading(level, title, line + blank + self.body_line) for level, title, line in found]
 
-    def _heading_lines(self) -> list[tuple[int, str, int]]:
-        """``(level, text, 0-based line in the body)`` of every heading."""
+    def _heading_lines(self, blank: int) -> list[tuple[int, str, int]]:
+        """``(level, text, 0-based line after the ``blank`` leading blank lines)`` of every heading."""
         tokens = self.__dict__.get("tokens") or _blocks(self.body)
-        return [(int(token.tag[1]), tokens[i + 1].content.strip(), token.map[0])
+        return [(int(token.tag[1]), tokens[i + 1].content.strip(), token.map[0] - blank)
                 for i, token in enumerate(tokens) if token.type == "heading_open" and token.map]
 
 

@@ -21,19 +21,15 @@ class WordCache:
     file (another ``version``) is an empty cache, never an error; :meth:`save` writes only when
     something was added, and replaces the file in one step so that two builds at once cannot leave half a
     file. With ``prune``, :meth:`save` keeps only the answers asked for since the cache was opened, so that
-    answers about texts that no longer exist (every edit makes one) do not pile up."""
+    answers about texts that no longer exist (every edit makes one) do not pile up. With ``seed`` (a file
+    of the same form shipped with the code, read the same way) its answers are known from the start, under
+    those of ``path``: the first build after a clone, which has no ``path`` yet, computes only the rest."""
 
-    def __init__(self, path: Path, version: str, prune: bool = False) -> None:
+    def __init__(self, path: Path, version: str, prune: bool = False, seed: Path | None = None) -> None:
         self.path, self.version, self.prune = path, version, prune
-        self.answers: dict[str, object] = {}
         self._added = False
         self._asked: set[str] = set()
-        try:
-            stored = json.loads(path.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            return
-        if isinstance(stored, dict) and stored.get("version") == version and isinstance(stored.get("words"), dict):
-            self.answers = stored["words"]
+        self.answers: dict[str, object] = {**(_read(seed, version) if seed else {}), **_read(path, version)}
 
     def get(self, word: str, compute: Callable[[str], object]) -> object:
         """The answer for ``word``: the stored one, else ``compute(word)`` (then stored)."""
@@ -63,3 +59,14 @@ class WordCache:
         except OSError:
             if temporary is not None:
                 Path(temporary).unlink(missing_ok=True)
+
+
+def _read(path: Path, version: str) -> dict[str, object]:
+    """The answers kept in ``path`` under ``version``; empty for a missing, unreadable or stale file."""
+    try:
+        stored = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    if isinstance(stored, dict) and stored.get("version") == version and isinstance(stored.get("words"), dict):
+        return stored["words"]
+    return {}

@@ -38,10 +38,10 @@ def number_headings(markdown: str, numbers: PageNumbers) -> str:
     """
     if numbers.label is None:
         return markdown
-    document = parse(markdown)
-    by_line = numbers.numbers(document.headings)
-    h1_lines = {h.line for h in document.headings if h.level == 1}
-    levels = {h.line: h.level for h in document.headings}
+    headings = parse(markdown).headings
+    by_line = numbers.numbers(headings)
+    h1_lines = {h.line for h in headings if h.level == 1}
+    levels = {h.line: h.level for h in headings}
     lines = markdown.split("\n")
     for line_number in sorted(set(by_line) | h1_lines):
         index = line_number - 1

@@ -32,6 +32,9 @@ FULL_INDEX = "search/search_index_id.js"  # loaded by the search worker on the f
 FULL_INDEX_VARIABLE = "searchIndexId"  # the global that file sets in the worker
 MATERIAL_WORKER = "assets/javascripts/workers/search.*.min.js"  # Material's worker; its name has a hash
 ROOTS_CACHE = "kata-dasar.json"  # the root words found, kept between builds (roots)
+# The root words of the plan's vocabulary, shipped with the code (same form as the cache; written by
+# masterplan.devtools.root_words): stemming every word was a tenth of the first build after a clone.
+SHIPPED_ROOTS = Path(__file__).with_name(ROOTS_CACHE)
 
 # Up to the first closing tag, as ``.*?`` would, written so that the engine does not try the closing tag
 # after every character (a third of the time of marking the tables).
@@ -39,7 +42,7 @@ _TABLE = re.compile(r"<table\b[^<]*(?:<(?!/table>)[^<]*)*</table>", re.IGNORECAS
 _TAG = re.compile(r"<[^>]+>")
 _EDGE_PUNCTUATION = re.compile(r"^\W+|\W+$")
 _LETTER = re.compile(r"[^\W\d_]")
-_PLAIN_WORD = re.compile(r"[a-z]+")  # words with digits or other letters keep their form
+PLAIN_WORD = re.compile(r"[a-z]+")  # words with digits or other letters keep their form
 
 
 def in_readers_search(src_uri: str) -> bool:
@@ -141,8 +144,14 @@ def words(texts: Iterable[str], separator: str) -> set[str]:
     return found
 
 
-def _stem(word: str) -> str:
+def stem(word: str) -> str:
+    """The PySastrawi root of ``word`` (the word itself when it has no affix PySastrawi knows)."""
     return _stemmer().stem(word)
+
+
+def stemmer_version() -> str:
+    """The version under which root words are kept: PySastrawi's (another version may stem differently)."""
+    return f"PySastrawi {version('PySastrawi')}"
 
 
 def roots(vocabulary: set[str], cache_dir: Path | None = None) -> dict[str, str]:
@@ -151,13 +160,14 @@ def roots(vocabulary: set[str], cache_dir: Path | None = None) -> dict[str, str]
 
     With ``cache_dir`` (``.cache/`` beside mkdocs.yml) the roots found are kept there for the next build
     (:class:`masterplan.model.word_cache.WordCache`, renewed when PySastrawi's version changes): stemming
-    every word again cost as much as a fifth of the site build."""
-    cache = WordCache(cache_dir / ROOTS_CACHE, f"PySastrawi {version('PySastrawi')}") if cache_dir else None
-    stem = (lambda word: cache.get(word, _stem)) if cache else _stem
+    every word again cost as much as a fifth of the site build; the words of :data:`SHIPPED_ROOTS` (same
+    PySastrawi version only) are not stemmed again even while that folder is still empty."""
+    cache = WordCache(cache_dir / ROOTS_CACHE, stemmer_version(), seed=SHIPPED_ROOTS) if cache_dir else None
+    root_of = (lambda word: cache.get(word, stem)) if cache else stem
     found = {}
     for word in sorted(vocabulary):
-        if _PLAIN_WORD.fullmatch(word):
-            root = stem(word)
+        if PLAIN_WORD.fullmatch(word):
+            root = root_of(word)
             if root and root != word:
                 found[word] = root
     if cache:
