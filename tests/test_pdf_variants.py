@@ -36,4 +36,4 @@ def test_unknown_variant_is_an_indonesian_message_not_a_traceback(tmp_path, monk
     monkeypatch.setenv("PDF_VARIANT", "pdf/x-9")
     build = run_build(ROOT, tmp_path / "site", pdf=True)
     assert build.returncode != 0
-    assert "tidak dikenal" in build.log and "Traceback" not in build.log
+    assert "bernilai 'pdf/x-9', tidak sah" in build.log and "Traceback" not in build.log

@@ -20,17 +20,21 @@ def _normal(text: str) -> str:
 
 
 def missing_titles(titles: list[str], expected: list[str]) -> list[str]:
-    """Return one Indonesian message per problem: a title of ``expected`` (page titles in nav order) is
-    not among ``titles`` (the PDF's bookmark titles, in document order), and first where layout seems to
-    have stopped: after the last nav page found before the first missing one or, when the first nav page
-    is missing, after the PDF's last bookmark (the cover's title); "before the first page" only for a
-    PDF without bookmarks. An empty list means complete."""
+    """Return Indonesian messages for the titles of ``expected`` (page titles in nav order) that are not
+    among ``titles`` (the PDF's bookmark titles, in document order). The PDF is laid out in parts
+    (:mod:`masterplan.pdf.groups`), so layout can stop in more than one place: each run of missing titles
+    is preceded by where it stopped, after the nav page before the run or, when the first nav page is
+    missing, after the PDF's first bookmark (the cover's title); "before the first page" only for a PDF
+    without bookmarks. An empty list means complete."""
     found = {_normal(t) for t in titles}
-    missing = [title for title in expected if _normal(title) not in found]
-    if not missing:
-        return []
-    first = expected.index(missing[0])
-    last_laid_out = expected[first - 1] if first > 0 else (titles[-1] if titles else None)
-    where = (f'tata letak berhenti sesudah "{last_laid_out}" (kemungkinan penyebabnya ada di bagian itu '
-             "atau sesudahnya)" if last_laid_out else "tata letak berhenti sebelum halaman pertama")
-    return [where] + [f'"{title}" tidak ada di PDF' for title in missing]
+    problems: list[str] = []
+    for index, title in enumerate(expected):
+        if _normal(title) in found:
+            continue
+        if index == 0 or _normal(expected[index - 1]) in found:  # a run of missing titles starts here
+            last_laid_out = expected[index - 1] if index > 0 else (titles[0] if titles else None)
+            problems.append(f'tata letak berhenti sesudah "{last_laid_out}" (kemungkinan penyebabnya ada di '
+                            "bagian itu atau sesudahnya)" if last_laid_out else
+                            "tata letak berhenti sebelum halaman pertama")
+        problems.append(f'"{title}" tidak ada di PDF')
+    return problems
