@@ -47,7 +47,9 @@ tembolok (seperti bangun ulang penyunting bila kebutuhan data tidak berubah; sat
 membuatnya); detik per halaman = (CPU situs+PDF − CPU situs saja) / halaman PDF rencana. Lembar kerja
 diukur terpisah: bangun yang hanya merender lembar kerja bergantian dengan bangun ulang tanpa perubahan
 (semua PDF tersimpan dipakai); selisih CPU-nya per halaman lembar kerja. Bangun ulang tanpa perubahan itu
-juga dibandingkan dengan bangun situs saja.
+juga dibandingkan dengan bangun situs saja. Seperti bangun situs, PDF bawaan juga dibangun dari Markdown
+akhir kita (bergantian dalam tiga-serangkai yang sama: kita, bawaan sumber, bawaan akhir): isinya, termasuk
+tabel dari ``data/``, sama dengan PDF kita, dan detik per halamannya dikurangi CPU situs saja proyek yang sama.
 
 Measures the builds and the pages readers load against the performance budget. Not part of the test suite.
 """
@@ -147,18 +149,22 @@ def _forget_pdfs(render: str) -> None:
                 entry.unlink()
 
 
-def stock_project(work: Path, pdf: bool, rendered: bool = False) -> Path:
+def stock_project(work: Path, pdf: bool, rendered: bool = False, docs: Path | None = None) -> Path:
     """A copy of the plan's content with the stack's defaults: Material and search, no hooks, no plugin of
     ours, no extra CSS, ``theme.font: false`` (the default font is fetched from Google Fonts, which this
     machine cannot reach). With ``pdf`` also mkdocs-with-pdf with its default options and templates and
     only the CSS rule that stops the silent truncation; without, the PDF plugin is not loaded at all (so
     WeasyPrint is not imported). Directives such as ``[[peta-jalan]]`` stay as text, so that stock renders
-    less than we do; with ``rendered`` (site only) the docs are instead the final Markdown our plugin
-    hands to Python-Markdown (:mod:`masterplan.devtools.rendered_markdown`, one build of ours before any
-    timing): the same pages and the same text, so the ratio is what our hooks and checks cost alone."""
-    project = work / ("proyek-bawaan-pdf" if pdf else "proyek-bawaan-final" if rendered else "proyek-bawaan-situs")
+    less than we do; with ``rendered`` the docs are instead the final Markdown our plugin hands to
+    Python-Markdown (:mod:`masterplan.devtools.rendered_markdown`, one build of ours before any timing):
+    the same pages, text and tables, so the site ratio is what our hooks and checks cost alone and the PDF
+    ratio compares the same pages. ``docs``: such a final-Markdown docs folder already written (the site's
+    stock project), copied instead of building ours once more."""
+    project = work / f"proyek-bawaan-{'pdf' if pdf else 'situs'}{'-final' if rendered else ''}"
     project.mkdir(parents=True)
-    if rendered:
+    if rendered and docs:
+        shutil.copytree(docs, project / "docs")
+    elif rendered:
         env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
         env.pop("ENABLE_PDF_EXPORT", None)
         subprocess.run([sys.executable, "-m", "masterplan.devtools.rendered_markdown", str(ROOT),
@@ -324,6 +330,17 @@ PLAN_ONLY = ("kita merender PDF rencana saja, lembar kerja kebutuhan data dipaka
 # The two stock rows of the site build, worded so that nobody takes one ratio for the other.
 SAME_SOURCE = "bawaan membangun sumber `docs/` yang sama (penanda `[[…]]` tetap teks, isinya lebih sedikit)"
 SAME_MARKDOWN = "bawaan membangun Markdown akhir kita (penanda sudah dijabarkan, isi dan halaman sama)"
+SAME_TABLES = "bawaan membangun Markdown akhir kita (isi dan tabel sama)"
+
+
+def _per_page_row(label: str, per_page: dict) -> str:
+    """One row of CPU seconds per PDF page (:func:`per_page_pairs` figures) against the PDF target, with
+    each side's range."""
+    ours, stock = [o for o, _ in per_page["pairs"]], [s for _, s in per_page["pairs"]]
+    return (f"| {label} (median; rentang kita {min(ours):.3f}–{max(ours):.3f}, bawaan {min(stock):.3f}–"
+            f"{max(stock):.3f}) | {per_page['ours']:.3f} | {per_page['stock']:.3f} | {_ratio(per_page)} | "
+            f"≤ {TARGETS['pdf_ratio']:.2f} (sasaran {TARGETS['pdf_aim']:.1f}) | "
+            f"{_verdict(per_page['ratio'] <= TARGETS['pdf_ratio'])} |")
 
 
 def _cpu_row(label: str, figures: dict) -> str:
@@ -357,14 +374,16 @@ def _site_rows(site: dict, cold: dict | None, preview: dict | None, final: dict 
 def report(site: dict, full: dict | None, pages: tuple[int, int] | None, runs: int,
            cached: float | None = None, scaled: dict | None = None, cold: dict | None = None,
            preview: dict | None = None, final: dict | None = None, sheets: dict | None = None,
-           cold_final: dict | None = None) -> str:
+           cold_final: dict | None = None, pdf_final: dict | None = None) -> str:
     """The Markdown table of figures and targets (Bahasa Indonesia, as the README); ``full`` and ``pages``
     are the site+PDF builds (ours rendering the plan's PDF alone, as stock does) and the pages of each
     side's plan PDF, ``cached`` is the CPU seconds of our site+PDF rebuild with nothing changed, ``sheets``
     what :func:`measure_worksheets` found, ``scaled`` what :func:`measure_scaled` found,
     ``cold`` the site builds without our cache (:func:`summary`), ``preview`` :func:`measure_preview`,
     ``final`` our site builds against stock building our final Markdown (:func:`summary`), ``cold_final``
-    the same for our builds without the cache."""
+    the same for our builds without the cache, ``pdf_final`` our site+PDF builds against stock building
+    our final Markdown (:func:`summary`, with ``pages``: that stock PDF's page count); its CPU seconds per
+    page take off the site-only CPU of the same stock project (``final``)."""
     lines = [f"{runs} pasangan bergantian; median, rasio per pasangan (rentang min–maks); mesin: "
              f"{os.cpu_count()} inti; {time.strftime('%Y-%m-%d')}.", "",
              "| Ukuran | Kita | Bawaan | Rasio | Target | Hasil |", "|---|---:|---:|---:|---|---|",
@@ -382,11 +401,14 @@ def report(site: dict, full: dict | None, pages: tuple[int, int] | None, runs: i
             f"| PDF rencana saja (detik CPU) | {pdf_ours:.2f} | {pdf_stock:.2f} | "
             f"{pdf_ours / pdf_stock if pdf_stock else float('nan'):.2f} | – | – |",
             f"| Halaman PDF rencana | {pages[0]} | {pages[1]} | – | – | – |",
-            f"| Detik CPU per halaman PDF rencana (median; rentang kita {min(o for o, _ in per_page['pairs']):.3f}–"
-            f"{max(o for o, _ in per_page['pairs']):.3f}, bawaan {min(s for _, s in per_page['pairs']):.3f}–"
-            f"{max(s for _, s in per_page['pairs']):.3f}) | {per_page['ours']:.3f} | {per_page['stock']:.3f} | "
-            f"{_ratio(per_page)} | ≤ {TARGETS['pdf_ratio']:.2f} (sasaran {TARGETS['pdf_aim']:.1f}) | "
-            f"{_verdict(per_page['ratio'] <= TARGETS['pdf_ratio'])} |"]
+            _per_page_row(f"Detik CPU per halaman PDF rencana; {SAME_SOURCE}", per_page)]
+        if pdf_final:
+            # Stock building our final Markdown: its own site+PDF and site-only CPU, its own page count.
+            lines += [f"| Halaman PDF rencana; bawaan dari Markdown akhir kita | {pages[0]} | {pdf_final['pages']} | "
+                      f"– | – | – |",
+                      _per_page_row(f"Detik CPU per halaman PDF; {SAME_TABLES}", per_page_pairs(
+                          pdf_final["cpu_pairs"], (site["cpu"]["ours"], final["cpu"]["stock"]),
+                          (pages[0], pdf_final["pages"])))]
         if sheets:
             lines.append(f"| Lembar kerja kebutuhan data ({sheets['pages']} halaman, PDF kedua bangun kita; bawaan tidak "
                          f"membuatnya): detik CPU per halaman (rentang {sheets['low']:.3f}–{sheets['high']:.3f}) | "
@@ -443,21 +465,25 @@ def main(argv: list[str] | None = None) -> int:
             cold_final = summary([(ours, same) for ours, _, same in triples])
             print("Mengukur pratinjau serve --dirty: suntingan bergantian …", file=sys.stderr)
             preview = measure_preview(work, args.runs)
-        full = pages = cached = scaled = sheets = None
+        full = pages = cached = scaled = sheets = pdf_final = None
         if not args.quick:
             print("Membangun situs + PDF: kita dan bawaan bergantian …", file=sys.stderr)
             stock_pdf = stock_project(work, pdf=True)
+            stock_pdf_final = stock_project(work, pdf=True, rendered=True, docs=stock_final / "docs")
             # Our paired builds render the plan's PDF alone (_forget_pdfs): this one keeps the worksheets.
             _build(ROOT, work / "pemanasan-pdf", pdf=True, strict=True, render="semua")
-            full = summary(paired_builds(ROOT, stock_pdf, work, args.runs, pdf=True))
+            triples = paired_builds(ROOT, stock_pdf, work, args.runs, pdf=True, final=stock_pdf_final)
+            full = summary([(ours, stock) for ours, stock, _ in triples])
             pages = (len(PdfReader(work / "kita-lengkap" / PDF).pages), len(PdfReader(work / "bawaan-lengkap" / PDF).pages))
+            pdf_final = {**summary([(ours, same) for ours, _, same in triples]),
+                         "pages": len(PdfReader(work / "bawaan-final-lengkap" / PDF).pages)}
             print("Lembar kerja saja, dan bangun ulang tanpa perubahan (PDF tersimpan), bergantian …", file=sys.stderr)
             sheets = measure_worksheets(work, args.runs)
             cached = sheets["cached"]
             if args.scale > 1:
                 print(f"Mengukur memori untuk rencana {args.scale}× lebih panjang …", file=sys.stderr)
                 scaled = measure_scaled(work, args.scale)
-        table = report(site, full, pages, args.runs, cached, scaled, cold, preview, final, sheets, cold_final)
+        table = report(site, full, pages, args.runs, cached, scaled, cold, preview, final, sheets, cold_final, pdf_final)
         if not args.pdf_only:
             built = {name: work / f"{name}-{'situs' if args.quick else 'lengkap'}" for name in ("kita", "bawaan")}
             print("Mengukur halaman di Chromium: berat, galat konsol, axe …", file=sys.stderr)
