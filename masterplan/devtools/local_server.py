@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import gzip
 import http.server
+import sys
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -72,6 +73,14 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
         self.served.requests.append((self.path, len(data)))
 
 
+class _Server(http.server.ThreadingHTTPServer):
+    def handle_error(self, request, client_address) -> None:
+        # A browser that closes a connection mid-response (a page navigated away, a test ending) is no
+        # server fault: the default prints a BrokenPipeError traceback into the test output.
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)
+
+
 @contextmanager
 def serve(site: Path, not_found: Path | None = None) -> Iterator[Served]:
     """Serve the folder ``site`` on 127.0.0.1 (a free port) in a background thread while the ``with``
@@ -80,7 +89,7 @@ def serve(site: Path, not_found: Path | None = None) -> Iterator[Served]:
     does."""
     served = Served("")
     handler = type("Handler", (_Handler,), {"served": served, "not_found": not_found})
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), partial(handler, directory=str(site)))
+    server = _Server(("127.0.0.1", 0), partial(handler, directory=str(site)))
     served.url = f"http://127.0.0.1:{server.server_address[1]}/"
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
