@@ -151,6 +151,20 @@ def test_items_of_one_line_each_are_no_paragraph(tmp_path, spacing, faulty):
 
 
 @pytest.mark.unit
+@pytest.mark.parametrize("item, faulty", [
+    ("Jumlah<br>rumah produksi bersama yang beroperasi (unit), dengan tahun dan sumber data.", True),
+    ("Jumlah rumah produksi bersama yang beroperasi (unit), dengan tahun dan sumber data. Baseline, "
+     "dipakai di Program ECO-02 (BAB VI).", False),
+])
+def test_a_list_items_first_line_is_measured_from_its_text(tmp_path, item, faulty):
+    """BARIS-PATAH on a numbered item's first line ("3. Jumlah" alone, Lampiran F.10 in the review): its
+    text, not its number, starts where the item's next lines do."""
+    items = f"<li>UMKM binaan dalam register.</li><li>UMKM produk unggulan.</li><li>{item}</li>"
+    found = rules(pdf(tmp_path, f"<h1>Lampiran F Daftar Kebutuhan Data</h1><ol>{items}</ol>{paragraphs(1)}"))
+    assert ("BARIS-PATAH" in found) is faulty
+
+
+@pytest.mark.unit
 def test_ellipsis_only_when_the_sources_lack_it(tmp_path):
     path = pdf(tmp_path, "<h1>BAB VI Program</h1><p>Program Peningkatan Layanan Kepend… berjalan.</p>")
     assert "ELIPSIS" in rules(path, "Program Peningkatan Layanan Kependudukan Terpadu berjalan.")

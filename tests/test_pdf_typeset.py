@@ -15,7 +15,7 @@ from bs4 import BeautifulSoup
 from conftest import ROOT
 from masterplan.model import markers
 from masterplan.model.stage_dates import StageDate
-from masterplan.pdf import hyphens, metadata, part_ends, proofreader, tables, verification
+from masterplan.pdf import glue, hyphens, metadata, part_ends, proofreader, tables, verification
 from masterplan.views import abbreviations
 
 MM = 72 / 25.4
@@ -165,6 +165,47 @@ def test_abbreviations_print_as_plain_text(body, text):
     soup = _soup(body)
     assert hyphens.unwrap_abbreviations(soup) == body.count("<abbr")
     assert soup.find("abbr") is None and soup.p.get_text() == text
+
+
+@pytest.mark.unit
+@pytest.mark.parametrize("body, inner, moved", [
+    ("<li>sumber data. <em>Baseline,</em> dipakai</li>", " Baseline,", 1),  # Lampiran F.10, item 3
+    ("<li><em>Baseline,</em> dipakai</li>", "Baseline,", 0),  # nothing before it
+    ("<li>data.\n<em>Baseline</em></li>", "Baseline", 0),  # a line end, not a space: left alone
+    ("<li>data. <em><a href='#x'>Baseline</a></em></li>", "Baseline", 0),  # starts with an element
+])
+def test_a_space_before_italic_moves_into_it(body, inner, moved):
+    soup = _soup(body)
+    text = soup.li.get_text()
+    assert hyphens.attach_spaces(soup) == moved
+    assert soup.li.em.get_text() == inner and soup.li.get_text() == text
+
+
+_ = glue.NBSP  # in the expected texts below, "_" stands for a non-breaking space
+
+
+@pytest.mark.unit
+@pytest.mark.parametrize("text, expected", [
+    ("dibahas di BAB IV dan Bab V", "dibahas di BAB_IV dan Bab_V"),
+    ("lihat Lampiran F dan Lampiran 2", "lihat Lampiran_F dan Lampiran_2"),
+    ("Undang-Undang Nomor 9 Tahun 2013", "Undang-Undang Nomor_9 Tahun_2013"),
+    ("Perbup No. 6 Tahun\n2021", "Perbup No._6 Tahun_2021"),
+    ("Pasal 5 Ayat (2) dan Ayat 3", "Pasal_5 Ayat_(2) dan Ayat_3"),
+    ("Tabel 3.6 dan Gambar F.1", "Tabel_3.6 dan Gambar_F.1"),
+    ("jalan 40 km, lahan 1.250 ha, 100 Mbps, 2,5 m²", "jalan 40_km, lahan 1.250_ha, 100_Mbps, 2,5_m²"),
+    ("BAB ini, Tahun depan, Nomor telepon", "BAB ini, Tahun depan, Nomor telepon"),  # no numeral: no glue
+    ("Subbab IV, 40 kmh, 3 meja, 12 mobil", "Subbab IV, 40 kmh, 3 meja, 12 mobil"),  # not a reference
+])
+def test_fixed_references_are_glued(text, expected):
+    assert glue.glue_text(text) == expected.replace("_", _)
+
+
+@pytest.mark.unit
+def test_glue_leaves_attributes_code_and_headings_alone():
+    soup = _soup('<h2>BAB IV Visi</h2><p title="BAB IV">Lihat BAB IV, <code>Tabel 1</code>.</p><pre>BAB V</pre>')
+    assert glue.glue(soup) == 1
+    assert soup.p.get_text() == f"Lihat BAB{_}IV, Tabel 1." and soup.p["title"] == "BAB IV"
+    assert soup.h2.get_text() == "BAB IV Visi" and soup.pre.get_text() == "BAB V"
 
 
 @pytest.mark.unit

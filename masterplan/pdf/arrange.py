@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from bs4 import BeautifulSoup, Tag
 
-from masterplan.pdf import hyphens as pdf_hyphens, part_ends, parts as pdf_parts, tables as pdf_tables, verification
+from masterplan.pdf import glue as pdf_glue, hyphens as pdf_hyphens, part_ends, parts as pdf_parts, tables as pdf_tables, verification
 from masterplan.pdf.metadata import Metadata
 from masterplan.views import signature
 
@@ -39,9 +39,12 @@ def arrange(soup: BeautifulSoup, metadata: Metadata) -> BeautifulSoup:
     pdf_tables.keep_amounts_whole(soup)
     pdf_hyphens.hyphenate(soup)
     pdf_hyphens.attach_punctuation(soup)
+    pdf_hyphens.attach_spaces(soup)
     verification.print_markers(soup)
     signature.keep_with_closing(soup)
     pdf_hyphens.unwrap_abbreviations(soup)
+    soup.smooth()  # an unwrapped abbreviation's text joins its neighbours ("No. 5" split in two nodes)
+    pdf_glue.glue(soup)
     body = soup.body
     articles = [a for a in body.find_all("article", recursive=False)]
     cover = next((a for a in articles if a.get("id") == "doc-cover"), None)

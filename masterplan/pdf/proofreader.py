@@ -27,6 +27,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from masterplan.pdf import glue
 from masterplan.pdf.paper import BOTTOM_MARGIN, TOP_MARGIN, Page, missing_glyphs, parts, read_pages
 
 SHORT_PAGE_LINES = 3  # "a heading and a line or two"
@@ -198,27 +199,47 @@ def check_word_spacing(pages: list[Page]):
                             f"{line.size:.1f} pt).")
 
 
+def _glued(words: list[dict]) -> int:
+    """How many of a line's first ``words`` print as one unit: a fixed reference that the PDF joins with
+    non-breaking spaces ("Tahun 2021", "(BAB VI)"; masterplan.pdf.glue), which the text layer parts."""
+    text = " ".join(word["text"] for word in words[:4])
+    match = glue.COMBINED.search(text)
+    if match is None or match.start() >= len(words[0]["text"]):
+        return 1
+    return text[:match.end()].count(" ") + 1
+
+
+def _text_left(line) -> float:
+    """Left edge of a line's text: a list item's first line starts with its number or bullet ("3."), set
+    left of the text, so its text starts at the second word, where the item's next lines start."""
+    words = line.words
+    return words[1]["x0"] if len(words) > 1 and LIST_ITEM.match(words[0]["text"]) else line.x0
+
+
 def check_early_breaks(pages: list[Page]):
     """BARIS-PATAH: within a paragraph (next line right below, same left edge and size), a line is only
     shorter than the widest line of that left edge by less than the next line's first word.
 
-    The next line's first word is measured with what cannot be parted from it: a closing quotation mark and
-    an opening bracket after it ('Baru" (Patroli'; Unicode line breaking, rule LB15, keeps them together).
-    A line opening with a list number ("18.") or bullet starts a new list item, not a line of the same one.
+    The next line's first word is measured with what cannot be parted from it: the rest of a fixed
+    reference glued to it (:func:`_glued`), a closing quotation mark and an opening bracket after it ('Baru" (Patroli'; Unicode line breaking, rule LB15, keeps them together).
+    A line opening with a list number ("18.") or bullet starts a new list item, not a line of the same one;
+    such a first line is measured from its text, which is where the item's next lines start (an item
+    whose first line held only "3. Jumlah" went unnoticed while its number's edge was compared).
     Lines are a paragraph's when their baselines are less than 1.6 em apart: measured from the bottoms, not
     from the tops, since a raised dagger ("perlu verifikasi") reaches above its line and drew the roadmap
     legend's items (one line each, 1.7 em apart) into one paragraph.
     """
     for page in pages:
         for line, following in zip(page.lines, page.lines[1:]):
-            if (abs(line.x0 - following.x0) > 1 or abs(line.size - following.size) > 0.5
+            if (abs(_text_left(line) - following.x0) > 1 or abs(line.size - following.size) > 0.5
                     or following.bottom - line.bottom > PARAGRAPH_LEADING * line.size
                     or LIST_ITEM.match(following.words[0]["text"])):
                 continue  # another block: a new paragraph, list item, heading or indent
-            right = max(other.x1 for other in page.lines if abs(other.x0 - line.x0) <= 1)
+            left = following.x0
+            right = max(other.x1 for other in page.lines if abs(_text_left(other) - left) <= 1)
             word = following.words[0]
-            unit = [word]
-            for before, after in zip(following.words, following.words[1:]):
+            unit = following.words[:_glued(following.words)]
+            for before, after in zip(following.words[len(unit) - 1:], following.words[len(unit):]):
                 if not (before["text"].endswith(QUOTES) and after["text"].startswith("(")):
                     break
                 unit.append(after)
