@@ -120,7 +120,7 @@ def test_daftar_isi_page_numbers_match_the_chapters(reader, pages_text):
     assert numbers and "0" not in numbers, "a contents entry points to page 0 (truncated layout)"
     assert re.search(r"^1\.1 Latar Belakang", toc, flags=re.MULTILINE)  # same numbers as the website
     assert re.search(r"^5\.3\.1 ", toc, flags=re.MULTILINE)
-    # Every numbered section's entry (the body is laid out apart from the Daftar Isi: C-parts-1): its
+    # Every numbered section's entry (the body is laid out apart from the Daftar Isi: C67): its
     # heading is printed on the page the entry names.
     sections = re.findall(r"^(\d+\.\d+(?:\.\d+)*) .*?\.{3,}\s*(\d+)\s*$", toc, flags=re.MULTILINE)
     assert len(sections) > 20

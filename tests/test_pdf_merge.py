@@ -1,4 +1,4 @@
-"""Merging parts rendered apart into one PDF (masterplan/pdf/merge.py, CATATAN-TEKNIS.md C-merge-1): small
+"""Merging parts rendered apart into one PDF (masterplan/pdf/merge.py, CATATAN-TEKNIS.md C68): small
 real parts written by WeasyPrint, merged, and read back with pikepdf, pdfplumber and pypdf."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""The plan laid out in parts (masterplan/pdf/groups.py, CATATAN-TEKNIS.md C-parts-1): the body cut into
+"""The plan laid out in parts (masterplan/pdf/groups.py, CATATAN-TEKNIS.md C67): the body cut into
 bounded groups of whole parts, links across documents, page numbers going on from one document to the
 next, and in the built PDF every link landing inside the file."""
 

@@ -10,7 +10,7 @@ figures then print those numbers as text (``data-halaman``, ``overrides/pdf/styl
 ``target-counter`` sees only its own document. A link to an anchor laid out in another document points
 to :data:`~masterplan.pdf.merge.XREF_PREFIX` plus the anchor (WeasyPrint reports a link to a missing
 anchor as an error); :func:`masterplan.pdf.merge.merge` turns it back into an internal link.
-CATATAN-TEKNIS.md C-parts-1.
+CATATAN-TEKNIS.md C67.
 """
 
 from __future__ import annotations

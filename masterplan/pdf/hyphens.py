@@ -100,7 +100,7 @@ def attach_spaces(soup: BeautifulSoup) -> int:
     WeasyPrint 70 does not break a line at a space that ends a text right before such an element when that
     text (from the start of the line) just fills the line: it falls back to the text's first break and the
     line holds one word (Lampiran F.10, item 3 printed "Jumlah" alone above "rumah produksi bersama …
-    sumber data."). A space inside the element breaks as any other. CATATAN-TEKNIS.md C-glue-1.
+    sumber data."). A space inside the element breaks as any other. CATATAN-TEKNIS.md C73.
     """
     moved = 0
     for element in soup.body.find_all(RUN_IN):

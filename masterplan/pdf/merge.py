@@ -1,7 +1,7 @@
 """One PDF from the parts of the plan rendered apart (issue #14: rendering ~215 pages at once needs too much
 memory): the parts' pages in order, one structure tree (:mod:`masterplan.pdf.merge_structure`), one
 outline, one name tree of destinations, links across parts made internal, the first part's catalog
-entries and document information, and the page labels of the whole. CATATAN-TEKNIS.md C-merge-1 says
+entries and document information, and the page labels of the whole. CATATAN-TEKNIS.md C68 says
 why each is kept (PDF/UA-1, PDF/A-3a).
 
 A part links to an anchor in another part as ``XREF_PREFIX + anchor`` (WeasyPrint drops an internal link
