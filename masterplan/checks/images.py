@@ -98,19 +98,12 @@ def check(page: Page, context: Context) -> Iterator[Problem]:
     for src, alt, line, html in images(page):
         name = posixpath.basename(urlsplit(src).path)
         if not alt.strip() or alt.strip().casefold() in generic or alt.strip() == name:
-            yield context.problem(page, line, 0, "GAMBAR-ALT",
-                                  f'Gambar "{name or src}" belum punya teks alternatif yang menjelaskan '
-                                  "isinya (dibacakan bagi tunanetra dan tampil bila gambar gagal dimuat). "
-                                  "Tulis keterangan singkat di antara kurung siku: ![Peta wilayah Kabupaten "
-                                  "Bangli](...).")
+            yield context.problem(page, line, 0, "GAMBAR-ALT", message("GAMBAR-ALT", "tanpa_alt", gambar=name or src))
         if _SCHEME.match(src) or not src:
             upload = any(host in src for host in _GITHUB_UPLOADS)
-            why = ("Gambar yang diseret ke editor web GitHub disimpan di server GitHub, bukan di "
-                   "repositori. " if upload else "Situs pemerintah tidak memuat gambar dari situs lain. ")
-            yield context.problem(page, line, 0, "GAMBAR-LUAR",
-                                  f'Gambar "{src}" tidak berasal dari repositori. {why}Unggah berkas '
-                                  "gambarnya ke folder docs/assets/images/ (Add file, Upload files), lalu "
-                                  f"tulis ![keterangan gambar]({_upload_path(page.name)}).")
+            yield context.problem(page, line, 0, "GAMBAR-LUAR", message(
+                "GAMBAR-LUAR", "unggahan_github" if upload else "situs_lain", gambar=src,
+                contoh=_upload_path(page.name)))
             continue
         target = local_file(src, html, page, context)
         if target is None or not target.is_file():
@@ -124,6 +117,4 @@ def check(page: Page, context: Context) -> Iterator[Problem]:
         if size_kb > limit_kb:
             size, limit = (f"{n:,}".replace(",", ".") for n in (size_kb, limit_kb))
             yield context.problem(page, line, 0, "GAMBAR-BESAR",
-                                  f'Berkas gambar "{src}" berukuran {size} KB, melebihi batas {limit} KB. '
-                                  "Perkecil gambarnya (mis. lebar 1600 piksel, format JPEG atau PNG "
-                                  "terkompresi) lalu unggah ulang.")
+                                  message("GAMBAR-BESAR", "terlalu_besar", gambar=src, ukuran=size, batas=limit))

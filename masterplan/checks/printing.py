@@ -60,12 +60,8 @@ def _foreign_objects(svg: str) -> int:
     return sum(1 for element in root.iter() if element.tag.rsplit("}", 1)[-1] == "foreignObject")
 
 
-FOREIGN_OBJECT_FIX = ("Ekspor ulang gambarnya dengan label sebagai teks SVG biasa (draw.io: Extras > Edit "
-                      "Diagram, matikan 'Formatted Text' atau pilih File > Export as > SVG dengan 'Convert "
-                      "labels to SVG'), atau ekspor sebagai PNG.")
-
-
 def _svg_labels(page: Page, context: Context) -> Iterator[Problem]:
+    fix = message("SVG-FOREIGNOBJECT", "perbaikan")
     for src, _, line, html in images(page):
         if not urlsplit(src).path.lower().endswith(".svg"):
             continue
@@ -74,30 +70,25 @@ def _svg_labels(page: Page, context: Context) -> Iterator[Problem]:
             continue  # GAMBAR-HILANG reports it
         count = _foreign_objects(target.read_text(encoding="utf-8", errors="replace"))
         if count:
-            yield context.problem(page, line, 0, "SVG-FOREIGNOBJECT",
-                                  f'Gambar SVG "{src}" menyimpan {count} label di <foreignObject>: label itu '
-                                  f"tampil di situs tetapi hilang di PDF. {FOREIGN_OBJECT_FIX}")
+            yield context.problem(page, line, 0, "SVG-FOREIGNOBJECT", message(
+                "SVG-FOREIGNOBJECT", "berkas", gambar=src, jumlah=count, perbaikan=fix))
     for fragment, line in html_fragments(page):
         if "<svg" in fragment.lower() and _foreign_objects(fragment):
             yield context.problem(page, line, 0, "SVG-FOREIGNOBJECT",
-                                  "SVG di dalam naskah memakai <foreignObject>: labelnya hilang di PDF. "
-                                  + FOREIGN_OBJECT_FIX)
+                                  message("SVG-FOREIGNOBJECT", "naskah", perbaikan=fix))
 
 
 def _styled_images(page: Page, context: Context) -> Iterator[Problem]:
-    fix = 'Tulis ukurannya sebagai atribut, mis. <img src="..." alt="..." width="400">, atau { width="400" }.'
     for fragment, line in html_fragments(page):
         for tag, attributes in tags(fragment):
             if tag == "img" and SIZE_IN_STYLE.search(attributes.get("style", "")):
                 yield context.problem(page, line, 0, "GAMBAR-STYLE",
-                                      f'Ukuran gambar ditulis di style="{attributes["style"]}": di PDF gambar '
-                                      f"tercetak dengan ukuran penuh. {fix}")
+                                      message("GAMBAR-STYLE", "di_style", gaya=attributes["style"]))
     for number, text in enumerate(page.document.body.splitlines(), start=page.document.body_line):
         for match in ATTR_LIST_STYLE.finditer(text):
             if SIZE_IN_STYLE.search(match.group(1)):
                 yield context.problem(page, number, match.start() + 1, "GAMBAR-STYLE",
-                                      f'Ukuran gambar ditulis di style="{match.group(1)}": di PDF gambar '
-                                      f"tercetak dengan ukuran penuh. {fix}")
+                                      message("GAMBAR-STYLE", "di_style", gaya=match.group(1)))
 
 
 def _uncovered_characters(page: Page, context: Context) -> Iterator[Problem]:
@@ -144,7 +135,5 @@ def check_config(root: Path) -> list[Problem]:
             return []
         rule = "PDF-TOC-LEVEL"
         return [Problem(CONFIG, source.line_of("plugins", index, PDF_PLUGIN, "toc_level"), 0, rule,
-                        f"'toc_level: {level}' pada plugin PDF membuat Daftar Isi hilang dari PDF tanpa "
-                        f"pesan galat. Isi 1, 2 atau 3 (3: BAB, subbab dan bagian di bawahnya). "
-                        f"{help_reference(rule)}")]
+                        message(rule, "di_luar", nilai=level) + " " + help_reference(rule))]
     return []

@@ -12,6 +12,7 @@ from html.parser import HTMLParser
 from typing import TYPE_CHECKING
 
 from masterplan.model.problems import Problem
+from masterplan.model.rules import message
 
 if TYPE_CHECKING:
     from . import Context, Page
@@ -63,26 +64,27 @@ def check(page: Page, context: Context) -> Iterator[Problem]:
     """HTML-BERBAHAYA for raw HTML elements, event attributes and script URLs."""
     spec = context.rules.raw["html_berbahaya"]
     elements, schemes = set(spec["elemen"]), spec["skema"]
-    advice = ("Hapus kode HTML ini: dokumen hanya boleh berisi teks Markdown. Untuk video, peta atau "
-              "situs lain, tulis tautan biasa [judul](https://alamat).")
+    rule = "HTML-BERBAHAYA"
+    advice = message(rule, "saran")
     for fragment, line in html_fragments(page):
         for tag, attributes in tags(fragment):
             if tag in elements:
-                yield context.problem(page, line, _column(page, line, f"<{tag}"), "HTML-BERBAHAYA",
-                                      f"Elemen HTML <{tag}> tidak boleh dipakai di situs pemerintah (dapat "
-                                      f"menjalankan kode atau menyematkan situs lain). {advice}")
+                yield context.problem(page, line, _column(page, line, f"<{tag}"), rule,
+                                      message(rule, "elemen", elemen=tag, saran=advice))
                 continue
             for name, value in attributes.items():
                 scheme = dangerous_scheme(value, schemes) if name in _URL_ATTRIBUTES else None
-                if name.startswith("on") or scheme:
-                    what = f'atribut {name}="..."' if not scheme else f'alamat "{scheme}" pada {name}='
-                    yield context.problem(page, line, _column(page, line, name), "HTML-BERBAHAYA",
-                                          f"Pada <{tag}>, {what} dapat menjalankan kode. {advice}")
+                if scheme:
+                    text = message(rule, "alamat_atribut", elemen=tag, skema=scheme, atribut=name, saran=advice)
+                elif name.startswith("on"):
+                    text = message(rule, "atribut", elemen=tag, atribut=name, saran=advice)
+                else:
+                    continue
+                yield context.problem(page, line, _column(page, line, name), rule, text)
     for token, line in page.document.inline_tokens():
         url = token.attrGet("href") if token.type == "link_open" else \
             token.attrGet("src") if token.type == "image" else None
         scheme = dangerous_scheme(str(url), schemes) if url is not None else None
         if scheme:
-            yield context.problem(page, line, _column(page, line, scheme.rstrip(":")), "HTML-BERBAHAYA",
-                                  f'Tautan dengan alamat "{scheme}" dapat menjalankan kode. Ganti dengan '
-                                  "alamat halaman yang sebenarnya (https://...) atau hapus tautannya.")
+            yield context.problem(page, line, _column(page, line, scheme.rstrip(":")), rule,
+                                  message(rule, "tautan", skema=scheme))

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from masterplan.model.documents import Heading, normalize_heading
 from masterplan.model.problems import Problem
-from masterplan.model.rules import Section
+from masterplan.model.rules import Section, message
 
 if TYPE_CHECKING:
     from . import Context, Page
@@ -26,24 +26,21 @@ def _hashes(level: int) -> str:
 def _one_h1(page: Page, context: Context, headings: list[Heading]) -> Iterator[Problem]:
     h1 = [h for h in headings if h.level == 1]
     if not h1:
-        title = page.document.meta.get("title") or "Judul Halaman"
+        title = page.document.meta.get("title") or message("H1-TUNGGAL", "contoh_judul")
         yield context.problem(page, page.document.body_line, 0, "H1-TUNGGAL",
-                              f'Halaman ini belum punya judul utama. Tambahkan satu baris "# {title}" '
-                              "sesudah front matter.")
+                              message("H1-TUNGGAL", "tanpa_judul", judul=title))
     for extra in h1[1:]:
         yield context.problem(page, extra.line, 1, "H1-TUNGGAL",
-                              f'Judul utama "#" hanya boleh satu per halaman (yang pertama di baris '
-                              f'{h1[0].line}). Ubah baris ini menjadi bagian: "## {extra.text}".')
+                              message("H1-TUNGGAL", "judul_ganda", baris=h1[0].line, judul=extra.text))
 
 
 def _no_skipped_level(page: Page, context: Context, headings: list[Heading]) -> Iterator[Problem]:
     previous = 1
     for heading in headings:
         if heading.level > previous + 1:
-            yield context.problem(page, heading.line, 1, "LOMPAT-JUDUL",
-                                  f'Judul "{_hashes(heading.level)} {heading.text}" melompat dari tingkat '
-                                  f"{previous} ke tingkat {heading.level}. Ubah menjadi "
-                                  f'"{_hashes(previous + 1)} {heading.text}".')
+            yield context.problem(page, heading.line, 1, "LOMPAT-JUDUL", message(
+                "LOMPAT-JUDUL", "melompat", tanda=_hashes(heading.level), judul=heading.text, dari=previous,
+                ke=heading.level, tanda_benar=_hashes(previous + 1)))
         previous = heading.level
 
 
@@ -65,10 +62,8 @@ def _not_empty(page: Page, context: Context, headings: list[Heading]) -> Iterato
             continue
         end = _section_end(headings, index)
         if not any(heading.line < line < end for line in content):
-            yield context.problem(page, heading.line, 1, "BAGIAN-KOSONG",
-                                  f'Bagian "{_hashes(heading.level)} {heading.text}" belum berisi teks. '
-                                  "Tulis isinya (khusus untuk Kabupaten Bangli) atau hapus judulnya bila "
-                                  "bagian ini tidak wajib.")
+            yield context.problem(page, heading.line, 1, "BAGIAN-KOSONG", message(
+                "BAGIAN-KOSONG", "kosong", tanda=_hashes(heading.level), judul=heading.text))
 
 
 def _no_duplicates(page: Page, context: Context, headings: list[Heading]) -> Iterator[Problem]:
@@ -81,9 +76,8 @@ def _no_duplicates(page: Page, context: Context, headings: list[Heading]) -> Ite
         key = (parent, heading.level, normalize_heading(heading.text))
         if key in seen:
             first = seen[key]
-            yield context.problem(page, heading.line, 1, "BAGIAN-GANDA",
-                                  f'Judul "{_hashes(heading.level)} {heading.text}" sudah ada di baris '
-                                  f"{first.line}. Gabungkan isinya ke bagian itu, atau beri judul lain.")
+            yield context.problem(page, heading.line, 1, "BAGIAN-GANDA", message(
+                "BAGIAN-GANDA", "ganda", tanda=_hashes(heading.level), judul=heading.text, baris=first.line))
         else:
             seen[key] = heading
 
@@ -130,37 +124,34 @@ def _required(page: Page, context: Context, sections: tuple[Section, ...], scope
     """Required ``sections`` at ``level`` among the headings in ``scope`` (the parent's range);
     ``after`` is the parent heading (None for the page's H2 sections)."""
     found: list[tuple[Section, Heading, int]] = []
-    inside = f' di dalam bagian "{_hashes(level - 1)} {after.text}"' if after and after.level > 1 else ""
+    inside = message("BAGIAN-WAJIB", "di_dalam", tanda=_hashes(level - 1), judul=after.text) \
+        if after and after.level > 1 else ""
+    marks = _hashes(level)
     previous = after
     for section in sections:
         index = next((i for i, h in enumerate(scope) if h.level == level and _matches(section, h)), None)
         if index is None:
-            where = (f'sesudah "{_hashes(previous.level)} {previous.text}" (baris {previous.line})'
-                     if previous else "sesudah judul utama")
-            also = f' (judul lain yang diterima: {", ".join(section.aliases)})' if section.aliases else ""
+            also = message("BAGIAN-WAJIB", "alias", alias=", ".join(section.aliases)) if section.aliases else ""
+            named = {"tanda": marks, "bagian": section.title, "di_dalam": inside}
             misplaced = next((h for h in scope if _matches(section, h)), None)
             misspelt = None if misplaced else _misspelt(section, sections, scope, level)
             if misspelt:
-                yield context.problem(page, misspelt.line, 1, "BAGIAN-WAJIB",
-                                      f'Judul "{_hashes(level)} {misspelt.text}" mirip bagian wajib '
-                                      f'"{_hashes(level)} {section.title}"{also}{inside}, tetapi ejaannya berbeda. '
-                                      f'Perbaiki judul di baris ini menjadi "{_hashes(level)} {section.title}"; '
-                                      "jangan menambah judul baru.")
+                yield context.problem(page, misspelt.line, 1, "BAGIAN-WAJIB", message(
+                    "BAGIAN-WAJIB", "salah_eja", judul=misspelt.text, alias=also, **named))
                 continue
             bold = None if misplaced else _bold_title(page, section, previous.line if previous else 0)
             if bold:
-                yield context.problem(page, bold, 1, "BAGIAN-WAJIB",
-                                      f'Judul bagian wajib "{section.title}"{inside} ditulis tebal, sehingga tidak '
-                                      f'menjadi judul bagian. Ganti baris ini menjadi "{_hashes(level)} '
-                                      f'{section.title}" (tanpa tanda bintang).')
+                yield context.problem(page, bold, 1, "BAGIAN-WAJIB", message("BAGIAN-WAJIB", "tebal", **named))
                 continue
-            hint = (f' Judul itu ada di baris {misplaced.line} sebagai "{_hashes(misplaced.level)}": ubah '
-                    f'menjadi "{_hashes(level)} {section.title}".') if misplaced else \
-                f' Tambahkan judul "{_hashes(level)} {section.title}" dengan isinya {where}.'
             line = previous.line if previous else page.document.body_line
-            yield context.problem(page, line, 0, "BAGIAN-WAJIB",
-                                  f'Bagian wajib "{_hashes(level)} {section.title}"{also} tidak ada'
-                                  f"{inside}.{hint}")
+            if misplaced:
+                text = message("BAGIAN-WAJIB", "salah_tingkat", alias=also, baris=misplaced.line,
+                               tanda_tertulis=_hashes(misplaced.level), **named)
+            else:
+                where = message("BAGIAN-WAJIB", "sesudah", tanda=_hashes(previous.level), judul=previous.text,
+                                baris=previous.line) if previous else message("BAGIAN-WAJIB", "sesudah_judul_utama")
+                text = message("BAGIAN-WAJIB", "tidak_ada", alias=also, letak=where, **named)
+            yield context.problem(page, line, 0, "BAGIAN-WAJIB", text)
             continue
         heading = scope[index]
         found.append((section, heading, index))
@@ -173,10 +164,9 @@ def _required(page: Page, context: Context, sections: tuple[Section, ...], scope
         latest: tuple[Section, Heading, int] | None = None
         for entry in found:
             if latest and entry[2] < latest[2]:
-                yield context.problem(page, entry[1].line, 1, "BAGIAN-URUTAN",
-                                      f'Bagian "{_hashes(level)} {entry[1].text}" seharusnya sesudah '
-                                      f'"{_hashes(level)} {latest[1].text}" (baris {latest[1].line}){inside}. '
-                                      "Pindahkan bagian ini beserta isinya.")
+                yield context.problem(page, entry[1].line, 1, "BAGIAN-URUTAN", message(
+                    "BAGIAN-URUTAN", "salah_urutan", tanda=marks, judul=entry[1].text, sebelumnya=latest[1].text,
+                    baris=latest[1].line, di_dalam=inside))
             else:
                 latest = entry
 

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from masterplan.model.documents import LINE_BREAK
 from masterplan.model.problems import Problem
+from masterplan.model.rules import message
 
 # What a decoder writes for a byte it cannot read: a Windows-1252 file re-saved as UTF-8 loses its
 # accented letters, dashes and curly quotes to it.
@@ -45,6 +46,7 @@ def _first_and_count(line: str, characters: dict[str, str]) -> tuple[int, list[s
     return (hits[0][0] + 1 if hits else 0), names, len(hits)
 
 
+INVISIBLE = "KARAKTER-TAK-TERLIHAT"
 _WORD_END = re.compile(r"[^\W_](?:[\w'-]|[^\s\w])*$")
 _WORD_START = re.compile(r"^(?:[\w'-]|[^\s\w])*[^\W_]")
 
@@ -55,19 +57,16 @@ def _invisible_fix(line: str, column: int, number: int) -> str:
     char = line[column - 1]
     before, after = line[:column - 1], line[column:]
     if number == 1 and column == 1 and char == "\ufeff":
-        first = line[1:].strip()[:40]
-        return (f'Tanda BOM itu ada di awal berkas, sebelum "{first}" di baris 1, dan harus dihapus. Caranya: '
-                f'hapus seluruh baris 1, lalu ketik ulang "{first}".')
+        return message(INVISIBLE, "bom", awal=line[1:].strip()[:40])
     left = _WORD_END.search(before).group(0) if _WORD_END.search(before) else ""
     right = _WORD_START.search(after).group(0) if _WORD_START.search(after) else ""
     left, right = ("".join(c for c in w if c.isprintable() and not c.isspace()) for w in (left, right))
     if char.isspace():
-        where = f' di antara "{left}" dan "{right}"' if left and right else ""
-        return f"Hapus karakter itu{where} lalu ketik satu spasi biasa di tempatnya."
+        where = message(INVISIBLE, "di_antara", kiri=left, kanan=right) if left and right else ""
+        return message(INVISIBLE, "spasi", di_antara=where)
     if left and right:
-        return (f'Karakter itu ada di dalam kata "{left}{right}": hapus kata itu seluruhnya lalu ketik ulang, '
-                "tanpa menambah spasi.")
-    return "Hapus karakter itu: hapus lalu ketik ulang kata di sebelahnya, tanpa menambah spasi."
+        return message(INVISIBLE, "dalam_kata", kata=left + right)
+    return message(INVISIBLE, "tepi_kata")
 
 
 def _invisible_fixes(line: str, invisible: dict[str, str], number: int, shown: int = 3) -> str:
@@ -75,9 +74,14 @@ def _invisible_fixes(line: str, invisible: dict[str, str], number: int, shown: i
     each named by the words around it, since the editor cannot see where they are."""
     columns = [i + 1 for i, c in enumerate(line) if c in invisible]
     fixes = list(dict.fromkeys(_invisible_fix(line, column, number) for column in columns[:shown]))
-    more = f" Masih ada {len(columns) - shown} lagi di baris ini: perbaiki dengan cara yang sama." \
-        if len(columns) > shown else ""
-    return " ".join(fixes) + more
+    if len(columns) > shown:
+        fixes.append(message(INVISIBLE, "masih_ada", jumlah=len(columns) - shown))
+    return " ".join(fixes)
+
+
+def _times(count: int) -> str:
+    """How many times a character is on the line, when more than once (KARAKTER-TAK-TERLIHAT's ``kali``)."""
+    return message(INVISIBLE, "kali", jumlah=count) if count > 1 else ""
 
 
 def check(page: Page, context: Context) -> Iterator[Problem]:
@@ -91,37 +95,24 @@ def check(page: Page, context: Context) -> Iterator[Problem]:
     quoted = {q: q for q in quotes}
     if "\r" in document.text:
         crlf = len(LINE_BREAK.split(document.text[:document.text.index("\r") + 1])) - 1
-        yield context.problem(page, crlf, 0, "AKHIR-BARIS-CRLF",
-                              "Berkas ini memakai akhir baris Windows (CRLF), biasanya karena diunggah "
-                              "dari komputer Windows. Buka berkas di editor web GitHub, salin seluruh "
-                              "isinya, hapus, tempel kembali lalu simpan; atau minta pengelola "
-                              "menyimpannya dengan akhir baris LF.")
+        yield context.problem(page, crlf, 0, "AKHIR-BARIS-CRLF", message("AKHIR-BARIS-CRLF", "crlf"))
     for number, line in enumerate(document.lines, 1):
         if number in document.code_lines:
             continue
         column, names, count = _first_and_count(line, invisible)
         if count:
-            times = f" ({count} kali di baris ini)" if count > 1 else ""
-            yield context.problem(page, number, column, "KARAKTER-TAK-TERLIHAT",
-                                  f"Ada karakter tak terlihat: {', '.join(names)}{times}, biasanya terbawa "
-                                  f"saat menyalin dari Word atau situs web. {_invisible_fixes(line, invisible, number)}")
+            yield context.problem(page, number, column, INVISIBLE, message(
+                INVISIBLE, "ada", nama=", ".join(names), kali=_times(count),
+                perbaikan=_invisible_fixes(line, invisible, number)))
         column, names, count = _first_and_count(line, quoted)
         if count:
             plain = " atau ".join(dict.fromkeys(quotes[q] for q in names))
-            times = f" ({count} kali di baris ini)" if count > 1 else ""
-            yield context.problem(page, number, column, "KUTIP-MIRING",
-                                  f"Ada tanda kutip miring {' '.join(names)}{times} (diubah otomatis oleh "
-                                  f"Word). Ganti dengan tanda kutip lurus {plain}.")
+            yield context.problem(page, number, column, "KUTIP-MIRING", message(
+                "KUTIP-MIRING", "ada", tanda=" ".join(names), kali=_times(count), lurus=plain))
         if REPLACEMENT in line:
-            count = line.count(REPLACEMENT)
-            times = f" ({count} kali di baris ini)" if count > 1 else ""
-            yield context.problem(page, number, line.index(REPLACEMENT) + 1, "HURUF-RUSAK",
-                                  f'Ada tanda "{REPLACEMENT}"{times}: huruf ini rusak, biasanya karena berkas '
-                                  "dari Windows disimpan ulang. Hapus tanda itu dan ketik ulang huruf aslinya "
-                                  "(mis. ², é, – atau tanda kutip).")
+            yield context.problem(page, number, line.index(REPLACEMENT) + 1, "HURUF-RUSAK", message(
+                "HURUF-RUSAK", "ada", tanda=REPLACEMENT, kali=_times(line.count(REPLACEMENT))))
         # Code spans quote a placeholder (as the help page does) rather than leave it behind.
         for match in placeholder.finditer(_CODE_SPAN.sub(lambda m: " " * len(m.group(0)), line)):
             yield context.problem(page, number, match.start() + 1, "TEKS-SEMENTARA",
-                                  f'Teks sementara "{match.group(0)}" masih tertinggal. Ganti dengan isi '
-                                  "yang sebenarnya; bila datanya belum ada, tulis apa yang belum diketahui "
-                                  "dan beri penanda (perlu verifikasi).")
+                                  message("TEKS-SEMENTARA", "tertinggal", teks=match.group(0)))

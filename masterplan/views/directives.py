@@ -44,6 +44,7 @@ from pathlib import Path
 from typing import Callable
 
 from masterplan.model import rules as rules_module
+from masterplan.model.rules import message
 from masterplan.views import action_plan, data_needs, logic_tables, programme_tables, roadmap_svg, rule_table, site_status, upkeep
 from masterplan.model.documents import load
 from masterplan.model.problems import Problem
@@ -111,8 +112,7 @@ VIEWS = {
 # (masterplan.model.result_cache), and from the roadmap's fonts (in their key): kept between builds.
 LASTING = ("catalogue", "logic", "rules")
 
-SYNTAX_HELP = ("Tulis penanda tampilan sendirian pada satu baris, mulai dari kolom pertama, mis. "
-               "[[tabel-program dimensi=smart-governance]].")
+RULE = "TAMPILAN-PENANDA"
 
 
 def _candidates(markdown: str):
@@ -147,41 +147,39 @@ def _choices(view: View, key: str, catalogue: Catalogue) -> tuple:
 
 
 def _parse(line: str, catalogue: Catalogue) -> tuple[str, dict] | str:
-    """``(name, arguments)`` for a valid directive line, else a Bahasa Indonesia message."""
+    """``(name, arguments)`` for a valid directive line, else the editor's message (TAMPILAN-PENANDA)."""
     pasted = [name for char, name in WORD_PASTE.items() if char != "\t" and char in line]
     if pasted:
-        return (f"Penanda tampilan memuat {', '.join(pasted)}, biasanya terbawa saat menyalin dari Word. "
-                f"Ketik ulang barisnya dengan spasi biasa. {SYNTAX_HELP}")
+        return message(RULE, "tempel_word", karakter=", ".join(pasted), cara_tulis=message(RULE, "cara_tulis"))
     match = _LINE.match(line)
     if not match:
-        return f"Penanda tampilan tidak dapat dibaca: '{line.strip()}'. {SYNTAX_HELP}"
+        return message(RULE, "tak_terbaca", baris=line.strip(), cara_tulis=message(RULE, "cara_tulis"))
     words = re.split(r"[ \t]+", match.group("body").strip(" \t"))
     name, words = words[0], words[1:]
     if name not in VIEWS:
         close = difflib.get_close_matches(name, list(VIEWS), n=1)
-        guess = f" Mungkin maksudnya [[{close[0]}{''.join(' ' + w for w in words)}]]." if close else ""
-        return (f"Penanda tampilan '{name}' tidak dikenal.{guess} Yang tersedia: "
-                f"{', '.join(VIEWS)}.")
+        guess = message(RULE, "dugaan", penanda=" ".join([close[0], *words])) if close else ""
+        return message(RULE, "tidak_dikenal", nama=name, dugaan=guess, tersedia=", ".join(VIEWS))
     view = VIEWS[name]
     arguments: dict[str, str] = {}
     for word in words:
         argument = _ARGUMENT.match(word)
         if not argument:
-            return f"Argumen '{word}' pada [[{name}]] salah tulis: gunakan kunci=nilai tanpa spasi, mis. dimensi=smart-economy."
+            return message(RULE, "argumen_salah_tulis", argumen=word, nama=name)
         key, value = argument.group("key"), argument.group("value")
         if key not in view.arguments:
-            allowed = ", ".join(view.arguments) or "tidak ada"
-            return f"Argumen '{key}' tidak dikenal pada [[{name}]]. Argumen yang boleh: {allowed}."
+            allowed = ", ".join(view.arguments) or message(RULE, "tanpa_argumen")
+            return message(RULE, "argumen_tidak_dikenal", kunci=key, nama=name, boleh=allowed)
         choices = _choices(view, key, catalogue)
         if value not in choices:
-            return f"Nilai '{value}' untuk {key} pada [[{name}]] tidak dikenal. Pilih salah satu: {', '.join(choices)}."
+            return message(RULE, "nilai_tidak_dikenal", nilai=value, kunci=key, nama=name, pilihan=", ".join(choices))
         if key in arguments:
-            return f"Argumen '{key}' ditulis dua kali pada [[{name}]]."
+            return message(RULE, "argumen_ganda", kunci=key, nama=name)
         arguments[key] = value
     missing = [key for key in view.required if key not in arguments]
     if missing:
-        return (f"[[{name}]] memerlukan argumen {', '.join(missing)}, mis. [[{name} {missing[0]}="
-                f"{_choices(view, missing[0], catalogue)[0]}]].")
+        return message(RULE, "argumen_wajib", nama=name, argumen=", ".join(missing), kunci=missing[0],
+                       nilai=_choices(view, missing[0], catalogue)[0])
     return name, arguments
 
 
@@ -204,7 +202,7 @@ def expand(markdown: str, catalogue: Catalogue, path: str, first_line: int = 1,
     for index, line in reversed(list(_candidates(markdown))):
         parsed = _parse(line, catalogue)
         if isinstance(parsed, str):
-            problems.append(Problem(path, first_line + index, 1, "TAMPILAN-PENANDA", parsed))
+            problems.append(Problem(path, first_line + index, 1, RULE, parsed))
             continue
         name, arguments = parsed
         view = VIEWS[name]
