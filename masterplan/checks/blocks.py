@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 from masterplan.model import site_config
 from masterplan.model.documents import LINE_BREAK
 from masterplan.model.problems import Problem
+from masterplan.model.rules import message
 
 if TYPE_CHECKING:
     from . import Context, Page
@@ -82,15 +83,10 @@ def _misplaced_captions(page: Page, context: Context, lines: list[str], tables: 
         table = next((first for first, _ in tables if first == after), None)
         if table is not None:
             yield context.problem(page, opened + offset, 1, "TABEL-JUDUL",
-                                  f"Keterangan ini ada di atas tabel (baris {table + offset}); di situs dan PDF "
-                                  "keterangan tabel ditulis di bawahnya. Pindahkan ketiga baris blok ini ke bawah "
-                                  'tabel, sebelum baris "Sumber: ...", dengan satu baris kosong di antaranya.'), table
+                                  message("TABEL-JUDUL", "di_atas_tabel", baris=table + offset)), table
         else:
             yield context.problem(page, opened + offset, 1, "TABEL-JUDUL",
-                                  "Keterangan tabel ini tidak berada tepat di bawah sebuah tabel, sehingga tidak "
-                                  "menjadi judul tabel mana pun. Pindahkan blok ini tepat sesudah baris terakhir "
-                                  "tabelnya (dengan satu baris kosong di antaranya), atau hapus bila tidak ada "
-                                  "tabel."), None
+                                  message("TABEL-JUDUL", "bukan_di_bawah_tabel")), None
 
 
 def check(page: Page, context: Context) -> Iterator[Problem]:
@@ -102,17 +98,14 @@ def check(page: Page, context: Context) -> Iterator[Problem]:
     for opened, closed, name in blocks(page):
         if name not in known:
             close = difflib.get_close_matches(name, known, n=1, cutoff=0.5)
-            guess = f'Mungkin maksudnya "/// {close[0]}". ' if close else ""
-            yield context.problem(page, opened + offset, 1, "BLOK-TAKDIKENAL",
-                                  f'Blok "/// {name}" tidak dikenal, sehingga baris ini tercetak apa adanya di '
-                                  f"situs dan PDF. {guess}Blok yang tersedia: "
-                                  f"{', '.join('/// ' + k for k in known)}.")
+            guess = message("BLOK-TAKDIKENAL", "mungkin", nama=close[0]) if close else ""
+            yield context.problem(page, opened + offset, 1, "BLOK-TAKDIKENAL", message(
+                "BLOK-TAKDIKENAL", "tidak_dikenal", nama=name, mungkin=guess,
+                tersedia=", ".join("/// " + k for k in known)))
         if closed is None:
             text_line = next((i for i in range(opened + 1, len(lines)) if lines[i].strip()), opened)
             yield context.problem(page, opened + offset, 1, "BLOK-TERBUKA",
-                                  f'Blok "/// {name}" yang dibuka di baris ini tidak pernah ditutup, sehingga '
-                                  "seluruh sisa halaman masuk ke dalamnya. Tambahkan baris \"///\" sendirian "
-                                  f"sesudah teks keterangannya (sesudah baris {text_line + offset}).")
+                                  message("BLOK-TERBUKA", "tidak_ditutup", nama=name, baris=text_line + offset))
     tokens = document.content_tokens
     tables = [token.map for token in tokens if token.type == "table_open" and token.map]
     above: set[int] = set()  # first lines of tables whose caption is written above them
@@ -126,7 +119,4 @@ def check(page: Page, context: Context) -> Iterator[Problem]:
         close = next(i for i in range(index, len(tokens)) if tokens[i].type == "table_close")
         if not _caption_follows(tokens, close):
             yield context.problem(page, token.map[0] + offset, 1, "TABEL-JUDUL",
-                                  "Tabel ini belum punya keterangan, sehingga tidak bernomor dan tidak masuk "
-                                  "Daftar Tabel di PDF. Tepat sesudah baris terakhir tabel, sisakan satu baris "
-                                  "kosong lalu tulis tiga baris: \"/// table-caption\", judul tabel (mis. Luas "
-                                  "wilayah per kecamatan), \"///\"; baris \"Sumber: ...\" menyusul sesudahnya.")
+                                  message("TABEL-JUDUL", "tanpa_keterangan"))

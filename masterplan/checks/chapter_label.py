@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from masterplan.model.problems import Problem
+from masterplan.model.rules import message
 
 if TYPE_CHECKING:
     from . import Context, Page
@@ -32,7 +33,5 @@ def check(page: Page, context: Context) -> Iterator[Problem]:
         title = page.document.meta.get("title")
         rest = match.group("rest").strip()
         suggestion = title if isinstance(title, str) and title.strip() else (rest.capitalize() or "Judul Bab")
-        yield context.problem(page, heading.line, 1, "JUDUL-NOMOR-BAB",
-                              f'Hapus "{match.group("label").strip()}" dari judul utama. Nomor bab dibuat '
-                              'otomatis di situs dan PDF (dari isian "bab:" di bagian atas berkas). Tulis '
-                              f'judulnya saja, dengan huruf besar hanya di awal kata: "# {suggestion}".')
+        yield context.problem(page, heading.line, 1, "JUDUL-NOMOR-BAB", message(
+            "JUDUL-NOMOR-BAB", "nomor_diketik", label=match.group("label").strip(), judul=suggestion))

@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from masterplan.model.problems import Problem
+from masterplan.model.rules import message
 
 if TYPE_CHECKING:
     from . import Context, Page
@@ -30,6 +31,4 @@ def check(page: Page, context: Context) -> Iterator[Problem]:
         if before.type == "paragraph_close" and tokens[index - 3].map and tokens[index - 3].map[1] == token.map[0]:
             line = token.map[0] + document.body_line
             yield context.problem(page, line, 1, "DAFTAR-BARIS-KOSONG",
-                                  f"Sisakan satu baris kosong di atas baris {line} (sebelum butir pertama daftar). "
-                                  "Tanpa baris kosong itu, situs dan PDF menampilkan semua butir sebagai satu "
-                                  "paragraf, walaupun pratinjau editor GitHub menampilkannya sebagai daftar.")
+                                  message("DAFTAR-BARIS-KOSONG", "tanpa_baris_kosong", baris=line))

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 
 from masterplan.model.documents import LINE_BREAK
 from masterplan.model.problems import Problem
+from masterplan.model.rules import message
 
 if TYPE_CHECKING:
     from . import Context, Page
@@ -75,11 +76,6 @@ def _word_number(line: str, bullets: set[str]) -> bool:
     return item is not None and item[0] not in bullets and not _MARKDOWN_NUMBER.match(item[0])
 
 
-def _how(example: str) -> str:
-    """How to write the marker, in words matching ``example``."""
-    return "tanda hubung dan satu spasi" if example.startswith("- ") else "nomor, titik dan satu spasi"
-
-
 def _groups(numbers: list[int]) -> list[list[int]]:
     """Consecutive runs of line numbers."""
     runs: list[list[int]] = []
@@ -92,19 +88,17 @@ def _groups(numbers: list[int]) -> list[list[int]]:
 
 
 def _span(run: list[int]) -> str:
-    return f"baris {run[0]}" if len(run) == 1 else f"baris {run[0]}–{run[-1]}"
+    """The line numbers of ``run`` as a message shows them: ``7`` or ``7–9``."""
+    return f"{run[0]}" if len(run) == 1 else f"{run[0]}–{run[-1]}"
 
 
-# What each kind of pasted list looks like to the reader, and what to do with it ({example}: the editor's
-# own first item, written as Markdown).
-_LISTS = {
-    "DAFTAR-WORD": ('Daftar ini memakai tanda butir "{marker}" dari Word ({span}); di situs dan PDF semua butir '
-                    "tergabung menjadi satu paragraf. Ganti tanda itu dengan {how} di awal "
-                    'setiap butir, mis. "{example}", dan beri satu baris kosong sebelum butir pertama.'),
-    "DAFTAR-TAB": ("Daftar ini diawali tab atau spasi ({span}); di situs dan PDF ia tampil sebagai kotak kode "
-                   "abu-abu. Hapus tab/spasi di awal setiap butir sehingga butir dimulai dari kolom pertama, "
-                   'mis. "{example}", dan beri satu baris kosong sebelum butir pertama.'),
-}
+def _list_message(rule: str, marker: str, span: str, example: str) -> str:
+    """DAFTAR-WORD's or DAFTAR-TAB's message; ``example`` is the editor's own first item as Markdown, and
+    DAFTAR-WORD says how to write its marker in the words that match it."""
+    if rule == "DAFTAR-TAB":
+        return message(rule, "diawali_tab", baris=span, contoh=example)
+    how = message(rule, "cara_tanda_hubung" if example.startswith("- ") else "cara_nomor")
+    return message(rule, "tanda_word", tanda=marker, baris=span, cara=how, contoh=example)
 
 
 def _lines_of(document, *types: str) -> set[int]:
@@ -131,16 +125,13 @@ def check(page: Page, context: Context) -> Iterator[Problem]:
     tables = _tab_tables(lines, skipped, bullets)
     for run in tables:
         first = lines[run[0]]
-        example = (f"`{_pipe_row(first)}` lalu `|{'---|' * len(_cells(first))}`"
-                   + (f" lalu `{_pipe_row(lines[run[1]])}`" if len(run) > 1 else ""))
-        yield context.problem(page, run[0] + offset, 1, "TABEL-TAB",
-                              f"Tabel ini ditempel dari Word sebagai teks yang dipisah tab "
-                              f"({_span([i + offset for i in run])}); di situs dan PDF ia tampil sebagai satu "
-                              "paragraf berantakan. Tulis ulang sebagai tabel Markdown dengan tanda | di antara "
-                              f"sel, mis. {example}, lalu beri keterangan /// table-caption dan baris "
-                              '"Sumber: ..." di bawahnya.')
+        rows = {"judul": _pipe_row(first), "garis": f"|{'---|' * len(_cells(first))}"}
+        example = (message("TABEL-TAB", "contoh", **rows, isi=_pipe_row(lines[run[1]])) if len(run) > 1
+                   else message("TABEL-TAB", "contoh_satu_baris", **rows))
+        yield context.problem(page, run[0] + offset, 1, "TABEL-TAB", message(
+            "TABEL-TAB", "dipisah_tab", baris=_span([i + offset for i in run]), contoh=example))
     in_table = {i for run in tables for i in run}
-    items: dict[str, list[int]] = {rule: [] for rule in _LISTS}
+    items: dict[str, list[int]] = {"DAFTAR-WORD": [], "DAFTAR-TAB": []}
     for index, line in enumerate(lines):
         item = None if index in skipped or index in in_table else _split_item(line, bullets)
         if item and index in indented and line[:1] in ("\t", " "):
@@ -150,6 +141,5 @@ def check(page: Page, context: Context) -> Iterator[Problem]:
     for rule, found in items.items():
         for run in _groups(found):
             marker, text = _split_item(lines[run[0]], bullets)
-            example = _markdown_item(marker, text, bullets)
-            yield context.problem(page, run[0] + offset, 1, rule, _LISTS[rule].format(
-                marker=marker, span=_span([i + offset for i in run]), example=example, how=_how(example)))
+            yield context.problem(page, run[0] + offset, 1, rule, _list_message(
+                rule, marker, _span([i + offset for i in run]), _markdown_item(marker, text, bullets)))

@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from . import Context, Page
 
 NAV = "HALAMAN-NAVIGASI"
+FILE_NAME = "NAMA-BERKAS"
 
 
 def suggested_name(name: str) -> str:
@@ -39,30 +40,23 @@ _TEXT_EXTENSIONS = {"md", "yml", "yaml", "txt", "csv", "json"}
 
 def name_problem(name: str) -> str | None:
     """Why the file name ``name`` (no folder) cannot stay, in Bahasa Indonesia, or None when it can."""
-    stem, dot, extension = name.rpartition(".")
-    reasons = []
-    if any(c.isspace() for c in name):
-        reasons.append("memuat spasi")
-    if dot and extension != extension.lower():
-        reasons.append(f'berakhiran ".{extension}" berhuruf besar')
-    if not reasons:
+    _, dot, extension = name.rpartition(".")
+    spaces = any(c.isspace() for c in name)
+    capitals = bool(dot) and extension != extension.lower()
+    if not (spaces or capitals):
         return None
+    reason = message(FILE_NAME, "alasan_spasi_dan_ekstensi" if spaces and capitals else
+                     "alasan_spasi" if spaces else "alasan_ekstensi", ekstensi=extension)
     new = suggested_name(name)
-    how = ("di editor web GitHub klik ikon pensil lalu ubah nama di kotak nama berkas di atas teks"
-           if extension.lower() in _TEXT_EXTENSIONS else
-           f'editor web GitHub tidak dapat mengganti nama gambar atau berkas lain yang bukan teks: unggah lagi '
-           f'berkas itu dari komputer dengan nama "{new}" (Add file → Upload files di folder yang sama), lalu '
-           "hapus berkas lama (buka berkasnya, menu … → Delete file)")
-    return (f'Nama berkas "{name}" {" dan ".join(reasons)}; situs tidak dapat menerbitkannya dengan benar. '
-            f'Ganti namanya menjadi "{new}" (huruf kecil, tanda hubung sebagai ganti spasi): {how}. '
-            "Perbarui juga tautan dan daftar nav di mkdocs.yml yang memakai nama lama.")
+    how = message(FILE_NAME, "cara_ubah" if extension.lower() in _TEXT_EXTENSIONS else "cara_unggah", baru=new)
+    return message(FILE_NAME, "nama_salah", berkas=name, alasan=reason, baru=new, cara=how)
 
 
 def check(page: Page, context: Context) -> Iterator[Problem]:
     """NAMA-BERKAS and HALAMAN-NAVIGASI for one page."""
     problem = name_problem(page.source.name)
     if problem:
-        yield context.problem(page, 1, 0, "NAMA-BERKAS", problem)
+        yield context.problem(page, 1, 0, FILE_NAME, problem)
         return  # the navigation can only name the page once it has a usable name
     config = site_config.read(context.docs_dir.parent)
     if not config.in_nav(page.name):
@@ -80,8 +74,8 @@ def not_in_nav(name: str) -> str:
 def file_name_problem(shown: str, rules) -> Problem | None:
     """NAMA-BERKAS for a file that is not a page (an image, a PDF) shown as ``shown``, or None."""
     message = name_problem(shown.rsplit("/", 1)[-1])
-    return Problem(shown, 1, 0, "NAMA-BERKAS", f"{message} {help_reference('NAMA-BERKAS')}",
-                   rules.severity("NAMA-BERKAS")) if message else None
+    return Problem(shown, 1, 0, FILE_NAME, f"{message} {help_reference(FILE_NAME)}",
+                   rules.severity(FILE_NAME)) if message else None
 
 
 def folder_problems(docs_dir: Path, context: Context) -> list[Problem]:

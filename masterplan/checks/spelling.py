@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from masterplan.model.problems import Problem
+from masterplan.model.rules import message
 
 if TYPE_CHECKING:
     from masterplan.model.rules import Rules
@@ -60,9 +61,7 @@ class Speller:
         try:
             dictionary = _dictionary(spec["kamus"])
         except Exception:  # ImportError without libenchant, enchant's DictNotFoundError without the dictionary
-            return None, (f"Pemeriksaan ejaan dilewati: kamus Hunspell bahasa Indonesia ({spec['kamus']}) "
-                          "tidak terpasang. Pasang paket Debian hunspell-id dan libenchant-2-2 "
-                          "(scripts/test.sh dan scripts/build.sh memasangnya).")
+            return None, message("EJAAN", "kamus_tidak_ada", kamus=spec["kamus"])
         words = word_list(rules.root / spec["daftar_kata"])
         # One speller per dictionary and word list in a process: its verdicts stay valid between runs.
         if (spec["kamus"], words) not in _OPENED:
@@ -172,8 +171,5 @@ def check(page: Page, context: Context) -> Iterator[Problem]:
                 unknown.setdefault(word, match.start() + 1)
         if unknown:
             words = ", ".join(f'"{w}"' for w in unknown)
-            yield context.problem(page, number, min(unknown.values()), "EJAAN",
-                                  f"Kata yang tidak dikenal kamus: {words}. Periksa ejaannya; bila kata itu "
-                                  "nama, istilah Bali atau istilah lain yang benar, tambahkan ke daftar kata "
-                                  f"proyek, berkas {context.rules.raw['ejaan']['daftar_kata']} di halaman "
-                                  "utama repositori (satu kata atau istilah per baris), dalam pull request yang sama.")
+            yield context.problem(page, number, min(unknown.values()), "EJAAN", message(
+                "EJAAN", "tidak_dikenal", kata=words, daftar_kata=context.rules.raw["ejaan"]["daftar_kata"]))

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from masterplan.model.documents import LINE_BREAK
 from masterplan.model.problems import Problem
+from masterplan.model.rules import message
 
 if TYPE_CHECKING:
     from . import Context, Page
@@ -61,13 +62,9 @@ def check(page: Page, context: Context) -> Iterator[Problem]:
         for row in range(first + 2, min(last, len(lines))):
             cells = cell_count(lines[row])
             if cells != header:
-                yield context.problem(page, row + offset, 1, "TABEL-KOLOM",
-                                      f"Baris tabel ini berisi {cells} sel, sedangkan baris judul tabel "
-                                      f"(baris {first + offset}) berisi {header} kolom. Tambahkan atau hapus "
-                                      'sel (dipisah tanda "|"); tanda | di dalam teks ditulis \\|.')
+                yield context.problem(page, row + offset, 1, "TABEL-KOLOM", message(
+                    "TABEL-KOLOM", "jumlah_sel", sel=cells, baris_judul=first + offset, kolom=header))
         close = next(i for i in range(index, len(tokens)) if tokens[i].type == "table_close")
         if not _has_source(tokens, close, prefix):
             yield context.problem(page, first + offset, 1, "TABEL-SUMBER",
-                                  f'Tabel ini tidak diikuti baris sumber. Tulis paragraf "{prefix} ..." '
-                                  "(asal data, mis. BPS atau dokumen daerah, dengan tahunnya) tepat sesudah "
-                                  "tabel atau sesudah blok /// table-caption miliknya.")
+                                  message("TABEL-SUMBER", "tanpa_sumber", awal=prefix))
