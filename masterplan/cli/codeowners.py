@@ -8,6 +8,7 @@ import os
 from pathlib import Path
 
 from masterplan.model.problems import Problem, summary_line
+from masterplan.model.rules import message
 from masterplan.model.settings import repo_root
 from masterplan.model.sources import read_text
 from masterplan.publish.codeowners import TARGET, render
@@ -24,9 +25,7 @@ def main(argv: list[str] | None = None) -> int:
     target = args.repo / TARGET
     current = read_text(target, TARGET)
     if args.check and not problems and current != text:
-        problems.append(Problem(TARGET, 1, 0, "CODEOWNERS-USANG",
-                                "CODEOWNERS tidak sesuai front matter 'opd:' bab. Pengelola menjalankan "
-                                "'.venv/bin/python scripts/codeowners.py' lalu meng-commit hasilnya."))
+        problems.append(Problem(TARGET, 1, 0, "CODEOWNERS-USANG", message("CODEOWNERS-USANG", "usang")))
     if not args.check and not problems:
         target.write_text(text, encoding="utf-8")
     for problem in sorted(problems):

@@ -8,12 +8,10 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
-import yaml
-
 from masterplan.model.problems import ERROR, WARNING
+# message() lives with the texts it fills (rule_texts.py); the checks import it from here, with the rules.
+from masterplan.model.rule_texts import RULES_FILE, message, registry, texts_of
 from masterplan.model.sources import read_yaml
-
-RULES_FILE = Path(__file__).with_name("rules.yml")
 
 _SEVERITY = {"galat": ERROR, "peringatan": WARNING}
 
@@ -103,10 +101,6 @@ def _section(entry) -> Section:
                    tuple(_section(child) for child in entry.get("subbagian", ())))
 
 
-def _load_yaml(path: Path) -> dict:
-    return yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader) or {}  # libyaml: 10× faster
-
-
 def _data(root: Path, relative: str) -> dict:
     """A data file that rules.yml points to; editors may break it, so it is read tolerantly (empty when
     unreadable: the programme-data check reports the file itself)."""
@@ -117,18 +111,9 @@ def _data(root: Path, relative: str) -> dict:
 def _rule(rule: str, spec) -> Rule:
     """A registry entry, ``KODE: {tingkat: galat, pesan: ..., teks: {nama: ...}}`` (or the short
     ``KODE: galat``)."""
+    texts = texts_of(spec)
     spec = spec if isinstance(spec, dict) else {"tingkat": spec}
-    texts = {str(name): str(text) for name, text in (spec.get("teks") or {}).items()}
     return Rule(rule, _SEVERITY[spec["tingkat"]], str(spec.get("pesan", "")), texts)
-
-
-def message(rule: str, name: str, **values: object) -> str:
-    """The editor's message ``name`` of ``rule`` as rules.yml words it (``aturan.<rule>.teks.<name>``),
-    its ``{field}`` slots filled from ``values`` (``{{``/``}}`` in rules.yml are literal braces). The
-    wording lives in rules.yml only, so a check and the build log that report the same mistake say the
-    same thing. Raises ``KeyError`` for a rule, text or field rules.yml does not have (a maintainer's
-    error, caught by tests/test_checks_cli.py)."""
-    return load().catalogue[rule].texts[name].format(**values)
 
 
 @cache
@@ -139,7 +124,7 @@ def load(path: Path = RULES_FILE) -> Rules:
     broken (a maintainer's error, not an editor's). Cached: the files are read once per process.
     """
     root = path.parents[2]
-    raw = _load_yaml(path)
+    raw = registry(path)
     catalogue = {rule: _rule(rule, spec) for rule, spec in raw["aturan"].items()}
     severities = {rule: entry.severity for rule, entry in catalogue.items()}
     kinds = [PageKind(key, spec["nama"], tuple(spec["berkas"]), tuple(spec["wajib"]),

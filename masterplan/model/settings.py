@@ -68,20 +68,19 @@ def _whole(value: object, allowed: range) -> bool:
     return isinstance(value, int) and not isinstance(value, bool) and value in allowed
 
 
-# (key path under extra.rencana, test); what a correct value looks like is rules.yml's text
-# ``isi_<keys joined by _>`` of PENGATURAN-RENCANA, filled with these values.
+# (key path under extra.rencana, test, what a correct value looks like: a text of PENGATURAN-RENCANA).
+# Each text is named where it is asked for, so tests/test_rule_texts.py can match its slots.
 _FIELDS = (
-    (("judul",), _text),
-    (("daerah",), _text),
-    (("tempat",), _text),
-    (("periode_mulai",), lambda v: _whole(v, YEARS)),
-    (("periode_selesai",), lambda v: _whole(v, YEARS)),
-    (("tahap",), lambda v: _whole(v, STAGES)),
-    (("status",), lambda v: v in STATUSES),
-    (("penandatangan", "jabatan"), _text),
-    (("penandatangan", "nama"), _text),
+    (("judul",), _text, lambda: message(RULE, "isi_judul")),
+    (("daerah",), _text, lambda: message(RULE, "isi_daerah")),
+    (("tempat",), _text, lambda: message(RULE, "isi_tempat")),
+    (("periode_mulai",), lambda v: _whole(v, YEARS), lambda: message(RULE, "isi_periode_mulai")),
+    (("periode_selesai",), lambda v: _whole(v, YEARS), lambda: message(RULE, "isi_periode_selesai")),
+    (("tahap",), lambda v: _whole(v, STAGES), lambda: message(RULE, "isi_tahap", dari=STAGES[0], sampai=STAGES[-1])),
+    (("status",), lambda v: v in STATUSES, lambda: message(RULE, "isi_status", pilihan=", ".join(STATUSES))),
+    (("penandatangan", "jabatan"), _text, lambda: message(RULE, "isi_penandatangan_jabatan")),
+    (("penandatangan", "nama"), _text, lambda: message(RULE, "isi_penandatangan_nama")),
 )
-_EXPECTED = {"dari": STAGES[0], "sampai": STAGES[-1], "pilihan": ", ".join(STATUSES)}
 
 
 def check_plan(extra: object, source: YamlSource | None = None) -> list[Problem]:
@@ -96,11 +95,11 @@ def check_plan(extra: object, source: YamlSource | None = None) -> list[Problem]
     if not isinstance(plan, dict):
         return [problem((), "bukan_pemetaan")]
     found = []
-    for keys, valid in _FIELDS:
+    for keys, valid, expectation in _FIELDS:
         value: object = plan
         for key in keys:
             value = value.get(key) if isinstance(value, dict) else None
-        expected = message(RULE, "isi_" + "_".join(keys), **_EXPECTED)
+        expected = expectation()
         if value is None:
             found.append(problem(keys, "belum_diisi", harapan=expected))
         elif not valid(value):

@@ -15,7 +15,10 @@ import yaml
 
 from masterplan.model import yaml_messages
 from masterplan.model.problems import Problem, help_reference
+from masterplan.model.rule_texts import message
 
+# The rules of an unreadable file and of a YAML slip; their texts word the message also when a caller reports
+# it under its own rule (PROGRAM-BERKAS, LOGIKA-SKEMA, ...), so every file says the same thing.
 UNREADABLE = "BERKAS-TAK-TERBACA"
 YAML_SYNTAX = "YAML-SALAH"
 
@@ -31,16 +34,13 @@ def read_text(path: Path, shown: str, rule: str = UNREADABLE) -> str | Problem:
     try:
         data = path.read_bytes()
     except OSError as error:
-        return _problem(shown, 1, 0, rule, f"Berkas tidak dapat dibaca ({error.strerror or error}). "
-                        "Periksa nama dan letak berkasnya.")
+        return _problem(shown, 1, 0, rule, message(UNREADABLE, "tidak_dapat_dibaca", sebab=error.strerror or error))
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as error:
         line = data.count(b"\n", 0, error.start) + 1
         column = error.start - (data.rfind(b"\n", 0, error.start) + 1) + 1
-        return _problem(shown, line, column, rule,
-                        "Berkas tidak tersimpan sebagai UTF-8 (mulai dari kolom ini). Salin teksnya ke editor "
-                        "web GitHub lalu simpan ulang, atau simpan dari editor teks dengan pengodean UTF-8.")
+        return _problem(shown, line, column, rule, message(UNREADABLE, "bukan_utf8"))
 
 
 class _TolerantLoader(yaml.CSafeLoader):
@@ -130,8 +130,7 @@ def read_yaml(path: Path, shown: str, syntax_rule: str = YAML_SYNTAX, unreadable
         line, column, what = yaml_messages.locate(error, text)
         source.node, source.data = None, None
         source.problems.append(_problem(shown, line, column, syntax_rule,
-                                        f"Penulisan YAML salah: {what}. Periksa indentasi (spasi, bukan tab), "
-                                        "titik dua sesudah nama kolom, dan tanda kutip yang berpasangan."))
+                                        message(YAML_SYNTAX, "penulisan_salah", penjelasan=what)))
     return source
 
 

@@ -27,6 +27,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from masterplan.model.rules import message
 from masterplan.pdf import glue
 from masterplan.pdf.paper import BOTTOM_MARGIN, TOP_MARGIN, Page, missing_glyphs, parts, read_pages
 
@@ -79,7 +80,7 @@ def check_headers(pages: list[Page], starts: list[tuple[int, str]]):
             continue
         if _normal(page.header) != _normal(part[0]):
             yield Fault(page.number, "KEPALA-HALAMAN",
-                        f'kepala halaman "{page.header}" bukan bagian halaman ini ("{part[0]}").')
+                        message("KEPALA-HALAMAN", "bukan_bagiannya", kepala=page.header, bagian=part[0]))
 
 
 def check_short_pages(pages: list[Page], starts: list[tuple[int, str]]):
@@ -92,8 +93,8 @@ def check_short_pages(pages: list[Page], starts: list[tuple[int, str]]):
         end = part[1] if part[1] is not None else last
         if page.number < end and len(page.lines) <= SHORT_PAGE_LINES:
             yield Fault(page.number, "HALAMAN-HAMPIR-KOSONG",
-                        f"halaman hanya berisi {len(page.lines)} baris ("
-                        + " / ".join(line.text[:40] for line in page.lines) + ") padahal bab belum selesai.")
+                        message("HALAMAN-HAMPIR-KOSONG", "hampir_kosong", jumlah=len(page.lines),
+                                baris=" / ".join(line.text[:40] for line in page.lines)))
 
 
 def check_source_lines(pages: list[Page]):
@@ -106,7 +107,7 @@ def check_source_lines(pages: list[Page]):
             continue
         if SOURCE_LINE.match(first.text):
             yield Fault(page.number, "SUMBER-AWAL-HALAMAN",
-                        f'baris sumber "{first.text[:50]}" terpisah dari tabelnya di awal halaman.')
+                        message("SUMBER-AWAL-HALAMAN", "terpisah", baris=first.text[:50]))
 
 
 def _continues_table(page: Page, following: Page) -> bool:
@@ -133,14 +134,14 @@ def check_table_breaks(pages: list[Page]):
         short = bottom - top < MIN_HEIGHT_AFTER_BREAK  # (tall rows: fewer of them may start a table)
         if header and body < MIN_ROWS_BEFORE_BREAK and first_page_of_table and short:
             yield Fault(page.number, "TABEL-TERPOTONG",
-                        f"tabel hanya menampilkan {body} baris isi sebelum berlanjut ke halaman "
-                        f"{following.number} (paling sedikit {MIN_ROWS_BEFORE_BREAK}).")
+                        message("TABEL-TERPOTONG", "sebelum_berlanjut", jumlah=body, halaman=following.number,
+                                minimum=MIN_ROWS_BEFORE_BREAK))
         top, bottom, header, body = min(following.tables, key=lambda t: (t[0], -t[1]))
         ends_there = any(line.top >= bottom for line in following.lines)  # source line or text below
         if ends_there and body < MIN_ROWS_BEFORE_BREAK and bottom - top < MIN_HEIGHT_AFTER_BREAK:
             yield Fault(following.number, "TABEL-TERPOTONG",
-                        f"tabel dari halaman {page.number} hanya menyisakan {body} baris isi di halaman ini "
-                        f"(paling sedikit {MIN_ROWS_BEFORE_BREAK}).")
+                        message("TABEL-TERPOTONG", "sisa_di_halaman_ini", halaman=page.number, jumlah=body,
+                                minimum=MIN_ROWS_BEFORE_BREAK))
 
 
 def _opens_with_table(page: Page) -> bool:
@@ -165,8 +166,7 @@ def check_empty_feet(pages: list[Page], starts: list[tuple[int, str]]):
         empty = (area_bottom - max(bottoms)) / (area_bottom - TOP_MARGIN)
         if empty > EMPTY_FOOT:
             yield Fault(page.number, "RUANG-KOSONG",
-                        f"{empty:.0%} bidang teks kosong di kaki halaman, padahal halaman {following.number} "
-                        f"dibuka dengan tabel atau gambar.")
+                        message("RUANG-KOSONG", "kaki_kosong", kosong=f"{empty:.0%}", halaman=following.number))
 
 
 def check_repeated_headers(pages: list[Page]):
@@ -179,7 +179,7 @@ def check_repeated_headers(pages: list[Page]):
         opening = min(following.tables, key=lambda t: (t[0], -t[1]))
         if ending[2] and not opening[2]:
             yield Fault(following.number, "TABEL-TANPA-KEPALA",
-                        f"tabel berlanjut dari halaman {page.number} tanpa baris kepala tabel di atasnya.")
+                        message("TABEL-TANPA-KEPALA", "tanpa_kepala", halaman=page.number))
 
 
 def check_word_spacing(pages: list[Page]):
@@ -195,8 +195,8 @@ def check_word_spacing(pages: list[Page]):
             widest = max(gaps)
             if widest > line.size:
                 yield Fault(page.number, "SPASI-RENGGANG",
-                            f'baris "{line.text[:60]}" direnggangkan (spasi {widest:.1f} pt, huruf '
-                            f"{line.size:.1f} pt).")
+                            message("SPASI-RENGGANG", "renggang", baris=line.text[:60], spasi=f"{widest:.1f}",
+                                    huruf=f"{line.size:.1f}"))
 
 
 def _glued(words: list[dict]) -> int:
@@ -246,7 +246,7 @@ def check_early_breaks(pages: list[Page]):
             width = unit[-1]["x1"] - word["x0"]
             if line.x1 + 0.5 * line.size + width < right - 1:
                 yield Fault(page.number, "BARIS-PATAH",
-                            f'baris "{line.text[-50:]}" berakhir padahal kata "{word["text"]}" masih muat.')
+                            message("BARIS-PATAH", "patah", baris=line.text[-50:], kata=word["text"]))
 
 
 def check_ellipses(pages: list[Page], sources: str):
@@ -256,8 +256,7 @@ def check_ellipses(pages: list[Page], sources: str):
         for match in re.finditer(r"(\S*)…", page.text):
             word = match.group(1)
             if f"{word}…".casefold() not in known:
-                yield Fault(page.number, "ELIPSIS",
-                            f'"{word}…" tidak ada di naskah: teks terpotong oleh tata letak.')
+                yield Fault(page.number, "ELIPSIS", message("ELIPSIS", "terpotong", kata=word))
 
 
 def check_glyphs(pages: list[Page], missing: dict[str, set[str]]):
@@ -266,8 +265,8 @@ def check_glyphs(pages: list[Page], missing: dict[str, set[str]]):
         for char in sorted(chars):
             where = [str(page.number) for page in pages if char in page.text] or ["?"]
             yield Fault(int(where[0]) if where[0] != "?" else 0, "KOTAK-KOSONG",
-                        f"karakter {char!r} (U+{ord(char[0]):04X}) tercetak sebagai kotak kosong (fon {font}); "
-                        f"halaman {', '.join(where)}.")
+                        message("KOTAK-KOSONG", "kotak", karakter=repr(char), kode=f"{ord(char[0]):04X}", fon=font,
+                                halaman=", ".join(where)))
 
 
 def _normal(text: str) -> str:

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from masterplan.model import documents
 from masterplan.model.problems import Problem
+from masterplan.model.rules import message
 from masterplan.model.sources import read_yaml
 
 MAPPING = ".github/tim-opd.yml"
@@ -49,16 +50,13 @@ def render(repo: Path) -> tuple[str, list[Problem]]:
             continue
         office = str(document.meta.get("opd") or "")
         if not office:
-            problems.append(Problem(document.path, 1, 0, "OPD-WAJIB",
-                                    "Front matter belum memuat 'opd:' (kode perangkat daerah penanggung jawab "
-                                    "dari data/opd.yml). Tambahkan, mis. 'opd: bappeda'."))
+            problems.append(Problem(document.path, 1, 0, "OPD-WAJIB", message("OPD-WAJIB", "tanpa_opd")))
             continue
         if office not in teams:
             line = next((number for number, text in enumerate(document.text.splitlines(), 1)
                          if text.startswith("opd:")), 1)
             problems.append(Problem(document.path, line, 0, "OPD-TANPA-TIM",
-                                    f"Perangkat daerah '{office}' belum punya tim GitHub di {MAPPING}. "
-                                    "Minta pengelola menambahkannya."))
+                                    message("OPD-TANPA-TIM", "tanpa_tim", opd=office, berkas=MAPPING)))
             continue
         lines.append(f"/{document.path}  {teams[office]}")
     lines += ["", "# Mesin penerbitan: pengelola", *(f"{path}  {maintainers}" for path in MAINTAINED), ""]

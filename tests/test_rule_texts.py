@@ -1,0 +1,329 @@
+"""Every sentence an editor reads is worded in rules.yml (``aturan`` -> rule -> ``teks``): each call of
+``message()`` in the package names a rule and a text that rules.yml has and fills exactly that text's
+``{slots}`` (read from the code's syntax tree, so a text no test happens to trigger is checked too); every
+rule has its texts; and a text starts or ends with white space only when it is a fragment composed into
+another, said so in a comment above it in rules.yml.
+
+The rule and the text name of a call are read from string literals, module-level constants (also another
+module's: ``links.RULE``), ``a if c else b``, a loop over a module-level table (``for english, nama in
+TABLE.items()``) and a helper's parameters, followed to every call of the helper in its module
+(``problem(line, "nama", **isian)``). Any other call fails the test with its line: write it in one of
+these forms, or teach this test the new form."""
+
+from __future__ import annotations
+
+import ast
+import string
+from pathlib import Path
+
+import pytest
+from conftest import ROOT
+
+from masterplan.model import rule_texts
+
+pytestmark = pytest.mark.unit
+
+PACKAGE = ROOT / "masterplan"
+# Where message() can be imported from (rules.py re-exports it for the checks).
+MESSAGE_MODULES = ("masterplan.model.rules", "masterplan.model.rule_texts")
+TEXTS = {rule: rule_texts.texts_of(spec) for rule, spec in rule_texts.registry()["aturan"].items()}
+# The word in the comment above a text that starts or ends with white space (a fragment of a sentence).
+FRAGMENT = "potongan"
+
+# Rules whose sentences are still written in the code, being moved into rules.yml on parallel branches
+# (issue #11); emptied when those branches are merged.
+NOT_YET_MOVED = frozenset({
+    # masterplan/checks/front_matter.py, structure.py, text.py, safety.py, images.py, printing.py
+    "FRONT-MATTER-YAML", "FRONT-MATTER-WAJIB", "FRONT-MATTER-NILAI", "FRONT-MATTER-TAKDIKENAL", "H1-TUNGGAL",
+    "LOMPAT-JUDUL", "BAGIAN-WAJIB", "BAGIAN-URUTAN", "BAGIAN-KOSONG", "BAGIAN-GANDA", "KARAKTER-TAK-TERLIHAT",
+    "KUTIP-MIRING", "HURUF-RUSAK", "AKHIR-BARIS-CRLF", "TEKS-SEMENTARA", "HTML-BERBAHAYA", "GAMBAR-LUAR",
+    "GAMBAR-ALT", "GAMBAR-BESAR", "SVG-FOREIGNOBJECT", "GAMBAR-STYLE", "PDF-TOC-LEVEL",
+    # masterplan/checks/tables.py, spelling.py, pasted.py, lists.py, blocks.py, chapter_label.py, placement.py
+    "TABEL-SUMBER", "TABEL-KOLOM", "EJAAN", "DAFTAR-WORD", "DAFTAR-BARIS-KOSONG", "DAFTAR-TAB", "TABEL-TAB",
+    "TABEL-JUDUL", "BLOK-TAKDIKENAL", "BLOK-TERBUKA", "JUDUL-NOMOR-BAB", "NAMA-BERKAS",
+    # masterplan/views/directives.py, site_status.py
+    "TAMPILAN-PENANDA",
+    # Programme data, milestones and the plan's logic
+    "PROGRAM-BERKAS", "PROGRAM-YAML", "PROGRAM-SKEMA", "PROGRAM-KARAKTER", "PROGRAM-KODE-GANDA", "PROGRAM-OPD",
+    "PROGRAM-DIMENSI", "PROGRAM-ELEMEN", "PROGRAM-TAHUN", "PROGRAM-HORIZON", "PROGRAM-QUICK-WIN",
+    "PROGRAM-DIMENSI-KOSONG", "TONGGAK-BERKAS", "TONGGAK-TAHUN", "TONGGAK-SUMBER", "LOGIKA-SKEMA",
+    "LOGIKA-RUJUKAN", "LOGIKA-ISU-PROGRAM", "LOGIKA-PROGRAM-ISU", "LOGIKA-PROGRAM-INDIKATOR",
+    "LOGIKA-INDIKATOR-PROGRAM", "LOGIKA-SASARAN-INDIKATOR", "LOGIKA-BASELINE", "LOGIKA-TARGET-BASELINE",
+    "LOGIKA-TARGET", "LOGIKA-TARGET-AKTIF", "LOGIKA-MISI-ISU", "LOGIKA-FASE", "LOGIKA-HORIZON", "LOGIKA-TONGGAK",
+    "LOGIKA-TAHUN-LAMPAU", "LOGIKA-KPBU", "LOGIKA-OPERASI", "LOGIKA-RENCANA-AKSI", "LOGIKA-QUICK-WIN",
+    "LOGIKA-STRATEGI", "LOGIKA-HITUNGAN",
+})
+
+
+class Unresolved(Exception):
+    """A call of message() whose rule, text name or slots this test cannot tell from the code."""
+
+
+def _slots(text: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(text) if name}
+
+
+def _module_name(path: Path) -> str:
+    parts = path.relative_to(PACKAGE.parent).with_suffix("").parts
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+_PATHS = {_module_name(path): path for path in sorted(PACKAGE.rglob("*.py"))}
+_FUNCTIONS = (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)
+
+
+class Module:
+    """One module of the package: its syntax tree, imported names and module-level string constants."""
+
+    _loaded: dict[str, Module] = {}
+
+    def __init__(self, name: str) -> None:
+        self.name, self.path = name, _PATHS[name]
+        self.tree = ast.parse(self.path.read_text(encoding="utf-8"))
+        self.parent = {child: node for node in ast.walk(self.tree) for child in ast.iter_child_nodes(node)}
+        self.imports: dict[str, tuple[str, str | None]] = {}  # local name -> (module, name in it or None)
+        package = name if self.path.name == "__init__.py" else name.rpartition(".")[0]
+        for node in ast.walk(self.tree):
+            if isinstance(node, ast.Import):
+                for alias in node.names:
+                    if alias.asname:
+                        self.imports[alias.asname] = (alias.name, None)
+            elif isinstance(node, ast.ImportFrom):
+                base = node.module or ""
+                if node.level:
+                    anchor = package.rsplit(".", node.level - 1)[0] if node.level > 1 else package
+                    base = f"{anchor}.{base}" if base else anchor
+                for alias in node.names:
+                    whole = f"{base}.{alias.name}"
+                    self.imports[alias.asname or alias.name] = (whole, None) if whole in _PATHS else (base, alias.name)
+        self.constants: dict[str, ast.expr] = {}  # NAME = value, and A, B = value_a, value_b
+        for node in self.tree.body:
+            for target in node.targets if isinstance(node, ast.Assign) else ():
+                if isinstance(target, ast.Name):
+                    self.constants[target.id] = node.value
+                elif (isinstance(target, ast.Tuple) and isinstance(node.value, ast.Tuple)
+                      and len(target.elts) == len(node.value.elts)):
+                    self.constants.update((t.id, v) for t, v in zip(target.elts, node.value.elts)
+                                          if isinstance(t, ast.Name))
+
+    @classmethod
+    def get(cls, name: str) -> Module:
+        if name not in cls._loaded:
+            cls._loaded[name] = Module(name)
+        return cls._loaded[name]
+
+    def where(self, node: ast.AST) -> str:
+        return f"{self.path.relative_to(ROOT)}:{getattr(node, 'lineno', 0)}"
+
+    # --- what calls message() ---------------------------------------------------------------------------
+
+    def message_calls(self) -> tuple[list[ast.Call], list[str]]:
+        """Every call of message(), and a failure for each use of it that is not a call (a reference passed
+        on, which this test could not follow)."""
+        names = {local for local, (module, attr) in self.imports.items()
+                 if module in MESSAGE_MODULES and attr == "message"}
+        if self.name == "masterplan.model.rule_texts":
+            names.add("message")
+        modules = {local for local, (module, attr) in self.imports.items() if module in MESSAGE_MODULES and not attr}
+        calls, failures = [], []
+        for node in ast.walk(self.tree):
+            named = isinstance(node, ast.Name) and node.id in names
+            attribute = isinstance(node, ast.Attribute) and node.attr == "message" and (
+                getattr(node.value, "id", None) in modules or ast.unparse(node.value) in MESSAGE_MODULES)
+            if not (named or attribute) or isinstance(node.ctx, ast.Store) or (named and self.local(node)):
+                continue
+            call = self.parent.get(node)
+            if isinstance(call, ast.Call) and call.func is node:
+                calls.append(call)
+            else:
+                failures.append(f"{self.where(node)}: message is used without being called")
+        return calls, failures
+
+    def local(self, name: ast.Name) -> bool:
+        """Whether ``name`` is bound in a function around it (a parameter or an assignment), not at module level."""
+        function = self.function_of(name)
+        while function is not None:
+            if name.id in self.parameters(function) or name.id in {
+                    getattr(function.args, kind).arg for kind in ("vararg", "kwarg") if getattr(function.args, kind)}:
+                return True
+            if any(isinstance(node, ast.Name) and node.id == name.id and isinstance(node.ctx, ast.Store)
+                   for node in ast.walk(function)):
+                return True
+            function = self.function_of(function)
+        return False
+
+    # --- values of expressions --------------------------------------------------------------------------
+
+    def function_of(self, node: ast.AST) -> ast.AST | None:
+        node = self.parent.get(node)
+        while node is not None and not isinstance(node, _FUNCTIONS):
+            node = self.parent.get(node)
+        return node
+
+    @staticmethod
+    def parameters(function: ast.AST | None) -> list[str]:
+        if function is None:
+            return []
+        args = function.args
+        return [a.arg for a in (*args.posonlyargs, *args.args, *args.kwonlyargs)]
+
+    def call_sites(self, function: ast.AST) -> list[ast.Call]:
+        """The calls of the (nested) function ``function`` by its name, within the body that defines it."""
+        if isinstance(function, ast.Lambda):
+            raise Unresolved(f"{self.where(function)}: a lambda passes its parameter to message()")
+        scope = self.parent[function]
+        sites = [node for node in ast.walk(scope) if isinstance(node, ast.Call)
+                 and isinstance(node.func, ast.Name) and node.func.id == function.name]
+        if not sites:
+            raise Unresolved(f"{self.where(function)}: {function.name}() passes its parameters to message() but "
+                             "is not called by name in its module")
+        return sites
+
+    def argument(self, site: ast.Call, function: ast.AST, parameter: str) -> ast.expr:
+        """The expression that the call ``site`` of ``function`` passes as ``parameter``."""
+        args = function.args
+        positional = [a.arg for a in (*args.posonlyargs, *args.args)]
+        for keyword in site.keywords:
+            if keyword.arg == parameter:
+                return keyword.value
+        if parameter in positional and positional.index(parameter) < len(site.args):
+            found = site.args[positional.index(parameter)]
+            if not isinstance(found, ast.Starred):
+                return found
+        raise Unresolved(f"{self.where(site)}: no value for {parameter!r} of {function.name}()")
+
+    def strings(self, expr: ast.expr, site: ast.Call | None = None) -> list[str]:
+        """The string values ``expr`` can have; a parameter of the enclosing function is read at the call
+        ``site`` when given, else at every call of that function."""
+        if isinstance(expr, ast.Constant) and isinstance(expr.value, str):
+            return [expr.value]
+        if isinstance(expr, ast.IfExp):
+            return self.strings(expr.body, site) + self.strings(expr.orelse, site)
+        if isinstance(expr, ast.Name):
+            function = self.function_of(expr)
+            if expr.id in self.parameters(function):
+                sites = [site] if site is not None else self.call_sites(function)
+                return [value for call in sites for value in self.strings(self.argument(call, function, expr.id))]
+            if function is not None and any(isinstance(node, ast.Name) and node.id == expr.id
+                                            and isinstance(node.ctx, ast.Store) for node in ast.walk(function)):
+                return self.loop_values(function, expr)
+            if expr.id in self.constants:
+                return self.strings(self.constants[expr.id])
+            if expr.id in self.imports and self.imports[expr.id][1] and self.imports[expr.id][0] in _PATHS:
+                module, attr = self.imports[expr.id]
+                return Module.get(module).constant(attr)
+        if (isinstance(expr, ast.Attribute) and isinstance(expr.value, ast.Name)
+                and self.imports.get(expr.value.id, ("", ""))[1] is None
+                and self.imports[expr.value.id][0] in _PATHS):
+            return Module.get(self.imports[expr.value.id][0]).constant(expr.attr)
+        raise Unresolved(f"{self.where(expr)}: cannot tell the value of {ast.unparse(expr)}")
+
+    def loop_values(self, function: ast.AST, name: ast.Name) -> list[str]:
+        """The values of ``name`` when its one binding in ``function`` is a loop over a module-level table:
+        ``for english, nama in TABLE.items()`` (or ``.keys()``, ``.values()``, a tuple of tuples)."""
+        stores = [node for node in ast.walk(function)
+                  if isinstance(node, ast.Name) and node.id == name.id and isinstance(node.ctx, ast.Store)]
+        loops = [node for node in ast.walk(function) if isinstance(node, ast.For) and any(
+            store in stores for store in ast.walk(node.target))]
+        table, view = loops[0].iter if len(loops) == 1 and len(stores) == 1 else None, None
+        if isinstance(table, ast.Call) and isinstance(table.func, ast.Attribute) and not table.args:
+            table, view = table.func.value, table.func.attr
+        value = self.constants.get(table.id) if isinstance(table, ast.Name) else None
+        if isinstance(value, ast.Dict) and view in ("items", "keys", "values"):
+            rows = {"items": [ast.Tuple([k, v]) for k, v in zip(value.keys, value.values)], "keys": value.keys,
+                    "values": value.values}[view]
+        elif isinstance(value, (ast.Tuple, ast.List)) and view is None:
+            rows = value.elts
+        else:
+            raise Unresolved(f"{self.where(name)}: {name.id} is a local variable, not a loop over a table")
+        target = loops[0].target
+        if isinstance(target, ast.Name):
+            return [text for row in rows for text in self.strings(row)]
+        position = [getattr(element, "id", None) for element in target.elts].index(name.id)
+        return [text for row in rows for text in self.strings(row.elts[position])]
+
+    def constant(self, name: str) -> list[str]:
+        if name not in self.constants:
+            raise Unresolved(f"{self.path.relative_to(ROOT)}: no module-level constant {name}")
+        return self.strings(self.constants[name])
+
+    def keywords(self, call: ast.Call, site: ast.Call | None) -> set[str]:
+        """The slot names ``call`` fills: its keywords, and for ``**values`` (the enclosing function's own
+        ``**`` parameter) the keywords of the call ``site`` that the function's named parameters do not take."""
+        found = set()
+        for keyword in call.keywords:
+            if keyword.arg is not None:
+                found.add(keyword.arg)
+                continue
+            function = self.function_of(call)
+            rest = function.args.kwarg.arg if function is not None and function.args.kwarg else None
+            if not (isinstance(keyword.value, ast.Name) and keyword.value.id == rest and site is not None):
+                raise Unresolved(f"{self.where(call)}: cannot tell the slots of **{ast.unparse(keyword.value)}")
+            named = set(self.parameters(function))
+            if any(k.arg is None for k in site.keywords):
+                raise Unresolved(f"{self.where(site)}: cannot tell the slots of a ** argument")
+            found |= {k.arg for k in site.keywords if k.arg not in named}
+        return found
+
+    def instances(self, call: ast.Call) -> list[tuple[str, str, set[str]]]:
+        """Every ``(rule, text name, slots filled)`` that ``call`` can ask for: one per call of its
+        enclosing function when it passes on that function's parameters (a helper such as
+        ``problem(line, "nama", **isian)``)."""
+        if len(call.args) != 2 or any(isinstance(a, ast.Starred) for a in call.args):
+            raise Unresolved(f"{self.where(call)}: message() takes the rule and the text name, then slots by name")
+        function = self.function_of(call)
+        used = {node.id for arg in call.args for node in ast.walk(arg)
+                if isinstance(node, ast.Name)} & set(self.parameters(function))
+        rest = function.args.kwarg.arg if function is not None and function.args.kwarg else None
+        if rest and any(k.arg is None and getattr(k.value, "id", None) == rest for k in call.keywords):
+            used.add(rest)
+        sites = self.call_sites(function) if used else [None]
+        return [(rule, name, self.keywords(call, site)) for site in sites
+                for rule in self.strings(call.args[0], site) for name in self.strings(call.args[1], site)]
+
+
+def test_every_message_call_names_a_text_of_rules_yml_with_its_slots():
+    calls, failures = 0, []
+    for name in _PATHS:
+        module = Module.get(name)
+        found, unfollowed = module.message_calls()
+        failures += unfollowed
+        for call in found:
+            try:
+                instances = module.instances(call)
+            except Unresolved as error:
+                failures.append(str(error))
+                continue
+            calls += 1
+            for rule, text, filled in instances:
+                where = module.where(call)
+                if text not in TEXTS.get(rule, {}):
+                    failures.append(f"{where}: rules.yml has no text aturan.{rule}.teks.{text}")
+                elif filled != _slots(TEXTS[rule][text]):
+                    failures.append(f"{where}: {rule} {text} has slots {sorted(_slots(TEXTS[rule][text]))}, "
+                                    f"the code fills {sorted(filled)}")
+    assert not failures, "\n".join(failures)
+    assert calls >= 40  # the test found the calls (an import it does not follow would hide them)
+
+
+def test_every_rule_has_its_texts_in_rules_yml():
+    assert NOT_YET_MOVED <= TEXTS.keys(), sorted(NOT_YET_MOVED - TEXTS.keys())
+    assert [rule for rule, texts in TEXTS.items() if not texts and rule not in NOT_YET_MOVED] == []
+
+
+def test_texts_have_no_white_space_at_their_ends_unless_they_are_fragments():
+    lines = rule_texts.RULES_FILE.read_text(encoding="utf-8").splitlines()
+    unmarked = []
+    for rule, texts in TEXTS.items():
+        start = lines.index(f"  {rule}:")
+        for name, text in texts.items():
+            if text == text.strip():
+                continue
+            index = next(i for i in range(start, len(lines)) if lines[i].startswith(f"      {name}:"))
+            comments = []
+            while lines[index - 1].lstrip().startswith("#"):
+                index -= 1
+                comments.append(lines[index])
+            if not any(FRAGMENT in comment.casefold() for comment in comments):
+                unmarked.append(f"{rule} {name}: {text!r}")
+    assert not unmarked, f"white space at the ends of a text not marked as a fragment ({FRAGMENT}): {unmarked}"
