@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from masterplan.checks.logic_chain import Finding, programme_line
+from masterplan.checks.logic_chain import Finding, programme_line, say
 from masterplan.model.logic_types import PlanLogic
 from masterplan.model.milestones import MILESTONES
 from masterplan.model.plan_logic import INDICATOR_FILE, MISSING, TARGET_HORIZONS
@@ -31,19 +31,15 @@ def targets_wait_for_baselines(logic: PlanLogic) -> Iterator[Finding]:
         if (not programme.indicator_code and _horizon_of(programme) == "pendek"
                 and programme.baseline == MISSING and programme.unit.startswith("persen")
                 and isinstance(programme.target, (int, float))):
-            yield PROGRAMMES, programme_line(logic, programme.code, "indikator"), "LOGIKA-TARGET-BASELINE", (
-                f"Program {programme.code} (jangka pendek, selesai {programme.end_year}): target "
-                f"{programme.target:g} {programme.unit} ditulis padahal baseline-nya {MISSING}. Tulis "
-                "'target: null' (dicetak \"ditetapkan setelah baseline tersedia\"), atau ganti indikatornya "
-                "dengan target proses atau percontohan yang tidak bergantung pada baseline.")
+            yield PROGRAMMES, programme_line(logic, programme.code, "indikator"), "LOGIKA-TARGET-BASELINE", say(
+                "LOGIKA-TARGET-BASELINE", "program", kode=programme.code, selesai=programme.end_year,
+                target=f"{programme.target:g}", satuan=programme.unit, status=MISSING)
     for indicator in logic.indicators.values():
         short = indicator.targets.get("pendek")
         if indicator.baseline.missing and short is not None:
-            yield INDICATOR_FILE, indicator.line, "LOGIKA-TARGET-BASELINE", (
-                f"Indikator {indicator.code}: target jangka pendek '{short}' ditulis padahal baseline-nya {MISSING}. "
-                "Tulis 'pendek: null' (dicetak \"ditetapkan setelah baseline tersedia\") sampai OPD "
-                f"'{indicator.baseline.office}' menyerahkan baseline, atau isi baseline dengan nilai, tahun dan "
-                "sumbernya.")
+            yield INDICATOR_FILE, indicator.line, "LOGIKA-TARGET-BASELINE", say(
+                "LOGIKA-TARGET-BASELINE", "indikator", indikator=indicator.code, target=short, status=MISSING,
+                opd=indicator.baseline.office)
 
 
 # A count or share in a rencana aksi target ("90% posyandu", "20 desa"), not a year ("akhir 2026").
@@ -52,7 +48,7 @@ _NUMBER_IN_TEXT = re.compile(r"(?<![\d.,])(?!(?:19|20)\d\d(?!\d))\d[\d.,]*")
 
 def _said(value) -> str:
     if value is None:
-        return "ditetapkan setelah baseline tersedia (null)"
+        return say("LOGIKA-TARGET", "target_null")
     return f"{value:g}" if isinstance(value, (int, float)) else f"'{value}'"
 
 
@@ -72,26 +68,21 @@ def programme_targets_agree(logic: PlanLogic) -> Iterator[Finding]:
         line = programme_line(logic, programme.code, "indikator")
         indicator = logic.indicators.get(code)
         if indicator is None or code not in logic.links[programme.code].indicators:
-            yield PROGRAMMES, line, rule, (f"Program {programme.code}: indikator programnya disebut sama dengan "
-                                           f"indikator sasaran {code}, tetapi {code} tidak ada di {INDICATOR_FILE} "
-                                           "atau tidak tercantum di 'indikator_sasaran' program ini.")
+            yield PROGRAMMES, line, rule, say(rule, "tidak_tercantum", kode=programme.code, indikator=code)
             continue
         if programme.target is None:
             for action in logic.links[programme.code].actions:
                 if _NUMBER_IN_TEXT.search(action.target):
-                    yield PROGRAMMES, programme_line(logic, programme.code, "rencana_aksi"), rule, (
-                        f"Program {programme.code}: targetnya ditetapkan setelah baseline tersedia, tetapi rencana aksi "
-                        f"{action.label} menulis target '{action.target}'. Tulis target rencana aksi tanpa angka "
-                        "(mis. '...; target cakupan ditetapkan setelah baseline tersedia').")
+                    yield PROGRAMMES, programme_line(logic, programme.code, "rencana_aksi"), rule, say(
+                        rule, "angka_rencana_aksi", kode=programme.code, baris=action.label, target=action.target)
         key = _horizon_of(programme)
         expected = indicator.targets.get(key)
         if expected != programme.target:
             horizon = logic.horizon(key)
-            yield PROGRAMMES, line, rule, (
-                f"Program {programme.code} menargetkan {_said(programme.target)} pada akhir {programme.end_year}, "
-                f"tetapi indikator sasaran {code} di {INDICATOR_FILE} menargetkan {_said(expected)} untuk "
-                f"{horizon.name.lower() if horizon else key}. Satu sumber: samakan target program dengan target "
-                "indikator (atau ubah target indikatornya).")
+            yield PROGRAMMES, line, rule, say(rule, "target_berbeda", kode=programme.code,
+                                              target=_said(programme.target), selesai=programme.end_year,
+                                              indikator=code, target_indikator=_said(expected),
+                                              horizon=horizon.name.lower() if horizon else key)
 
 
 def horizon_windows(logic: PlanLogic) -> dict[str, range]:
@@ -125,7 +116,7 @@ def targets_have_active_programmes(logic: PlanLogic) -> Iterator[Finding]:
     operasi``) in 2027–2029, or a follow-on programme does. A target that is null (set after the
     baseline) promises nothing yet and is not judged. Source of the rule: the ministry reviewer's finding
     that 2029 targets had no programme activity after 2026."""
-    windows = horizon_windows(logic)
+    rule, windows = "LOGIKA-TARGET-AKTIF", horizon_windows(logic)
     for indicator in logic.indicators.values():
         movers = logic.programmes_moving(indicator.code)
         for key, window in windows.items():
@@ -136,13 +127,11 @@ def targets_have_active_programmes(logic: PlanLogic) -> Iterator[Finding]:
                 continue
             horizon = logic.horizon(key)
             span = f"{window.start}–{window.stop - 1}" if len(window) > 1 else str(window.start)
-            ran = "; ".join(f"{p.code} {_span(sorted(active_years(logic, p)))}" for p in movers) or "tidak ada"
-            yield INDICATOR_FILE, indicator.line, "LOGIKA-TARGET-AKTIF", (
-                f"Indikator {indicator.code}: target {horizon.name.lower()} {_said(target)} (akhir {horizon.end}) "
-                f"tidak digerakkan program mana pun yang berjalan pada {span}; program penggeraknya berjalan: {ran}. "
-                f"Tambahkan baris rencana aksi {span} (perluasan, atau 'tahap: operasi' untuk menjalankan hasilnya) "
-                f"pada program itu di {PROGRAMMES}, tambahkan program lanjutan, atau tulis target itu null bila "
-                "belum ada yang akan mengerjakannya.")
+            ran = "; ".join(f"{p.code} {_span(sorted(active_years(logic, p)))}" for p in movers) \
+                or say(rule, "tanpa_penggerak")
+            yield INDICATOR_FILE, indicator.line, rule, say(rule, "tanpa_program_aktif", indikator=indicator.code,
+                                                            horizon=horizon.name.lower(), target=_said(target),
+                                                            akhir=horizon.end, jendela=span, berjalan=ran)
 
 
 def _span(years: list[int]) -> str:
@@ -163,16 +152,14 @@ def milestones_in_programmes(logic: PlanLogic) -> Iterator[Finding]:
             continue
         programme = programmes.get(milestone.programme)
         if programme is None:
-            yield MILESTONES, milestone.line, "LOGIKA-TONGGAK", (
-                f"Tonggak '{milestone.name}': program {milestone.programme} tidak ada di {PROGRAMMES}. "
-                "Periksa kodenya.")
+            yield MILESTONES, milestone.line, "LOGIKA-TONGGAK", say(
+                "LOGIKA-TONGGAK", "program_tidak_ada", tonggak=milestone.name, kode=milestone.programme)
         elif milestone.year not in programme.years:
             span = str(programme.start_year) if len(programme.years) == 1 else \
                 f"{programme.start_year}–{programme.end_year}"
-            yield MILESTONES, milestone.line, "LOGIKA-TONGGAK", (
-                f"Tonggak '{milestone.name}' bertahun {milestone.year}, tetapi program {programme.code} yang "
-                f"mewujudkannya berjalan {span}. Samakan tahun tonggak "
-                f"dengan tahun program (atau ubah jadwal program di {PROGRAMMES}).")
+            yield MILESTONES, milestone.line, "LOGIKA-TONGGAK", say(
+                "LOGIKA-TONGGAK", "di_luar_tahun_program", tonggak=milestone.name, tahun=milestone.year,
+                kode=programme.code, jendela=span)
 
 
 KPBU = "KPBU"  # the funding source BAB VIII keeps for the last roadmap phase (sumber_dana in data/program.yml)
@@ -187,10 +174,9 @@ def kpbu_in_last_phase(logic: PlanLogic) -> Iterator[Finding]:
     last = logic.phases[-1]
     for programme in logic.catalogue.programmes:
         if KPBU in programme.funding and programme.end_year < last.start:
-            yield PROGRAMMES, programme_line(logic, programme.code, "biaya"), "LOGIKA-KPBU", (
-                f"Program {programme.code} ({programme.start_year}–{programme.end_year}) menyebut KPBU sebagai "
-                f"sumber dana, padahal BAB VIII menempatkan KPBU pada fase {last.name} ({last.start}–{last.end}). "
-                "Hapus KPBU dari 'sumber_dana', atau jadwalkan bagian yang dibiayai KPBU pada fase itu.")
+            yield PROGRAMMES, programme_line(logic, programme.code, "biaya"), "LOGIKA-KPBU", say(
+                "LOGIKA-KPBU", "terlalu_awal", kode=programme.code, mulai=programme.start_year,
+                selesai=programme.end_year, fase=last.name, fase_mulai=last.start, fase_selesai=last.end)
 
 
 SERVICE_KINDS = ("aplikasi", "infrastruktur")
@@ -206,8 +192,6 @@ def services_operated(logic: PlanLogic) -> Iterator[Finding]:
         if programme.action_type not in SERVICE_KINDS or programme.end_year >= last:
             continue
         if not any(a.operation and a.end == last for a in logic.links[programme.code].actions):
-            yield PROGRAMMES, programme_line(logic, programme.code, "rencana_aksi"), "LOGIKA-OPERASI", (
-                f"Program {programme.code} ({programme.action_type}) selesai {programme.end_year}, tetapi tidak "
-                f"memiliki baris 'tahap: operasi' sampai {last}. Tambahkan baris rencana aksi "
-                f"{{tahun: [{programme.end_year + 1}, {last}], tahap: operasi, ...}} yang menjalankan dan "
-                "memelihara layanannya, atau ubah jenisnya bila keluarannya sekali jadi.")
+            yield PROGRAMMES, programme_line(logic, programme.code, "rencana_aksi"), "LOGIKA-OPERASI", say(
+                "LOGIKA-OPERASI", "tanpa_operasi", kode=programme.code, jenis=programme.action_type,
+                selesai=programme.end_year, akhir=last, mulai_operasi=programme.end_year + 1)

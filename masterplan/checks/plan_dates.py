@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 
-from masterplan.checks.logic_chain import Finding, programme_line
+from masterplan.checks.logic_chain import Finding, programme_line, say
 from masterplan.model import stage_dates
 from masterplan.model.logic_types import PlanLogic
 from masterplan.model.milestones import MILESTONES
@@ -61,23 +61,20 @@ def plans_not_before_edition(logic: PlanLogic, edition_year: int) -> Iterator[Fi
     first phase may begin with the plan period and hold the years the draft was written in. Source of
     the rule: the ministry review of the plan's logic (a 2026 edition planning quick wins in 2025)."""
     rule = "LOGIKA-TAHUN-LAMPAU"
-    fix = (f"Jadwalkan pada {edition_year} atau sesudahnya, atau perbarui tanggal_dokumen di data/tahapan.yml bila "
-           "edisinya memang lebih awal. Tahun yang merupakan fakta bersumber (baseline, sumber) tidak diperiksa.")
+    edition = {"edisi": edition_year, "perbaikan": say(rule, "perbaikan", edisi=edition_year)}
     for horizon in logic.horizons:
         if horizon.start < edition_year:
-            yield HORIZON_FILE, horizon.line, rule, (f"Horizon {horizon.name} dimulai {horizon.start}, sebelum tahun "
-                                                     f"edisi dokumen ({edition_year}). {fix}")
+            yield HORIZON_FILE, horizon.line, rule, say(rule, "horizon", horizon=horizon.name, mulai=horizon.start,
+                                                        **edition)
     for programme in logic.catalogue.programmes:
         if programme.start_year < edition_year:
-            yield PROGRAMMES, programme_line(logic, programme.code, "tahun_mulai"), rule, (
-                f"Program {programme.code} dimulai {programme.start_year}, sebelum tahun edisi dokumen "
-                f"({edition_year}). {fix}")
+            yield PROGRAMMES, programme_line(logic, programme.code, "tahun_mulai"), rule, say(
+                rule, "program", kode=programme.code, mulai=programme.start_year, **edition)
         early = [a.label for a in logic.links[programme.code].actions if a.start < edition_year]
         if early and programme.start_year >= edition_year:
-            yield PROGRAMMES, programme_line(logic, programme.code, "rencana_aksi"), rule, (
-                f"Program {programme.code}: rencana aksi {', '.join(early)} sebelum tahun edisi dokumen "
-                f"({edition_year}). {fix}")
+            yield PROGRAMMES, programme_line(logic, programme.code, "rencana_aksi"), rule, say(
+                rule, "rencana_aksi", kode=programme.code, baris=", ".join(early), **edition)
     for milestone in logic.catalogue.milestones:
         if milestone.year < edition_year:
-            yield MILESTONES, milestone.line, rule, (f"Tonggak '{milestone.name}' bertahun {milestone.year}, sebelum "
-                                                     f"tahun edisi dokumen ({edition_year}). {fix}")
+            yield MILESTONES, milestone.line, rule, say(rule, "tonggak", tonggak=milestone.name, tahun=milestone.year,
+                                                        **edition)

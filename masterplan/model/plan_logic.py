@@ -19,6 +19,7 @@ from masterplan.model import programmes
 from masterplan.model.logic_types import (Action, Alignment, Baseline, Goal, Indicator, Issue, Links, Mission, PlanLogic,
                                           Profile, QuickWinRules, Span, Strategy, SwotItem)
 from masterplan.model.problems import Problem
+from masterplan.model.rules import message
 from masterplan.model.sources import read_text, read_yaml
 from masterplan.model.yaml_schema import node_at, schema_errors, where
 
@@ -61,7 +62,8 @@ def _line(node, path) -> int:
 def _read(root: Path, relative: str, memo: ResultCache | None) -> tuple[object, object, list[Problem]]:
     source = read_yaml(root / relative, relative, syntax_rule="LOGIKA-SKEMA", unreadable_rule="LOGIKA-SKEMA")
     if source.data is None:
-        return None, None, source.problems or [Problem(relative, 1, 0, "LOGIKA-SKEMA", "Berkas kosong.")]
+        empty = Problem(relative, 1, 0, "LOGIKA-SKEMA", message("LOGIKA-SKEMA", "kosong"))
+        return None, None, source.problems or [empty]
     schema_file = relative.replace(".yml", ".schema.json")
     schema = read_text(root / schema_file, schema_file, "LOGIKA-SKEMA")
     if isinstance(schema, Problem):
