@@ -10,11 +10,20 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from masterplan.checks.logic_chain import Finding, programme_line, say
+from masterplan.checks.logic_chain import Finding, programme_line
 from masterplan.model.logic_types import PlanLogic
 from masterplan.model.milestones import MILESTONES
 from masterplan.model.plan_logic import INDICATOR_FILE, MISSING, TARGET_HORIZONS
 from masterplan.model.programmes import PROGRAMMES
+from masterplan.model.rules import message
+
+# The rules of this module, named once for the findings and their texts in rules.yml.
+TARGET_BASELINE = "LOGIKA-TARGET-BASELINE"
+TARGET_AGREES = "LOGIKA-TARGET"
+TARGET_ACTIVE = "LOGIKA-TARGET-AKTIF"
+MILESTONE_YEARS = "LOGIKA-TONGGAK"
+KPBU_PHASE = "LOGIKA-KPBU"
+SERVICES_OPERATED = "LOGIKA-OPERASI"
 
 
 def targets_wait_for_baselines(logic: PlanLogic) -> Iterator[Finding]:
@@ -31,14 +40,14 @@ def targets_wait_for_baselines(logic: PlanLogic) -> Iterator[Finding]:
         if (not programme.indicator_code and _horizon_of(programme) == "pendek"
                 and programme.baseline == MISSING and programme.unit.startswith("persen")
                 and isinstance(programme.target, (int, float))):
-            yield PROGRAMMES, programme_line(logic, programme.code, "indikator"), "LOGIKA-TARGET-BASELINE", say(
-                "LOGIKA-TARGET-BASELINE", "program", kode=programme.code, selesai=programme.end_year,
+            yield PROGRAMMES, programme_line(logic, programme.code, "indikator"), TARGET_BASELINE, message(
+                TARGET_BASELINE, "program", kode=programme.code, selesai=programme.end_year,
                 target=f"{programme.target:g}", satuan=programme.unit, status=MISSING)
     for indicator in logic.indicators.values():
         short = indicator.targets.get("pendek")
         if indicator.baseline.missing and short is not None:
-            yield INDICATOR_FILE, indicator.line, "LOGIKA-TARGET-BASELINE", say(
-                "LOGIKA-TARGET-BASELINE", "indikator", indikator=indicator.code, target=short, status=MISSING,
+            yield INDICATOR_FILE, indicator.line, TARGET_BASELINE, message(
+                TARGET_BASELINE, "indikator", indikator=indicator.code, target=short, status=MISSING,
                 opd=indicator.baseline.office)
 
 
@@ -48,7 +57,7 @@ _NUMBER_IN_TEXT = re.compile(r"(?<![\d.,])(?!(?:19|20)\d\d(?!\d))\d[\d.,]*")
 
 def _said(value) -> str:
     if value is None:
-        return say("LOGIKA-TARGET", "target_null")
+        return message(TARGET_AGREES, "target_null")
     return f"{value:g}" if isinstance(value, (int, float)) else f"'{value}'"
 
 
@@ -60,7 +69,6 @@ def programme_targets_agree(logic: PlanLogic) -> Iterator[Finding]:
     """LOGIKA-TARGET: a programme whose own indicator is a sasaran indicator (``indikator.sasaran`` in
     data/program.yml) lists that indicator in ``indikator_sasaran`` and promises the indicator's own
     target for the programme's horizon (a quick win: ``pendek``); both unset (null) agree."""
-    rule = "LOGIKA-TARGET"
     for programme in logic.catalogue.programmes:
         code = programme.indicator_code
         if not code:
@@ -68,21 +76,23 @@ def programme_targets_agree(logic: PlanLogic) -> Iterator[Finding]:
         line = programme_line(logic, programme.code, "indikator")
         indicator = logic.indicators.get(code)
         if indicator is None or code not in logic.links[programme.code].indicators:
-            yield PROGRAMMES, line, rule, say(rule, "tidak_tercantum", kode=programme.code, indikator=code)
+            yield PROGRAMMES, line, TARGET_AGREES, message(
+                TARGET_AGREES, "tidak_tercantum", berkas=INDICATOR_FILE, kode=programme.code, indikator=code)
             continue
         if programme.target is None:
             for action in logic.links[programme.code].actions:
                 if _NUMBER_IN_TEXT.search(action.target):
-                    yield PROGRAMMES, programme_line(logic, programme.code, "rencana_aksi"), rule, say(
-                        rule, "angka_rencana_aksi", kode=programme.code, baris=action.label, target=action.target)
+                    yield PROGRAMMES, programme_line(logic, programme.code, "rencana_aksi"), TARGET_AGREES, message(
+                        TARGET_AGREES, "angka_rencana_aksi", kode=programme.code, baris=action.label,
+                        target=action.target)
         key = _horizon_of(programme)
         expected = indicator.targets.get(key)
         if expected != programme.target:
             horizon = logic.horizon(key)
-            yield PROGRAMMES, line, rule, say(rule, "target_berbeda", kode=programme.code,
-                                              target=_said(programme.target), selesai=programme.end_year,
-                                              indikator=code, target_indikator=_said(expected),
-                                              horizon=horizon.name.lower() if horizon else key)
+            yield PROGRAMMES, line, TARGET_AGREES, message(
+                TARGET_AGREES, "target_berbeda", berkas=INDICATOR_FILE, kode=programme.code,
+                target=_said(programme.target), selesai=programme.end_year, indikator=code,
+                target_indikator=_said(expected), horizon=horizon.name.lower() if horizon else key)
 
 
 def horizon_windows(logic: PlanLogic) -> dict[str, range]:
@@ -116,7 +126,7 @@ def targets_have_active_programmes(logic: PlanLogic) -> Iterator[Finding]:
     operasi``) in 2027–2029, or a follow-on programme does. A target that is null (set after the
     baseline) promises nothing yet and is not judged. Source of the rule: the ministry reviewer's finding
     that 2029 targets had no programme activity after 2026."""
-    rule, windows = "LOGIKA-TARGET-AKTIF", horizon_windows(logic)
+    windows = horizon_windows(logic)
     for indicator in logic.indicators.values():
         movers = logic.programmes_moving(indicator.code)
         for key, window in windows.items():
@@ -128,10 +138,10 @@ def targets_have_active_programmes(logic: PlanLogic) -> Iterator[Finding]:
             horizon = logic.horizon(key)
             span = f"{window.start}–{window.stop - 1}" if len(window) > 1 else str(window.start)
             ran = "; ".join(f"{p.code} {_span(sorted(active_years(logic, p)))}" for p in movers) \
-                or say(rule, "tanpa_penggerak")
-            yield INDICATOR_FILE, indicator.line, rule, say(rule, "tanpa_program_aktif", indikator=indicator.code,
-                                                            horizon=horizon.name.lower(), target=_said(target),
-                                                            akhir=horizon.end, jendela=span, berjalan=ran)
+                or message(TARGET_ACTIVE, "tanpa_penggerak")
+            yield INDICATOR_FILE, indicator.line, TARGET_ACTIVE, message(
+                TARGET_ACTIVE, "tanpa_program_aktif", berkas=PROGRAMMES, indikator=indicator.code,
+                horizon=horizon.name.lower(), target=_said(target), akhir=horizon.end, jendela=span, berjalan=ran)
 
 
 def _span(years: list[int]) -> str:
@@ -152,14 +162,15 @@ def milestones_in_programmes(logic: PlanLogic) -> Iterator[Finding]:
             continue
         programme = programmes.get(milestone.programme)
         if programme is None:
-            yield MILESTONES, milestone.line, "LOGIKA-TONGGAK", say(
-                "LOGIKA-TONGGAK", "program_tidak_ada", tonggak=milestone.name, kode=milestone.programme)
+            yield MILESTONES, milestone.line, MILESTONE_YEARS, message(
+                MILESTONE_YEARS, "program_tidak_ada", berkas=PROGRAMMES, tonggak=milestone.name,
+                kode=milestone.programme)
         elif milestone.year not in programme.years:
             span = str(programme.start_year) if len(programme.years) == 1 else \
                 f"{programme.start_year}–{programme.end_year}"
-            yield MILESTONES, milestone.line, "LOGIKA-TONGGAK", say(
-                "LOGIKA-TONGGAK", "di_luar_tahun_program", tonggak=milestone.name, tahun=milestone.year,
-                kode=programme.code, jendela=span)
+            yield MILESTONES, milestone.line, MILESTONE_YEARS, message(
+                MILESTONE_YEARS, "di_luar_tahun_program", berkas=PROGRAMMES, tonggak=milestone.name,
+                tahun=milestone.year, kode=programme.code, jendela=span)
 
 
 KPBU = "KPBU"  # the funding source BAB VIII keeps for the last roadmap phase (sumber_dana in data/program.yml)
@@ -174,9 +185,9 @@ def kpbu_in_last_phase(logic: PlanLogic) -> Iterator[Finding]:
     last = logic.phases[-1]
     for programme in logic.catalogue.programmes:
         if KPBU in programme.funding and programme.end_year < last.start:
-            yield PROGRAMMES, programme_line(logic, programme.code, "biaya"), "LOGIKA-KPBU", say(
-                "LOGIKA-KPBU", "terlalu_awal", kode=programme.code, mulai=programme.start_year,
-                selesai=programme.end_year, fase=last.name, fase_mulai=last.start, fase_selesai=last.end)
+            yield PROGRAMMES, programme_line(logic, programme.code, "biaya"), KPBU_PHASE, message(
+                KPBU_PHASE, "terlalu_awal", kode=programme.code, mulai=programme.start_year, selesai=programme.end_year,
+                fase=last.name, fase_mulai=last.start, fase_selesai=last.end)
 
 
 SERVICE_KINDS = ("aplikasi", "infrastruktur")
@@ -192,6 +203,6 @@ def services_operated(logic: PlanLogic) -> Iterator[Finding]:
         if programme.action_type not in SERVICE_KINDS or programme.end_year >= last:
             continue
         if not any(a.operation and a.end == last for a in logic.links[programme.code].actions):
-            yield PROGRAMMES, programme_line(logic, programme.code, "rencana_aksi"), "LOGIKA-OPERASI", say(
-                "LOGIKA-OPERASI", "tanpa_operasi", kode=programme.code, jenis=programme.action_type,
+            yield PROGRAMMES, programme_line(logic, programme.code, "rencana_aksi"), SERVICES_OPERATED, message(
+                SERVICES_OPERATED, "tanpa_operasi", kode=programme.code, jenis=programme.action_type,
                 selesai=programme.end_year, akhir=last, mulai_operasi=programme.end_year + 1)

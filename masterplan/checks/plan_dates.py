@@ -9,13 +9,15 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 
-from masterplan.checks.logic_chain import Finding, programme_line, say
+from masterplan.checks.logic_chain import Finding, programme_line
 from masterplan.model import stage_dates
 from masterplan.model.logic_types import PlanLogic
 from masterplan.model.milestones import MILESTONES
 from masterplan.model.plan_logic import HORIZON_FILE
 from masterplan.model.programmes import PROGRAMMES
 from masterplan.model.rules import message
+
+PAST_YEARS = "LOGIKA-TAHUN-LAMPAU"
 
 
 def findings(root: Path, logic: PlanLogic) -> list[Finding]:
@@ -60,21 +62,22 @@ def plans_not_before_edition(logic: PlanLogic, edition_year: int) -> Iterator[Fi
     (data/tahapan.yml): such a year is already past when the edition is read. Phases are not judged: the
     first phase may begin with the plan period and hold the years the draft was written in. Source of
     the rule: the ministry review of the plan's logic (a 2026 edition planning quick wins in 2025)."""
-    rule = "LOGIKA-TAHUN-LAMPAU"
-    edition = {"edisi": edition_year, "perbaikan": say(rule, "perbaikan", edisi=edition_year)}
+    fix = message(PAST_YEARS, "perbaikan", edisi=edition_year)
     for horizon in logic.horizons:
         if horizon.start < edition_year:
-            yield HORIZON_FILE, horizon.line, rule, say(rule, "horizon", horizon=horizon.name, mulai=horizon.start,
-                                                        **edition)
+            yield HORIZON_FILE, horizon.line, PAST_YEARS, message(
+                PAST_YEARS, "horizon", horizon=horizon.name, mulai=horizon.start, edisi=edition_year, perbaikan=fix)
     for programme in logic.catalogue.programmes:
         if programme.start_year < edition_year:
-            yield PROGRAMMES, programme_line(logic, programme.code, "tahun_mulai"), rule, say(
-                rule, "program", kode=programme.code, mulai=programme.start_year, **edition)
+            yield PROGRAMMES, programme_line(logic, programme.code, "tahun_mulai"), PAST_YEARS, message(
+                PAST_YEARS, "program", kode=programme.code, mulai=programme.start_year, edisi=edition_year,
+                perbaikan=fix)
         early = [a.label for a in logic.links[programme.code].actions if a.start < edition_year]
         if early and programme.start_year >= edition_year:
-            yield PROGRAMMES, programme_line(logic, programme.code, "rencana_aksi"), rule, say(
-                rule, "rencana_aksi", kode=programme.code, baris=", ".join(early), **edition)
+            yield PROGRAMMES, programme_line(logic, programme.code, "rencana_aksi"), PAST_YEARS, message(
+                PAST_YEARS, "rencana_aksi", kode=programme.code, baris=", ".join(early), edisi=edition_year,
+                perbaikan=fix)
     for milestone in logic.catalogue.milestones:
         if milestone.year < edition_year:
-            yield MILESTONES, milestone.line, rule, say(rule, "tonggak", tonggak=milestone.name, tahun=milestone.year,
-                                                        **edition)
+            yield MILESTONES, milestone.line, PAST_YEARS, message(
+                PAST_YEARS, "tonggak", tonggak=milestone.name, tahun=milestone.year, edisi=edition_year, perbaikan=fix)

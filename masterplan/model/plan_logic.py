@@ -49,9 +49,9 @@ TOWS = {"SO": ("K", "P"), "ST": ("K", "A"), "WO": ("L", "P"), "WT": ("L", "A")}
 def _schema_problems(relative: str, data: object, node, schema: dict, memo: ResultCache | None) -> list[Problem]:
     """Schema errors of one logic data file, in Bahasa Indonesia at the line of the offending node."""
     found = []
-    for _, message, path, _ in schema_errors(data, schema, memo):
+    for _, text, path, _ in schema_errors(data, schema, memo):
         line, column = where(node_at(node, path))
-        found.append(Problem(relative, line, column, "LOGIKA-SKEMA", message))
+        found.append(Problem(relative, line, column, "LOGIKA-SKEMA", text))
     return sorted(set(found))
 
 

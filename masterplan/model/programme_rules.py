@@ -25,12 +25,12 @@ def schema_problems(data: object, node: yaml.Node | None, schema: dict, memo: Re
     """Validate ``data`` (parsed ``data/program.yml``) against ``schema``; one Problem per error, placed
     at the line of the YAML node in ``node`` that the error concerns. ``memo``: see :func:`schema_errors`."""
     problems = []
-    for rule, message, path, validator in schema_errors(data, schema, memo):
+    for rule, text, path, validator in schema_errors(data, schema, memo):
         target = node_at(node, path)
         if path and isinstance(path[-1], str) and validator == "additionalProperties":
             target = key_node(node_at(node, path[:-1]), path[-1]) or target
         line, column = where(target)
-        problems.append(Problem(PROGRAMMES, line, column, rule, message))
+        problems.append(Problem(PROGRAMMES, line, column, rule, text))
     return sorted(set(problems))
 
 
@@ -84,14 +84,13 @@ def cross_problems(entries: list[dict], node: yaml.Node | None, offices: dict, d
         label, longest = horizons[entry["horizon"]]
         duration = last - first + 1
         if duration > longest:
-            rule = "PROGRAM-QUICK-WIN" if entry["horizon"] == "quick-win" else "PROGRAM-HORIZON"
-            report(index, "tahun_selesai", rule, "terlalu_lama", kode=code, horizon=label.lower(), lama_maks=longest,
-                   lama=duration, mulai=first, selesai=last)
+            quick_win = entry["horizon"] == "quick-win"
+            report(index, "tahun_selesai", "PROGRAM-QUICK-WIN" if quick_win else "PROGRAM-HORIZON", "terlalu_lama",
+                   kode=code, horizon=label.lower(), lama_maks=longest, lama=duration, mulai=first, selesai=last)
     used = {entry["dimensi"] for entry in entries}
     for key, dimension in dimensions.items():
         if key not in used:
             line, column = where(key_node(node, "program"))
-            rule = "PROGRAM-DIMENSI-KOSONG"
-            problems.append(Problem(PROGRAMMES, line, column, rule,
-                                    message(rule, "tanpa_program", dimensi=dimension.name, kode=key)))
+            text = message("PROGRAM-DIMENSI-KOSONG", "tanpa_program", dimensi=dimension.name, kode=key)
+            problems.append(Problem(PROGRAMMES, line, column, "PROGRAM-DIMENSI-KOSONG", text))
     return problems

@@ -20,12 +20,7 @@ _RULES = rules.load().raw
 WORD_PASTE = {**_RULES["karakter_tak_terlihat"],
               **{quote: f"tanda kutip lengkung {quote}" for quote in _RULES["kutip_miring"]}, "\t": "tab"}
 
-SCHEMA = "PROGRAM-SKEMA"
-
-# JSON Schema keyword -> the PROGRAM-SKEMA text that explains it (any other keyword: ``aturan_lain``).
-_VALUE_TEXTS = {"type": "jenis", "enum": "pilihan", "minimum": "paling_kecil", "maximum": "paling_besar",
-                "minLength": "kosong", "minItems": "kosong", "uniqueItems": "ganda", "pattern": "format",
-                "anyOf": "tidak_sesuai"}
+SCHEMA = "PROGRAM-SKEMA"  # the rule whose texts explain a schema error (the logic files report it as LOGIKA-SKEMA)
 
 _TYPES = {"integer": "bilangan bulat", "number": "angka", "string": "teks", "array": "daftar [ ... ]",
           "object": "kelompok kolom (kunci: nilai)", "boolean": "ya/tidak", "null": "kosong"}
@@ -134,13 +129,25 @@ def schema_message(error, data) -> tuple[str, str, list]:
     if pasted:
         return ("PROGRAM-KARAKTER", rules.message("PROGRAM-KARAKTER", "salin_word", program=owner, kolom=field,
                                                   karakter=", ".join(pasted)), path)
-    values = {"aturan": kind, "batas": error.validator_value}
+    shown = repr(value)
     if kind == "type":
         wanted = error.validator_value if isinstance(error.validator_value, list) else [error.validator_value]
-        values["jenis"] = " atau ".join(_TYPES.get(w, w) for w in wanted)
+        message = rules.message(SCHEMA, "jenis", program=owner, nilai=shown, kolom=field,
+                                jenis=" atau ".join(_TYPES.get(w, w) for w in wanted))
     elif kind == "enum":
-        values["pilihan"] = ", ".join(str(v) for v in error.validator_value)
-    message = rules.message(SCHEMA, _VALUE_TEXTS.get(kind, "aturan_lain"), program=owner, nilai=repr(value),
-                            kolom=field, **values)
+        message = rules.message(SCHEMA, "pilihan", program=owner, nilai=shown, kolom=field,
+                                pilihan=", ".join(str(v) for v in error.validator_value))
+    elif kind in ("minimum", "maximum"):
+        message = rules.message(SCHEMA, "paling_kecil" if kind == "minimum" else "paling_besar", program=owner,
+                                nilai=shown, kolom=field, batas=error.validator_value)
+    elif kind in ("minLength", "minItems"):
+        message = rules.message(SCHEMA, "kosong", program=owner, kolom=field)
+    elif kind == "uniqueItems":
+        message = rules.message(SCHEMA, "ganda", program=owner, kolom=field)
+    elif kind in ("pattern", "anyOf"):
+        message = rules.message(SCHEMA, "format" if kind == "pattern" else "tidak_sesuai", program=owner, nilai=shown,
+                                kolom=field)
+    else:
+        message = rules.message(SCHEMA, "aturan_lain", program=owner, kolom=field, aturan=kind)
     hint = error.schema.get("description", "")
     return SCHEMA, message + (rules.message(SCHEMA, "isi_yang_benar", keterangan=hint) if hint else ""), path
