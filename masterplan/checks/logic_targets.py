@@ -15,6 +15,15 @@ from masterplan.model.logic_types import PlanLogic
 from masterplan.model.milestones import MILESTONES
 from masterplan.model.plan_logic import INDICATOR_FILE, MISSING, TARGET_HORIZONS
 from masterplan.model.programmes import PROGRAMMES
+from masterplan.model.rules import message
+
+# The rules of this module, named once for the findings and their texts in rules.yml.
+TARGET_BASELINE = "LOGIKA-TARGET-BASELINE"
+TARGET_AGREES = "LOGIKA-TARGET"
+TARGET_ACTIVE = "LOGIKA-TARGET-AKTIF"
+MILESTONE_YEARS = "LOGIKA-TONGGAK"
+KPBU_PHASE = "LOGIKA-KPBU"
+SERVICES_OPERATED = "LOGIKA-OPERASI"
 
 
 def targets_wait_for_baselines(logic: PlanLogic) -> Iterator[Finding]:
@@ -31,19 +40,15 @@ def targets_wait_for_baselines(logic: PlanLogic) -> Iterator[Finding]:
         if (not programme.indicator_code and _horizon_of(programme) == "pendek"
                 and programme.baseline == MISSING and programme.unit.startswith("persen")
                 and isinstance(programme.target, (int, float))):
-            yield PROGRAMMES, programme_line(logic, programme.code, "indikator"), "LOGIKA-TARGET-BASELINE", (
-                f"Program {programme.code} (jangka pendek, selesai {programme.end_year}): target "
-                f"{programme.target:g} {programme.unit} ditulis padahal baseline-nya {MISSING}. Tulis "
-                "'target: null' (dicetak \"ditetapkan setelah baseline tersedia\"), atau ganti indikatornya "
-                "dengan target proses atau percontohan yang tidak bergantung pada baseline.")
+            yield PROGRAMMES, programme_line(logic, programme.code, "indikator"), TARGET_BASELINE, message(
+                TARGET_BASELINE, "program", kode=programme.code, selesai=programme.end_year,
+                target=f"{programme.target:g}", satuan=programme.unit, status=MISSING)
     for indicator in logic.indicators.values():
         short = indicator.targets.get("pendek")
         if indicator.baseline.missing and short is not None:
-            yield INDICATOR_FILE, indicator.line, "LOGIKA-TARGET-BASELINE", (
-                f"Indikator {indicator.code}: target jangka pendek '{short}' ditulis padahal baseline-nya {MISSING}. "
-                "Tulis 'pendek: null' (dicetak \"ditetapkan setelah baseline tersedia\") sampai OPD "
-                f"'{indicator.baseline.office}' menyerahkan baseline, atau isi baseline dengan nilai, tahun dan "
-                "sumbernya.")
+            yield INDICATOR_FILE, indicator.line, TARGET_BASELINE, message(
+                TARGET_BASELINE, "indikator", indikator=indicator.code, target=short, status=MISSING,
+                opd=indicator.baseline.office)
 
 
 # A count or share in a rencana aksi target ("90% posyandu", "20 desa"), not a year ("akhir 2026").
@@ -52,7 +57,7 @@ _NUMBER_IN_TEXT = re.compile(r"(?<![\d.,])(?!(?:19|20)\d\d(?!\d))\d[\d.,]*")
 
 def _said(value) -> str:
     if value is None:
-        return "ditetapkan setelah baseline tersedia (null)"
+        return message(TARGET_AGREES, "target_null")
     return f"{value:g}" if isinstance(value, (int, float)) else f"'{value}'"
 
 
@@ -64,7 +69,6 @@ def programme_targets_agree(logic: PlanLogic) -> Iterator[Finding]:
     """LOGIKA-TARGET: a programme whose own indicator is a sasaran indicator (``indikator.sasaran`` in
     data/program.yml) lists that indicator in ``indikator_sasaran`` and promises the indicator's own
     target for the programme's horizon (a quick win: ``pendek``); both unset (null) agree."""
-    rule = "LOGIKA-TARGET"
     for programme in logic.catalogue.programmes:
         code = programme.indicator_code
         if not code:
@@ -72,26 +76,23 @@ def programme_targets_agree(logic: PlanLogic) -> Iterator[Finding]:
         line = programme_line(logic, programme.code, "indikator")
         indicator = logic.indicators.get(code)
         if indicator is None or code not in logic.links[programme.code].indicators:
-            yield PROGRAMMES, line, rule, (f"Program {programme.code}: indikator programnya disebut sama dengan "
-                                           f"indikator sasaran {code}, tetapi {code} tidak ada di {INDICATOR_FILE} "
-                                           "atau tidak tercantum di 'indikator_sasaran' program ini.")
+            yield PROGRAMMES, line, TARGET_AGREES, message(
+                TARGET_AGREES, "tidak_tercantum", berkas=INDICATOR_FILE, kode=programme.code, indikator=code)
             continue
         if programme.target is None:
             for action in logic.links[programme.code].actions:
                 if _NUMBER_IN_TEXT.search(action.target):
-                    yield PROGRAMMES, programme_line(logic, programme.code, "rencana_aksi"), rule, (
-                        f"Program {programme.code}: targetnya ditetapkan setelah baseline tersedia, tetapi rencana aksi "
-                        f"{action.label} menulis target '{action.target}'. Tulis target rencana aksi tanpa angka "
-                        "(mis. '...; target cakupan ditetapkan setelah baseline tersedia').")
+                    yield PROGRAMMES, programme_line(logic, programme.code, "rencana_aksi"), TARGET_AGREES, message(
+                        TARGET_AGREES, "angka_rencana_aksi", kode=programme.code, baris=action.label,
+                        target=action.target)
         key = _horizon_of(programme)
         expected = indicator.targets.get(key)
         if expected != programme.target:
             horizon = logic.horizon(key)
-            yield PROGRAMMES, line, rule, (
-                f"Program {programme.code} menargetkan {_said(programme.target)} pada akhir {programme.end_year}, "
-                f"tetapi indikator sasaran {code} di {INDICATOR_FILE} menargetkan {_said(expected)} untuk "
-                f"{horizon.name.lower() if horizon else key}. Satu sumber: samakan target program dengan target "
-                "indikator (atau ubah target indikatornya).")
+            yield PROGRAMMES, line, TARGET_AGREES, message(
+                TARGET_AGREES, "target_berbeda", berkas=INDICATOR_FILE, kode=programme.code,
+                target=_said(programme.target), selesai=programme.end_year, indikator=code,
+                target_indikator=_said(expected), horizon=horizon.name.lower() if horizon else key)
 
 
 def horizon_windows(logic: PlanLogic) -> dict[str, range]:
@@ -136,13 +137,11 @@ def targets_have_active_programmes(logic: PlanLogic) -> Iterator[Finding]:
                 continue
             horizon = logic.horizon(key)
             span = f"{window.start}–{window.stop - 1}" if len(window) > 1 else str(window.start)
-            ran = "; ".join(f"{p.code} {_span(sorted(active_years(logic, p)))}" for p in movers) or "tidak ada"
-            yield INDICATOR_FILE, indicator.line, "LOGIKA-TARGET-AKTIF", (
-                f"Indikator {indicator.code}: target {horizon.name.lower()} {_said(target)} (akhir {horizon.end}) "
-                f"tidak digerakkan program mana pun yang berjalan pada {span}; program penggeraknya berjalan: {ran}. "
-                f"Tambahkan baris rencana aksi {span} (perluasan, atau 'tahap: operasi' untuk menjalankan hasilnya) "
-                f"pada program itu di {PROGRAMMES}, tambahkan program lanjutan, atau tulis target itu null bila "
-                "belum ada yang akan mengerjakannya.")
+            ran = "; ".join(f"{p.code} {_span(sorted(active_years(logic, p)))}" for p in movers) \
+                or message(TARGET_ACTIVE, "tanpa_penggerak")
+            yield INDICATOR_FILE, indicator.line, TARGET_ACTIVE, message(
+                TARGET_ACTIVE, "tanpa_program_aktif", berkas=PROGRAMMES, indikator=indicator.code,
+                horizon=horizon.name.lower(), target=_said(target), akhir=horizon.end, jendela=span, berjalan=ran)
 
 
 def _span(years: list[int]) -> str:
@@ -163,16 +162,15 @@ def milestones_in_programmes(logic: PlanLogic) -> Iterator[Finding]:
             continue
         programme = programmes.get(milestone.programme)
         if programme is None:
-            yield MILESTONES, milestone.line, "LOGIKA-TONGGAK", (
-                f"Tonggak '{milestone.name}': program {milestone.programme} tidak ada di {PROGRAMMES}. "
-                "Periksa kodenya.")
+            yield MILESTONES, milestone.line, MILESTONE_YEARS, message(
+                MILESTONE_YEARS, "program_tidak_ada", berkas=PROGRAMMES, tonggak=milestone.name,
+                kode=milestone.programme)
         elif milestone.year not in programme.years:
             span = str(programme.start_year) if len(programme.years) == 1 else \
                 f"{programme.start_year}–{programme.end_year}"
-            yield MILESTONES, milestone.line, "LOGIKA-TONGGAK", (
-                f"Tonggak '{milestone.name}' bertahun {milestone.year}, tetapi program {programme.code} yang "
-                f"mewujudkannya berjalan {span}. Samakan tahun tonggak "
-                f"dengan tahun program (atau ubah jadwal program di {PROGRAMMES}).")
+            yield MILESTONES, milestone.line, MILESTONE_YEARS, message(
+                MILESTONE_YEARS, "di_luar_tahun_program", berkas=PROGRAMMES, tonggak=milestone.name,
+                tahun=milestone.year, kode=programme.code, jendela=span)
 
 
 KPBU = "KPBU"  # the funding source BAB VIII keeps for the last roadmap phase (sumber_dana in data/program.yml)
@@ -187,10 +185,9 @@ def kpbu_in_last_phase(logic: PlanLogic) -> Iterator[Finding]:
     last = logic.phases[-1]
     for programme in logic.catalogue.programmes:
         if KPBU in programme.funding and programme.end_year < last.start:
-            yield PROGRAMMES, programme_line(logic, programme.code, "biaya"), "LOGIKA-KPBU", (
-                f"Program {programme.code} ({programme.start_year}–{programme.end_year}) menyebut KPBU sebagai "
-                f"sumber dana, padahal BAB VIII menempatkan KPBU pada fase {last.name} ({last.start}–{last.end}). "
-                "Hapus KPBU dari 'sumber_dana', atau jadwalkan bagian yang dibiayai KPBU pada fase itu.")
+            yield PROGRAMMES, programme_line(logic, programme.code, "biaya"), KPBU_PHASE, message(
+                KPBU_PHASE, "terlalu_awal", kode=programme.code, mulai=programme.start_year, selesai=programme.end_year,
+                fase=last.name, fase_mulai=last.start, fase_selesai=last.end)
 
 
 SERVICE_KINDS = ("aplikasi", "infrastruktur")
@@ -206,8 +203,6 @@ def services_operated(logic: PlanLogic) -> Iterator[Finding]:
         if programme.action_type not in SERVICE_KINDS or programme.end_year >= last:
             continue
         if not any(a.operation and a.end == last for a in logic.links[programme.code].actions):
-            yield PROGRAMMES, programme_line(logic, programme.code, "rencana_aksi"), "LOGIKA-OPERASI", (
-                f"Program {programme.code} ({programme.action_type}) selesai {programme.end_year}, tetapi tidak "
-                f"memiliki baris 'tahap: operasi' sampai {last}. Tambahkan baris rencana aksi "
-                f"{{tahun: [{programme.end_year + 1}, {last}], tahap: operasi, ...}} yang menjalankan dan "
-                "memelihara layanannya, atau ubah jenisnya bila keluarannya sekali jadi.")
+            yield PROGRAMMES, programme_line(logic, programme.code, "rencana_aksi"), SERVICES_OPERATED, message(
+                SERVICES_OPERATED, "tanpa_operasi", kode=programme.code, jenis=programme.action_type,
+                selesai=programme.end_year, akhir=last, mulai_operasi=programme.end_year + 1)

@@ -17,6 +17,8 @@ from masterplan.model.plan_logic import HORIZON_FILE
 from masterplan.model.programmes import PROGRAMMES
 from masterplan.model.rules import message
 
+PAST_YEARS = "LOGIKA-TAHUN-LAMPAU"
+
 
 def findings(root: Path, logic: PlanLogic) -> list[Finding]:
     """TAHAPAN-TANGGAL for the stages of the repository at ``root``, then LOGIKA-TAHUN-LAMPAU for
@@ -60,24 +62,22 @@ def plans_not_before_edition(logic: PlanLogic, edition_year: int) -> Iterator[Fi
     (data/tahapan.yml): such a year is already past when the edition is read. Phases are not judged: the
     first phase may begin with the plan period and hold the years the draft was written in. Source of
     the rule: the ministry review of the plan's logic (a 2026 edition planning quick wins in 2025)."""
-    rule = "LOGIKA-TAHUN-LAMPAU"
-    fix = (f"Jadwalkan pada {edition_year} atau sesudahnya, atau perbarui tanggal_dokumen di data/tahapan.yml bila "
-           "edisinya memang lebih awal. Tahun yang merupakan fakta bersumber (baseline, sumber) tidak diperiksa.")
+    fix = message(PAST_YEARS, "perbaikan", edisi=edition_year)
     for horizon in logic.horizons:
         if horizon.start < edition_year:
-            yield HORIZON_FILE, horizon.line, rule, (f"Horizon {horizon.name} dimulai {horizon.start}, sebelum tahun "
-                                                     f"edisi dokumen ({edition_year}). {fix}")
+            yield HORIZON_FILE, horizon.line, PAST_YEARS, message(
+                PAST_YEARS, "horizon", horizon=horizon.name, mulai=horizon.start, edisi=edition_year, perbaikan=fix)
     for programme in logic.catalogue.programmes:
         if programme.start_year < edition_year:
-            yield PROGRAMMES, programme_line(logic, programme.code, "tahun_mulai"), rule, (
-                f"Program {programme.code} dimulai {programme.start_year}, sebelum tahun edisi dokumen "
-                f"({edition_year}). {fix}")
+            yield PROGRAMMES, programme_line(logic, programme.code, "tahun_mulai"), PAST_YEARS, message(
+                PAST_YEARS, "program", kode=programme.code, mulai=programme.start_year, edisi=edition_year,
+                perbaikan=fix)
         early = [a.label for a in logic.links[programme.code].actions if a.start < edition_year]
         if early and programme.start_year >= edition_year:
-            yield PROGRAMMES, programme_line(logic, programme.code, "rencana_aksi"), rule, (
-                f"Program {programme.code}: rencana aksi {', '.join(early)} sebelum tahun edisi dokumen "
-                f"({edition_year}). {fix}")
+            yield PROGRAMMES, programme_line(logic, programme.code, "rencana_aksi"), PAST_YEARS, message(
+                PAST_YEARS, "rencana_aksi", kode=programme.code, baris=", ".join(early), edisi=edition_year,
+                perbaikan=fix)
     for milestone in logic.catalogue.milestones:
         if milestone.year < edition_year:
-            yield MILESTONES, milestone.line, rule, (f"Tonggak '{milestone.name}' bertahun {milestone.year}, sebelum "
-                                                     f"tahun edisi dokumen ({edition_year}). {fix}")
+            yield MILESTONES, milestone.line, PAST_YEARS, message(
+                PAST_YEARS, "tonggak", tonggak=milestone.name, tahun=milestone.year, edisi=edition_year, perbaikan=fix)

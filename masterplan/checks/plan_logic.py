@@ -6,7 +6,8 @@ strategies, and counts written in the prose.
 Each rule is one small generator over a :class:`~masterplan.model.plan_logic.PlanLogic` that yields
 ``(path, line, rule, message)``; :func:`check` runs them all and returns :class:`Problem` objects with
 the severity from ``rules.yml`` and the help reference, so ``scripts/validate.py`` and the build print
-the same messages. Messages say, in Bahasa Indonesia, what is wrong and how to fix it.
+the same messages. Messages say, in Bahasa Indonesia, what is wrong and how to fix it, worded by the
+rules' ``teks`` in rules.yml.
 """
 
 from __future__ import annotations
@@ -30,10 +31,16 @@ from masterplan.model import documents, rules as rules_module
 from masterplan.model.plan_logic import HORIZON_FILE, SWOT_FILE, TOWS, PlanLogic, load_plan_logic
 from masterplan.model.problems import EDITORS_GUIDE, Problem, help_reference
 from masterplan.model.programmes import PROGRAMMES, Catalogue, load_catalogue
+from masterplan.model.rules import message
 from masterplan.model.sources import read_text, shown_path
 
 if TYPE_CHECKING:
     from masterplan.model.result_cache import ResultCache
+
+# The rules of this module, named once for the findings and their texts in rules.yml.
+QUICK_WINS = "LOGIKA-QUICK-WIN"
+STRATEGIES = "LOGIKA-STRATEGI"
+COUNTS = "LOGIKA-HITUNGAN"
 
 # ---------------------------------------------------------------------------------------------------
 # Quick wins
@@ -49,7 +56,6 @@ def quick_wins_kept(logic: PlanLogic) -> Iterator[Finding]:
     what kind, no full target without baseline, complete profile, a success target) are kept: a quick
     win whose indicator target waits for the baseline names a process target in its profile, or nothing
     would say at the end of its year whether it succeeded."""
-    rule = "LOGIKA-QUICK-WIN"
     rules = logic.quick_win
     chosen = [p for p in logic.catalogue.programmes if p.quick_win]
     per_dimension: Counter = Counter()
@@ -57,42 +63,34 @@ def quick_wins_kept(logic: PlanLogic) -> Iterator[Finding]:
         line = programme_line(logic, programme.code, "horizon")
         per_dimension[programme.dimension] += 1
         if index == rules.most + 1:
-            yield PROGRAMMES, line, rule, (
-                f"Terlalu banyak quick win: {len(chosen)}, paling banyak {rules.most} ({HORIZON_FILE}, quick_win). "
-                f"Pilih yang paling unggul; ubah horizon program lain menjadi pendek atau menengah "
-                f"(kelebihan mulai dari {programme.code}).")
+            yield PROGRAMMES, line, QUICK_WINS, message(
+                QUICK_WINS, "terlalu_banyak", berkas=HORIZON_FILE, jumlah=len(chosen), maks=rules.most,
+                kode=programme.code)
         if per_dimension[programme.dimension] == rules.per_dimension + 1:
-            yield PROGRAMMES, line, rule, (
-                f"Program {programme.code}: dimensi {logic.catalogue.dimensions[programme.dimension].name} sudah "
-                f"memiliki {rules.per_dimension} quick win (batas per dimensi). Pilih satu.")
+            yield PROGRAMMES, line, QUICK_WINS, message(
+                QUICK_WINS, "per_dimensi", kode=programme.code, maks=rules.per_dimension,
+                dimensi=logic.catalogue.dimensions[programme.dimension].name)
         if len(programme.years) > rules.longest:
-            yield PROGRAMMES, line, rule, (f"Program {programme.code}: quick win paling lama {rules.longest} tahun.")
+            yield PROGRAMMES, line, QUICK_WINS, message(
+                QUICK_WINS, "terlalu_lama", kode=programme.code, maks=rules.longest)
         if programme.action_type in rules.forbidden:
-            yield PROGRAMMES, programme_line(logic, programme.code, "jenis_rencana_aksi"), rule, (
-                f"Program {programme.code}: quick win tidak boleh berjenis {programme.action_type} (kriteria: mempertajam "
-                "layanan yang ada, bukan membangun infrastruktur baru). Ubah horizonnya menjadi pendek atau menengah.")
+            yield PROGRAMMES, programme_line(logic, programme.code, "jenis_rencana_aksi"), QUICK_WINS, message(
+                QUICK_WINS, "jenis_dilarang", kode=programme.code, jenis=programme.action_type)
         if not rules.full_without_baseline and _full_without_baseline(programme):
-            yield PROGRAMMES, programme_line(logic, programme.code, "indikator"), rule, (
-                f"Program {programme.code}: target {programme.target:g} persen dalam satu tahun tanpa baseline tidak "
-                "dapat dipertanggungjawabkan. Ukur baseline dulu, turunkan target, atau jangan jadikan quick win.")
+            yield PROGRAMMES, programme_line(logic, programme.code, "indikator"), QUICK_WINS, message(
+                QUICK_WINS, "target_tanpa_baseline", kode=programme.code, target=f"{programme.target:g}")
         profile = logic.links[programme.code].profile
         missing = [name for name in rules.profile if profile is None or not _filled(profile, name)]
         if "layanan_yang_ada" in missing:
             missing.remove("layanan_yang_ada")
-            yield PROGRAMMES, programme_line(logic, programme.code, "profil_quick_win"), rule, (
-                f"Program {programme.code}: quick win mempertajam layanan atau sistem yang sudah berjalan, tetapi "
-                "profilnya tidak menyebut 'layanan_yang_ada' (nama layanan itu dan sumbernya). Aplikasi atau "
-                "sistem baru bukan quick win: ubah horizonnya menjadi pendek, atau ubah lingkupnya agar memakai "
-                "layanan yang sudah ada.")
+            yield PROGRAMMES, programme_line(logic, programme.code, "profil_quick_win"), QUICK_WINS, message(
+                QUICK_WINS, "tanpa_layanan", kode=programme.code)
         if programme.target is None and profile is not None and not profile.process_target:
-            yield PROGRAMMES, programme_line(logic, programme.code, "profil_quick_win"), rule, (
-                f"Program {programme.code}: quick win tanpa target keberhasilan, karena target indikatornya "
-                "menunggu baseline. Tulis 'target_proses:' pada profil, mis. \"SOP ditetapkan dan aduan dapat "
-                "dilacak statusnya (usulan Tim Penyusun, dibahas dalam Bimtek Tahap II)\".")
+            yield PROGRAMMES, programme_line(logic, programme.code, "profil_quick_win"), QUICK_WINS, message(
+                QUICK_WINS, "tanpa_target_proses", kode=programme.code)
         if missing:
-            yield PROGRAMMES, programme_line(logic, programme.code, "profil_quick_win"), rule, (
-                f"Program {programme.code}: profil quick win belum lengkap ({', '.join(missing)}). Lengkapi "
-                "'profil_quick_win:' pada program ini.")
+            yield PROGRAMMES, programme_line(logic, programme.code, "profil_quick_win"), QUICK_WINS, message(
+                QUICK_WINS, "profil_belum_lengkap", kode=programme.code, kolom=", ".join(missing))
 
 
 def _filled(profile, name: str) -> bool:
@@ -108,18 +106,15 @@ def _filled(profile, name: str) -> bool:
 def strategies_sound(logic: PlanLogic) -> Iterator[Finding]:
     """LOGIKA-STRATEGI: a strategy combines both sides of its TOWS quadrant and its code names the
     quadrant; every programme carries out at least one strategy."""
-    rule = "LOGIKA-STRATEGI"
     for strategy in logic.strategies:
         inner, outer = TOWS[strategy.quadrant]
         sides = {code[0] for code in strategy.swot}
         if not strategy.code.startswith(strategy.quadrant + "-") or inner not in sides or outer not in sides:
-            yield SWOT_FILE, strategy.line, rule, (
-                f"Strategi {strategy.code} berjenis {strategy.quadrant}: kodenya diawali '{strategy.quadrant}-' dan "
-                f"'swot'-nya memuat paling sedikit satu butir {inner} dan satu butir {outer}.")
+            yield SWOT_FILE, strategy.line, STRATEGIES, message(
+                STRATEGIES, "kuadran", strategi=strategy.code, jenis=strategy.quadrant, dalam=inner, luar=outer)
     for programme in logic.catalogue.programmes:
         if not logic.strategies_of(programme.code):
-            yield SWOT_FILE, 1, rule, (f"Program {programme.code} tidak berasal dari strategi TOWS mana pun. "
-                                       "Tambahkan kodenya ke 'program' strategi yang melahirkannya.")
+            yield SWOT_FILE, 1, STRATEGIES, message(STRATEGIES, "program_tanpa_strategi", kode=programme.code)
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -204,10 +199,8 @@ def prose_counts(logic: PlanLogic, pages: list[documents.Document]) -> Iterator[
                     continue
                 if value not in allowed[noun]:
                     total = max(allowed[noun])
-                    yield page.path, line, "LOGIKA-HITUNGAN", (
-                        f"Teks menyebut '{claim}', tetapi data mencatat {total} {noun} seluruhnya dan tidak ada "
-                        f"kelompok berjumlah {value}. Perbaiki angkanya sesuai data atau pakai tabel yang dibuat dari "
-                        "data (mis. [[ringkasan-program]]).")
+                    yield page.path, line, COUNTS, message(
+                        COUNTS, "angka_tidak_sesuai", klaim=claim, total=total, jenis=noun, nilai=value)
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -245,9 +238,9 @@ def to_problems(found: list[Finding]) -> list[Problem]:
     """Findings as :class:`Problem` with severity from rules.yml and the pointer to the help page
     (added once: messages from the shared reader already carry it)."""
     registry = rules_module.load()
-    return sorted(Problem(path, line, 0, rule, message if "Lihat panduan:" in message
-                          else f"{message} {help_reference(rule)}", registry.severity(rule))
-                  for path, line, rule, message in found)
+    return sorted(Problem(path, line, 0, rule, text if "Lihat panduan:" in text
+                          else f"{text} {help_reference(rule)}", registry.severity(rule))
+                  for path, line, rule, text in found)
 
 
 def check(root: Path, docs_dir: Path | None = None, catalogue: Catalogue | None = None,

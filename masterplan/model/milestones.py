@@ -16,6 +16,7 @@ from pathlib import Path
 import yaml
 
 from masterplan.model.problems import Problem, help_reference
+from masterplan.model.rules import message
 from masterplan.model.sources import read_yaml
 
 MILESTONES = "data/tonggak.yml"
@@ -40,9 +41,10 @@ class Milestone:
         return f"{self.name} (perlu verifikasi)" if self.unverified else self.name
 
 
-def _problem(node: yaml.Node | None, rule: str, message: str) -> Problem:
+def _problem(node: yaml.Node | None, rule: str, text: str, **values: object) -> Problem:
+    """The problem ``text`` of ``rule`` (rules.yml, filled with ``values``) at the line of ``node``."""
     line = node.start_mark.line + 1 if node is not None else 1
-    return Problem(MILESTONES, line, 1, rule, f"{message} {help_reference(rule)}")
+    return Problem(MILESTONES, line, 1, rule, f"{message(rule, text, **values)} {help_reference(rule)}")
 
 
 def _value(entry: yaml.MappingNode, key: str) -> yaml.Node | None:
@@ -65,28 +67,21 @@ def load(root: Path, start_year: int, end_year: int) -> tuple[tuple[Milestone, .
     period = f"{start_year}–{end_year}"
     if not isinstance(node, yaml.MappingNode) or [key.value for key, _ in node.value] != ["tonggak"] \
             or not isinstance(_value(node, "tonggak"), yaml.SequenceNode):
-        return (), [_problem(node, "TONGGAK-BERKAS", "Tulis tonggak di bawah kunci 'tonggak:', masing-masing diawali "
-                                                     "'- nama:'. Fase peta jalan hanya didefinisikan di "
-                                                     "data/horizon.yml (kunci 'fase').")]
+        return (), [_problem(node, "TONGGAK-BERKAS", "bentuk")]
     found, problems = [], []
     for entry in _value(node, "tonggak").value:
         data = yaml.safe_load(yaml.serialize(entry)) if isinstance(entry, yaml.MappingNode) else None
         name = str(data.get("nama") or "").strip() if data else ""
         if not name:
-            problems.append(_problem(entry, "TONGGAK-BERKAS", "Setiap tonggak ditulis sebagai '- nama: …' dengan "
-                                                              "tahunnya di bawahnya."))
+            problems.append(_problem(entry, "TONGGAK-BERKAS", "tanpa_nama"))
             continue
         year = data.get("tahun")
         unverified, source = data.get("perlu_verifikasi") is True, str(data.get("sumber") or "").strip()
         if not (isinstance(year, int) and not isinstance(year, bool) and start_year <= year <= end_year):
-            problems.append(_problem(_value(entry, "tahun") or entry, "TONGGAK-TAHUN",
-                                     f"Tonggak '{name}': tahun harus bilangan dalam periode rencana {period}, "
-                                     f"tertulis '{year}'."))
+            problems.append(_problem(_value(entry, "tahun") or entry, "TONGGAK-TAHUN", "di_luar_periode",
+                                     tonggak=name, periode=period, tahun=year))
         elif not source and not unverified:
-            problems.append(_problem(entry, "TONGGAK-SUMBER",
-                                     f"Tonggak '{name}': tulis 'sumber:' tahunnya, atau 'perlu_verifikasi: true' "
-                                     "bila tahunnya belum pasti. Tanggal tanpa sumber tidak boleh tampil sebagai "
-                                     "fakta."))
+            problems.append(_problem(entry, "TONGGAK-SUMBER", "tanpa_sumber", tonggak=name))
         else:
             found.append(Milestone(name, year, source, unverified, str(data.get("program") or "").strip(),
                                    entry.start_mark.line + 1))

@@ -19,6 +19,7 @@ from masterplan.model import programmes
 from masterplan.model.logic_types import (Action, Alignment, Baseline, Goal, Indicator, Issue, Links, Mission, PlanLogic,
                                           Profile, QuickWinRules, Span, Strategy, SwotItem)
 from masterplan.model.problems import Problem
+from masterplan.model.rules import message
 from masterplan.model.sources import read_text, read_yaml
 from masterplan.model.yaml_schema import node_at, schema_errors, where
 
@@ -48,9 +49,9 @@ TOWS = {"SO": ("K", "P"), "ST": ("K", "A"), "WO": ("L", "P"), "WT": ("L", "A")}
 def _schema_problems(relative: str, data: object, node, schema: dict, memo: ResultCache | None) -> list[Problem]:
     """Schema errors of one logic data file, in Bahasa Indonesia at the line of the offending node."""
     found = []
-    for _, message, path, _ in schema_errors(data, schema, memo):
+    for _, text, path, _ in schema_errors(data, schema, memo):
         line, column = where(node_at(node, path))
-        found.append(Problem(relative, line, column, "LOGIKA-SKEMA", message))
+        found.append(Problem(relative, line, column, "LOGIKA-SKEMA", text))
     return sorted(set(found))
 
 
@@ -61,7 +62,8 @@ def _line(node, path) -> int:
 def _read(root: Path, relative: str, memo: ResultCache | None) -> tuple[object, object, list[Problem]]:
     source = read_yaml(root / relative, relative, syntax_rule="LOGIKA-SKEMA", unreadable_rule="LOGIKA-SKEMA")
     if source.data is None:
-        return None, None, source.problems or [Problem(relative, 1, 0, "LOGIKA-SKEMA", "Berkas kosong.")]
+        empty = Problem(relative, 1, 0, "LOGIKA-SKEMA", message("LOGIKA-SKEMA", "kosong"))
+        return None, None, source.problems or [empty]
     schema_file = relative.replace(".yml", ".schema.json")
     schema = read_text(root / schema_file, schema_file, "LOGIKA-SKEMA")
     if isinstance(schema, Problem):

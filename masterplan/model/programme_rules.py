@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 import yaml
 
 from masterplan.model.problems import Problem
+from masterplan.model.rules import message
 from masterplan.model.yaml_schema import key_node, node_at, schema_errors, where
 
 if TYPE_CHECKING:
@@ -24,12 +25,12 @@ def schema_problems(data: object, node: yaml.Node | None, schema: dict, memo: Re
     """Validate ``data`` (parsed ``data/program.yml``) against ``schema``; one Problem per error, placed
     at the line of the YAML node in ``node`` that the error concerns. ``memo``: see :func:`schema_errors`."""
     problems = []
-    for rule, message, path, validator in schema_errors(data, schema, memo):
+    for rule, text, path, validator in schema_errors(data, schema, memo):
         target = node_at(node, path)
         if path and isinstance(path[-1], str) and validator == "additionalProperties":
             target = key_node(node_at(node, path[:-1]), path[-1]) or target
         line, column = where(target)
-        problems.append(Problem(PROGRAMMES, line, column, rule, message))
+        problems.append(Problem(PROGRAMMES, line, column, rule, text))
     return sorted(set(problems))
 
 
@@ -45,59 +46,51 @@ def cross_problems(entries: list[dict], node: yaml.Node | None, offices: dict, d
     """
     problems: list[Problem] = []
 
-    def report(index: int, field, rule: str, message: str) -> None:
+    def report(index: int, field, rule: str, text: str, **values: object) -> None:
         path = ["program", index] + (field if isinstance(field, list) else [field])
         line, column = where(node_at(node, path))
-        problems.append(Problem(PROGRAMMES, line, column, rule, message))
+        problems.append(Problem(PROGRAMMES, line, column, rule, message(rule, text, **values)))
 
     seen: dict[str, int] = {}
     for index, entry in enumerate(entries):
         code = entry["kode"]
         if code in seen:
-            report(index, "kode", "PROGRAM-KODE-GANDA",
-                   f"Kode {code} sudah dipakai program lain (baris {seen[code]}). Beri kode yang belum dipakai.")
+            report(index, "kode", "PROGRAM-KODE-GANDA", "kode_ganda", kode=code, baris=seen[code])
         else:
             seen[code] = where(node_at(node, ["program", index, "kode"]))[0]
         offices_used = [("opd_pengampu", entry["opd_pengampu"])] + \
             [(["opd_mitra", i], key) for i, key in enumerate(entry["opd_mitra"])]
         for field, key in offices_used:
             if key not in offices:
-                report(index, field, "PROGRAM-OPD",
-                       f"Program {code}: kode OPD '{key}' tidak ada di {OFFICES}. Pakai salah satu kode di "
-                       f"berkas itu (mis. {', '.join(list(offices)[:3])}) atau tambahkan OPD-nya di sana.")
+                report(index, field, "PROGRAM-OPD", "tidak_ada", kode=code, opd=key, berkas=OFFICES,
+                       contoh=", ".join(list(offices)[:3]))
         dimension = dimensions.get(entry["dimensi"])
         if dimension is None:
-            report(index, "dimensi", "PROGRAM-DIMENSI",
-                   f"Program {code}: dimensi '{entry['dimensi']}' tidak dikenal. Pilih salah satu: "
-                   f"{', '.join(dimensions)}.")
+            report(index, "dimensi", "PROGRAM-DIMENSI", "tidak_dikenal", kode=code, dimensi=entry["dimensi"],
+                   pilihan=", ".join(dimensions))
         elif entry["elemen"] not in dimension.elements:
-            report(index, "elemen", "PROGRAM-ELEMEN",
-                   f"Program {code}: elemen '{entry['elemen']}' bukan elemen {dimension.name}. Pilih salah satu: "
-                   f"{', '.join(dimension.elements)}.")
+            report(index, "elemen", "PROGRAM-ELEMEN", "bukan_elemen", kode=code, elemen=entry["elemen"],
+                   dimensi=dimension.name, pilihan=", ".join(dimension.elements))
         first, last = entry["tahun_mulai"], entry["tahun_selesai"]
         for field, year in (("tahun_mulai", first), ("tahun_selesai", last)):
             if not start_year <= year <= end_year:
-                report(index, field, "PROGRAM-TAHUN",
-                       f"Program {code}: {field} {year} di luar periode rencana {start_year}–{end_year} "
-                       f"(mkdocs.yml, extra.rencana). Pilih tahun dalam periode itu.")
+                report(index, field, "PROGRAM-TAHUN", "di_luar_periode", kode=code, kolom=field, tahun=year,
+                       awal=start_year, akhir=end_year)
         if last < first:
-            report(index, "tahun_selesai", "PROGRAM-TAHUN",
-                   f"Program {code}: tahun_selesai {last} lebih awal dari tahun_mulai {first}.")
+            report(index, "tahun_selesai", "PROGRAM-TAHUN", "terbalik", kode=code, selesai=last, mulai=first)
             continue
         if entry["horizon"] not in horizons:
             continue  # data/horizon.yml itself is broken: reported by the plan-logic checks
         label, longest = horizons[entry["horizon"]]
         duration = last - first + 1
         if duration > longest:
-            rule = "PROGRAM-QUICK-WIN" if entry["horizon"] == "quick-win" else "PROGRAM-HORIZON"
-            report(index, "tahun_selesai", rule,
-                   f"Program {code}: horizon {label.lower()} paling lama {longest} tahun, tetapi program berjalan "
-                   f"{duration} tahun ({first}–{last}). Perpendek jadwalnya atau ubah horizonnya.")
+            quick_win = entry["horizon"] == "quick-win"
+            report(index, "tahun_selesai", "PROGRAM-QUICK-WIN" if quick_win else "PROGRAM-HORIZON", "terlalu_lama",
+                   kode=code, horizon=label.lower(), lama_maks=longest, lama=duration, mulai=first, selesai=last)
     used = {entry["dimensi"] for entry in entries}
     for key, dimension in dimensions.items():
         if key not in used:
             line, column = where(key_node(node, "program"))
-            problems.append(Problem(PROGRAMMES, line, column, "PROGRAM-DIMENSI-KOSONG",
-                                    f"Dimensi {dimension.name} ({key}) belum memiliki program. Tambahkan "
-                                    "sekurang-kurangnya satu program dengan 'dimensi: " + key + "'."))
+            text = message("PROGRAM-DIMENSI-KOSONG", "tanpa_program", dimensi=dimension.name, kode=key)
+            problems.append(Problem(PROGRAMMES, line, column, "PROGRAM-DIMENSI-KOSONG", text))
     return problems

@@ -18,6 +18,7 @@ import yaml
 from masterplan.model import milestones, settings
 from masterplan.model.problems import Problem, help_reference
 from masterplan.model.programme_rules import OFFICES, PROGRAMMES, cross_problems, schema_problems
+from masterplan.model.rules import message
 from masterplan.model.sources import read_yaml
 from masterplan.model.yaml_schema import key_node, node_at, where
 
@@ -145,9 +146,8 @@ def _read_yaml(root: Path, relative: str) -> tuple[object, yaml.Node | None, lis
     file (or one holding only comments) is a problem too: there is nothing to build the tables from."""
     source = read_yaml(root / relative, relative, syntax_rule="PROGRAM-YAML", unreadable_rule="PROGRAM-BERKAS")
     if source.data is None and not source.problems:
-        message = (f"Berkas {relative} kosong. Kembalikan isinya dari riwayat berkas di GitHub (History) atau tulis "
-                   f"ulang sesuai contoh di awal berkas. {help_reference('PROGRAM-BERKAS')}")
-        return None, None, [Problem(relative, 1, 0, "PROGRAM-BERKAS", message)]
+        text = message("PROGRAM-BERKAS", "kosong", berkas=relative)
+        return None, None, [Problem(relative, 1, 0, "PROGRAM-BERKAS", f"{text} {help_reference('PROGRAM-BERKAS')}")]
     return source.data, source.node, source.problems
 
 
@@ -208,9 +208,8 @@ def load_catalogue(root: Path, plan: settings.Plan | None = None, memo: ResultCa
     try:
         offices, dimensions = _offices(offices_data), _dimensions(dimensions_data)
     except (AttributeError, KeyError, TypeError) as error:
-        return None, [Problem(OFFICES, 1, 0, "PROGRAM-BERKAS",
-                              f"{OFFICES} atau {DIMENSIONS} tidak berbentuk seperti biasa ({error}); "
-                              "bandingkan dengan contoh di awal berkas.")]
+        text = message("PROGRAM-BERKAS", "bentuk_data", berkas_opd=OFFICES, berkas_dimensi=DIMENSIONS, galat=error)
+        return None, [Problem(OFFICES, 1, 0, "PROGRAM-BERKAS", text)]
     entries = data["program"]
     problems = cross_problems(entries, node, offices, dimensions, plan.start_year, plan.end_year,
                               horizon_labels(root))

@@ -20,6 +20,8 @@ _RULES = rules.load().raw
 WORD_PASTE = {**_RULES["karakter_tak_terlihat"],
               **{quote: f"tanda kutip lengkung {quote}" for quote in _RULES["kutip_miring"]}, "\t": "tab"}
 
+SCHEMA = "PROGRAM-SKEMA"  # the rule whose texts explain a schema error (the logic files report it as LOGIKA-SKEMA)
+
 _TYPES = {"integer": "bilangan bulat", "number": "angka", "string": "teks", "array": "daftar [ ... ]",
           "object": "kelompok kolom (kunci: nilai)", "boolean": "ya/tidak", "null": "kosong"}
 
@@ -102,49 +104,50 @@ def inline_refs(schema: dict) -> dict:
 
 
 def schema_message(error, data) -> tuple[str, str, list]:
-    """``(rule, message, path)`` for one jsonschema error; ``path`` is where the message points."""
+    """``(rule, message, path)`` for one jsonschema error; ``path`` is where the message points. The
+    sentences are the PROGRAM-SKEMA and PROGRAM-KARAKTER texts of rules.yml."""
     path = list(error.absolute_path)
     owner = ""
     if len(path) >= 2 and path[0] == "program" and isinstance(path[1], int):
         code = data["program"][path[1]].get("kode") if isinstance(data["program"][path[1]], dict) else None
-        owner = f"Program {code}: " if isinstance(code, str) else f"Program ke-{path[1] + 1}: "
+        owner = (rules.message(SCHEMA, "program", kode=code) if isinstance(code, str)
+                 else rules.message(SCHEMA, "program_ke", nomor=path[1] + 1))
     field = _field(path)
     value = error.instance
-    hint = error.schema.get("description", "")
-    hint = f" Isi yang benar: {hint}." if hint else ""
     kind = error.validator
     if kind == "required":
-        missing = [name for name in error.validator_value if name not in value]
-        where = f" pada '{field}'" if path and field != "(berkas)" and not isinstance(path[-1], int) else ""
-        return "PROGRAM-SKEMA", f"{owner}kolom {', '.join(repr(m) for m in missing)} wajib diisi{where}.", path
+        missing = ", ".join(repr(name) for name in error.validator_value if name not in value)
+        if path and field != "(berkas)" and not isinstance(path[-1], int):
+            return SCHEMA, rules.message(SCHEMA, "wajib_diisi_pada", program=owner, kolom=missing, induk=field), path
+        return SCHEMA, rules.message(SCHEMA, "wajib_diisi", program=owner, kolom=missing), path
     if kind == "additionalProperties":
         known = set(error.schema.get("properties", {}))
         extra = sorted(k for k in value if k not in known)
-        return ("PROGRAM-SKEMA", f"{owner}kolom {', '.join(repr(e) for e in extra)} tidak dikenal. Periksa ejaannya; "
-                f"kolom yang dikenal: {', '.join(sorted(known))}.", path + extra[:1])
+        return (SCHEMA, rules.message(SCHEMA, "tidak_dikenal", program=owner, kolom=", ".join(repr(e) for e in extra),
+                                      dikenal=", ".join(sorted(known))), path + extra[:1])
     pasted = _word_paste(value)
     if pasted:
-        return ("PROGRAM-KARAKTER", f"{owner}kolom '{field}' memuat {', '.join(pasted)}, biasanya terbawa saat "
-                "menyalin dari Word. Ketik ulang nilainya dengan spasi biasa dan tanda kutip lurus (\" atau ').",
-                path)
+        return ("PROGRAM-KARAKTER", rules.message("PROGRAM-KARAKTER", "salin_word", program=owner, kolom=field,
+                                                  karakter=", ".join(pasted)), path)
+    shown = repr(value)
     if kind == "type":
         wanted = error.validator_value if isinstance(error.validator_value, list) else [error.validator_value]
-        names = " atau ".join(_TYPES.get(w, w) for w in wanted)
-        message = f"{owner}nilai {value!r} pada kolom '{field}' harus berupa {names}."
+        message = rules.message(SCHEMA, "jenis", program=owner, nilai=shown, kolom=field,
+                                jenis=" atau ".join(_TYPES.get(w, w) for w in wanted))
     elif kind == "enum":
-        message = (f"{owner}nilai {value!r} pada kolom '{field}' tidak dikenal; pilih salah satu: "
-                   f"{', '.join(str(v) for v in error.validator_value)}.")
+        message = rules.message(SCHEMA, "pilihan", program=owner, nilai=shown, kolom=field,
+                                pilihan=", ".join(str(v) for v in error.validator_value))
     elif kind in ("minimum", "maximum"):
-        bound = "paling kecil" if kind == "minimum" else "paling besar"
-        message = f"{owner}nilai {value!r} pada kolom '{field}' harus {bound} {error.validator_value}."
+        message = rules.message(SCHEMA, "paling_kecil" if kind == "minimum" else "paling_besar", program=owner,
+                                nilai=shown, kolom=field, batas=error.validator_value)
     elif kind in ("minLength", "minItems"):
-        message = f"{owner}kolom '{field}' tidak boleh kosong."
+        message = rules.message(SCHEMA, "kosong", program=owner, kolom=field)
     elif kind == "uniqueItems":
-        message = f"{owner}kolom '{field}' memuat nilai yang sama lebih dari sekali."
-    elif kind == "pattern":
-        message = f"{owner}nilai {value!r} pada kolom '{field}' tidak sesuai format."
-    elif kind == "anyOf":
-        message = f"{owner}nilai {value!r} pada kolom '{field}' tidak sesuai."
+        message = rules.message(SCHEMA, "ganda", program=owner, kolom=field)
+    elif kind in ("pattern", "anyOf"):
+        message = rules.message(SCHEMA, "format" if kind == "pattern" else "tidak_sesuai", program=owner, nilai=shown,
+                                kolom=field)
     else:
-        message = f"{owner}nilai pada kolom '{field}' tidak sesuai aturan '{kind}'."
-    return "PROGRAM-SKEMA", message + hint, path
+        message = rules.message(SCHEMA, "aturan_lain", program=owner, kolom=field, aturan=kind)
+    hint = error.schema.get("description", "")
+    return SCHEMA, message + (rules.message(SCHEMA, "isi_yang_benar", keterangan=hint) if hint else ""), path
