@@ -1,5 +1,6 @@
 """PyYAML's English error ``problem`` texts, said in Bahasa Indonesia for editors (editors are
-OPD staff who do not read the parser's English; no English in a message). Keys are the start of PyYAML 6's texts (``yaml/scanner.py``, ``yaml/parser.py``)
+OPD staff who do not read the parser's English; no English in a message) in the words of YAML-SALAH's
+texts in rules.yml. Keys are the start of PyYAML 6's texts (``yaml/scanner.py``, ``yaml/parser.py``)
 and of libyaml's (``src/scanner.c``, ``src/parser.c``: the project parses with ``CSafeLoader``); anything
 unknown gets a general explanation, never the English."""
 
@@ -7,37 +8,37 @@ from __future__ import annotations
 
 import re
 
-_EXPLANATIONS = (
-    ("mapping values are not allowed", 'ada titik dua kedua di baris ini; nilai yang memuat titik dua diapit '
-                                       'tanda kutip lurus, mis. nama: "Bab: Judul"'),
-    ("found character '\\t'", "ada tab; ganti tab dengan spasi"),
-    ("found character that cannot start any token", "ada tab, atau nilai diawali tanda yang tidak boleh "
-                                                    "(mis. @ atau `); ganti tab dengan spasi dan apit nilai "
-                                                    "dengan tanda kutip lurus"),
-    ("could not find expected ':'", "titik dua sesudah nama kolom tidak ada"),
-    ("found unexpected end of stream", "tanda kutip dibuka tetapi tidak ditutup"),
-    ("expected <block end>", "baris ini tidak sejajar dengan baris di atasnya (jumlah spasi di awal baris)"),
-    ("found a tab character that violates indentation", "ada tab di awal baris; ganti tab dengan spasi"),
-    ("did not find expected key", "baris ini tidak sejajar dengan kunci di atasnya (jumlah spasi di awal "
-                                  "baris), atau tanda kutip di baris sebelumnya tidak ditutup"),
-    ("expected ',' or ']'", "kurung siku [ dibuka tetapi tidak ditutup dengan ]"),
-    ("expected ',' or '}'", "kurung kurawal { dibuka tetapi tidak ditutup dengan }"),
-    ("did not find expected ',' or ']'", "kurung siku [ dibuka tetapi tidak ditutup dengan ]"),
-    ("did not find expected ',' or '}'", "kurung kurawal { dibuka tetapi tidak ditutup dengan }"),
-    ("found undefined alias", "nilai diawali tanda *; apit nilai dengan tanda kutip lurus"),
-    ("found unknown escape character", 'ada garis miring terbalik \\ di dalam tanda kutip ganda; pakai tanda '
-                                       "kutip tunggal ' sebagai gantinya"),
-)
-GENERAL = "penulisan baris ini tidak sesuai aturan YAML"
+from masterplan.model.rule_texts import message
+
+RULE = "YAML-SALAH"  # the explanations are texts of this rule in rules.yml
+# The start of PyYAML's or libyaml's text -> the name of its explanation.
+_EXPLANATIONS = {
+    "mapping values are not allowed": "titik_dua_kedua",
+    "found character '\\t'": "tab",
+    "found character that cannot start any token": "tanda_awal_terlarang",
+    "could not find expected ':'": "tanpa_titik_dua",
+    "found unexpected end of stream": "kutip_tidak_ditutup",
+    "expected <block end>": "tidak_sejajar",
+    "found a tab character that violates indentation": "tab_di_awal",
+    "did not find expected key": "tidak_sejajar_kunci",
+    "expected ',' or ']'": "kurung_siku",
+    "expected ',' or '}'": "kurung_kurawal",
+    "did not find expected ',' or ']'": "kurung_siku",
+    "did not find expected ',' or '}'": "kurung_kurawal",
+    "found undefined alias": "bintang",
+    "found unknown escape character": "garis_miring_terbalik",
+}
 
 
 def explain(problem: str | None) -> str:
-    """The Bahasa Indonesia explanation of PyYAML's ``problem`` text (:data:`GENERAL` when unknown)."""
+    """The Bahasa Indonesia explanation of PyYAML's ``problem`` text (``umum`` when unknown)."""
     text = problem or ""
-    return next((indonesian for english, indonesian in _EXPLANATIONS if text.startswith(english)), GENERAL)
+    for english, name in _EXPLANATIONS.items():
+        if text.startswith(english):
+            return message(RULE, name)
+    return message(RULE, "umum")
 
 
-OPEN_QUOTE = "tanda kutip dibuka di baris ini tetapi tidak ditutup; tutup nilainya dengan tanda kutip yang sama"
 # A value (after "kunci: " or "- ") that starts with a quote.
 _QUOTED_VALUE = re.compile(r"""^\s*(?:-\s+)?(?:[^:#"'\s][^:#]*:\s+)?(["'])(.*)$""")
 
@@ -65,12 +66,12 @@ def locate(error: object, text: str) -> tuple[int, int, str]:
     mark = getattr(error, "problem_mark", None)
     opened = getattr(error, "context_mark", None)
     if opened is not None and context.startswith(("while scanning a quoted scalar", "while parsing a flow")):
-        what = OPEN_QUOTE if "quoted" in context else explain(problem)
+        what = message(RULE, "kutip_terbuka") if "quoted" in context else explain(problem)
         return opened.line + 1, opened.column + 1, what
     if mark is None:
         return 1, 0, explain(problem)
     if "tab" not in problem:
         quote = _open_quote(text.splitlines(), mark.line - 1)
         if quote is not None:
-            return quote + 1, 0, OPEN_QUOTE
+            return quote + 1, 0, message(RULE, "kutip_terbuka")
     return mark.line + 1, mark.column + 1, explain(problem)

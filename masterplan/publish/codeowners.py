@@ -36,9 +36,7 @@ def render(repo: Path) -> tuple[str, list[Problem]]:
     mapping = source.data if isinstance(source.data, dict) else {}
     maintainers, teams = mapping.get("pengelola"), mapping.get("tim")
     if not source.problems and (not isinstance(maintainers, str) or not isinstance(teams, dict)):
-        source.problems.append(Problem(MAPPING, 1, 0, "YAML-SALAH",
-                                       "Berkas harus memuat 'pengelola: @org/tim' dan 'tim:' berisi 'kode-opd: "
-                                       "@org/tim'. Bandingkan dengan contoh di awal berkas."))
+        source.problems.append(Problem(MAPPING, 1, 0, "YAML-SALAH", message("YAML-SALAH", "tim_opd")))
     if source.problems:
         return "", source.problems
     lines, problems = [HEADER, f"*  {maintainers}", "", "# Bab dan halaman: perangkat daerah penanggung jawab"], []
