@@ -96,9 +96,9 @@ def _list_message(rule: str, marker: str, span: str, example: str) -> str:
     """DAFTAR-WORD's or DAFTAR-TAB's message; ``example`` is the editor's own first item as Markdown, and
     DAFTAR-WORD says how to write its marker in the words that match it."""
     if rule == "DAFTAR-TAB":
-        return message(rule, "diawali_tab", baris=span, contoh=example)
-    how = message(rule, "cara_tanda_hubung" if example.startswith("- ") else "cara_nomor")
-    return message(rule, "tanda_word", tanda=marker, baris=span, cara=how, contoh=example)
+        return message("DAFTAR-TAB", "diawali_tab", baris=span, contoh=example)
+    how = message("DAFTAR-WORD", "cara_tanda_hubung" if example.startswith("- ") else "cara_nomor")
+    return message("DAFTAR-WORD", "tanda_word", tanda=marker, baris=span, cara=how, contoh=example)
 
 
 def _lines_of(document, *types: str) -> set[int]:

@@ -45,10 +45,14 @@ def name_problem(name: str) -> str | None:
     capitals = bool(dot) and extension != extension.lower()
     if not (spaces or capitals):
         return None
-    reason = message(FILE_NAME, "alasan_spasi_dan_ekstensi" if spaces and capitals else
-                     "alasan_spasi" if spaces else "alasan_ekstensi", ekstensi=extension)
+    if spaces:
+        reason = (message(FILE_NAME, "alasan_spasi_dan_ekstensi", ekstensi=extension) if capitals
+                  else message(FILE_NAME, "alasan_spasi"))
+    else:
+        reason = message(FILE_NAME, "alasan_ekstensi", ekstensi=extension)
     new = suggested_name(name)
-    how = message(FILE_NAME, "cara_ubah" if extension.lower() in _TEXT_EXTENSIONS else "cara_unggah", baru=new)
+    how = (message(FILE_NAME, "cara_ubah") if extension.lower() in _TEXT_EXTENSIONS
+           else message(FILE_NAME, "cara_unggah", baru=new))
     return message(FILE_NAME, "nama_salah", berkas=name, alasan=reason, baru=new, cara=how)
 
 
