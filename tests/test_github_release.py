@@ -339,6 +339,7 @@ def test_older_stage_shows_the_selector_and_a_banner_naming_the_newest_stage(bro
         # Dark mode: the banner in dark colours, text and links readable (WCAG AA 4.5:1).
         page.locator("form[data-palet] label:visible").first.click()
         assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == "slate"
+        assert chromium.wait_until_still(page)  # the theme fades colours into the new scheme
         box = page.locator(f"{BANNER} .md-banner--warning")
         assert sum(chromium_rgb(box.evaluate("e => getComputedStyle(e).backgroundColor"))) < 3 * 100
         for part in (box.locator("span").first, box.locator("a").first, box.locator("a").last):

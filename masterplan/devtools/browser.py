@@ -46,6 +46,23 @@ def describe(violations: list[dict]) -> str:
                      + "; ".join(" ".join(n["target"]) for n in v["nodes"][:3]) for v in violations)
 
 
+# Until no CSS transition or animation runs on the page: the theme fades colours when the colour scheme
+# changes (125 ms), so a colour read straight after the switch is neither scheme's (a link read at 4.2:1
+# on its way to 9.3:1). getAnimations() flushes styles first, so a transition the switch starts is seen.
+STILL = """async (limit) => {
+  const running = () => document.getAnimations().some(a => a.playState === 'running' || a.playState === 'pending');
+  const start = performance.now();
+  while (running() && performance.now() - start < limit) await new Promise(done => requestAnimationFrame(done));
+  return !running();
+}"""
+
+
+def wait_until_still(page, limit_ms: int = 2000) -> bool:
+    """Wait until nothing animates in the Playwright ``page`` (CSS transitions and animations), at most
+    ``limit_ms`` milliseconds; True when it settled, False when the time ran out first."""
+    return page.evaluate(STILL, limit_ms)
+
+
 # Where keyboard focus is and whether the reader sees it, judged once what moves has stopped moving: the
 # theme fades things in when they take focus (the skip link, a heading's permalink, the phone's search
 # field) and opens the search a timer tick after its field takes focus, so a look straight after the key
