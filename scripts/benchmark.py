@@ -28,7 +28,7 @@ dihitung per pasangan dan dicetak sebagai median beserta rentangnya (min–maks)
 pemeriksaan menambah paling banyak 30 %" dinilai pada detik CPU (pengguna + sistem), yang tidak ikut naik
 ketika mesin sibuk; detik dinding dicetak di sampingnya. Bangun situs kita diukur dua kali: seperti
 penyunting membangun ulang (tembolok ``.cache/`` dari bangun sebelumnya ada: kata dasar, hasil pemeriksaan,
-judul dan jumlah kata, templat terkompilasi) dan dengan tembolok itu dihapus (bangun pertama setelah klon dan setiap bangun CI; kata dasar yang
+judul dan jumlah kata, templat terkompilasi) dan dengan tembolok itu dihapus (bangun pertama setelah klon, dan bangun CI bila tembolok main belum ada; kata dasar yang
 dikirim bersama kode tetap dipakai), yang dibandingkan dengan kedua bawaan dalam tiga-serangkai bergantian. Pratinjau: kedua proyek (salinan di folder sementara)
 dilayani ``mkdocs serve --dirty`` berdampingan; satu bab diubah bergantian di kedua sisi dan waktunya
 diukur sampai halaman yang dilayani memuat teks baru (termasuk jeda pengawas berkas MkDocs, ≤ 0,5 detik).
@@ -351,7 +351,7 @@ def _cpu_row(label: str, figures: dict) -> str:
 
 
 # What "without .cache/" means for our side, so that nobody takes it for a build without shipped data.
-COLD = "Bangun situs tanpa tembolok `.cache/` (seperti klon baru dan CI; hanya yang ada di klon dipakai)"
+COLD = "Bangun situs tanpa tembolok `.cache/` (seperti bangun pertama sesudah klon; hanya yang ada di klon dipakai)"
 
 
 def _site_rows(site: dict, cold: dict | None, preview: dict | None, final: dict | None = None,

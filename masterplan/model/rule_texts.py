@@ -1,7 +1,8 @@
 """The editors' message texts (``teks`` of each rule in ``rules.yml``) and :func:`message`, which fills
 them. Apart from :mod:`masterplan.model.rules` because the tolerant file reader
 (:mod:`masterplan.model.sources`) words its own messages here, while ``rules.load()`` reads the data files
-that rules.yml names through that reader: a broken data file must not make the rules load themselves again."""
+that rules.yml names through that reader: a broken data file must not make the rules load themselves again.
+Why every text lives in rules.yml, and the tests that hold it: CATATAN-TEKNIS.md C78."""
 
 from __future__ import annotations
 

@@ -5,7 +5,7 @@ changed, the PDF kept from an earlier build (:mod:`~masterplan.pdf.cache`).
 
 mkdocs-with-pdf (its options and generator, BeautifulSoup with them), our arrangement and WeasyPrint are
 imported only when the PDF is rendered: a build that reuses the kept PDF costs about what a build of the
-website alone costs (importing them was ~0.12 CPU s of such a build).
+website alone costs (importing them was ~0.12 CPU s of such a build: CATATAN-TEKNIS.md C79).
 """
 
 from __future__ import annotations
