@@ -115,6 +115,23 @@ def test_only_the_publishing_jobs_may_write_and_deploys_never_cancel():
             assert writes == []
 
 
+def test_no_job_that_may_write_restores_a_cache():
+    """A restored cache runs in the job: ``.cache/jinja`` holds compiled template code that is executed
+    when loaded. Only pull-request builds (read-only token) restore the build cache; a job that may write
+    (publishing to gh-pages, a release) only saves it (CATATAN-TEKNIS.md C80)."""
+    restoring = ("actions/cache@", "actions/cache/restore@")
+    writers = 0
+    for path in WORKFLOWS:
+        for job in load(path)["jobs"].values():
+            if "write" not in job["permissions"].values():
+                continue
+            writers += 1
+            for step in job["steps"]:
+                assert not step.get("uses", "").startswith(restoring), (path.name, step["name"])
+                assert "cache" not in step.get("with", {}), (path.name, step["name"])  # setup-python's cache:
+    assert writers >= 2
+
+
 def test_builds_that_render_git_dates_fetch_the_whole_history():
     for path in WORKFLOWS:
         for job in load(path)["jobs"].values():

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import ast
 import string
+from functools import cache
 from pathlib import Path
 
 import pytest
@@ -285,28 +286,41 @@ class Module:
                 for rule in self.strings(call.args[0], site) for name in self.strings(call.args[1], site)]
 
 
-def test_every_message_call_names_a_text_of_rules_yml_with_its_slots():
-    calls, failures = 0, []
+@cache
+def _calls() -> tuple[list[tuple[str, str, str, frozenset[str]]], list[str]]:
+    """Every ``(where, rule, text name, slots filled)`` that a call of message() in the package can ask
+    for, and a failure for each call this test cannot read."""
+    asked, failures = [], []
     for name in _PATHS:
         module = Module.get(name)
         found, unfollowed = module.message_calls()
         failures += unfollowed
         for call in found:
             try:
-                instances = module.instances(call)
+                asked += [(module.where(call), rule, text, frozenset(filled))
+                          for rule, text, filled in module.instances(call)]
             except Unresolved as error:
                 failures.append(str(error))
-                continue
-            calls += 1
-            for rule, text, filled in instances:
-                where = module.where(call)
-                if text not in TEXTS.get(rule, {}):
-                    failures.append(f"{where}: rules.yml has no text aturan.{rule}.teks.{text}")
-                elif filled != _slots(TEXTS[rule][text]):
-                    failures.append(f"{where}: {rule} {text} has slots {sorted(_slots(TEXTS[rule][text]))}, "
-                                    f"the code fills {sorted(filled)}")
+    return asked, failures
+
+
+def test_every_message_call_names_a_text_of_rules_yml_with_its_slots():
+    asked, failures = _calls()
+    for where, rule, text, filled in asked:
+        if text not in TEXTS.get(rule, {}):
+            failures.append(f"{where}: rules.yml has no text aturan.{rule}.teks.{text}")
+        elif filled != _slots(TEXTS[rule][text]):
+            failures.append(f"{where}: {rule} {text} has slots {sorted(_slots(TEXTS[rule][text]))}, "
+                            f"the code fills {sorted(filled)}")
     assert not failures, "\n".join(failures)
-    assert calls >= 40  # the test found the calls (an import it does not follow would hide them)
+    assert len({where for where, *_ in asked}) >= 40  # the calls were found (an unfollowed import hides them)
+
+
+def test_every_text_is_asked_for_by_the_code():
+    asked = {(rule, text) for _, rule, text, _ in _calls()[0]}
+    unused = [f"aturan.{rule}.teks.{text}" for rule, texts in TEXTS.items() for text in texts
+              if (rule, text) not in asked]
+    assert not unused, f"texts in rules.yml that no message() call asks for (remove them or use them): {unused}"
 
 
 def test_every_rule_has_its_texts_in_rules_yml():
