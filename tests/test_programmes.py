@@ -13,6 +13,7 @@ import yaml
 from masterplan.model import milestones, plan_logic, sources
 from masterplan.views import directives, programme_tables, roadmap_svg
 from masterplan.model import programmes
+from masterplan.model.problems import help_reference
 from masterplan.checks.programme_data import check_programmes
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -129,6 +130,7 @@ def test_invalid_programme_data_fails_with_line_and_rule(tmp_path, text, rule, s
     if snippet is not None:
         assert problem.line == _line_of(text, snippet), problem.text()
     assert "Traceback" not in problem.message and problem.message[0].isupper()
+    assert all(p.message.endswith(help_reference(p.rule)) for p in problems), [p.text() for p in problems]
 
 
 def test_remembered_parse_gives_every_caller_its_own_data():

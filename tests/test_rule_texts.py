@@ -32,8 +32,9 @@ TEXTS = {rule: rule_texts.texts_of(spec) for rule, spec in rule_texts.registry()
 FRAGMENT = "potongan"
 
 # Rules reported with sentences of another rule: the shared file reader (masterplan/model/sources.py) words
-# a YAML syntax error in programme data with YAML-SALAH's texts, under the caller's own rule.
-WORDED_BY = {"PROGRAM-YAML": "YAML-SALAH"}
+# a YAML syntax error in programme data with YAML-SALAH's texts, under the caller's own rule; a quick win
+# too long for its horizon is said as any programme too long for its horizon.
+WORDED_BY = {"PROGRAM-YAML": "YAML-SALAH", "PROGRAM-QUICK-WIN": "PROGRAM-HORIZON"}
 
 
 class Unresolved(Exception):

@@ -29,7 +29,7 @@ from masterplan.checks.logic_targets import (kpbu_in_last_phase, milestones_in_p
 from masterplan.checks import plan_dates
 from masterplan.model import documents, rules as rules_module
 from masterplan.model.plan_logic import HORIZON_FILE, SWOT_FILE, TOWS, PlanLogic, load_plan_logic
-from masterplan.model.problems import EDITORS_GUIDE, Problem, help_reference
+from masterplan.model.problems import EDITORS_GUIDE, Problem, help_reference, help_url
 from masterplan.model.programmes import PROGRAMMES, Catalogue, load_catalogue
 from masterplan.model.rules import message
 from masterplan.model.sources import read_text, shown_path
@@ -238,7 +238,7 @@ def to_problems(found: list[Finding]) -> list[Problem]:
     """Findings as :class:`Problem` with severity from rules.yml and the pointer to the help page
     (added once: messages from the shared reader already carry it)."""
     registry = rules_module.load()
-    return sorted(Problem(path, line, 0, rule, text if "Lihat panduan:" in text
+    return sorted(Problem(path, line, 0, rule, text if help_url() in text
                           else f"{text} {help_reference(rule)}", registry.severity(rule))
                   for path, line, rule, text in found)
 

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import yaml
 
+from masterplan.model import rule_texts
 from masterplan.model.markdown_table import markup_cell, pipe_table
 from masterplan.model.stages import DRAFT_VERSION
 
@@ -50,8 +51,9 @@ def help_url() -> str:
 
 
 def help_reference(rule: str) -> str:
-    """The pointer that ends every message: the help page and the rule's fixed anchor there."""
-    return f"Lihat panduan: {help_url()}#{rule.lower()}"
+    """The pointer that ends every message: the help page and the rule's fixed anchor there, worded by
+    ``panduan`` in rules.yml."""
+    return rule_texts.registry()["panduan"].format(alamat=f"{help_url()}#{rule.lower()}")
 
 
 @dataclass(frozen=True, order=True)

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 import yaml
 
-from masterplan.model.problems import Problem
+from masterplan.model.problems import Problem, help_reference
 from masterplan.model.rules import message
 from masterplan.model.yaml_schema import key_node, node_at, schema_errors, where
 
@@ -30,7 +30,7 @@ def schema_problems(data: object, node: yaml.Node | None, schema: dict, memo: Re
         if path and isinstance(path[-1], str) and validator == "additionalProperties":
             target = key_node(node_at(node, path[:-1]), path[-1]) or target
         line, column = where(target)
-        problems.append(Problem(PROGRAMMES, line, column, rule, text))
+        problems.append(Problem(PROGRAMMES, line, column, rule, f"{text} {help_reference(rule)}"))
     return sorted(set(problems))
 
 
@@ -46,10 +46,13 @@ def cross_problems(entries: list[dict], node: yaml.Node | None, offices: dict, d
     """
     problems: list[Problem] = []
 
-    def report(index: int, field, rule: str, text: str, **values: object) -> None:
+    def add(index: int, field, rule: str, said: str) -> None:
         path = ["program", index] + (field if isinstance(field, list) else [field])
         line, column = where(node_at(node, path))
-        problems.append(Problem(PROGRAMMES, line, column, rule, message(rule, text, **values)))
+        problems.append(Problem(PROGRAMMES, line, column, rule, f"{said} {help_reference(rule)}"))
+
+    def report(index: int, field, rule: str, text: str, **values: object) -> None:
+        add(index, field, rule, message(rule, text, **values))
 
     seen: dict[str, int] = {}
     for index, entry in enumerate(entries):
@@ -85,12 +88,14 @@ def cross_problems(entries: list[dict], node: yaml.Node | None, offices: dict, d
         duration = last - first + 1
         if duration > longest:
             quick_win = entry["horizon"] == "quick-win"
-            report(index, "tahun_selesai", "PROGRAM-QUICK-WIN" if quick_win else "PROGRAM-HORIZON", "terlalu_lama",
-                   kode=code, horizon=label.lower(), lama_maks=longest, lama=duration, mulai=first, selesai=last)
+            add(index, "tahun_selesai", "PROGRAM-QUICK-WIN" if quick_win else "PROGRAM-HORIZON",
+                message("PROGRAM-HORIZON", "terlalu_lama", kode=code, horizon=label.lower(), lama_maks=longest,
+                        lama=duration, mulai=first, selesai=last))
     used = {entry["dimensi"] for entry in entries}
     for key, dimension in dimensions.items():
         if key not in used:
             line, column = where(key_node(node, "program"))
             text = message("PROGRAM-DIMENSI-KOSONG", "tanpa_program", dimensi=dimension.name, kode=key)
-            problems.append(Problem(PROGRAMMES, line, column, "PROGRAM-DIMENSI-KOSONG", text))
+            problems.append(Problem(PROGRAMMES, line, column, "PROGRAM-DIMENSI-KOSONG",
+                                    f"{text} {help_reference('PROGRAM-DIMENSI-KOSONG')}"))
     return problems

@@ -209,7 +209,7 @@ def load_catalogue(root: Path, plan: settings.Plan | None = None, memo: ResultCa
         offices, dimensions = _offices(offices_data), _dimensions(dimensions_data)
     except (AttributeError, KeyError, TypeError) as error:
         text = message("PROGRAM-BERKAS", "bentuk_data", berkas_opd=OFFICES, berkas_dimensi=DIMENSIONS, galat=error)
-        return None, [Problem(OFFICES, 1, 0, "PROGRAM-BERKAS", text)]
+        return None, [Problem(OFFICES, 1, 0, "PROGRAM-BERKAS", f"{text} {help_reference('PROGRAM-BERKAS')}")]
     entries = data["program"]
     problems = cross_problems(entries, node, offices, dimensions, plan.start_year, plan.end_year,
                               horizon_labels(root))
