@@ -4,6 +4,7 @@ required sections, front-matter fields and rule severities are declared) plus th
 from __future__ import annotations
 
 import fnmatch
+import re
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -148,3 +149,15 @@ def load(path: Path = RULES_FILE) -> Rules:
         sections += [Section(str(element), (), children) for element in spec["elemen"].values()]
         rules.outlines[f"{dimensions['folder']}/{code}.md"] = Outline(tuple(sections), dimensions["urut"])
     return rules
+
+
+def source_opening(path: Path = RULES_FILE) -> str:
+    """What opens every source line under a table or figure ("Sumber:", ``tabel.awal_sumber``): the one
+    setting that TABEL-SUMBER checks, the generated views write and the site and PDF recognise."""
+    return str(load(path).raw["tabel"]["awal_sumber"]).strip()
+
+
+def source_pattern(opening: str | None = None) -> str:
+    """A regex fragment for ``opening`` (:func:`source_opening` when None) that also accepts space before
+    its colon ("Sumber :"), as editors type it."""
+    return re.escape(source_opening() if opening is None else opening).replace(":", r"\s*:")

@@ -27,7 +27,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from masterplan.model.rules import message
+from masterplan.model import site_config
+from masterplan.model.rules import message, source_opening, source_pattern
 from masterplan.pdf import glue
 from masterplan.pdf.paper import BOTTOM_MARGIN, TOP_MARGIN, Page, missing_glyphs, parts, read_pages
 
@@ -41,9 +42,18 @@ EMPTY_FOOT = 0.35  # share of the text area left empty at the foot of a page bef
 PARAGRAPH_LEADING = 1.6
 LIST_ITEM = re.compile(r"^(\d+[.)]|[•◦▪–-])$")
 QUOTES = ('"', "”", "’", "'")
-CAPTION = re.compile(r"^(Tabel|Gambar)\s+[A-Z0-9]+\.\d+\s")
-SOURCE_LINE = re.compile(r"^Sumber\s*:")
 ELLIPSIS = "…"
+
+
+def caption_line(words: tuple[str, ...]) -> re.Pattern[str]:
+    """A line that opens a numbered caption, for the caption ``words`` of mkdocs.yml ("Tabel 3.6 ...")."""
+    return re.compile(rf"^({site_config.words_pattern(words)})\s+[A-Z0-9]+\.\d+\s")
+
+
+def source_line(opening: str) -> re.Pattern[str]:
+    """A source line, for its ``opening`` (``tabel.awal_sumber`` in rules.yml, "Sumber:"). Both patterns
+    are compiled on each use: re keeps the compiled ones, and a changed mkdocs.yml is followed."""
+    return re.compile(rf"^{source_pattern(opening)}")
 
 
 @dataclass(frozen=True)
@@ -99,13 +109,14 @@ def check_short_pages(pages: list[Page], starts: list[tuple[int, str]]):
 
 def check_source_lines(pages: list[Page]):
     """SUMBER-AWAL-HALAMAN: the first line of a page is not a table's source line."""
+    opening = source_line(source_opening())
     for page in pages:
         if not page.lines:
             continue
         first = page.lines[0]
         if page.tables and min(top for top, _, _, _ in page.tables) < first.top:
             continue
-        if SOURCE_LINE.match(first.text):
+        if opening.match(first.text):
             yield Fault(page.number, "SUMBER-AWAL-HALAMAN",
                         message("SUMBER-AWAL-HALAMAN", "terpisah", baris=first.text[:50]))
 
@@ -149,7 +160,7 @@ def _opens_with_table(page: Page) -> bool:
     first_line = page.lines[0] if page.lines else None
     if page.tables and (first_line is None or min(t[0] for t in page.tables) < first_line.top):
         return True
-    return first_line is not None and bool(CAPTION.match(first_line.text))
+    return first_line is not None and bool(caption_line(site_config.caption_words()).match(first_line.text))
 
 
 def check_empty_feet(pages: list[Page], starts: list[tuple[int, str]]):
@@ -203,7 +214,7 @@ def _glued(words: list[dict]) -> int:
     """How many of a line's first ``words`` print as one unit: a fixed reference that the PDF joins with
     non-breaking spaces ("Tahun 2021", "(BAB VI)"; masterplan.pdf.glue), which the text layer parts."""
     text = " ".join(word["text"] for word in words[:4])
-    match = glue.COMBINED.search(text)
+    match = glue.combined().search(text)
     if match is None or match.start() >= len(words[0]["text"]):
         return 1
     return text[:match.end()].count(" ") + 1

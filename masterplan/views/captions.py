@@ -11,21 +11,26 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from masterplan.model import rules
+from masterplan.model import rules, site_config
 from masterplan.model.numbering import PageNumbers, caption_blocks
 
 _KINDS = {"table": ("tabel", "<"), "figure": ("gambar", ">")}  # (class and id prefix, caption above/below)
-_PREFIX = re.compile(r'(<span class="caption-prefix">(?:Tabel|Gambar) )(\d+)</span>')
 # The caption extension drops the space after its prefix when the caption's text starts with an element
 # (an abbreviation: "Tabel 5.2<abbr>OPD</abbr>"); the space is put back.
 _GLUED_PREFIX = re.compile(r'(<span class="caption-prefix">[^<]*</span>)(?=<)')
 
 
 @cache
-def _source_paragraph() -> re.Pattern[str]:
-    """A paragraph that starts with the source line's opening word (``tabel.awal_sumber`` in rules.yml, the
+def _prefix(words: tuple[str, ...]) -> re.Pattern[str]:
+    """A caption's prefix as the extension writes it, for the caption words of mkdocs.yml ("Tabel 2")."""
+    return re.compile(rf'(<span class="caption-prefix">{site_config.words_pattern(words)} )(\d+)</span>')
+
+
+@cache
+def _source_paragraph(opening: str) -> re.Pattern[str]:
+    """A paragraph that starts with the source line's ``opening`` (``tabel.awal_sumber`` in rules.yml, the
     setting TABEL-SUMBER checks), also in bold or italics and with space before its colon."""
-    prefix = re.escape(rules.load().raw["tabel"]["awal_sumber"].strip()).replace(":", r"\s*:")
+    prefix = rules.source_pattern(opening)
     return re.compile(rf"<p>(?=(?:<(?:strong|em|b|i)>)*\s*{prefix})", re.IGNORECASE)
 
 
@@ -56,12 +61,13 @@ def number(markdown: str, numbers: PageNumbers) -> str:
 
 
 def finish(html: str, numbers: PageNumbers) -> str:
-    """The rendered page ``html`` with source lines (paragraphs starting with ``tabel.awal_sumber`` of rules.yml, "Sumber:", also in bold or
-    italics) classed ``sumber``, so that they sit close under their table or figure; a space between a
-    caption's prefix and its text; in an appendix the
-    chapter letter written into each caption prefix ("Tabel B.1")."""
-    html = _source_paragraph().sub('<p class="sumber">', html)
+    """The rendered page ``html`` with source lines (paragraphs starting with ``tabel.awal_sumber`` of
+    rules.yml, "Sumber:", also in bold or italics) classed ``sumber``, so that they sit close under their
+    table or figure; a space between a caption's prefix and its text; in an appendix the chapter letter
+    written into each caption prefix ("Tabel B.1"; the caption words are those of mkdocs.yml)."""
+    html = _source_paragraph(rules.source_opening()).sub('<p class="sumber">', html)
     html = _GLUED_PREFIX.sub(r"\1 ", html)
     if _numeric(numbers.chapter):
         return html
-    return _PREFIX.sub(lambda m: f'{m.group(1)}{numbers.chapter}.{m.group(2)}</span>', html)
+    lettered = _prefix(site_config.caption_words())
+    return lettered.sub(lambda m: f'{m.group(1)}{numbers.chapter}.{m.group(2)}</span>', html)

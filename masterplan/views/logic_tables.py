@@ -12,16 +12,18 @@ from __future__ import annotations
 from masterplan.model.logic_types import SWOT_KINDS, PlanLogic
 from masterplan.model.plan_logic import MISSING, TARGET_HORIZONS
 from masterplan.model.markdown_table import captioned_table
+from masterplan.model.rules import source_opening
 from masterplan.views.programme_tables import DEFERRED, number, rupiah, target, years
 from masterplan.views.upkeep import OPERATION_LABEL, upkeep
 
-SOURCE = "Sumber: Analisis Tim Penyusun, usulan untuk dibahas dalam Bimtek Tahap II"
+SOURCE = "Analisis Tim Penyusun, usulan untuk dibahas dalam Bimtek Tahap II"  # after tabel.awal_sumber
 
 
 def table(header: list[str], align: str, rows: list[list[object]], caption: str, note: str = "") -> str:
     """A table of the plan's logic (:func:`~masterplan.model.markdown_table.captioned_table`) whose source
     line is the Tim Penyusun's analysis, with an optional ``note``."""
-    return captioned_table(header, align, rows, caption, SOURCE + (f"; {note}" if note else "") + ".")
+    return captioned_table(header, align, rows, caption,
+                           f"{source_opening()} {SOURCE}" + (f"; {note}" if note else "") + ".")
 
 
 def _codes(values) -> str:
@@ -227,7 +229,7 @@ def rpjmd_alignment(logic: PlanLogic) -> str:
     names = {m.number: logic.catalogue.dimensions[m.dimension].name for m in logic.missions}
     rows = [[f"{number}. {names.get(number, number)}", *cells] for number, cells, _ in aligned.rows]
     return captioned_table(["Misi smart city", *aligned.columns], "l" * (len(aligned.columns) + 1), rows,
-                           aligned.title, f"Sumber: {aligned.source}.")
+                           aligned.title, f"{source_opening()} {aligned.source}.")
 
 
 def mission_list(logic: PlanLogic) -> str:

@@ -14,6 +14,7 @@ from babel.numbers import format_compact_decimal, format_decimal
 
 from masterplan.model.markdown_table import captioned_table
 from masterplan.model.programmes import HORIZONS, Catalogue, Programme
+from masterplan.model.rules import source_opening
 
 COST_NOTE = ("biaya adalah perkiraan kasar untuk pembahasan yang perlu verifikasi, bukan pagu anggaran, dan tidak "
              "termasuk biaya operasi dan pemeliharaan, yang belum dihitung")
@@ -26,7 +27,7 @@ def source_line(catalogue: Catalogue, note: str = "", costs: bool = True) -> str
     (``extra.rencana.sumber.program`` in mkdocs.yml), the cost caveat when the view shows ``costs``,
     and an optional ``note``."""
     source = catalogue.source or "Tim Penyusun"
-    return f"Sumber: {source}" + (f"; {COST_NOTE}" if costs else "") + (f"; {note}" if note else "") + "."
+    return f"{source_opening()} {source}" + (f"; {COST_NOTE}" if costs else "") + (f"; {note}" if note else "") + "."
 
 
 def rupiah(amount: int) -> str:

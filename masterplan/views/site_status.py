@@ -24,7 +24,7 @@ from masterplan.model import stages as releases
 from masterplan.model.documents import Document
 from masterplan.model.markdown_table import captioned_table
 from masterplan.model.problems import Problem
-from masterplan.model.rules import Rules, Section
+from masterplan.model.rules import Rules, Section, source_opening
 from masterplan.model.settings import indonesian_date
 from masterplan.model.stage_dates import Stage
 
@@ -122,7 +122,7 @@ def stage_table(progress: Progress) -> str:
     rows = [[f"Tahap {_roman(s.number)}", s.when, s.topics, s.output, state(s.number)] for s in progress.stages]
     return captioned_table(["Tahap", "Waktu", "Pokok bahasan", "Keluaran", "Keadaan"], "lllll", rows,
                            "Tahapan Bimtek penyusunan rencana induk smart city",
-                           f"Sumber: {progress.sources.get('tahapan') or 'Tim Penyusun'}.")
+                           f"{source_opening()} {progress.sources.get('tahapan') or 'Tim Penyusun'}.")
 
 
 def current_stage(progress: Progress, version: str | None = None) -> str:
@@ -165,7 +165,7 @@ def status_table(progress: Progress) -> str:
             + f"; bagian wajib lengkap di {complete} dari {len(progress.chapters)} halaman.\n\n")
     header = ["Halaman", "Penanggung jawab", "Status", "Bagian wajib", "Kata", "Perubahan terakhir"]
     table = captioned_table(header, "llllrl", rows, "Status penyusunan per halaman dokumen",
-                            f"Sumber: {progress.sources.get('status') or 'Tim Penyusun'}.")
+                            f"{source_opening()} {progress.sources.get('status') or 'Tim Penyusun'}.")
     return lead + f'??? abstract "Rincian per halaman ({len(progress.chapters)} halaman)"\n\n' + textwrap.indent(table, "    ")
 
 
