@@ -83,7 +83,8 @@ def _misplaced_captions(page: Page, context: Context, lines: list[str], tables: 
         table = next((first for first, _ in tables if first == after), None)
         if table is not None:
             yield context.problem(page, opened + offset, 1, "TABEL-JUDUL",
-                                  message("TABEL-JUDUL", "di_atas_tabel", baris=table + offset)), table
+                                  message("TABEL-JUDUL", "di_atas_tabel", baris=table + offset,
+                                          awal=context.rules.raw["tabel"]["awal_sumber"])), table
         else:
             yield context.problem(page, opened + offset, 1, "TABEL-JUDUL",
                                   message("TABEL-JUDUL", "bukan_di_bawah_tabel")), None
@@ -119,4 +120,5 @@ def check(page: Page, context: Context) -> Iterator[Problem]:
         close = next(i for i in range(index, len(tokens)) if tokens[i].type == "table_close")
         if not _caption_follows(tokens, close):
             yield context.problem(page, token.map[0] + offset, 1, "TABEL-JUDUL",
-                                  message("TABEL-JUDUL", "tanpa_keterangan"))
+                                  message("TABEL-JUDUL", "tanpa_keterangan",
+                                          awal=context.rules.raw["tabel"]["awal_sumber"]))

@@ -129,7 +129,8 @@ def check(page: Page, context: Context) -> Iterator[Problem]:
         example = (message("TABEL-TAB", "contoh", **rows, isi=_pipe_row(lines[run[1]])) if len(run) > 1
                    else message("TABEL-TAB", "contoh_satu_baris", **rows))
         yield context.problem(page, run[0] + offset, 1, "TABEL-TAB", message(
-            "TABEL-TAB", "dipisah_tab", baris=_span([i + offset for i in run]), contoh=example))
+            "TABEL-TAB", "dipisah_tab", baris=_span([i + offset for i in run]), contoh=example,
+            awal=context.rules.raw["tabel"]["awal_sumber"]))
     in_table = {i for run in tables for i in run}
     items: dict[str, list[int]] = {"DAFTAR-WORD": [], "DAFTAR-TAB": []}
     for index, line in enumerate(lines):
