@@ -231,6 +231,16 @@ def test_glossary_rows_are_read_robustly(tmp_path, row, expected):
     assert abbreviations.from_glossary(page) == expected
 
 
+@pytest.mark.parametrize("heading", ["Singkatan", "Daftar Singkatan", "1.2 daftar singkatan:"])
+def test_glossary_is_read_under_every_heading_the_checks_accept(tmp_path, heading):
+    """The build reads the abbreviations under each name rules.yml accepts for the section: a glossary
+    headed "Daftar Singkatan" passed the checks and lost every explanation on the site."""
+    page = tmp_path / "istilah.md"
+    page.write_text(f"# X\n\n## {heading}\n\n| Singkatan | Kepanjangan |\n|---|---|\n| OPD | Organisasi |\n",
+                    encoding="utf-8")
+    assert abbreviations.from_glossary(page) == {"OPD": "Organisasi"}
+
+
 @pytest.mark.parametrize("md", ["bab-1-pendahuluan.md", "bab-8-tata-kelola.md", abbreviations.GLOSSARY])
 def test_abbreviations_are_explained_on_hover_from_the_glossary(full_build, md):
     found = soup_of(html_path(full_build.site, md)).select("article abbr[title]")

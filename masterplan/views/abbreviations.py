@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from masterplan.model import rules
 from masterplan.model.documents import load, normalize_heading
 from masterplan.model.result_cache import ResultCache
 
@@ -18,21 +19,37 @@ GLOSSARY = "lampiran/daftar-istilah.md"  # relative to docs/
 SECTION = "Singkatan"
 
 
+def section_names() -> frozenset[str]:
+    """The headings (normalised) the abbreviation table may stand under: the glossary's required section
+    ``Singkatan`` in rules.yml (``bagian_wajib``) with the other names it accepts ("Daftar Singkatan"), so
+    that a glossary the editors' checks accept is one the build reads. Only ``Singkatan`` when rules.yml
+    names no such section."""
+    wanted = normalize_heading(SECTION)
+    outline = rules.load().outlines.get(GLOSSARY)
+    for section in outline.sections if outline else ():
+        names = frozenset(normalize_heading(name) for name in (section.title, *section.aliases))
+        if wanted in names:
+            return names
+    return frozenset({wanted})
+
+
 def from_glossary(path: Path) -> dict[str, str]:
-    """``{abbreviation: expansion}`` from the first table under the ``## Singkatan`` heading of the
-    Markdown file ``path`` (first column: abbreviation, second: expansion), in table order.
+    """``{abbreviation: expansion}`` from the first table under the ``## Singkatan`` heading (or a name
+    rules.yml accepts for it, :func:`section_names`) of the Markdown file ``path`` (first column:
+    abbreviation, second: expansion), in table order.
 
     Rows with an empty cell are skipped. Returns ``{}`` when the file or the section is missing.
     """
     if not path.is_file():
         return {}
     tokens = load(path, path.parent).tokens
+    names = section_names()
     inside = False
     row: list[str] = []
     found: dict[str, str] = {}
     for index, token in enumerate(tokens):
         if token.type == "heading_open" and token.tag == "h2":
-            inside = normalize_heading(tokens[index + 1].content) == normalize_heading(SECTION)
+            inside = normalize_heading(tokens[index + 1].content) in names
         elif inside and token.type == "tbody_open":
             row = []
         elif inside and token.type == "inline" and tokens[index - 1].type == "td_open":
