@@ -84,7 +84,7 @@ def _misplaced_captions(page: Page, context: Context, lines: list[str], tables: 
         if table is not None:
             yield context.problem(page, opened + offset, 1, "TABEL-JUDUL",
                                   message("TABEL-JUDUL", "di_atas_tabel", baris=table + offset,
-                                          awal=context.rules.raw["tabel"]["awal_sumber"])), table
+                                          awal=context.rules.source_opening)), table
         else:
             yield context.problem(page, opened + offset, 1, "TABEL-JUDUL",
                                   message("TABEL-JUDUL", "bukan_di_bawah_tabel")), None
@@ -121,4 +121,4 @@ def check(page: Page, context: Context) -> Iterator[Problem]:
         if not _caption_follows(tokens, close):
             yield context.problem(page, token.map[0] + offset, 1, "TABEL-JUDUL",
                                   message("TABEL-JUDUL", "tanpa_keterangan",
-                                          awal=context.rules.raw["tabel"]["awal_sumber"]))
+                                          awal=context.rules.source_opening))

@@ -130,7 +130,7 @@ def check(page: Page, context: Context) -> Iterator[Problem]:
                    else message("TABEL-TAB", "contoh_satu_baris", **rows))
         yield context.problem(page, run[0] + offset, 1, "TABEL-TAB", message(
             "TABEL-TAB", "dipisah_tab", baris=_span([i + offset for i in run]), contoh=example,
-            awal=context.rules.raw["tabel"]["awal_sumber"]))
+            awal=context.rules.source_opening))
     in_table = {i for run in tables for i in run}
     items: dict[str, list[int]] = {"DAFTAR-WORD": [], "DAFTAR-TAB": []}
     for index, line in enumerate(lines):

@@ -50,7 +50,7 @@ def _has_source(tokens: list, close: int, prefix: str) -> bool:
 
 def check(page: Page, context: Context) -> Iterator[Problem]:
     """TABEL-SUMBER and TABEL-KOLOM for every pipe table of the page (admonitions included)."""
-    prefix = context.rules.raw["tabel"]["awal_sumber"]
+    prefix = context.rules.source_opening
     tokens = page.document.content_tokens
     lines = LINE_BREAK.split(page.document.content_body)
     offset = page.document.body_line

@@ -94,6 +94,12 @@ class Rules:
         """Required sections of the page at ``name`` (relative to docs/); empty when none are declared."""
         return self.outlines.get(name, Outline(()))
 
+    @property
+    def source_opening(self) -> str:
+        """What opens every source line under a table or figure ("Sumber:", ``tabel.awal_sumber``): the one
+        setting that TABEL-SUMBER checks, the generated views write and the site and PDF recognise."""
+        return str(self.raw["tabel"]["awal_sumber"]).strip()
+
 
 def _section(entry) -> Section:
     if isinstance(entry, str):
@@ -152,9 +158,8 @@ def load(path: Path = RULES_FILE) -> Rules:
 
 
 def source_opening(path: Path = RULES_FILE) -> str:
-    """What opens every source line under a table or figure ("Sumber:", ``tabel.awal_sumber``): the one
-    setting that TABEL-SUMBER checks, the generated views write and the site and PDF recognise."""
-    return str(load(path).raw["tabel"]["awal_sumber"]).strip()
+    """:attr:`Rules.source_opening` of the rules at ``path``."""
+    return load(path).source_opening
 
 
 def source_pattern(opening: str | None = None) -> str:

@@ -15,6 +15,5 @@ def rule_table(rules: Rules) -> str:
     and its one-line summary, in registry order, with the source line the table checks ask for."""
     rows = [[f"[`{rule.id}`](#{rule.anchor})", LEVEL.get(rule.severity, "peringatan"), rule.summary]
             for rule in rules.catalogue.values()]
-    opening = str(rules.raw["tabel"]["awal_sumber"]).strip()  # the source line's word, as TABEL-SUMBER asks
     return (pipe_table(["Kode", "Tingkat", "Artinya"], "lll", rows, markup_cell)
-            + f"\n\n{opening} daftar aturan `masterplan/model/{RULES_FILE.name}`.\n")
+            + f"\n\n{rules.source_opening} daftar aturan `masterplan/model/{RULES_FILE.name}`.\n")
