@@ -29,7 +29,10 @@ pemeriksaan menambah paling banyak 30 %" dinilai pada detik CPU (pengguna + sist
 ketika mesin sibuk; detik dinding dicetak di sampingnya. Bangun situs kita diukur dua kali: seperti
 penyunting membangun ulang (tembolok ``.cache/`` dari bangun sebelumnya ada: kata dasar, hasil pemeriksaan,
 judul dan jumlah kata, templat terkompilasi) dan dengan tembolok itu dihapus (bangun pertama setelah klon, dan bangun CI bila tembolok main belum ada; kata dasar yang
-dikirim bersama kode tetap dipakai), yang dibandingkan dengan kedua bawaan dalam tiga-serangkai bergantian. Pratinjau: kedua proyek (salinan di folder sementara)
+dikirim bersama kode tetap dipakai), yang dibandingkan dengan kedua bawaan dalam tiga-serangkai bergantian. Bangun
+pertama sebuah pull request di CI (yang memulihkan tembolok main) diukur pada salinan proyek: tembolok bangun main
+dipulihkan, lalu satu kalimat bab atau satu program di ``data/program.yml`` diubah, bergantian dengan bawaan yang
+membangun Markdown akhir kita. Pratinjau: kedua proyek (salinan di folder sementara)
 dilayani ``mkdocs serve --dirty`` berdampingan; satu bab diubah bergantian di kedua sisi dan waktunya
 diukur sampai halaman yang dilayani memuat teks baru (termasuk jeda pengawas berkas MkDocs, ≤ 0,5 detik).
 Lalu, untuk situs
@@ -245,6 +248,44 @@ def copied_project(work: Path) -> Path:
     return project
 
 
+# What a pull request changes, each measured from main's cache: one sentence of a chapter (an OPD's text),
+# one programme's description in data/program.yml (an OPD's programme). (file, old text, new text with
+# {run}); the old text occurs once.
+PULL_REQUESTS = {
+    "bab": ("docs/bab-4-visi-misi.md", "Dengan dasar itu, Tim Penyusun", "Dengan dasar itu (suntingan {run}), Tim Penyusun"),
+    "program": ("data/program.yml", "sehingga setiap aduan tercatat,", "sehingga setiap aduan (suntingan {run}) tercatat,"),
+}
+
+
+def measure_pull_requests(work: Path, stock: Path, runs: int) -> dict[str, dict]:
+    """The first build of a pull request in CI, which restores main's ``.cache/`` (C80) and builds the
+    changed sources: for each :data:`PULL_REQUESTS` edit, ``runs`` pairs of (our build of a copy of the
+    project with that edit and main's cache put back first, stock building our final Markdown ``stock``),
+    alternating which goes first; :func:`summary` by edit."""
+    project = copied_project(work / "pr")
+    _build(project, work / "pr-utama", pdf=False, strict=True)  # main's build: its cache is what CI restores
+    main_cache = work / "tembolok-main"
+    shutil.copytree(project / word_cache.FOLDER, main_cache)
+    found = {}
+    for name, (relative, old, new) in PULL_REQUESTS.items():
+        source = project / relative
+        original = source.read_text(encoding="utf-8")
+        if original.count(old) != 1:
+            raise SystemExit(f"GAGAL: {relative} tidak memuat tepat sekali teks yang disunting untuk pengukuran: {old!r}.")
+        pairs = []
+        for run in range(runs):
+            shutil.rmtree(project / word_cache.FOLDER)
+            shutil.copytree(main_cache, project / word_cache.FOLDER)
+            source.write_text(original.replace(old, new.format(run=run)), encoding="utf-8")
+            sides = [(project, "kita", True), (stock, "bawaan", False)]
+            done = {side: _build(folder, work / f"pr-{side}", pdf=False, strict=strict)
+                    for folder, side, strict in (sides[::-1] if run % 2 else sides)}
+            pairs.append((done["kita"], done["bawaan"]))
+        source.write_text(original, encoding="utf-8")
+        found[name] = summary(pairs)
+    return found
+
+
 def measure_preview(work: Path, edits: int) -> dict:
     """:func:`spread` of the seconds until an edit shows in ``mkdocs serve --dirty``, ours against stock
     (:mod:`masterplan.devtools.preview_latency`), ``edits`` edits on each side in turn."""
@@ -354,12 +395,21 @@ def _cpu_row(label: str, figures: dict) -> str:
 COLD = "Bangun situs tanpa tembolok `.cache/` (seperti bangun pertama sesudah klon; hanya yang ada di klon dipakai)"
 
 
+# How each pull-request row names its edit (PULL_REQUESTS).
+PULL_REQUEST_ROWS = {
+    "bab": "Bangun pertama pull request di CI, satu kalimat bab diubah (tembolok `.cache/` main dipulihkan)",
+    "program": "Bangun pertama pull request di CI, satu program di `data/program.yml` diubah (tembolok main dipulihkan)",
+}
+
+
 def _site_rows(site: dict, cold: dict | None, preview: dict | None, final: dict | None = None,
-               cold_final: dict | None = None) -> list[str]:
+               cold_final: dict | None = None, pull_requests: dict | None = None) -> list[str]:
     rows = [f"| Bangun situs (detik) | {site['ours']:.2f} | {site['stock']:.2f} | {_ratio(site)} | – | – |",
             _cpu_row(f"Bangun situs (detik CPU); {SAME_SOURCE}", site)]
     if final:
         rows.append(_cpu_row(f"Bangun situs (detik CPU); {SAME_MARKDOWN}: biaya plugin dan pemeriksaan kita saja", final))
+    for name, figures in (pull_requests or {}).items():
+        rows.append(_cpu_row(f"{PULL_REQUEST_ROWS[name]} (detik CPU); {SAME_MARKDOWN}", figures))
     if cold:
         rows.append(_cpu_row(f"{COLD} (detik CPU); {SAME_SOURCE}", cold))
     if cold_final:
@@ -374,7 +424,7 @@ def _site_rows(site: dict, cold: dict | None, preview: dict | None, final: dict 
 def report(site: dict, full: dict | None, pages: tuple[int, int] | None, runs: int,
            cached: float | None = None, scaled: dict | None = None, cold: dict | None = None,
            preview: dict | None = None, final: dict | None = None, sheets: dict | None = None,
-           cold_final: dict | None = None, pdf_final: dict | None = None) -> str:
+           cold_final: dict | None = None, pdf_final: dict | None = None, pull_requests: dict | None = None) -> str:
     """The Markdown table of figures and targets (Bahasa Indonesia, as the README); ``full`` and ``pages``
     are the site+PDF builds (ours rendering the plan's PDF alone, as stock does) and the pages of each
     side's plan PDF, ``cached`` is the CPU seconds of our site+PDF rebuild with nothing changed, ``sheets``
@@ -383,11 +433,12 @@ def report(site: dict, full: dict | None, pages: tuple[int, int] | None, runs: i
     ``final`` our site builds against stock building our final Markdown (:func:`summary`), ``cold_final``
     the same for our builds without the cache, ``pdf_final`` our site+PDF builds against stock building
     our final Markdown (:func:`summary`, with ``pages``: that stock PDF's page count); its CPU seconds per
-    page take off the site-only CPU of the same stock project (``final``)."""
+    page take off the site-only CPU of the same stock project (``final``); ``pull_requests``
+    :func:`measure_pull_requests`."""
     lines = [f"{runs} pasangan bergantian; median, rasio per pasangan (rentang min–maks); mesin: "
              f"{os.cpu_count()} inti; {time.strftime('%Y-%m-%d')}.", "",
              "| Ukuran | Kita | Bawaan | Rasio | Target | Hasil |", "|---|---:|---:|---:|---|---|",
-             *_site_rows(site, cold, preview, final, cold_final)]
+             *_site_rows(site, cold, preview, final, cold_final, pull_requests)]
     kib = [site["ours_kib"], site["stock_kib"]]
     if full and pages:
         pdf_ours = max(full["cpu"]["ours"] - site["cpu"]["ours"], 0.0)
@@ -457,8 +508,10 @@ def main(argv: list[str] | None = None) -> int:
         triples = paired_builds(ROOT, stock_site, work, args.runs, pdf=False, final=stock_final)
         site = summary([(ours, stock) for ours, stock, _ in triples])
         final = summary([(ours, same) for ours, _, same in triples])
-        cold = cold_final = preview = None
+        cold = cold_final = preview = pull_requests = None
         if not args.pdf_only:
+            print("Membangun pull request dari tembolok main: kita dan bawaan bergantian …", file=sys.stderr)
+            pull_requests = measure_pull_requests(work, stock_final, args.runs)
             print("Membangun situs tanpa tembolok: kita dan kedua bawaan bergantian …", file=sys.stderr)
             triples = paired_builds(ROOT, stock_site, work, args.runs, pdf=False, cold=True, final=stock_final)
             cold = summary([(ours, stock) for ours, stock, _ in triples])
@@ -483,7 +536,8 @@ def main(argv: list[str] | None = None) -> int:
             if args.scale > 1:
                 print(f"Mengukur memori untuk rencana {args.scale}× lebih panjang …", file=sys.stderr)
                 scaled = measure_scaled(work, args.scale)
-        table = report(site, full, pages, args.runs, cached, scaled, cold, preview, final, sheets, cold_final, pdf_final)
+        table = report(site, full, pages, args.runs, cached, scaled, cold, preview, final, sheets, cold_final, pdf_final,
+                       pull_requests)
         if not args.pdf_only:
             built = {name: work / f"{name}-{'situs' if args.quick else 'lengkap'}" for name in ("kita", "bawaan")}
             print("Mengukur halaman di Chromium: berat, galat konsol, axe …", file=sys.stderr)

@@ -2,7 +2,7 @@
 counts and the data's schema verdicts give the same problems from the kept answers as computed afresh, and
 the cache never hides a problem: an edit, a change to a file a check reads besides the page (another
 page's headings, an image), a speller installed since, or another version of our code, rules, data or
-word list is checked again."""
+word list is checked again. A change to the plan's data (a programme) computes again only what reads it."""
 
 from __future__ import annotations
 
@@ -16,9 +16,12 @@ from checks_util import CHAPTER
 
 from masterplan import checks
 from masterplan.checks import plan_logic
+from masterplan.checks.plan_logic import COUNTS
 from masterplan.model import documents, programmes, result_cache
 from masterplan.model.result_cache import ResultCache
 from masterplan.model.yaml_schema import schema_errors
+from masterplan.site import kept
+from masterplan.views import data_needs, directives
 
 ROOT = Path(__file__).resolve().parents[1]
 MISSPELT = CHAPTER + "\nRencanna \u2014 tanpa  spasi ganda.\n"
@@ -101,27 +104,92 @@ def test_what_a_check_reads_besides_the_page_is_checked_again(tmp_path, change):
                      for p in checks.run([project / "docs"], project / "docs", project, spell=spell)]
 
 
-def test_the_fingerprint_covers_our_code_rules_data_and_word_list(tmp_path, monkeypatch):
+# A change to one input and what the memo then computes again: "semua", every answer (the fingerprint:
+# our code, rules.yml and the data files it reads, mkdocs.yml, the word list); "data", only the answers
+# that read the plan's data files (the other files under data/).
+INPUT_CHANGES = [
+    ("masterplan/model/rules.yml", "aturan: {A: galat}\n", "semua"),
+    ("masterplan/model/modul.py", "X = 2\n", "semua"),
+    ("proyek/mkdocs.yml", "site_name: y\n", "semua"),
+    ("proyek/kata-proyek.txt", "Bangli\nKintamani\n", "semua"),
+    ("proyek/data/opd.yml", "kominfo: {nama: Diskominfo}\n", "semua"),  # read by rules.yml (kode_dari)
+    ("proyek/data/program.yml", "program: [1]\n", "data"),
+    ("proyek/data/baru.yml", "a: 1\n", "data"),
+]
+
+
+@pytest.mark.parametrize("changed, text, recomputed", INPUT_CHANGES)
+def test_a_change_to_an_input_computes_again_what_reads_it(tmp_path, monkeypatch, changed, text, recomputed):
     package, project = tmp_path / "masterplan", tmp_path / "proyek"
     (package / "model").mkdir(parents=True)
     (package / "model" / "rules.yml").write_text("aturan: {}\n", encoding="utf-8")
     (package / "model" / "modul.py").write_text("X = 1\n", encoding="utf-8")
     (project / "data").mkdir(parents=True)
     (project / "data" / "program.yml").write_text("program: []\n", encoding="utf-8")
+    (project / "data" / "opd.yml").write_text("kominfo: {}\n", encoding="utf-8")
     (project / "mkdocs.yml").write_text("site_name: x\n", encoding="utf-8")
     (project / "kata-proyek.txt").write_text("Bangli\n", encoding="utf-8")
     monkeypatch.setattr(result_cache, "PACKAGE", package)
 
-    def fingerprint() -> str:
-        return result_cache.fingerprint(result_cache.build_inputs(project, project, "kata-proyek.txt"), "id_ID")
+    def memo() -> ResultCache:
+        return ResultCache.for_build(project, project, "kata-proyek.txt", "id_ID", ["data/opd.yml"])
 
-    seen = {fingerprint()}
-    for path, text in [(package / "model" / "rules.yml", "aturan: {A: galat}\n"), (package / "model" / "modul.py", "X = 2\n"),
-                       (project / "data" / "program.yml", "program: [1]\n"), (project / "mkdocs.yml", "site_name: y\n"),
-                       (project / "kata-proyek.txt", "Bangli\nKintamani\n"), (project / "data" / "baru.yml", "a: 1\n")]:
-        path.write_text(text, encoding="utf-8")
-        assert fingerprint() not in seen, path
-        seen.add(fingerprint())
+    first = memo()
+    for kind, data in (("halaman", False), ("tampilan", True)):
+        first.get(kind, ["teks"], lambda: "lama", data=data)
+    first.save()
+    (tmp_path / changed).write_text(text, encoding="utf-8")
+    then = memo()
+    kept = {kind: then.get(kind, ["teks"], lambda: "baru", data=data) == "lama"
+            for kind, data in (("halaman", False), ("tampilan", True))}
+    assert kept == {"halaman": recomputed == "data", "tampilan": False}
+
+
+def _plan_work(project: Path, memo: ResultCache | None) -> tuple:
+    """What a build computes from the plan's data in the project at ``project``: the data's and the
+    logic's problems (the counts in the prose too), two generated views and the data needs."""
+    catalogue, problems = programmes.load_catalogue(project, memo=memo)
+    logic, found = plan_logic.check(project, project / "docs", catalogue, memo)
+    views = directives.expand("[[peta-jalan]]\n\n[[tabel-program dimensi=smart-environment]]\n", catalogue,
+                              "docs/x.md", logic=logic, memo=memo)
+    pages = [(f"docs/{path.relative_to(project / 'docs').as_posix()}", path.stem, documents.load(path, project))
+             for path in sorted((project / "docs").rglob("*.md")) if "panduan" not in path.parts]
+    return problems + found, views, data_needs.collect(logic, pages, project, memo)
+
+
+def test_a_programme_removed_is_counted_and_drawn_again_while_the_pages_checks_are_kept(tmp_path):
+    """A pull request that changes data/program.yml only: the counts in the prose, the views and the data
+    needs follow the new data (as computed afresh), and every page's checks are taken from the memo."""
+    project = tmp_path / "proyek"
+    for name in ("docs", "data"):
+        shutil.copytree(ROOT / name, project / name)
+    shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
+
+    def build() -> tuple[list, tuple]:
+        memo = kept.results(project)
+        try:
+            found = checks.run([project / "docs"], project / "docs", project, memo=memo)
+            work = _plan_work(project, memo)
+        finally:
+            documents.remember_in(None)
+        memo.save()
+        return found, work
+
+    before = build()[1]
+    path = project / ".cache" / result_cache.FILE
+    stored = json.loads(path.read_text(encoding="utf-8"))
+    marked = [key for key in stored["words"] if key.startswith("masterplan.checks.spelling:")]
+    assert marked
+    for key in marked:
+        stored["words"][key] = [["docs/x.md", 1, 0, "EJAAN", "DARI-MEMO", "warning"]]
+    path.write_text(json.dumps(stored), encoding="utf-8")
+    programme = project / "data" / "program.yml"
+    text = programme.read_text(encoding="utf-8")
+    programme.write_text(text[:text.index("  - kode: ENV-08")], encoding="utf-8")  # the last programme
+    found, after = build()
+    assert [p.message for p in found].count("DARI-MEMO") == len(marked)
+    assert after != before and COUNTS in {p.rule for p in after[0]}
+    assert after == _plan_work(project, None)
 
 
 def test_kept_schema_verdicts_and_prose_counts_are_those_computed_afresh(tmp_path):

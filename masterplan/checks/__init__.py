@@ -22,9 +22,9 @@ from . import spelling, structure, tables, text
 
 FAMILIES = (placement, front_matter, structure, chapter_label, text, pasted, lists, blocks, safety, images, printing,
             tables, links, spelling)
-# Families that look past the page's text, the rules, mkdocs.yml, the data and the speller: at other
-# pages' anchors and at the files under docs/ (images, fonts, folders). With the build's memo (see
-# check_page) their problems are kept under those surroundings too (:func:`surroundings`).
+# Families that look past the page's text, the rules (with the data files they read), mkdocs.yml and
+# the speller: at other pages' anchors and at the files under docs/ (images, fonts, folders). With the
+# build's memo (see check_page) their problems are kept under those surroundings too (:func:`surroundings`).
 LIVE = (placement, images, printing, links)
 
 

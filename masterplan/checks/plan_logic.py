@@ -32,6 +32,7 @@ from masterplan.model.plan_logic import HORIZON_FILE, SWOT_FILE, TOWS, PlanLogic
 from masterplan.model.problems import EDITORS_GUIDE, Problem, help_reference, help_url
 from masterplan.model.programmes import PROGRAMMES, Catalogue, load_catalogue
 from masterplan.model.rules import message
+from masterplan.model.result_cache import text_of
 from masterplan.model.sources import read_text, shown_path
 
 if TYPE_CHECKING:
@@ -187,7 +188,10 @@ def valid_counts(logic: PlanLogic) -> dict[str, set[int]]:
 def prose_counts(logic: PlanLogic, pages: list[documents.Document]) -> Iterator[Finding]:
     """LOGIKA-HITUNGAN: a number of programmes, quick wins, issues, indicators, sasaran or strategies
     written in the text must be a count the data supports (:func:`valid_counts`)."""
-    allowed = valid_counts(logic)
+    return _claims_against(valid_counts(logic), pages)
+
+
+def _claims_against(allowed: dict[str, set[int]], pages: list[documents.Document]) -> Iterator[Finding]:
     for page in pages:
         for token, line in page.inline_tokens():
             if token.type != "text":
@@ -222,14 +226,18 @@ def findings(logic: PlanLogic, pages: list[documents.Document] = ()) -> list[Fin
 
 def _kept_prose_counts(logic: PlanLogic, paths: list[Path], root: Path, memo: ResultCache) -> list[Finding]:
     """:func:`prose_counts` of the pages at ``paths``, each kept between builds in ``memo`` under the
-    page's path and text (the data it is compared with is part of the memo's fingerprint)."""
+    page's path and text and the counts the data supports (all it reads of the data: a pull request that
+    rewords a programme does not count every page again)."""
+    allowed = valid_counts(logic)
+    counts = text_of({noun: sorted(values) for noun, values in allowed.items()})
     found: list[Finding] = []
     for path in paths:
         shown = shown_path(path, root)
         text = read_text(path, shown)
         if isinstance(text, Problem):  # the editors' checks report the unreadable file
             continue
-        found += memo.get("logika-hitungan", (shown, text), lambda: list(prose_counts(logic, [documents.parse(text, shown)])),
+        found += memo.get("logika-hitungan", (shown, text, counts),
+                          lambda: list(_claims_against(allowed, [documents.parse(text, shown)])),
                           lambda kept: [list(finding) for finding in kept], lambda kept: [tuple(f) for f in kept])
     return found
 

@@ -6,10 +6,14 @@ per-page checks of one page, the plan-logic counts in one page's prose, the JSON
 data file. An answer is keyed by a hash of everything it is computed from (the page's text and path, the
 data file and its schema); the whole file is keyed by a :func:`fingerprint` of everything else the answers
 may read: our code (every file of the ``masterplan`` package, ``rules.yml`` included), the libraries
-that parse the texts, ``mkdocs.yml``, the data files, the project word list and the spelling dictionary.
-Change any of them and every answer is computed again; a cache that cannot be read or written is an
-empty one, never an error. The first build after a clone (no ``.cache/``) is what
-``scripts/benchmark.py`` reports as the build "tanpa tembolok".
+that parse the texts, ``mkdocs.yml``, the data files rules.yml reads (the office codes, the dimensions),
+the project word list and the spelling dictionary. Change any of them and every answer is computed again.
+The rest of ``data/`` (programmes, indicators, issues, stages) is not in the fingerprint: an answer that
+reads it says so (:meth:`ResultCache.get` with ``data``) and is kept under those files' contents too, so
+that a pull request changing one programme checks again the views and counts that read the data, not
+every page's spelling. A cache that cannot be read or written is an empty one, never an error. The first
+build after a clone (no ``.cache/``) is what ``scripts/benchmark.py`` reports as the build "tanpa
+tembolok".
 """
 
 from __future__ import annotations
@@ -68,35 +72,53 @@ def fingerprint(inputs: Iterable[Path], dictionary: str) -> str:
                     *map(_contents, sorted(set(inputs))), *map(_contents, words)])
 
 
-def build_inputs(root: Path, rules_root: Path, word_list: str) -> list[Path]:
+def build_inputs(root: Path, rules_root: Path, word_list: str, rules_data: Iterable[str] = ()) -> list[Path]:
     """The files of the repository at ``root`` (and of the one holding ``rules.yml``, ``rules_root``) that
-    the kept answers may read besides their own text: ``mkdocs.yml``, every file under ``data/``, and the
-    project ``word_list``."""
-    found = [root / "mkdocs.yml", rules_root / word_list]
+    every kept answer may read besides its own text: ``mkdocs.yml``, the project ``word_list`` and the
+    data files ``rules_data`` that rules.yml reads (relative to ``rules_root``,
+    :attr:`masterplan.model.rules.Rules.data_files`)."""
+    return [root / "mkdocs.yml", rules_root / word_list, *(rules_root / name for name in rules_data)]
+
+
+def data_files(root: Path, rules_root: Path) -> list[Path]:
+    """Every file under ``data/`` of the repository at ``root`` and of the one holding rules.yml."""
+    found: set[Path] = set()
     for folder in {root / "data", rules_root / "data"}:
-        found += [p for p in folder.rglob("*") if p.is_file()] if folder.is_dir() else []
-    return found
+        if folder.is_dir():
+            found.update(p for p in folder.rglob("*") if p.is_file())
+    return sorted(found)
 
 
 class ResultCache:
     """Answers of the build kept in ``folder/FILE`` under ``version`` (a :func:`fingerprint`); only the
     answers asked for in this build are written back (:class:`WordCache` with ``prune``)."""
 
-    def __init__(self, folder: Path, version: str) -> None:
+    def __init__(self, folder: Path, version: str, data: str = "") -> None:
+        """``version``: the :func:`fingerprint`; ``data``: a hash of the data files outside it
+        (:func:`data_files`), part of the key of every answer asked for with ``data``."""
         self._cache = WordCache(folder / FILE, version, prune=True)
+        self._data = data
 
     @classmethod
-    def for_build(cls, root: Path, rules_root: Path, word_list: str, dictionary: str) -> ResultCache:
-        """The cache of the project at ``root`` (``.cache/`` beside its ``mkdocs.yml``)."""
-        return cls(root / FOLDER, fingerprint(build_inputs(root, rules_root, word_list), dictionary))
+    def for_build(cls, root: Path, rules_root: Path, word_list: str, dictionary: str,
+                  rules_data: Iterable[str] = ()) -> ResultCache:
+        """The cache of the project at ``root`` (``.cache/`` beside its ``mkdocs.yml``); ``rules_data``:
+        the data files rules.yml reads (:func:`build_inputs`)."""
+        rules_data = list(rules_data)
+        inputs = build_inputs(root, rules_root, word_list, rules_data)
+        rest = [path for path in data_files(root, rules_root) if path not in inputs]
+        return cls(root / FOLDER, fingerprint(inputs, dictionary), _digest(map(_contents, rest)))
 
     def get(self, kind: str, parts: Iterable[str], compute: Callable[[], T],
             encode: Callable[[T], object] = lambda value: value,
-            decode: Callable[[object], T] = lambda value: value) -> T:
+            decode: Callable[[object], T] = lambda value: value, data: bool = False) -> T:
         """The answer of ``compute()`` for the inputs ``parts`` (texts) of the work named ``kind``: the kept
         one when these exact inputs were seen under the same fingerprint, else computed and kept.
-        ``encode``/``decode`` turn the answer into JSON data and back."""
-        key = kind + ":" + _digest(part.encode("utf-8", "surrogatepass") for part in parts)
+        ``encode``/``decode`` turn the answer into JSON data and back. ``data``: ``compute`` reads the
+        plan's data files (programmes, indicators, stages; not only those in the fingerprint), so the
+        answer is kept under their contents too."""
+        texts = (*parts, self._data) if data else parts
+        key = kind + ":" + _digest(part.encode("utf-8", "surrogatepass") for part in texts)
         return decode(self._cache.get(key, lambda _: encode(compute())))
 
     def problems(self, kind: str, parts: Iterable[str], compute: Callable[[], Iterable[Problem]]) -> list[Problem]:

@@ -95,6 +95,14 @@ class Rules:
         return self.outlines.get(name, Outline(()))
 
     @property
+    def data_files(self) -> list[str]:
+        """The data files (relative to :attr:`root`) that these rules are read from: the codes of the
+        front-matter fields (``kode_dari``, e.g. data/opd.yml) and the dimensions' sections
+        (``dimensi.data``). Every check of a page may depend on them (masterplan.model.result_cache)."""
+        named = [spec["kode_dari"] for spec in self.raw["front_matter"].values() if "kode_dari" in spec]
+        return [*named, self.raw["dimensi"]["data"]]
+
+    @property
     def source_opening(self) -> str:
         """What opens every source line under a table or figure ("Sumber:", ``tabel.awal_sumber``): the one
         setting that TABEL-SUMBER checks, the generated views write and the site and PDF recognise."""

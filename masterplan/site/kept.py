@@ -19,11 +19,12 @@ TEMPLATES = "jinja"  # in .cache/: the theme's compiled templates
 
 def results(root: Path) -> ResultCache:
     """The kept answers of the project at ``root``, under the fingerprint of its inputs (our code,
-    rules.yml, mkdocs.yml, data/, the word list and dictionary of ``rules.yml``'s ``ejaan``); the headings
-    and word counts of pages are kept there too from now on (:func:`documents.remember_in`)."""
+    rules.yml and the data files it reads, mkdocs.yml, the word list and dictionary of ``rules.yml``'s
+    ``ejaan``; the rest of data/ keys only the answers that read it); the headings and word counts of
+    pages are kept there too from now on (:func:`documents.remember_in`)."""
     registry = rules.load()
     spec = registry.raw["ejaan"]
-    memo = ResultCache.for_build(root, registry.root, spec["daftar_kata"], spec["kamus"])
+    memo = ResultCache.for_build(root, registry.root, spec["daftar_kata"], spec["kamus"], registry.data_files)
     documents.remember_in(memo)
     return memo
 

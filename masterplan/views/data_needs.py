@@ -109,14 +109,15 @@ def collect(logic: PlanLogic, pages: list[tuple[str, str, Document]], root: Path
     ``pages`` are ``(source path, title shown to readers, parsed page)`` of the plan document (not the
     editors' guide);
     ``root`` is the repository (its data files are read for markers). ``memo`` (the build's) keeps the
-    answer between builds under the pages' paths, titles and texts (the data files and the code are in
+    answer between builds under the pages' paths, titles and texts and the data files (the code is in
     its fingerprint). Never raises for missing files.
     """
     if memo is not None:
         return memo.get("kebutuhan-data", [f"{path}\0{title}\0{document.text}" for path, title, document in pages],
                         lambda: collect(logic, pages, root),
                         lambda found: [[key, [astuple(need) for need in items]] for key, items in found.items()],
-                        lambda kept: {key: [Need(*fields) for fields in items] for key, items in kept})  # in order
+                        lambda kept: {key: [Need(*fields) for fields in items] for key, items in kept},  # in order
+                        data=True)
     offices = logic.catalogue.offices
     needs: list[Need] = []
     for indicator in logic.indicators.values():

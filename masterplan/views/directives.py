@@ -108,8 +108,9 @@ VIEWS = {
     "kebutuhan-data": View(data_needs.appendix, data="needs"),
 }
 
-# Views drawn only from data/, mkdocs.yml and rules.yml, which the build memo's fingerprint covers
-# (masterplan.model.result_cache), and from the roadmap's fonts (in their key): kept between builds.
+# Views drawn only from data/, mkdocs.yml and rules.yml (the build memo's fingerprint and, for data/, the
+# memo's data key: masterplan.model.result_cache) and from the roadmap's fonts (in their key): kept
+# between builds.
 LASTING = ("catalogue", "logic", "rules")
 
 RULE = "TAMPILAN-PENANDA"
@@ -213,7 +214,7 @@ def expand(markdown: str, catalogue: Catalogue, path: str, first_line: int = 1,
         if text is None:
             def make(view: View = view, arguments: dict = arguments) -> str:
                 return "\n" + view.render(data[view.data], **arguments).rstrip("\n") + "\n"
-            text = memo.get("tampilan", (*map(str, key), roadmap_svg.fonts_digest()), make) \
+            text = memo.get("tampilan", (*map(str, key), roadmap_svg.fonts_digest()), make, data=True) \
                 if memo is not None and view.data in LASTING else make()
             if rendered is not None:
                 rendered[key] = text
