@@ -70,15 +70,21 @@ def edit_shown(project: Path, url: str, number: int) -> float:
     original = chapter.read_text(encoding="utf-8").split("\n\nPenanda pratinjau ")[0]
     mark = f"Penanda pratinjau {number}."
     chapter.write_text(f"{original}\n\n{mark}\n", encoding="utf-8")
+    seconds = wait_for(url, mark)
+    time.sleep(SETTLE)
+    return seconds
+
+
+def wait_for(url: str, text: str, timeout: float = EDIT_TIMEOUT) -> float:
+    """Seconds until the page served at ``url`` holds ``text``. Raises ``TimeoutError`` after ``timeout``
+    seconds."""
     start = time.perf_counter()
     while True:
         page = _page(url)
-        if page is not None and mark in page:
-            seconds = time.perf_counter() - start
-            time.sleep(SETTLE)
-            return seconds
-        if time.perf_counter() - start > EDIT_TIMEOUT:
-            raise TimeoutError(f"suntingan {CHAPTER} tidak tampil di {url} dalam {EDIT_TIMEOUT} detik")
+        if page is not None and text in page:
+            return time.perf_counter() - start
+        if time.perf_counter() - start > timeout:
+            raise TimeoutError(f"{text!r} tidak tampil di {url} dalam {timeout} detik")
         time.sleep(POLL)
 
 

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 
 from masterplan.publish import versions
-from masterplan.site import kept
+from masterplan.site import kept, stale
 from masterplan.site.build import Build
 from masterplan.site.notices import DirtyNotice
 from masterplan.site.search import SiteSearch
@@ -34,8 +34,11 @@ class MasterplanPlugin(BasePlugin):
     def __init__(self) -> None:
         self.build: Build | None = None
         self.search: SiteSearch | None = None
+        self.dirty = False
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
+        # on_startup keeps this plugin for every rebuild of `mkdocs serve`, so `dirty` holds for all of them
+        self.dirty = dirty
         if dirty:
             logging.getLogger("mkdocs.commands.build").addFilter(DirtyNotice())
 
@@ -51,6 +54,8 @@ class MasterplanPlugin(BasePlugin):
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         self.build.check_sources()
+        if self.dirty:
+            stale.rebuild_stale(files, self.build.root, self.build.docs_dir)
         return self.build.drop_pdf_templates(files)
 
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
