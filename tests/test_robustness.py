@@ -12,36 +12,35 @@ import contextlib
 import io
 import os
 import re
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 import yaml
+from checks_util import copy_project, rules_read_from
 from conftest import ROOT
 from hypothesis import HealthCheck, given, settings, strategies as st
 from mkdocs.config import load_config
 from mkdocs.exceptions import MkDocsException, PluginError
 
+from masterplan import checks
 from masterplan.cli import codeowners, validate
 from masterplan.model import rules, stages
 from masterplan.publish import release
 
 EDITABLE = ["docs/bab-9-penutup.md", "docs/lampiran/daftar-istilah.md", "docs/index.md", "data/program.yml",
             "data/opd.yml", "data/dimensi.yml", "data/tahapan.yml", "mkdocs.yml", ".github/tim-opd.yml",
-            "data/horizon.yml", "data/swot.yml", "data/isu.yml", "data/misi.yml", "data/indikator.yml"]
-COPIED = ["docs", "data", "overrides", "scripts", ".github", "mkdocs.yml"]
+            "data/horizon.yml", "data/swot.yml", "data/isu.yml", "data/misi.yml", "data/indikator.yml",
+            "data/tonggak.yml", "data/rpjmd.yml", "kata-proyek.txt",
+            *sorted(path.relative_to(ROOT).as_posix() for path in (ROOT / "data").glob("*.schema.json"))]
+# The package too, so that the whole-build subprocess reads the copy's rules.yml (and with it the copy's data
+# files and word list) when PYTHONPATH names the copy.
+COPIED = ["docs", "data", "overrides", "scripts", ".github", "mkdocs.yml", "kata-proyek.txt", "masterplan"]
 
 
 def _copy(target: Path) -> Path:
-    for name in COPIED:
-        source = ROOT / name
-        if source.is_dir():
-            shutil.copytree(source, target / name, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            shutil.copy2(source, target / name)
-    return target
+    return copy_project(ROOT, target, COPIED)
 
 
 @st.composite
@@ -115,8 +114,29 @@ def _pre_commit_hooks() -> list[tuple[str, list[str], bool]]:
 
 
 @pytest.fixture(scope="module")
-def scratch(tmp_path_factory) -> Path:
+def scratch_copy(tmp_path_factory) -> Path:
     return _copy(tmp_path_factory.mktemp("robust") / "repo")
+
+
+@pytest.fixture()
+def scratch(scratch_copy, monkeypatch) -> Path:
+    """The copy, with rules.yml read from it: the data files and the word list that rules.yml reads
+    (relative to the repository holding it) are then the copy's, so that mutating them reaches the rules."""
+    rules_read_from(scratch_copy, monkeypatch)
+    return scratch_copy
+
+
+def test_the_rules_read_the_copys_data_files(scratch):
+    """What the fuzz mutates in data/opd.yml, data/dimensi.yml and kata-proyek.txt reaches the rules."""
+    for name in ("data/opd.yml", "data/dimensi.yml", "kata-proyek.txt"):
+        target = scratch / name
+        original = target.read_bytes()
+        try:
+            target.write_bytes(b"\xff\n")
+            assert [p.path for p in checks.rules_problems(rules.load())] == [name]
+        finally:
+            target.write_bytes(original)
+    assert not checks.rules_problems(rules.load())
 
 
 def _build_config_stage(root: Path) -> None:
@@ -158,7 +178,7 @@ def _entry_points(name: str, target: Path) -> list:
         commands.append(("scripts/codeowners.py", ["--check"]))
     unique = list(dict.fromkeys((script, tuple(args)) for script, args in commands))  # the hook is validate.py
     points = [lambda script=script, args=args: _command(COMMANDS[script], list(args)) for script, args in unique]
-    if name in ("mkdocs.yml", "docs/lampiran/daftar-istilah.md") or name.startswith("data/"):
+    if name in ("mkdocs.yml", "docs/lampiran/daftar-istilah.md", "kata-proyek.txt") or name.startswith("data/"):
         points.append(lambda: _build_config_stage(root))
     if name == "mkdocs.yml":
         points.append(lambda: _release_preflight(root))
@@ -191,6 +211,11 @@ def test_no_entry_point_raises_on_what_an_editor_can_save(scratch, change, monke
     ("mkdocs.yml", "    tahap: 2", "    tahap: 5"),
     ("data/tahapan.yml", "1:\n", "1:\n\t["),
     (".github/tim-opd.yml", "tim:\n", "tim:\n\t["),
+    ("data/opd.yml", "Perangkat", "Perangkat \xe9"),  # read by rules.yml: once fell back to no codes silently
+    ("data/dimensi.yml", "Enam", "Enam \xe9"),
+    ("kata-proyek.txt", "Daftar", "Daftar \xe9"),
+    ("data/program.schema.json", "{", "{\x93"),
+    ("data/isu.schema.json", "{", "{\x93"),
 ])
 def test_former_crashes_are_messages_with_file_and_line(scratch, monkeypatch, capsys, name, before, after):
     """Inputs that once crashed a command with a traceback (a Windows-1252 chapter, a stage out of range,
@@ -226,7 +251,7 @@ def test_site_build_never_shows_a_traceback(scratch, change, tmp_path_factory):
         env = {k: v for k, v in os.environ.items() if k not in ("ENABLE_PDF_EXPORT", "PDF_VARIANT")}
         result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
                                 cwd=scratch, capture_output=True, text=True, timeout=300,
-                                env=dict(env, NO_MKDOCS_2_WARNING="1"))
+                                env=dict(env, NO_MKDOCS_2_WARNING="1", PYTHONPATH=str(scratch)))
         log = result.stderr + result.stdout
         assert "Traceback" not in log, (name, result.stderr[-3000:])
         assert set(re.findall(r"\[([A-Z][A-Z0-9]*(?:-[A-Z0-9]+)+)\]", log)) <= REGISTRY, log[-3000:]

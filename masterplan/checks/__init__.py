@@ -124,6 +124,15 @@ def surroundings(context: Context, memo: ResultCache) -> str:
     return hashlib.sha256("\n".join(found).encode("utf-8", "surrogatepass")).hexdigest()
 
 
+def rules_problems(rules: rules_module.Rules) -> list[Problem]:
+    """What is wrong in the files that rules.yml reads besides itself (:attr:`Rules.data_files`, such as
+    data/opd.yml, and the project word list), at their lines: the one cause of what the checks then cannot
+    judge (an office code, a dimension's sections, a project word), reported whatever file is checked."""
+    found = list(rules.problems)
+    words = spelling.project_words(rules)[1]
+    return found + ([words] if words else [])
+
+
 def run(paths: list[Path], docs_dir: Path, root: Path, rules: rules_module.Rules | None = None,
         spell: bool = True, memo: ResultCache | None = None) -> list[Problem]:
     """Check the Markdown files under ``paths``; return all problems sorted by file, line and column.

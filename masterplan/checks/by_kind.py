@@ -10,6 +10,8 @@ changed file gives the same answer as the full run gives for that file.
   programme file: the LOGIKA-* rules of :mod:`masterplan.checks.plan_logic` that concern that file.
 - Any other file under docs/ (an image, a PDF): its file name.
 - mkdocs.yml, or no path at all: the full run (every page, the navigation, the data, every marker).
+- Whatever the paths: the problems of the files rules.yml reads (data/opd.yml, data/dimensi.yml, the
+  project word list; :func:`masterplan.checks.rules_problems`).
 Other files (scripts, workflows) have no editor's checks and give no problem.
 """
 
@@ -55,7 +57,9 @@ def full_run(root: Path) -> list[Problem]:
     """Every problem of the repository at ``root``: pages, navigation, file names, data and markers."""
     docs = root / "docs"
     # The logic rules re-read the programme data and repeat its problems when it is broken: report once.
-    return sorted(dict.fromkeys(checks.run([docs], docs, root) + check_data(root) + plan_logic.check(root)[1]))
+    # The same for a data file rules.yml reads, which the programme data reports under the same rule.
+    found = checks.rules_problems(rules.load()) + checks.run([docs], docs, root) + check_data(root)
+    return sorted(dict.fromkeys(found + plan_logic.check(root)[1]))
 
 
 def check_paths(paths: list[Path], docs_dir: Path, root: Path) -> list[Problem]:
@@ -77,15 +81,18 @@ def check_paths(paths: list[Path], docs_dir: Path, root: Path) -> list[Problem]:
             data = True
         elif relative == STAGES:
             stages = True
-        elif relative in LOGIC_FILES:
-            continue  # checked by the logic rules below
+        elif relative in LOGIC_FILES:  # checked by the logic rules below, with its schema, which judges it
+            named.add(relative.replace(".yml", ".schema.json"))
         elif _relative(path, docs_dir) is not None:
             others.append(path)
-    problems = checks.run(pages, docs_dir, root) if pages else []
+    # Whatever the paths: a broken data file of the rules changes what every page's checks can judge.
+    problems = checks.rules_problems(rules.load())
+    problems += checks.run(pages, docs_dir, root) if pages else []
     markdown = [p for p in checks.markdown_files(pages) if p.is_file()] if pages else []
     marked = [p for p in markdown if b"[[" in p.read_bytes()]  # the data is read only when a marker needs it
     catalogue, data_problems = programmes.load_catalogue(root) if (marked or data) else (None, [])
-    problems += data_problems if data else []  # the markers in chapters are their pages' problems
+    # The markers in chapters are their pages' problems; a data file of the rules is reported above.
+    problems += [p for p in data_problems if p not in problems] if data else []
     problems += _markers(marked, root, catalogue)
     problems += stage_dates.load_stages(root)[1] if stages else []
     markdown_names = {_relative(p, root) for p in markdown}

@@ -37,7 +37,8 @@ def _value_error(name: str, value, spec: dict, context: Context) -> str | None:
     kind = spec.get("jenis")
     if "pilihan" in spec and value not in spec["pilihan"]:
         return message(rule, "harus_pilihan", pilihan=", ".join(map(str, spec["pilihan"])))
-    if "kode_dari" in spec and str(value) not in context.rules.codes[name]:
+    # Without codes (their data file is unreadable: Rules.problems says so once) no value is judged.
+    if "kode_dari" in spec and name in context.rules.codes and str(value) not in context.rules.codes[name]:
         named = _codes_named(str(value), context.rules.code_names.get(name, {}))
         if named:
             others = message(rule, "kode_lain", kode=", ".join(named[1:])) if len(named) > 1 else ""

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 
 from masterplan.model.problems import Problem
 from masterplan.model.rules import message
+from masterplan.model.sources import read_text, stamp
 
 if TYPE_CHECKING:
     from masterplan.model.rules import Rules
@@ -62,7 +63,7 @@ class Speller:
             dictionary = _dictionary(spec["kamus"])
         except Exception:  # ImportError without libenchant, enchant's DictNotFoundError without the dictionary
             return None, message("EJAAN", "kamus_tidak_ada", kamus=spec["kamus"])
-        words = word_list(rules.root / spec["daftar_kata"])
+        words = project_words(rules)[0]
         # One speller per dictionary and word list in a process: its verdicts stay valid between runs.
         if (spec["kamus"], words) not in _OPENED:
             _OPENED[spec["kamus"], words] = cls(dictionary, words)
@@ -119,13 +120,30 @@ def stems(word: str) -> list[str]:
     return found
 
 
+def project_words(rules: Rules) -> tuple[frozenset[str], Problem | None]:
+    """The project word list that rules.yml names (``ejaan.daftar_kata``, relative to :attr:`Rules.root`)
+    and what is wrong with it (BERKAS-TAK-TERBACA at the first bad byte; the words are then empty, so
+    spelling goes on with the dictionary alone), or None. A missing list is an empty one. Never raises."""
+    name = rules.raw["ejaan"]["daftar_kata"]
+    return word_list(rules.root / name, name)
+
+
+def word_list(path: Path, shown: str) -> tuple[frozenset[str], Problem | None]:
+    """The word list at ``path`` (``shown`` in messages): one word or term per line (every word of a term
+    is known), ``#`` comments; compared ignoring case. Read again only when the file changed (``mkdocs
+    serve``: editors add words while it runs). Returns the words and the problem of an unreadable file."""
+    return _word_list(path, shown, stamp(path))
+
+
 @cache
-def word_list(path: Path) -> frozenset[str]:
-    """The project word list: one word or term per line (every word of a term is known), ``#`` comments;
-    compared ignoring case."""
-    lines = path.read_text(encoding="utf-8").splitlines() if path.is_file() else []
-    return frozenset(word.casefold() for line in lines if not line.lstrip().startswith("#")
-                     for word in line.split())
+def _word_list(path: Path, shown: str, version: tuple[int, int] | None) -> tuple[frozenset[str], Problem | None]:
+    if version is None:  # no list: no project words, and nothing for the editor to fix
+        return frozenset(), None
+    text = read_text(path, shown)
+    if isinstance(text, Problem):
+        return frozenset(), text
+    return frozenset(word.casefold() for line in text.splitlines() if not line.lstrip().startswith("#")
+                     for word in line.split()), None
 
 
 @cache  # a word recurs hundreds of times in the plan: decided once per process

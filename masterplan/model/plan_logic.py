@@ -11,7 +11,6 @@ is checked by :mod:`masterplan.checks.plan_logic`.
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -20,7 +19,7 @@ from masterplan.model.logic_types import (Action, Alignment, Baseline, Goal, Ind
                                           Profile, QuickWinRules, Span, Strategy, SwotItem)
 from masterplan.model.problems import Problem
 from masterplan.model.rules import message
-from masterplan.model.sources import read_text, read_yaml
+from masterplan.model.sources import read_json, read_yaml
 from masterplan.model.yaml_schema import node_at, schema_errors, where
 
 if TYPE_CHECKING:
@@ -65,10 +64,10 @@ def _read(root: Path, relative: str, memo: ResultCache | None) -> tuple[object, 
         empty = Problem(relative, 1, 0, "LOGIKA-SKEMA", message("LOGIKA-SKEMA", "kosong"))
         return None, None, source.problems or [empty]
     schema_file = relative.replace(".yml", ".schema.json")
-    schema = read_text(root / schema_file, schema_file, "LOGIKA-SKEMA")
+    schema = read_json(root / schema_file, schema_file, "LOGIKA-SKEMA")
     if isinstance(schema, Problem):
         return None, None, [schema]
-    return source.data, source.node, _schema_problems(relative, source.data, source.node, json.loads(schema), memo)
+    return source.data, source.node, _schema_problems(relative, source.data, source.node, schema, memo)
 
 
 def _spans(entries: list, node, key: str) -> tuple[Span, ...]:
@@ -106,8 +105,8 @@ def load_plan_logic(root: Path, catalogue: programmes.Catalogue, memo: ResultCac
 
     Returns ``(logic, [])`` when every file is readable YAML matching its schema, else ``(None,
     problems)`` naming file and line (rule ``LOGIKA-SKEMA``). References between the files (an unknown
-    SWOT code, issue or office) are not judged here but by ``masterplan.checks.plan_logic``. Raises
-    ``OSError`` only when a schema file itself is missing (a maintainer's error).
+    SWOT code, issue or office) are not judged here but by ``masterplan.checks.plan_logic``. A missing,
+    unreadable or non-JSON schema file is a LOGIKA-SKEMA problem at its line. Never raises for bad files.
     """
     read = {relative: _read(root, relative, memo) for relative in FILES}
     problems = [p for _, _, found in read.values() for p in found]

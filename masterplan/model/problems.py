@@ -87,6 +87,11 @@ class Problem:
                 f"title={escape(self.rule, True)}::{escape(self.message)}")
 
 
+def problem_files(problems: list[Problem]) -> str:
+    """The files ``problems`` are in, sorted, for a report's title ("data/opd.yml, kata-proyek.txt")."""
+    return ", ".join(sorted({problem.path for problem in problems}))
+
+
 def summary_line(problems: list[Problem]) -> str:
     """One closing line in Bahasa Indonesia, e.g. ``2 galat, 1 peringatan di 2 berkas.``"""
     errors = sum(1 for p in problems if p.severity == ERROR)

@@ -8,7 +8,6 @@ the offending YAML node, in Bahasa Indonesia.
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -18,8 +17,8 @@ import yaml
 from masterplan.model import milestones, settings
 from masterplan.model.problems import Problem, help_reference
 from masterplan.model.programme_rules import OFFICES, PROGRAMMES, cross_problems, schema_problems
-from masterplan.model.rules import message
-from masterplan.model.sources import read_yaml
+from masterplan.model.rules import message, read_codes
+from masterplan.model.sources import read_json, read_yaml
 from masterplan.model.yaml_schema import key_node, node_at, where
 
 if TYPE_CHECKING:
@@ -187,20 +186,22 @@ def load_catalogue(root: Path, plan: settings.Plan | None = None, memo: ResultCa
     ``plan`` gives the plan period; when None it is read from ``root/mkdocs.yml``. ``memo`` (the build's)
     keeps the schema's verdict between builds (:func:`masterplan.model.yaml_schema.schema_errors`). Returns
     ``(catalogue, [])`` when the data is valid, else ``(None, problems)`` with every problem found.
-    Never raises for bad data; raises ``OSError`` only when the schema file itself cannot be read.
+    Never raises for bad data; an unreadable or broken schema file is a PROGRAM-BERKAS problem at its line.
     """
     problems: list[Problem] = []
     if plan is None:
         loaded = settings.load(root)
         plan = loaded.plan
         problems += loaded.problems
-    offices_data, _, found = _read_yaml(root, OFFICES)
+    offices_data, found = read_codes(root, OFFICES)
     problems += found
-    dimensions_data, _, found = _read_yaml(root, DIMENSIONS)
+    dimensions_data, found = read_codes(root, DIMENSIONS)
     problems += found
     data, node, found = _read_yaml(root, PROGRAMMES)
     problems += found
-    schema = json.loads((root / SCHEMA).read_text(encoding="utf-8"))
+    schema = read_json(root / SCHEMA, SCHEMA, "PROGRAM-BERKAS")
+    if isinstance(schema, Problem):  # without its schema the data cannot be judged: the schema is the cause
+        return None, [*problems, schema]
     if data is not None:
         problems += schema_problems(data, node, schema, memo)
     if problems or plan is None:

@@ -6,13 +6,13 @@ from __future__ import annotations
 import fnmatch
 import re
 from dataclasses import dataclass, field
-from functools import cache
+from functools import lru_cache
 from pathlib import Path
 
-from masterplan.model.problems import ERROR, WARNING
+from masterplan.model.problems import ERROR, WARNING, Problem, help_reference
 # message() lives with the texts it fills (rule_texts.py); the checks import it from here, with the rules.
 from masterplan.model.rule_texts import RULES_FILE, message, registry, texts_of
-from masterplan.model.sources import read_yaml
+from masterplan.model.sources import read_yaml, stamp
 
 _SEVERITY = {"galat": ERROR, "peringatan": WARNING}
 
@@ -78,6 +78,9 @@ class Rules:
     # field -> code -> the names a person writes for it (``nama``, ``singkatan`` of the data file's entry)
     code_names: dict[str, dict[str, tuple[str, ...]]] = field(default_factory=dict)
     outlines: dict[str, Outline] = field(default_factory=dict)  # docs-relative file -> outline
+    # What was wrong in the data files (:attr:`data_files`): a field whose codes' file is among them has
+    # no entry in :attr:`codes`, so that its values are not judged against codes nobody could read.
+    problems: list[Problem] = field(default_factory=list)
 
     def severity(self, rule: str) -> str:
         """``error`` or ``warning`` for a rule ID; raises ``KeyError`` for an ID missing in rules.yml."""
@@ -99,8 +102,7 @@ class Rules:
         """The data files (relative to :attr:`root`) that these rules are read from: the codes of the
         front-matter fields (``kode_dari``, e.g. data/opd.yml) and the dimensions' sections
         (``dimensi.data``). Every check of a page may depend on them (masterplan.model.result_cache)."""
-        named = [spec["kode_dari"] for spec in self.raw["front_matter"].values() if "kode_dari" in spec]
-        return [*named, self.raw["dimensi"]["data"]]
+        return _data_files(self.raw)
 
     @property
     def source_opening(self) -> str:
@@ -116,11 +118,23 @@ def _section(entry) -> Section:
                    tuple(_section(child) for child in entry.get("subbagian", ())))
 
 
-def _data(root: Path, relative: str) -> dict:
-    """A data file that rules.yml points to; editors may break it, so it is read tolerantly (empty when
-    unreadable: the programme-data check reports the file itself)."""
-    data = read_yaml(root / relative, relative).data
-    return data if isinstance(data, dict) else {}
+def _data_files(raw: dict) -> list[str]:
+    named = [spec["kode_dari"] for spec in raw["front_matter"].values() if "kode_dari" in spec]
+    return [*named, raw["dimensi"]["data"]]
+
+
+def read_codes(root: Path, relative: str) -> tuple[dict, list[Problem]]:
+    """A file of codes (``root/relative``: data/opd.yml, data/dimensi.yml) as ``(mapping, problems)``, read
+    tolerantly (editors edit it) under PROGRAM-YAML and PROGRAM-BERKAS. The rules and the programme data
+    both read these files through here, so that one slip is one identical problem, reported once. Empty
+    with a problem when unreadable, empty or not a mapping of codes; never raises."""
+    source = read_yaml(root / relative, relative, syntax_rule="PROGRAM-YAML", unreadable_rule="PROGRAM-BERKAS")
+    if source.problems:
+        return {}, source.problems
+    if isinstance(source.data, dict) and source.data:
+        return source.data, []
+    text = message("PROGRAM-BERKAS", "kosong" if source.data is None else "bukan_daftar_kode", berkas=relative)
+    return {}, [Problem(relative, 1, 0, "PROGRAM-BERKAS", f"{text} {help_reference('PROGRAM-BERKAS')}")]
 
 
 def _rule(rule: str, spec) -> Rule:
@@ -131,13 +145,21 @@ def _rule(rule: str, spec) -> Rule:
     return Rule(rule, _SEVERITY[spec["tingkat"]], str(spec.get("pesan", "")), texts)
 
 
-@cache
 def load(path: Path = RULES_FILE) -> Rules:
     """Read ``rules.yml`` and the data files it names (relative to the repository holding it).
 
-    Returns a :class:`Rules`; raises ``OSError`` or ``yaml.YAMLError`` if the maintainers' files are
-    broken (a maintainer's error, not an editor's). Cached: the files are read once per process.
+    Returns a :class:`Rules`, whose :attr:`Rules.problems` say what is wrong in those data files; raises
+    ``OSError`` or ``yaml.YAMLError`` if rules.yml itself is broken (a maintainer's error, not an
+    editor's). Read again only when a data file changed: ``mkdocs serve`` runs for hours while editors
+    change data/opd.yml, and the build's result cache is keyed by the files' contents as they are now.
     """
+    root = path.parents[2]
+    return _load(path, tuple(stamp(root / name) for name in _data_files(registry(path))))
+
+
+# A few versions at most: each edit of a data file during ``mkdocs serve`` gives a new key.
+@lru_cache(maxsize=8)
+def _load(path: Path, stamps: tuple) -> Rules:
     root = path.parents[2]
     raw = registry(path)
     catalogue = {rule: _rule(rule, spec) for rule, spec in raw["aturan"].items()}
@@ -147,7 +169,10 @@ def load(path: Path = RULES_FILE) -> Rules:
     rules = Rules(raw, severities, kinds, raw["front_matter"], root, catalogue)
     for name, spec in raw["front_matter"].items():
         if "kode_dari" in spec:
-            entries = _data(root, spec["kode_dari"])
+            entries, problems = read_codes(root, spec["kode_dari"])
+            rules.problems += problems
+            if problems:
+                continue
             rules.codes[name] = [str(code) for code in entries]
             rules.code_names[name] = {str(code): tuple(str(entry[key]) for key in ("nama", "singkatan")
                                                        if isinstance(entry, dict) and entry.get(key))
@@ -156,7 +181,9 @@ def load(path: Path = RULES_FILE) -> Rules:
         rules.outlines[name] = Outline(tuple(_section(e) for e in spec["bagian"]), spec.get("urut", True))
     dimensions = raw["dimensi"]
     children = tuple(Section(title) for title in dimensions["subbagian_elemen"])
-    for code, spec in _data(root, dimensions["data"]).items():
+    entries, problems = read_codes(root, dimensions["data"])
+    rules.problems += problems
+    for code, spec in entries.items():
         if not isinstance(spec, dict) or not isinstance(spec.get("elemen"), dict):
             continue
         sections = [Section(title) for title in dimensions["sebelum"]]

@@ -6,6 +6,7 @@ from Word in another encoding, or YAML with a tab, is a message for the editor a
 
 from __future__ import annotations
 
+import json
 import pickle
 from collections import OrderedDict
 from dataclasses import dataclass, field
@@ -132,6 +133,34 @@ def read_yaml(path: Path, shown: str, syntax_rule: str = YAML_SYNTAX, unreadable
         source.problems.append(_problem(shown, line, column, syntax_rule,
                                         message(YAML_SYNTAX, "penulisan_salah", penjelasan=what)))
     return source
+
+
+def read_json(path: Path, shown: str, rule: str = UNREADABLE) -> dict | Problem:
+    """The JSON object in the UTF-8 file at ``path`` (a JSON Schema under data/, which editors may touch
+    and the pre-commit hook watches), or a :class:`Problem` under ``rule`` naming ``shown``: unreadable or
+    not UTF-8 (:func:`read_text`), not JSON (at the line and column the JSON reader names), or JSON that is
+    not an object. Never raises."""
+    text = read_text(path, shown, rule)
+    if isinstance(text, Problem):
+        return text
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as error:
+        return _problem(shown, error.lineno, error.colno, rule, message(UNREADABLE, "bukan_json"))
+    if not isinstance(data, dict):
+        return _problem(shown, 1, 0, rule, message(UNREADABLE, "bukan_json"))
+    return data
+
+
+def stamp(path: Path) -> tuple[int, int] | None:
+    """What tells one version of the file at ``path`` from another without reading it: its modification
+    time and size (None when it is missing), for the caches that keep what was read from a file as long
+    as a process runs (``mkdocs serve``)."""
+    try:
+        status = path.stat()
+    except OSError:
+        return None
+    return status.st_mtime_ns, status.st_size
 
 
 def shown_path(path: Path, root: Path | None) -> str:

@@ -22,7 +22,8 @@ from mkdocs.structure.pages import Page
 from masterplan import checks
 from masterplan.checks import build_log, plan_logic, printing
 from masterplan.model import documents, markers, numbering, programmes, rules, settings, stage_dates
-from masterplan.model.problems import EDITORS_GUIDE, ERROR, Problem, help_url, summary_line
+from masterplan.model.problems import EDITORS_GUIDE, ERROR, Problem, help_url, problem_files, summary_line
+from masterplan.model.rules import message
 from masterplan.pdf import PLUGIN_NAME as PDF_PLUGIN, check as pdf_check, worksheets
 from masterplan.publish import change_report, versions
 from masterplan.site import kept
@@ -71,9 +72,11 @@ class Build:
         loaded = settings.load(self.root)
         _stop_on("Pengaturan rencana di mkdocs.yml belum benar", list(loaded.problems))
         self.plan = loaded.plan
+        problems = checks.rules_problems(rules.load())  # named as itself, before the programme data reads it
+        _stop_on(message("BERKAS-TAK-TERBACA", "judul_bangun", berkas=problem_files(problems)), problems)
         self.memo = kept.results(self.root)  # saved in finish(), or when the checks stop the build
         self.catalogue, problems = programmes.load_catalogue(self.root, self.plan, self.memo)
-        _stop_on("Data program (data/program.yml) belum benar", problems)
+        _stop_on(f"Data program ({problem_files(problems)}) belum benar", problems)
         self.logic, problems = plan_logic.check(self.root, self.docs_dir, self.catalogue, self.memo)
         if any(problem.severity == ERROR for problem in problems):  # warnings are the checks' to report
             _stop_on("Logika rencana (isu, misi, sasaran, program, indikator) belum benar", problems)
