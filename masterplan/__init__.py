@@ -14,3 +14,8 @@
 A layer imports only the layers above it in this list (``model`` imports nothing of ours). Everything is
 plain Python, independent of MkDocs, except ``site`` (and the ``pdf`` plugin) that adapt it to MkDocs events.
 """
+
+# Every problem's message ends with the help address from mkdocs.yml, which masterplan.model.problems asks
+# of the one reader of that file; importing the reader with the package gives it the question before any
+# problem is made (problems.py cannot import it: the reader's own problems end with that address).
+from masterplan.model import site_config  # noqa: F401, E402

@@ -76,7 +76,7 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 
 from masterplan.devtools import preview_latency, reader_budget
-from masterplan.model import result_cache, word_cache
+from masterplan.model import result_cache, site_config, word_cache
 from masterplan.pdf import worksheets
 from masterplan.site import kept
 from masterplan.views import search_index
@@ -174,7 +174,7 @@ def stock_project(work: Path, pdf: bool, rendered: bool = False, docs: Path | No
                         str(project / "docs")], cwd=ROOT, env=env, check=True, capture_output=True)
     else:
         shutil.copytree(ROOT / "docs", project / "docs")
-    ours = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_Tolerant)
+    ours = site_config.source(ROOT).data  # MkDocs' own tags (!ENV, !!python/name) read as null
     plugins: list = ["search"]
     if pdf:
         (project / "pdf-templates").mkdir()
@@ -189,13 +189,6 @@ def stock_project(work: Path, pdf: bool, rendered: bool = False, docs: Path | No
     (project / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False),
                                         encoding="utf-8")
     return project
-
-
-class _Tolerant(yaml.SafeLoader):
-    """Reads mkdocs.yml with its MkDocs-only tags (``!ENV``, ``!!python/name``)."""
-
-
-_Tolerant.add_multi_constructor("", lambda loader, suffix, node: None)
 
 
 def paired_builds(ours: Path, stock: Path, work: Path, runs: int, pdf: bool, cold: bool = False,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from checks_util import BODY, CHAPTER, FRONT, rules, run
 
-from masterplan.model import problems as problems_module
+from masterplan.model import problems as problems_module, site_config
 
 NBSP, ZWSP = "\u00a0", "\u200b"
 
@@ -123,11 +123,6 @@ def test_lampiran_and_front_pages(tmp_path):
     ("nav: [\n", "https://github.com/pemkab-bangli/masterplan-smart-city/blob/main/docs/panduan/aturan-pemeriksaan.md"),
 ])
 def test_help_link_is_absolute_whatever_mkdocs_yml_holds(tmp_path, monkeypatch, config, expected):
-    path = tmp_path / "mkdocs.yml"
-    path.write_text(config, encoding="utf-8")
-    monkeypatch.setattr(problems_module, "_CONFIG", path)
-    problems_module.help_url.cache_clear()
-    try:
-        assert problems_module.help_url() == expected
-    finally:
-        problems_module.help_url.cache_clear()
+    (tmp_path / "mkdocs.yml").write_text(config, encoding="utf-8")
+    monkeypatch.setattr(site_config, "PACKAGE_ROOT", tmp_path)
+    assert problems_module.help_url() == expected

@@ -98,7 +98,7 @@ def test_page_url(path, url):
 
 
 def test_website_only_pages_come_from_the_pdf_exclusions():
-    assert cr.website_only(ROOT / "mkdocs.yml") == ["^$", "^panduan/"]
+    assert cr.website_only(ROOT) == ["^$", "^panduan/"]
 
 
 def git(repo, *args):
@@ -127,7 +127,7 @@ def history_repo(tmp_path):
 
 
 def test_history_lists_unreleased_then_stages_newest_first_without_website_only_pages(history_repo):
-    text = cr.history(history_repo, cr.website_only(history_repo / "mkdocs.yml"))
+    text = cr.history(history_repo, cr.website_only(history_repo))
     order = [text.index(h) for h in ("## Tahap 2 → draf saat ini (belum dirilis)", "## Tahap 1 → Tahap 2", "## Tahap 1")]
     assert order == sorted(order)
     assert "| Tiga | ditambahkan | 0 | 4 | +4 |" in text
@@ -162,7 +162,7 @@ def test_cli_release_notes_and_comparison(history_repo, tmp_path, capsys):
     ("tahap-1", "Tahap 1", []),
 ])
 def test_since_stages_compares_this_version_with_every_earlier_stage(history_repo, building, label, sections):
-    text = cr.since_stages(history_repo, cr.website_only(history_repo / "mkdocs.yml"), building, label,
+    text = cr.since_stages(history_repo, cr.website_only(history_repo), building, label,
                            "panduan/apa-yang-berubah.md")
     assert re.findall(r"\{ #(sejak-[\w-]+) \}", text) == sections
     if sections:

@@ -160,7 +160,7 @@ def test_the_editors_guide_folder_is_named_once_and_left_out_of_the_pdf():
     from masterplan.pdf.check import in_pdf
     from masterplan.publish.change_report import page_url, website_only
 
-    excluded = website_only(ROOT / "mkdocs.yml")
+    excluded = website_only(ROOT)
     guide = sorted(p.relative_to(ROOT / "docs").as_posix() for p in (ROOT / "docs" / EDITORS_GUIDE).glob("*.md"))
     assert guide and not any(in_pdf(page_url(page), excluded) for page in guide)
     assert all(rules.load().kind_of(page).key == "panduan" for page in guide)

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from masterplan.model.problems import ERROR, Problem, help_reference
 from masterplan.model.rules import message
+from masterplan.model import site_config
 from masterplan.model.site_config import CONFIG
 
 from . import images, links, placement
@@ -87,7 +88,7 @@ def translate(warning: str, docs_dir: Path, root: Path) -> list[Problem]:
     match = _NAV_MISSING.fullmatch(warning.strip())
     if match:
         target = match.group("target")
-        return [problem(CONFIG, _line_of(root / CONFIG, target), placement.NAV,
+        return [problem(CONFIG, site_config.read(root).nav.get(target, 1), placement.NAV,
                         message(placement.NAV, "nav_tanpa_berkas", berkas=target))]
     match = _NOT_IN_NAV.fullmatch(warning.strip() + "\n")
     if match:

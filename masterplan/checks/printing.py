@@ -21,10 +21,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
+from masterplan.model import site_config
 from masterplan.model.site_config import CONFIG, PDF_PLUGIN
 from masterplan.model.problems import EDITORS_GUIDE, Problem, help_reference
 from masterplan.model.rules import message
-from masterplan.model.sources import read_yaml
 from .images import images, local_file
 from .safety import html_fragments, tags
 
@@ -125,7 +125,7 @@ def check_config(root: Path) -> list[Problem]:
 
     Other values make mkdocs-with-pdf leave out the Daftar Isi without a word. Never raises.
     """
-    source = read_yaml(root / CONFIG, CONFIG)
+    source = site_config.source(root)
     config = source.data if isinstance(source.data, dict) else {}
     for index, plugin in enumerate(config.get("plugins") or []):
         if not isinstance(plugin, dict) or not isinstance(plugin.get(PDF_PLUGIN), dict):

@@ -8,7 +8,6 @@ import subprocess
 import sys
 from pathlib import Path
 
-from masterplan.model.site_config import CONFIG
 from masterplan.publish.change_report import compare, read_version, release_notes, report, website_only
 
 
@@ -23,7 +22,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--ke", help="ref git versi baru (bawaan: isi folder docs/ saat ini)")
     parser.add_argument("--keluaran", type=Path, help="tulis ke berkas ini (bawaan: layar)")
     args = parser.parse_args(argv)
-    excluded = website_only(args.repo / CONFIG)
+    excluded = website_only(args.repo)
     try:
         if args.catatan_rilis:
             text = release_notes(args.repo, args.catatan_rilis, excluded)

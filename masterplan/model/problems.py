@@ -7,11 +7,8 @@ the pull request, and a Markdown table in the job summary (annotations alone sho
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cache
-from pathlib import Path
-
-import yaml
 
 from masterplan.model import rule_texts
 from masterplan.model.markdown_table import markup_cell, pipe_table
@@ -28,25 +25,22 @@ HELP_DOC = f"{EDITORS_GUIDE}aturan-pemeriksaan"  # where every rule ID is explai
 # The site is published with mike in version folders; the draft folder always exists, so the link
 # points there (a version-less deep path is a 404).
 HELP_PAGE = f"{DRAFT_VERSION}/{HELP_DOC}/"  # relative to the site root
-_CONFIG = Path(__file__).resolve().parents[2] / "mkdocs.yml"
 _FALLBACK_REPO = "https://github.com/pemkab-bangli/masterplan-smart-city"  # when mkdocs.yml cannot be read
+# ``site_url`` and ``repo_url`` of the package's own mkdocs.yml ("" when unset), set by the one reader of
+# that file, masterplan.model.site_config, which masterplan/__init__.py imports with this package.
+# It cannot be imported here: it reads through masterplan.model.sources, whose problems end with help_url.
+site_addresses: Callable[[], tuple[str, str]] = lambda: ("", "")
 
 
-@cache
 def help_url() -> str:
     """The help page's absolute address: ``site_url`` of the repository's ``mkdocs.yml`` + :data:`HELP_PAGE`
     (the draft version folder); without ``site_url`` the help file in the repository on GitHub (from
     ``repo_url``, else :data:`_FALLBACK_REPO`), so the link always opens from a GitHub annotation or a
-    terminal. Never raises."""
-    try:
-        config = yaml.safe_load(_CONFIG.read_text(encoding="utf-8"))
-    except (OSError, ValueError, yaml.YAMLError):
-        config = None
-    config = config if isinstance(config, dict) else {}
-    site_url, repo_url = config.get("site_url"), config.get("repo_url")
-    if isinstance(site_url, str) and site_url.strip():
-        return f"{site_url.strip().rstrip('/')}/{HELP_PAGE}"
-    repo = repo_url.strip().rstrip("/") if isinstance(repo_url, str) and repo_url.strip() else _FALLBACK_REPO
+    terminal. Follows edits of mkdocs.yml (``mkdocs serve``). Never raises."""
+    site_url, repo_url = (address.strip() for address in site_addresses())
+    if site_url:
+        return f"{site_url.rstrip('/')}/{HELP_PAGE}"
+    repo = repo_url.rstrip("/") or _FALLBACK_REPO
     return f"{repo}/blob/main/docs/{HELP_DOC}.md"
 
 

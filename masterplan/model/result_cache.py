@@ -25,6 +25,7 @@ from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import TypeVar
 
+from masterplan.model import site_config
 from masterplan.model.problems import Problem
 from masterplan.model.word_cache import FOLDER, WordCache
 
@@ -77,7 +78,7 @@ def build_inputs(root: Path, rules_root: Path, word_list: str, rules_data: Itera
     every kept answer may read besides its own text: ``mkdocs.yml``, the project ``word_list`` and the
     data files ``rules_data`` that rules.yml reads (relative to ``rules_root``,
     :attr:`masterplan.model.rules.Rules.data_files`)."""
-    return [root / "mkdocs.yml", rules_root / word_list, *(rules_root / name for name in rules_data)]
+    return [root / site_config.CONFIG, rules_root / word_list, *(rules_root / name for name in rules_data)]
 
 
 def data_files(root: Path, rules_root: Path) -> list[Path]:

@@ -14,8 +14,9 @@ from babel.dates import format_date
 
 from masterplan.model.problems import Problem, help_reference
 from masterplan.model.rules import message
+from masterplan.model import site_config
 from masterplan.model.site_config import CONFIG
-from masterplan.model.sources import YamlSource, read_yaml
+from masterplan.model.sources import YamlSource
 
 RULE = "PENGATURAN-RENCANA"
 # The four Bimtek workshop stages of the Gerakan Menuju Kota Cerdas (data/tahapan.yml, front matter ``tahap``).
@@ -119,13 +120,13 @@ def repo_root(start: Path | None = None) -> Path:
 
 
 def load(root: Path) -> Settings:
-    """Read ``root/mkdocs.yml`` once: the plan settings and the site address. Never raises."""
-    source = read_yaml(root / CONFIG, CONFIG)  # a YAML slip is YAML-SALAH, as in every YAML file
+    """The plan settings and the site address of ``root/mkdocs.yml``, as its one reader
+    (:mod:`masterplan.model.site_config`) read it. Never raises."""
+    source = site_config.source(root)  # a YAML slip is YAML-SALAH, as in every YAML file
     config = source.data if isinstance(source.data, dict) else {}
     problems = source.problems or check_plan(config.get("extra"), source)
     plan = None if problems else from_extra(config["extra"])
-    site_url = config.get("site_url")
-    return Settings(plan, site_url if isinstance(site_url, str) else "", tuple(problems))
+    return Settings(plan, site_config.read(root).site_url, tuple(problems))
 
 
 def from_extra(extra: dict) -> Plan:

@@ -11,10 +11,9 @@ from pathlib import Path
 
 from babel.dates import get_month_names
 
-from masterplan.model import settings
+from masterplan.model import settings, site_config
 from masterplan.model.problems import Problem, help_reference
 from masterplan.model.rules import message
-from masterplan.model.sources import read_yaml
 from masterplan.model.stage_dates import StageDate, stage_date
 
 # Supported by WeasyPrint 70; "pdf/ua-1" is tagged and accessible, the PDF/A ones are for archiving.
@@ -66,7 +65,7 @@ def variant_problems(extra: dict, root: Path) -> list[Problem]:
     except ValueError:
         pass
     line = 1 if os.environ.get(VARIANT_ENV) else \
-        read_yaml(root / settings.CONFIG, settings.CONFIG).line_of("extra", VARIANT_SETTING)
+        site_config.source(root).line_of("extra", VARIANT_SETTING)
     chosen = os.environ.get(VARIANT_ENV) or extra.get(VARIANT_SETTING)
     return [Problem(settings.CONFIG, line, 0, settings.RULE, f"{_refused(chosen)} {help_reference(settings.RULE)}")]
 

@@ -18,11 +18,10 @@ from babel.numbers import format_decimal
 from markdown.extensions.toc import slugify
 
 from masterplan.pdf import PLUGIN_NAME
-from masterplan.model import documents, stages
+from masterplan.model import documents, site_config, stages
 from masterplan.pdf.check import in_pdf
 from masterplan.model.documents import Document, count_words
 from masterplan.model.markdown_table import markup_cell, pipe_table
-from masterplan.model.sources import read_yaml
 
 ADDED, REMOVED, CHANGED = "ditambahkan", "dihapus", "diubah"
 INTRO = "(pembuka bab)"  # the text between the page title and its first section
@@ -140,10 +139,10 @@ def page_url(path: str) -> str:
     return stem[:-len("index")] if stem.endswith("/index") else f"{stem}/"
 
 
-def website_only(config_file: Path) -> list[str]:
-    """The PDF plugin's ``exclude_pages`` patterns from ``mkdocs.yml``: pages that are not part of the
+def website_only(root: Path) -> list[str]:
+    """The PDF plugin's ``exclude_pages`` patterns from ``root/mkdocs.yml``: pages that are not part of the
     plan document (home page, editors' guide) and so not part of its change history."""
-    config = read_yaml(config_file, config_file.name).data  # as the editors may leave it: never raises
+    config = site_config.source(root).data  # as the editors may leave it: never raises
     for plugin in config.get("plugins", []) if isinstance(config, dict) else []:
         if isinstance(plugin, dict) and PDF_PLUGIN in plugin:
             return list(plugin[PDF_PLUGIN].get("exclude_pages", []))

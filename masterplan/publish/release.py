@@ -21,8 +21,7 @@ from urllib.parse import urlparse
 import yaml
 
 from masterplan.pdf import PLUGIN_NAME, worksheets
-from masterplan.model import settings, stages
-from masterplan.model.site_config import CONFIG
+from masterplan.model import settings, site_config, stages
 from masterplan.publish import change_report, root_pages, versions
 from masterplan.publish.push_auth import TOKEN, push_env
 
@@ -47,7 +46,11 @@ class ReleaseError(Exception):
 
 
 def _config(repo: Path) -> dict:
-    return yaml.safe_load((repo / CONFIG).read_text(encoding="utf-8"))
+    """The data of ``repo/mkdocs.yml``; raises :class:`ReleaseError` listing its problems when it cannot be read."""
+    source = site_config.source(repo)
+    if source.problems:
+        raise _not_ready(source.problems)
+    return source.data
 
 
 def _env(repo: Path, pdf: bool) -> dict[str, str]:
@@ -111,8 +114,12 @@ def plan_settings(repo: Path) -> settings.Plan:
     listing every problem (file:line) instead of a traceback."""
     loaded = settings.load(repo)
     if loaded.problems:
-        raise ReleaseError("mkdocs.yml belum benar:\n" + "\n".join(p.text() for p in loaded.problems))
+        raise _not_ready(loaded.problems)
     return loaded.plan
+
+
+def _not_ready(problems) -> ReleaseError:
+    return ReleaseError("mkdocs.yml belum benar:\n" + "\n".join(p.text() for p in problems))
 
 
 def _check_checkout(repo: Path, tag: str) -> None:
@@ -265,7 +272,7 @@ def release_stage(repo: Path, tag: str, dist: Path, push: bool = False, pdf: boo
         files.append(Path(shutil.copy2(site_dir / worksheets.file_name(plan_pdf),
                                        dist / worksheets.file_name(stage.pdf_name))))
     notes = dist / NOTES
-    notes.write_text(change_report.release_notes(repo, tag, change_report.website_only(repo / CONFIG),
+    notes.write_text(change_report.release_notes(repo, tag, change_report.website_only(repo),
                                                  f"{config['site_url'].rstrip('/')}/{tag}/"),
                      encoding="utf-8")
     archive = offline_zip(repo, tag, files[0] if files else None, dist / stage.zip_name, files[1] if files else None)

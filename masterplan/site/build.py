@@ -225,7 +225,7 @@ class Build:
         return markdown
 
     def _website_only(self) -> list[str]:
-        return change_report.website_only(Path(self.config.config_file_path))
+        return change_report.website_only(self.root)
 
     def page_html(self, html: str, page: Page) -> str:
         """The page's HTML with its description, labelled tables in their scrolling box, reachable
