@@ -13,6 +13,7 @@ runs as a real subprocess once, as the pull request runs it, and every other tes
 from __future__ import annotations
 
 import fcntl
+import functools
 import inspect
 import json
 import os
@@ -53,8 +54,13 @@ def _tier(item: pytest.Item) -> str:
     if BUILD_FIXTURES & set(getattr(item, "fixturenames", ())):
         return "build"
     function = getattr(item, "function", None)
-    source = inspect.getsource(function) if function is not None else ""
-    return "build" if any(call in source for call in BUILD_CALLS) else "unit"
+    return "build" if function is not None and _calls_a_build(function) else "unit"
+
+
+@functools.cache  # one look per test function, not per parameter set (collecting took a second longer)
+def _calls_a_build(function) -> bool:
+    source = inspect.getsource(function)
+    return any(call in source for call in BUILD_CALLS)
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:

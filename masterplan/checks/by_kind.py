@@ -56,10 +56,13 @@ def _markers(pages: list[Path], root: Path, catalogue: programmes.Catalogue | No
 def full_run(root: Path) -> list[Problem]:
     """Every problem of the repository at ``root``: pages, navigation, file names, data and markers."""
     docs = root / "docs"
-    # The logic rules re-read the programme data and repeat its problems when it is broken: report once.
-    # The same for a data file rules.yml reads, which the programme data reports under the same rule.
-    found = checks.rules_problems(rules.load()) + checks.run([docs], docs, root) + check_data(root)
-    return sorted(dict.fromkeys(found + plan_logic.check(root)[1]))
+    # The programme data is read once, for its own checks and the logic rules (when it is broken the logic
+    # rules would only repeat its problems). A data file rules.yml reads is reported by the programme data
+    # under the same rule: report once.
+    loaded = programmes.load_catalogue(root)
+    found = checks.rules_problems(rules.load()) + checks.run([docs], docs, root) + check_data(root, loaded)
+    logic = plan_logic.check(root, catalogue=loaded[0])[1] if loaded[0] is not None else []
+    return sorted(dict.fromkeys(found + logic))
 
 
 def check_paths(paths: list[Path], docs_dir: Path, root: Path) -> list[Problem]:
@@ -96,7 +99,7 @@ def check_paths(paths: list[Path], docs_dir: Path, root: Path) -> list[Problem]:
     problems += _markers(marked, root, catalogue)
     problems += stage_dates.load_stages(root)[1] if stages else []
     markdown_names = {_relative(p, root) for p in markdown}
-    logic = [p for p in plan_logic.check(root)[1] if p.path in named | markdown_names]
+    logic = [p for p in plan_logic.check(root, catalogue=catalogue)[1] if p.path in named | markdown_names]
     problems += [p for p in logic if p not in problems]
     for path in others:
         problem = placement.file_name_problem(_relative(path, root) or path.as_posix(), rules.load())
