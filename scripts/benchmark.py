@@ -242,11 +242,13 @@ def copied_project(work: Path) -> Path:
 
 
 # What a pull request changes, each measured from main's cache: one sentence of a chapter (an OPD's text),
-# one programme's description in data/program.yml (an OPD's programme). (file, old text, new text with
+# one programme's name in data/program.yml (an OPD's programme; the name is printed in BAB VI and VII, the
+# roadmap and the appendices, so the views that show it are made again). (file, old text, new text with
 # {run}); the old text occurs once.
 PULL_REQUESTS = {
     "bab": ("docs/bab-4-visi-misi.md", "Dengan dasar itu, Tim Penyusun", "Dengan dasar itu (suntingan {run}), Tim Penyusun"),
-    "program": ("data/program.yml", "sehingga setiap aduan tercatat,", "sehingga setiap aduan (suntingan {run}) tercatat,"),
+    "program": ("data/program.yml", "nama: Pengembangan Layanan Perizinan dan Nonperizinan Daring Terpadu",
+                "nama: Pengembangan Layanan Perizinan dan Nonperizinan Daring Terpadu (suntingan {run})"),
 }
 
 

@@ -118,6 +118,9 @@ MISTAKES = [
     ("lettered list typed as in Word", "bab-9-penutup.md",
      added("Tujuan:\n\na. Efisiensi layanan\nb. Transparansi anggaran"), "DAFTAR-WORD", "+2",
      ['"a."', '"1. Efisiensi layanan"', "nomor, titik"]),
+    ("paragraph indented with a tab, as Word's first-line indent", "bab-9-penutup.md",
+     added("Paragraf baru.\n\n\tPemerintah daerah menyiapkan layanan pengaduan."), "PARAGRAF-TAB", "+2",
+     ["kotak kode", '"Pemerintah daerah menyiapkan layanan pengaduan."']),
     ("Word's Symbol-font bullets", "bab-9-penutup.md",
      added("Layanan:\n\n\uf0b7\tPengaduan warga\n\uf0b7\tPerizinan daring"), "DAFTAR-WORD", "+2",
      ['"- Pengaduan warga"']),
@@ -146,6 +149,22 @@ def test_mistake_turns_the_check_red_with_a_message_to_act_on(repo, capsys, case
     for word in words:
         assert word in hits[0], hits[0]
     assert not ENGLISH.search("\n".join(problems))
+
+
+@pytest.mark.parametrize("encoding, line, words", [
+    ("utf-16", 1, ["UTF-16", '"Unicode"', "History", "teks biasa"]),  # Word's "Unicode": no web editor can open it
+    # Word's default on Windows: reported at the first letter that UTF-8 cannot read
+    ("cp1252", next(n for n, text in enumerate(CHAPTER.split("\n"), 1) if not text.isascii()),
+     ["tidak tersimpan sebagai UTF-8", "editor web GitHub"]),
+])
+def test_a_chapter_saved_in_another_encoding_says_how_to_get_it_back(repo, capsys, encoding, line, words):
+    path = repo / "docs" / "bab-9-penutup.md"
+    path.write_bytes((CHAPTER + "Kafe \u201ckutip\u201d.\n").encode(encoding))
+    status, problems = check(capsys, path)
+    assert status == 1 and len(problems) == 1, problems
+    assert re.match(rf"^\S*docs/bab-9-penutup\.md:{line}:\d+: \[BERKAS-TAK-TERBACA\] ", problems[0]), problems
+    for word in words:
+        assert word in problems[0], problems[0]
 
 
 def test_unclosed_caption_is_not_reported_as_a_missing_source(repo, capsys):

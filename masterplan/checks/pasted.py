@@ -3,6 +3,8 @@
 - DAFTAR-WORD: a list typed with Word's bullet characters ("•", "–", "·", "o" ...) or with "a." / "1)"
   markers at column 1: Markdown sees one run-on paragraph.
 - DAFTAR-TAB: a list indented with a tab or four spaces: Markdown sees a grey code block.
+- PARAGRAF-TAB: a paragraph indented with a tab or four spaces (Word's first-line indent): a grey code
+  block too.
 - TABEL-TAB: a table pasted as tab-separated text: Markdown sees one paragraph.
 
 Each message shows the Markdown form of the editor's own first line, so the fix can be copied. Bullet
@@ -114,8 +116,20 @@ def _tab_tables(lines: list[str], skipped: set[int], bullets: set[str]) -> list[
     return [run for run in _groups(rows) if len(run) > 1 or lines[run[0]].strip().count("\t") >= 2]
 
 
+# Blocks of the site's Markdown extensions (footnotes, def_list) whose later paragraphs are indented: the
+# CommonMark parser of the checks sees those as code, Python-Markdown as the footnote's or definition's text.
+_CONTINUED = re.compile(r"^(?:\[\^[^\]]+\]:|:[ \t])")
+
+
+def _continues(lines: list[str], index: int) -> bool:
+    """True when the indented line ``index`` continues a footnote or a definition: the nearest line above
+    it that is neither blank nor indented opens one."""
+    above = next((line for line in reversed(lines[:index]) if line.strip() and line[:1] not in ("\t", " ")), "")
+    return bool(_CONTINUED.match(above))
+
+
 def check(page: Page, context: Context) -> Iterator[Problem]:
-    """DAFTAR-WORD, DAFTAR-TAB and TABEL-TAB, each reported once per run of consecutive lines."""
+    """DAFTAR-WORD, DAFTAR-TAB, PARAGRAF-TAB and TABEL-TAB, each reported once per run of consecutive lines."""
     document = page.document
     bullets = set(context.rules.raw["tempel_word"]["butir"])
     lines = LINE_BREAK.split(document.content_body)
@@ -133,12 +147,18 @@ def check(page: Page, context: Context) -> Iterator[Problem]:
             awal=context.rules.source_opening))
     in_table = {i for run in tables for i in run}
     items: dict[str, list[int]] = {"DAFTAR-WORD": [], "DAFTAR-TAB": []}
+    paragraphs = []
     for index, line in enumerate(lines):
         item = None if index in skipped or index in in_table else _split_item(line, bullets)
         if item and index in indented and line[:1] in ("\t", " "):
             items["DAFTAR-TAB"].append(index)
         elif item and (item[0] in bullets or _word_number(line, bullets)):
             items["DAFTAR-WORD"].append(index)
+        elif index in indented and index not in in_table and line.strip():
+            paragraphs.append(index)
+    for run in (run for run in _groups(paragraphs) if not _continues(lines, run[0])):
+        yield context.problem(page, run[0] + offset, 1, "PARAGRAF-TAB", message(
+            "PARAGRAF-TAB", "diawali_tab", baris=_span([i + offset for i in run]), contoh=lines[run[0]].strip()[:60]))
     for rule, found in items.items():
         for run in _groups(found):
             marker, text = _split_item(lines[run[0]], bullets)

@@ -57,13 +57,16 @@ class Speller:
     @classmethod
     def open(cls, rules: Rules) -> tuple[Speller | None, str | None]:
         """A speller from rules.yml (``ejaan``), or None and a notice in Bahasa Indonesia when the
-        dictionary is not installed."""
+        dictionary is not installed or the project word list cannot be read (every name and term in it
+        would be a warning on every page, burying the one error that says why: :func:`project_words`)."""
         spec = rules.raw["ejaan"]
         try:
             dictionary = _dictionary(spec["kamus"])
         except Exception:  # ImportError without libenchant, enchant's DictNotFoundError without the dictionary
             return None, message("EJAAN", "kamus_tidak_ada", kamus=spec["kamus"])
-        words = project_words(rules)[0]
+        words, unreadable = project_words(rules)
+        if unreadable:
+            return None, message("EJAAN", "daftar_kata_tak_terbaca", daftar_kata=spec["daftar_kata"])
         # One speller per dictionary and word list in a process: its verdicts stay valid between runs.
         if (spec["kamus"], words) not in _OPENED:
             _OPENED[spec["kamus"], words] = cls(dictionary, words)
@@ -122,8 +125,8 @@ def stems(word: str) -> list[str]:
 
 def project_words(rules: Rules) -> tuple[frozenset[str], Problem | None]:
     """The project word list that rules.yml names (``ejaan.daftar_kata``, relative to :attr:`Rules.root`)
-    and what is wrong with it (BERKAS-TAK-TERBACA at the first bad byte; the words are then empty, so
-    spelling goes on with the dictionary alone), or None. A missing list is an empty one. Never raises."""
+    and what is wrong with it (BERKAS-TAK-TERBACA at the first bad byte; the words are then empty and
+    spelling waits until the list is readable again), or None. A missing list is an empty one. Never raises."""
     name = rules.raw["ejaan"]["daftar_kata"]
     return word_list(rules.root / name, name)
 

@@ -28,14 +28,20 @@ def _problem(shown: str, line: int, column: int, rule: str, message: str) -> Pro
     return Problem(shown, line, column, rule, f"{message} {help_reference(rule)}")
 
 
+UTF16_MARKS = (b"\xff\xfe", b"\xfe\xff")  # byte-order marks of UTF-16, little and big endian
+
+
 def read_text(path: Path, shown: str, rule: str = UNREADABLE) -> str | Problem:
     """The text of the UTF-8 file at ``path`` (a leading byte-order mark kept, as editors save it), or a
     :class:`Problem` under ``rule`` naming ``shown`` (the path as messages print it) when the file is
-    missing, unreadable, or not UTF-8 (then with the line and column of the first bad byte)."""
+    missing, unreadable, saved as UTF-16 (its own advice: the GitHub web editor cannot open such a file),
+    or otherwise not UTF-8 (then with the line and column of the first bad byte)."""
     try:
         data = path.read_bytes()
     except OSError as error:
         return _problem(shown, 1, 0, rule, message(UNREADABLE, "tidak_dapat_dibaca", sebab=error.strerror or error))
+    if data.startswith(UTF16_MARKS):  # Word's and Notepad's "Unicode": the web editor shows it as binary
+        return _problem(shown, 1, 1, rule, message(UNREADABLE, "utf16"))
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as error:

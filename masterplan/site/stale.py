@@ -28,9 +28,11 @@ SHARED_FOLDERS = ("data", "overrides")
 
 
 def shared_inputs(root: Path, docs_dir: Path) -> list[Path]:
-    """The files under :data:`SHARED_FOLDERS` of the repository at ``root``, its ``mkdocs.yml`` and the
-    glossary in ``docs_dir``; missing ones are left out."""
-    found = [path for folder in SHARED_FOLDERS for path in (root / folder).rglob("*") if path.is_file()]
+    """The files and folders under :data:`SHARED_FOLDERS` of the repository at ``root`` (the folders
+    themselves too: a file removed or renamed changes its folder's time, not any file's), its
+    ``mkdocs.yml`` and the glossary in ``docs_dir``; missing ones are left out."""
+    found = [path for folder in SHARED_FOLDERS if (root / folder).is_dir()
+             for path in (root / folder, *(root / folder).rglob("*"))]
     return found + [path for path in (root / CONFIG, docs_dir / GLOSSARY) if path.is_file()]
 
 
