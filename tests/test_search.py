@@ -197,9 +197,10 @@ def test_a_slow_line_shows_that_the_index_is_loading_then_the_results(browser, s
                                ".includes('Memuat indeks pencarian')", timeout=10_000)
         assert page.get_attribute(".md-search-result__meta", "role") == "status"
         assert held, "the worker did not ask for the index"
+        context.unroute(INDEX_FILE)  # the line is back: a request made from now on is not held forever
         for route in held:
             route.continue_()
-        page.wait_for_function(SETTLED, timeout=20_000)
+        page.wait_for_function(SETTLED, timeout=30_000)
         assert page.locator(".md-search-result__item").count() > 0
     finally:
         context.close()
