@@ -185,8 +185,14 @@ INDEX_FILE = "**/search/search_index_id.js"
 @pytest.mark.parametrize("screen", list(SCREENS))
 def test_a_slow_line_shows_that_the_index_is_loading_then_the_results(browser, site_url, screen):
     context = browser.new_context(**SCREENS[screen])
-    held = []  # the index requests, answered only when the test says so: a slow line
-    context.route(INDEX_FILE, lambda route: held.append(route))
+    held, back = [], []  # the index requests, answered only when the test says so: a slow line
+
+    def slow_line(route) -> None:
+        if back:  # the line is back: a request made from now on is answered, not held forever
+            route.continue_()
+        else:
+            held.append(route)
+    context.route(INDEX_FILE, slow_line)
     page = context.new_page()
     try:
         page.goto(site_url + "bab-6-program/", wait_until="load")
@@ -197,7 +203,7 @@ def test_a_slow_line_shows_that_the_index_is_loading_then_the_results(browser, s
                                ".includes('Memuat indeks pencarian')", timeout=10_000)
         assert page.get_attribute(".md-search-result__meta", "role") == "status"
         assert held, "the worker did not ask for the index"
-        context.unroute(INDEX_FILE)  # the line is back: a request made from now on is not held forever
+        back.append(True)
         for route in held:
             route.continue_()
         page.wait_for_function(SETTLED, timeout=30_000)
