@@ -327,6 +327,10 @@ def test_more_problems_than_github_shows_get_one_notice(repo, capsys):
      ["tahapan.yml:27:", "tanda kutip dibuka di baris ini"]),
     ("data/tahapan.yml", '  tanggal_dokumen: Desember 2026\n', '  tanggal_dokumen: [Desember 2026\n', "YAML-SALAH",
      ["tahapan.yml:27:", "kurung siku [ dibuka"]),
+    # A field pasted twice in one programme; an office entry copied without changing its code.
+    ("data/program.yml", "    horizon: quick-win\n", "    horizon: quick-win\n    horizon: pendek\n", "PROGRAM-YAML",
+     ['"horizon"', "hilang tanpa pemberitahuan"]),
+    ("data/opd.yml", "\nbappeda:", "\nkominfo:\n  nama: Salinan\nbappeda:", "PROGRAM-YAML", ['"kominfo"', "baris 6"]),
 ])
 def test_data_files_with_yaml_mistakes_in_indonesian(repo, capsys, monkeypatch, name, old, new, rule, words):
     shutil.copytree(ROOT / "data", repo / "data")

@@ -91,7 +91,7 @@ class YamlSource:
 # gets its own copy of the data (unpickled: 0.5 ms), so no caller can change another's; the node trees
 # (line numbers, 1.5 MB for program.yml) are shared and only read. Least recently used texts go first
 # beyond _KEPT_CHARACTERS of text, which holds the plan's own files many times over.
-_PARSED: OrderedDict[str, tuple[bytes, yaml.Node | None]] = OrderedDict()
+_PARSED: OrderedDict[str, tuple[bytes, yaml.Node | None, list[tuple[str, yaml.Mark, int]]]] = OrderedDict()
 _KEPT_CHARACTERS = 2_000_000
 
 
@@ -104,6 +104,26 @@ def _parse(text: str) -> tuple[object, yaml.Node | None]:
         reader.dispose()
 
 
+def _repeated_keys(root: yaml.Node | None) -> list[tuple[str, yaml.Mark, int]]:
+    """``(key, mark of the repeat, 1-based line of the first)`` for every key written twice in one mapping.
+    YAML keeps the last value without a word, so a field pasted twice, or a copied entry whose code was
+    not changed (``kecamatan:`` twice in data/opd.yml), silently loses the first."""
+    found, stack = [], [root]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, yaml.MappingNode):
+            first: dict[str, int] = {}
+            for key, value in node.value:
+                if isinstance(key, yaml.ScalarNode):
+                    if key.value in first:
+                        found.append((key.value, key.start_mark, first[key.value]))
+                    first.setdefault(key.value, key.start_mark.line + 1)
+                stack.append(value)
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend(node.value)
+    return sorted(found, key=lambda repeat: (repeat[1].line, repeat[1].column))
+
+
 def parse_yaml(text: str) -> tuple[object, yaml.Node | None]:
     """``(data, root node)`` of YAML ``text``, composed once per text in a process: the data is the
     caller's own, the node tree is shared and must not be changed. Raises ``yaml.YAMLError`` (with
@@ -111,7 +131,7 @@ def parse_yaml(text: str) -> tuple[object, yaml.Node | None]:
     kept = _PARSED.get(text)
     if kept is None:
         data, node = _parse(text)
-        kept = _PARSED[text] = (pickle.dumps(data, pickle.HIGHEST_PROTOCOL), node)
+        kept = _PARSED[text] = (pickle.dumps(data, pickle.HIGHEST_PROTOCOL), node, _repeated_keys(node))
         while sum(map(len, _PARSED)) > _KEPT_CHARACTERS and len(_PARSED) > 1:
             _PARSED.popitem(last=False)
     else:
@@ -124,7 +144,8 @@ def read_yaml(path: Path, shown: str, syntax_rule: str = YAML_SYNTAX, unreadable
     """Read the YAML file at ``path`` (shown in messages as ``shown``) into a :class:`YamlSource`.
 
     Bad encoding gives a problem under ``unreadable_rule``; bad YAML (a tab, an unclosed quote, a missing
-    colon) a problem under ``syntax_rule`` at the line and column YAML names. Never raises.
+    colon) a problem under ``syntax_rule`` at the line and column YAML names, and so does a key written
+    twice in one mapping (the data then holds the last value, as YAML reads it). Never raises.
     """
     source = YamlSource(shown)
     text = read_text(path, shown, unreadable_rule)
@@ -133,6 +154,9 @@ def read_yaml(path: Path, shown: str, syntax_rule: str = YAML_SYNTAX, unreadable
         return source
     try:
         source.data, source.node = parse_yaml(text)
+        source.problems += [_problem(shown, mark.line + 1, mark.column + 1, syntax_rule,
+                                     message(YAML_SYNTAX, "kunci_ganda", kunci=key, baris=first))
+                            for key, mark, first in _PARSED[text][2]]
     except yaml.YAMLError as error:
         line, column, what = yaml_messages.locate(error, text)
         source.node, source.data = None, None
