@@ -118,8 +118,9 @@ def read(root: Path) -> SiteConfig:
 
 
 # The file a problem of mkdocs.yml is being read from: every problem ends with the help address, taken
-# from the package's own mkdocs.yml (masterplan.model.problems.help_url); when that is the file being
-# read, it is unreadable (read_yaml makes a problem only then), so it has no address to give.
+# from the package's own mkdocs.yml (masterplan.model.problems.help_url). While that file is being read
+# it has no address to give yet: its own problems (unreadable, a YAML slip, a key written twice) point to
+# the help page in the repository on GitHub instead, which opens as well.
 _READING: set[Path] = set()
 
 
