@@ -121,6 +121,9 @@ MISTAKES = [
     ("paragraph indented with a tab, as Word's first-line indent", "bab-9-penutup.md",
      added("Paragraf baru.\n\n\tPemerintah daerah menyiapkan layanan pengaduan."), "PARAGRAF-TAB", "+2",
      ["kotak kode", '"Pemerintah daerah menyiapkan layanan pengaduan."']),
+    ("long indented paragraph: the example ends at a whole word", "bab-9-penutup.md",
+     added("Paragraf baru.\n\n\tPemerintah daerah menyiapkan layanan pengaduan terpadu bagi seluruh warga."),
+     "PARAGRAF-TAB", "+2", ['"Pemerintah daerah menyiapkan layanan pengaduan terpadu bagi …"']),
     ("Word's Symbol-font bullets", "bab-9-penutup.md",
      added("Layanan:\n\n\uf0b7\tPengaduan warga\n\uf0b7\tPerizinan daring"), "DAFTAR-WORD", "+2",
      ['"- Pengaduan warga"']),
@@ -329,8 +332,8 @@ def test_more_problems_than_github_shows_get_one_notice(repo, capsys):
      ["tahapan.yml:27:", "kurung siku [ dibuka"]),
     # A field pasted twice in one programme; an office entry copied without changing its code.
     ("data/program.yml", "    horizon: quick-win\n", "    horizon: quick-win\n    horizon: pendek\n", "PROGRAM-YAML",
-     ['"horizon"', "hilang tanpa pemberitahuan"]),
-    ("data/opd.yml", "\nbappeda:", "\nkominfo:\n  nama: Salinan\nbappeda:", "PROGRAM-YAML", ['"kominfo"', "baris 6"]),
+     ['"horizon:"', "hilang tanpa pemberitahuan"]),
+    ("data/opd.yml", "\nbappeda:", "\nkominfo:\n  nama: Salinan\nbappeda:", "PROGRAM-YAML", ['"kominfo:"', "baris 6"]),
 ])
 def test_data_files_with_yaml_mistakes_in_indonesian(repo, capsys, monkeypatch, name, old, new, rule, words):
     shutil.copytree(ROOT / "data", repo / "data")

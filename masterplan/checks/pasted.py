@@ -121,6 +121,12 @@ def _tab_tables(lines: list[str], skipped: set[int], bullets: set[str]) -> list[
 _CONTINUED = re.compile(r"^(?:\[\^[^\]]+\]:|:[ \t])")
 
 
+def _opening(line: str, limit: int = 60) -> str:
+    """The start of ``line`` for a message's example, cut after a whole word ("…" when cut)."""
+    text = line.strip()
+    return text if len(text) <= limit else text[:limit].rsplit(" ", 1)[0] + " …"
+
+
 def _continues(lines: list[str], index: int) -> bool:
     """True when the indented line ``index`` continues a footnote or a definition: the nearest line above
     it that is neither blank nor indented opens one."""
@@ -158,7 +164,7 @@ def check(page: Page, context: Context) -> Iterator[Problem]:
             paragraphs.append(index)
     for run in (run for run in _groups(paragraphs) if not _continues(lines, run[0])):
         yield context.problem(page, run[0] + offset, 1, "PARAGRAF-TAB", message(
-            "PARAGRAF-TAB", "diawali_tab", baris=_span([i + offset for i in run]), contoh=lines[run[0]].strip()[:60]))
+            "PARAGRAF-TAB", "diawali_tab", baris=_span([i + offset for i in run]), contoh=_opening(lines[run[0]])))
     for rule, found in items.items():
         for run in _groups(found):
             marker, text = _split_item(lines[run[0]], bullets)
