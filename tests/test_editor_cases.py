@@ -359,3 +359,74 @@ def test_yaml_mistake_in_mkdocs_yml_is_yaml_salah(repo, old, new, line, words):
     assert problem.rule == "YAML-SALAH" and problem.path == "mkdocs.yml", problem.text()
     assert line is None or problem.line == line, problem.text()
     assert all(w in problem.message for w in words) and not ENGLISH.search(problem.message), problem.text()
+
+
+# PENGATURAN-MKDOCS: what MkDocs itself stops the build on, said by the pull request's check (validate.py
+# without paths, and with mkdocs.yml) at the line of the name. (change to mkdocs.yml, line, words) or, for
+# edits MkDocs accepts, line None.
+MKDOCS_SETTINGS = [
+    ("# bagian `extra.rencana`", "bagian `extra.rencana`", 3, ['"bagian `extra.rencana`', 'awali dengan "# "']),
+    ("\nextra:\n", "\nexrta:\n", 143, ['"exrta"', "nama yang mirip: extra"]),
+    ("\nstrict: true\n", "\nstrict: benar\n", 26, ['"strict"', "Pesan MkDocs:", "cabang main"]),
+    ("\nwatch:\n", "\nwatch: data\n", 112, ['"watch"', "Pesan MkDocs:"]),
+    ("\nextra:\n", "\n# Catatan penyunting: nilai di bawah diperiksa.\nextra:\n", None, []),
+    ("site_author: Pemerintah Kabupaten Bangli", "site_author: Pemkab Bangli", None, []),
+]
+
+
+@pytest.mark.parametrize("old, new, line, words", MKDOCS_SETTINGS)
+def test_what_mkdocs_refuses_in_mkdocs_yml_is_said_at_its_line(tmp_path, monkeypatch, capsys, old, new, line, words):
+    for folder in ("docs", "overrides", "data"):
+        shutil.copytree(ROOT / folder, tmp_path / folder)
+    config = tmp_path / "mkdocs.yml"
+    text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    assert old in text
+    config.write_text(text.replace(old, new, 1), encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    for paths in ([], [config]):
+        status, problems = check(capsys, *paths)
+        found = [p for p in problems if "[PENGATURAN-MKDOCS]" in p]
+        if line is None:
+            assert found == [], found
+            continue
+        [hit] = found
+        assert status == 1 and hit.startswith(f"mkdocs.yml:{line}: "), hit
+        assert all(w in hit for w in words), hit
+
+
+# PENGATURAN-RENCANA: the plan's settings in mkdocs.yml → extra.rencana, through validate.py without
+# paths (the pull request's check). (change, line, words) or, for an accepted edit, line None.
+SOURCES = "    sumber:\n      program: Usulan Tim Penyusun untuk dibahas dalam Bimtek Tahap II\n"
+_SETTINGS = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+SOURCES_BLOCK = _SETTINGS[_SETTINGS.index(SOURCES):_SETTINGS.index("  generator:")]
+PLAN_SETTINGS = [
+    ("    tahap: 2\n", "    tahap: 5\n", 151, ["'extra.rencana.tahap' bernilai '5'", "1 sampai 4"]),
+    ("    status: draf\n", "    status: selesai\n", 152, ["'selesai'", "draf, tinjauan, final"]),
+    ("    periode_selesai: 2034\n", "    periode_selesai: 2020\n", 149, ["(2020) lebih awal", "(2025)"]),
+    ("    periode_mulai: 2025\n", "    periode_mulai: 2025a\n", 148, ["'2025a'", "tahun awal periode"]),
+    ("      nama: Sang Nyoman Sedana Arta\n", "", 155, ["'extra.rencana.penandatangan.nama' belum diisi"]),
+    # Once a traceback in the build and every command reading the settings (dict() of a text).
+    (SOURCES_BLOCK, "    sumber: Tim Penyusun\n", 162, ["'extra.rencana.sumber' bernilai 'Tim Penyusun'",
+                                                             "program, tahapan, status"]),
+    (SOURCES, "    sumber:\n      program:\n", 163, ["'extra.rencana.sumber.program' belum diisi"]),
+    ("    tahap: 2\n", "    tahap: 4\n", None, []),
+    ("    status: draf\n", "    status: final\n", None, []),
+    (SOURCES_BLOCK, "", None, []),  # no sources: each view says "Tim Penyusun"
+]
+
+
+@pytest.mark.parametrize("old, new, line, words", PLAN_SETTINGS)
+def test_plan_settings_are_checked_at_their_line(repo, monkeypatch, capsys, old, new, line, words):
+    config = repo / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    assert old in text
+    config.write_text(text.replace(old, new, 1), encoding="utf-8")
+    monkeypatch.chdir(repo)
+    status, problems = check(capsys)
+    found = [p for p in problems if "[PENGATURAN-RENCANA]" in p]
+    if line is None:
+        assert found == [], found
+        return
+    [hit] = found
+    assert status == 1 and hit.startswith(f"mkdocs.yml:{line}: "), hit
+    assert all(w in hit for w in words), hit

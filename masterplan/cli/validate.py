@@ -8,7 +8,8 @@ PATH      berkas atau folder yang diperiksa, masing-masing menurut jenisnya: hal
           (program.yml, opd.yml, dimensi.yml, tahapan.yml) sebagai data; berkas lain di docs/ (gambar) menurut namanya;
           data logika rencana (isu.yml, misi.yml, indikator.yml, swot.yml, horizon.yml: aturan LOGIKA-...);
           mkdocs.yml atau tanpa PATH: seluruh folder docs/, navigasi, data program dan semua penanda,
-          logika rencana, tahapan Bimtek (data/tahapan.yml) dan pengaturan rencana (mkdocs.yml, extra.rencana).
+          logika rencana, tahapan Bimtek (data/tahapan.yml), pengaturan rencana (mkdocs.yml, extra.rencana)
+          dan pengaturan yang ditolak MkDocs sendiri (PENGATURAN-MKDOCS).
           Hasil untuk satu berkas sama dengan hasil pemeriksaan lengkap untuk berkas itu.
 --format  text (bawaan): baris "berkas:baris:kolom: [KODE-ATURAN] pesan" lalu satu baris ringkasan.
           github: baris yang sama, ditambah anotasi GitHub Actions (::error / ::warning) untuk 10 galat
@@ -34,6 +35,8 @@ from masterplan.checks import by_kind
 from masterplan.cli import github_report
 from masterplan.model.problems import ERROR, help_url, summary_line
 from masterplan.model.settings import repo_root
+from masterplan.model.site_config import CONFIG
+from masterplan.site import config_check
 
 
 def docs_folder(path: Path, root: Path) -> Path:
@@ -57,6 +60,8 @@ def main(argv: list[str] | None = None) -> int:
         problems = by_kind.check_paths(args.paths, docs_folder(args.paths[0], root), root)
     else:
         problems = by_kind.full_run(root)
+    if not args.paths or (root / CONFIG).resolve() in {path.resolve() for path in args.paths}:
+        problems = sorted(problems + config_check.problems(root))  # what MkDocs stops the build on, first
     for problem in problems:  # every problem in the log, also when GitHub shows only ten annotations
         print(problem.text())
     if args.format == "github":

@@ -22,8 +22,10 @@ RULE = "PENGATURAN-RENCANA"
 # The four Bimtek workshop stages of the Gerakan Menuju Kota Cerdas (data/tahapan.yml, front matter ``tahap``).
 STAGES = range(1, 5)
 STATUSES = ("draf", "tinjauan", "final")
-YEARS = range(2000, 2101)
-TIMEZONE = "Asia/Makassar"  # Bali keeps WITA (UTC+8): the day a page last changed, as Bangli counts it  # a plan period outside this range is a typing slip, not a plan
+YEARS = range(2000, 2101)  # a plan period outside this range is a typing slip, not a plan
+# The views whose "Sumber:" line extra.rencana.sumber words (Plan.sources).
+SOURCES = ("program", "tahapan", "status")
+TIMEZONE = "Asia/Makassar"  # Bali keeps WITA (UTC+8): the day a page last changed, as Bangli counts it
 
 
 @dataclass(frozen=True)
@@ -105,6 +107,14 @@ def check_plan(extra: object, source: YamlSource | None = None) -> list[Problem]
             found.append(problem(keys, "belum_diisi", harapan=expected))
         elif not valid(value):
             found.append(problem(keys, "tidak_sah", nilai=value, harapan=expected))
+    sources = plan.get("sumber")  # optional: each view falls back to its own wording
+    if sources is not None and not isinstance(sources, dict):
+        found.append(problem(("sumber",), "tidak_sah", nilai=sources,
+                             harapan=message(RULE, "isi_sumber", nama=", ".join(SOURCES))))
+    for name, value in sources.items() if isinstance(sources, dict) else ():
+        if not _text(value):
+            found.append(problem(("sumber", name), "belum_diisi",
+                                 harapan=message(RULE, "isi_sumber_teks")))
     start, end = plan.get("periode_mulai"), plan.get("periode_selesai")
     if not found and start > end:
         found.append(problem(("periode_selesai",), "periode_terbalik", nilai=end, mulai=start))

@@ -73,15 +73,17 @@ def _nav_pages(node: yaml.Node | None, found: dict[str, int]) -> None:
 
 def _caption_types(extensions) -> list:
     """The ``types`` the caption extension is configured with in ``markdown_extensions`` (empty: its own)."""
-    for entry in extensions or ():
+    for entry in extensions if isinstance(extensions, list) else ():
         if isinstance(entry, dict) and CAPTION_EXTENSION in entry:
-            return (entry[CAPTION_EXTENSION] or {}).get("types") or []
+            options = entry[CAPTION_EXTENSION]
+            types = options.get("types") if isinstance(options, dict) else None
+            return types if isinstance(types, list) else []  # another shape: MkDocs refuses it (config_check)
     return []
 
 
 def _block_names(extensions) -> tuple[str, ...]:
     types = _caption_types(extensions) or DEFAULT_BLOCKS
-    return tuple(t["name"] if isinstance(t, dict) else str(t) for t in types)
+    return tuple(str(t.get("name")) if isinstance(t, dict) else str(t) for t in types)
 
 
 def _caption_words(extensions) -> tuple[str, ...]:
