@@ -24,6 +24,7 @@ from masterplan.checks import placement, plan_logic
 from masterplan.checks.programme_data import check_data
 from masterplan.model import documents, plan_logic as logic_data, programmes, rules, site_config, stage_dates
 from masterplan.model.problems import Problem
+from masterplan.model.result_cache import ResultCache
 from masterplan.views import directives
 
 DATA_FILES = {programmes.PROGRAMMES, programmes.OFFICES, programmes.DIMENSIONS, programmes.SCHEMA}
@@ -59,10 +60,17 @@ def full_run(root: Path) -> list[Problem]:
     # The programme data is read once, for its own checks and the logic rules (when it is broken the logic
     # rules would only repeat its problems). A data file rules.yml reads is reported by the programme data
     # under the same rule: report once.
-    loaded = programmes.load_catalogue(root)
-    found = checks.rules_problems(rules.load()) + checks.run([docs], docs, root) + check_data(root, loaded)
-    logic = plan_logic.check(root, catalogue=loaded[0])[1] if loaded[0] is not None else []
+    memo = _memo(root)
+    loaded = programmes.load_catalogue(root, memo=memo)
+    found = checks.rules_problems(rules.load()) + checks.run([docs], docs, root, memo=memo) + check_data(root, loaded)
+    logic = plan_logic.check(root, catalogue=loaded[0], memo=memo)[1] if loaded[0] is not None else []
     return sorted(dict.fromkeys(found + logic))
+
+
+def _memo(root: Path) -> ResultCache:
+    """The answers of this process's earlier checks of the same inputs (nothing is written to disk: a
+    check with a few files would prune the build's ``.cache/``)."""
+    return ResultCache.for_rules(root, rules.load(), kept=False)
 
 
 def check_paths(paths: list[Path], docs_dir: Path, root: Path) -> list[Problem]:
@@ -90,16 +98,17 @@ def check_paths(paths: list[Path], docs_dir: Path, root: Path) -> list[Problem]:
             others.append(path)
     # Whatever the paths: a broken data file of the rules changes what every page's checks can judge.
     problems = checks.rules_problems(rules.load())
-    problems += checks.run(pages, docs_dir, root) if pages else []
+    memo = _memo(root)
+    problems += checks.run(pages, docs_dir, root, memo=memo) if pages else []
     markdown = [p for p in checks.markdown_files(pages) if p.is_file()] if pages else []
     marked = [p for p in markdown if b"[[" in p.read_bytes()]  # the data is read only when a marker needs it
-    catalogue, data_problems = programmes.load_catalogue(root) if (marked or data) else (None, [])
+    catalogue, data_problems = programmes.load_catalogue(root, memo=memo) if (marked or data) else (None, [])
     # The markers in chapters are their pages' problems; a data file of the rules is reported above.
     problems += [p for p in data_problems if p not in problems] if data else []
     problems += _markers(marked, root, catalogue)
     problems += stage_dates.load_stages(root)[1] if stages else []
     markdown_names = {_relative(p, root) for p in markdown}
-    logic = [p for p in plan_logic.check(root, catalogue=catalogue)[1] if p.path in named | markdown_names]
+    logic = [p for p in plan_logic.check(root, catalogue=catalogue, memo=memo)[1] if p.path in named | markdown_names]
     problems += [p for p in logic if p not in problems]
     for path in others:
         problem = placement.file_name_problem(_relative(path, root) or path.as_posix(), rules.load())

@@ -22,9 +22,7 @@ def results(root: Path) -> ResultCache:
     rules.yml and the data files it reads, mkdocs.yml, the word list and dictionary of ``rules.yml``'s
     ``ejaan``; the rest of data/ keys only the answers that read it); the headings and word counts of
     pages are kept there too from now on (:func:`documents.remember_in`)."""
-    registry = rules.load()
-    spec = registry.raw["ejaan"]
-    memo = ResultCache.for_build(root, registry.root, spec["daftar_kata"], spec["kamus"], registry.data_files)
+    memo = ResultCache.for_rules(root, rules.load())
     documents.remember_in(memo)
     return memo
 
