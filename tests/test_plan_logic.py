@@ -17,7 +17,8 @@ from masterplan.views import action_plan, data_needs, logic_tables, roadmap_svg,
 pytestmark = pytest.mark.unit
 
 ROOT = Path(__file__).resolve().parent.parent
-DATA = ("program.yml", "program.schema.json", "opd.yml", "dimensi.yml", "tahapan.yml", "horizon.yml",
+DATA = ("program.yml", "program.schema.json", "opd.yml", "opd.schema.json", "dimensi.yml", "dimensi.schema.json",
+        "tahapan.yml", "horizon.yml",
         "horizon.schema.json", "swot.yml", "swot.schema.json", "isu.yml", "isu.schema.json", "misi.yml",
         "misi.schema.json", "indikator.yml", "indikator.schema.json", "tonggak.yml", "rpjmd.yml", "rpjmd.schema.json")
 UPKEEP = "      operasi_pemeliharaan: \"perlu dihitung (perlu verifikasi: biaya operasi dan pemeliharaan per tahun)\"\n"

@@ -25,8 +25,8 @@ def _repo(tmp_path: Path, programme_text: str | bytes) -> Path:
     """A minimal repository: the real schema, offices, dimensions and plan period, the given programmes."""
     (tmp_path / "data").mkdir()
     (tmp_path / "docs").mkdir()
-    for name in (programmes.SCHEMA, programmes.OFFICES, programmes.DIMENSIONS, programmes.CONFIG,
-                 programmes.HORIZON_FILE):
+    for name in (programmes.SCHEMA, programmes.OFFICES, programmes.DIMENSIONS, *programmes.CODE_SCHEMAS.values(),
+                 programmes.CONFIG, programmes.HORIZON_FILE):
         shutil.copy(ROOT / name, tmp_path / name)
     target = tmp_path / programmes.PROGRAMMES
     if isinstance(programme_text, bytes):

@@ -148,9 +148,9 @@ def run(paths: list[Path], docs_dir: Path, root: Path, rules: rules_module.Rules
     problems: list[Problem] = []
     files = markdown_files(paths)
     if spell and files:
-        context.spelling, notice = spelling.Speller.open(context.rules)
-        if notice:
-            problems.append(Problem(context.shown(files[0]), 1, 0, "EJAAN",
+        context.spelling, notice, about = spelling.Speller.open(context.rules)
+        if notice:  # on the word list when it is the cause, not on a chapter the editor may not have touched
+            problems.append(Problem(about or context.shown(files[0]), 1, 0, "EJAAN",
                                     f"{notice} {help_reference('EJAAN')}", context.rules.severity("EJAAN")))
     around = surroundings(context, memo) if memo is not None and files else ""
     for path in files:

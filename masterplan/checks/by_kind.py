@@ -27,7 +27,8 @@ from masterplan.model.problems import Problem
 from masterplan.model.result_cache import ResultCache
 from masterplan.views import directives
 
-DATA_FILES = {programmes.PROGRAMMES, programmes.OFFICES, programmes.DIMENSIONS, programmes.SCHEMA}
+DATA_FILES = {programmes.PROGRAMMES, programmes.OFFICES, programmes.DIMENSIONS, programmes.SCHEMA,
+              *programmes.CODE_SCHEMAS.values()}
 LOGIC_FILES = set(logic_data.FILES)
 STAGES = stage_dates.STAGES_FILE
 

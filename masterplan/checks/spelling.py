@@ -55,22 +55,23 @@ class Speller:
         self._known: dict[str, bool] = {}
 
     @classmethod
-    def open(cls, rules: Rules) -> tuple[Speller | None, str | None]:
-        """A speller from rules.yml (``ejaan``), or None and a notice in Bahasa Indonesia when the
-        dictionary is not installed or the project word list cannot be read (every name and term in it
-        would be a warning on every page, burying the one error that says why: :func:`project_words`)."""
+    def open(cls, rules: Rules) -> tuple[Speller | None, str | None, str | None]:
+        """A speller from rules.yml (``ejaan``), or None, a notice in Bahasa Indonesia and the file it is
+        about (None: no file, e.g. the dictionary is not installed) when the dictionary is missing or the
+        project word list cannot be read (every name and term in it would be a warning on every page,
+        burying the one error that says why: :func:`project_words`)."""
         spec = rules.raw["ejaan"]
         try:
             dictionary = _dictionary(spec["kamus"])
         except Exception:  # ImportError without libenchant, enchant's DictNotFoundError without the dictionary
-            return None, message("EJAAN", "kamus_tidak_ada", kamus=spec["kamus"])
+            return None, message("EJAAN", "kamus_tidak_ada", kamus=spec["kamus"]), None
         words, unreadable = project_words(rules)
         if unreadable:
-            return None, message("EJAAN", "daftar_kata_tak_terbaca", daftar_kata=spec["daftar_kata"])
+            return None, message("EJAAN", "daftar_kata_tak_terbaca", daftar_kata=spec["daftar_kata"]), unreadable.path
         # One speller per dictionary and word list in a process: its verdicts stay valid between runs.
         if (spec["kamus"], words) not in _OPENED:
             _OPENED[spec["kamus"], words] = cls(dictionary, words)
-        return _OPENED[spec["kamus"], words], None
+        return _OPENED[spec["kamus"], words], None, None
 
     def known(self, word: str) -> bool:
         """True when ``word`` is in the dictionary or the project word list (hyphenated words part by part,

@@ -20,17 +20,18 @@ PROGRAMMES = "data/program.yml"
 OFFICES = "data/opd.yml"
 
 
-def schema_problems(data: object, node: yaml.Node | None, schema: dict, memo: ResultCache | None = None
-                    ) -> list[Problem]:
-    """Validate ``data`` (parsed ``data/program.yml``) against ``schema``; one Problem per error, placed
-    at the line of the YAML node in ``node`` that the error concerns. ``memo``: see :func:`schema_errors`."""
+def schema_problems(data: object, node: yaml.Node | None, schema: dict, memo: ResultCache | None = None,
+                    shown: str = PROGRAMMES) -> list[Problem]:
+    """Validate ``data`` (parsed ``data/program.yml``, or the file ``shown``) against ``schema``; one Problem
+    per error, placed at the line of the YAML node in ``node`` that the error concerns. ``memo``: see
+    :func:`schema_errors`."""
     problems = []
     for rule, text, path, validator in schema_errors(data, schema, memo):
         target = node_at(node, path)
-        if path and isinstance(path[-1], str) and validator == "additionalProperties":
+        if path and isinstance(path[-1], str) and validator in ("additionalProperties", "propertyNames"):
             target = key_node(node_at(node, path[:-1]), path[-1]) or target
         line, column = where(target)
-        problems.append(Problem(PROGRAMMES, line, column, rule, f"{text} {help_reference(rule)}"))
+        problems.append(Problem(shown, line, column, rule, f"{text} {help_reference(rule)}"))
     return sorted(set(problems))
 
 

@@ -23,7 +23,7 @@ WORD_PASTE = {**_RULES["karakter_tak_terlihat"],
 SCHEMA = "PROGRAM-SKEMA"  # the rule whose texts explain a schema error (the logic files report it as LOGIKA-SKEMA)
 
 _TYPES = {"integer": "bilangan bulat", "number": "angka", "string": "teks", "array": "daftar [ ... ]",
-          "object": "kelompok kolom (kunci: nilai)", "boolean": "ya/tidak", "null": "kosong"}
+          "object": "kelompok kolom (kunci: nilai)", "boolean": "true atau false", "null": "kosong"}
 
 
 def node_at(node: yaml.Node | None, path) -> yaml.Node | None:
@@ -76,7 +76,7 @@ def schema_errors(data: object, schema: dict, memo: ResultCache | None = None) -
     def validate() -> list[tuple[str, str, list, str]]:
         from jsonschema import Draft202012Validator  # here: importing it was a tenth of a rebuild's time
 
-        return [(*schema_message(error, data), error.validator)
+        return [(*schema_message(error, data), _keyword(error))
                 for error in Draft202012Validator(inline_refs(schema)).iter_errors(data)]
     if memo is None:  # the verdict on the same data is asked again in one process (validate.py, a test run)
         key = (repr(data), repr(schema))
@@ -85,6 +85,12 @@ def schema_errors(data: object, schema: dict, memo: ResultCache | None = None) -
         return [(rule, message, list(path), validator) for rule, message, path, validator in _VERDICTS[key]]
     return memo.get("skema", (repr(data), repr(schema)), validate, lambda found: [list(error) for error in found],
                     lambda kept: [(rule, message, list(path), validator) for rule, message, path, validator in kept])
+
+
+def _keyword(error) -> str:
+    """The schema keyword an error is about; ``propertyNames`` for a key (a code) of the wrong form, whose
+    error jsonschema files under the keyword inside it (``pattern``) at the path of the mapping."""
+    return "propertyNames" if "propertyNames" in error.schema_path else error.validator
 
 
 def inline_refs(schema: dict) -> dict:
@@ -136,7 +142,12 @@ def schema_message(error, data) -> tuple[str, str, list]:
         return ("PROGRAM-KARAKTER", rules.message("PROGRAM-KARAKTER", "salin_word", program=owner, kolom=field,
                                                   karakter=", ".join(pasted)), path)
     shown = repr(value)
-    if kind == "type":
+    if _keyword(error) == "propertyNames":  # the value is a key: point at it, name it as a code
+        message = rules.message(SCHEMA, "kode_format", program=owner, kode=value)
+        path = [*path, value]
+    elif value is None:  # "nilai None" would be Python's word for an empty field
+        message = rules.message(SCHEMA, "kosong", program=owner, kolom=field)
+    elif kind == "type":
         wanted = error.validator_value if isinstance(error.validator_value, list) else [error.validator_value]
         message = rules.message(SCHEMA, "jenis", program=owner, nilai=shown, kolom=field,
                                 jenis=" atau ".join(_TYPES.get(w, w) for w in wanted))
