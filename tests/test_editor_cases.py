@@ -330,6 +330,9 @@ def test_more_problems_than_github_shows_get_one_notice(repo, capsys):
      ["tahapan.yml:27:", "tanda kutip dibuka di baris ini"]),
     ("data/tahapan.yml", '  tanggal_dokumen: Desember 2026\n', '  tanggal_dokumen: [Desember 2026\n', "YAML-SALAH",
      ["tahapan.yml:27:", "kurung siku [ dibuka"]),
+    # The colon left out: the parser notices on the next line, the message names the key's own.
+    ("data/tahapan.yml", '  tanggal_dokumen: Desember 2026\n', '  tanggal_dokumen Desember 2026\n', "YAML-SALAH",
+     ["tahapan.yml:27:", "titik dua sesudah nama kolom tidak ada"]),
     # A field pasted twice in one programme; an office entry copied without changing its code.
     ("data/program.yml", "    horizon: quick-win\n", "    horizon: quick-win\n    horizon: pendek\n", "PROGRAM-YAML",
      ['"horizon:"', "hilang tanpa pemberitahuan"]),

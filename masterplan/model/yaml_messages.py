@@ -68,6 +68,9 @@ def locate(error: object, text: str) -> tuple[int, int, str]:
     if opened is not None and context.startswith(("while scanning a quoted scalar", "while parsing a flow")):
         what = message(RULE, "kutip_terbuka") if "quoted" in context else explain(problem)
         return opened.line + 1, opened.column + 1, what
+    if opened is not None and context.startswith("while scanning a simple key"):
+        # A key without its colon: the parser notices only on the next line; the key's line is the one to fix.
+        return opened.line + 1, opened.column + 1, explain(problem)
     if mark is None:
         return 1, 0, explain(problem)
     if "tab" not in problem:
