@@ -389,7 +389,9 @@ def test_yaml_mistake_in_mkdocs_yml_is_yaml_salah(repo, old, new, line, words):
 MKDOCS_SETTINGS = [
     ("# bagian `extra.rencana`", "bagian `extra.rencana`", 3, ['"bagian `extra.rencana`', 'awali dengan "# "']),
     ("\nextra:\n", "\nexrta:\n", 143, ['"exrta"', "nama yang mirip: extra"]),
-    ("\nstrict: true\n", "\nstrict: benar\n", 26, ['"strict"', "Pesan MkDocs:", "cabang main"]),
+    ("\nstrict: true\n", "\nstrict: benar\n", 26, ['"strict" harus berupa true atau false', "tertulis teks"]),
+    ("site_author: Pemerintah Kabupaten Bangli", "PLACEHOLDER: Pemerintah Kabupaten Bangli", 9,
+     ['"PLACEHOLDER"', "perbaiki namanya; bila"]),  # nothing similar: no empty "(nama yang mirip: )"
     ("\nwatch:\n", "\nwatch: data\n", 112, ['"watch"', "Pesan MkDocs:"]),
     ("\nextra:\n", "\n# Catatan penyunting: nilai di bawah diperiksa.\nextra:\n", None, []),
     ("site_author: Pemerintah Kabupaten Bangli", "site_author: Pemkab Bangli", None, []),
@@ -448,6 +450,10 @@ PLAN_SETTINGS = [
     (SOURCES_BLOCK, "    sumber: Tim Penyusun\n", 162, ["'extra.rencana.sumber' bernilai 'Tim Penyusun'",
                                                              "program, tahapan, status"]),
     (SOURCES, "    sumber:\n      program:\n", 163, ["'extra.rencana.sumber.program' belum diisi"]),
+    (SOURCES, "    sumber:\n      progam: Usulan Tim Penyusun\n", 163, ["nama 'progam' tidak dikenal",
+                                                                      "program, tahapan, status"]),
+    (SOURCES_BLOCK, "    sumber:\n      - program: Usulan Tim Penyusun\n", 163,
+     ["'extra.rencana.sumber' tidak ada atau bukan kumpulan 'kunci: nilai'"]),
     ("    tahap: 2\n", "    tahap: 4\n", None, []),
     ("    status: draf\n", "    status: final\n", None, []),
     (SOURCES_BLOCK, "", None, []),  # no sources: each view says "Tim Penyusun"

@@ -12,7 +12,7 @@ import yaml
 
 from masterplan.model import milestones, plan_logic, sources
 from masterplan.views import directives, programme_tables, roadmap_svg
-from masterplan.model import programmes
+from masterplan.model import programmes, rules
 from masterplan.model.problems import help_reference
 from masterplan.checks.programme_data import check_programmes
 
@@ -25,8 +25,8 @@ def _repo(tmp_path: Path, programme_text: str | bytes) -> Path:
     """A minimal repository: the real schema, offices, dimensions and plan period, the given programmes."""
     (tmp_path / "data").mkdir()
     (tmp_path / "docs").mkdir()
-    for name in (programmes.SCHEMA, programmes.OFFICES, programmes.DIMENSIONS, *programmes.CODE_SCHEMAS.values(),
-                 programmes.CONFIG, programmes.HORIZON_FILE):
+    codes = (programmes.OFFICES, programmes.DIMENSIONS)
+    for name in (programmes.SCHEMA, *codes, *map(rules.schema_of, codes), programmes.CONFIG, programmes.HORIZON_FILE):
         shutil.copy(ROOT / name, tmp_path / name)
     target = tmp_path / programmes.PROGRAMMES
     if isinstance(programme_text, bytes):

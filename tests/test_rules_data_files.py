@@ -20,7 +20,7 @@ from masterplan.cli import validate
 from masterplan.model import rules
 
 COPIED = ["docs", "data", "overrides", "mkdocs.yml", "kata-proyek.txt"]
-NEW_OFFICE = "\nbapenda:\n  nama: Badan Pendapatan Daerah\n  singkatan: Bapenda\n"
+NEW_OFFICE = "\nbapenda:\n  nama: Badan Pendapatan Daerah\n  singkatan: Bapenda\n  terverifikasi: false\n"
 
 
 @pytest.fixture()
@@ -74,12 +74,18 @@ def _break(project, name: str, how: str) -> None:
         path.write_bytes(b"- bappeda\n- kominfo\n")
     elif how == "cut":  # JSON cut short in the middle
         path.write_bytes(data[:len(data) // 2])
+    elif how == "schema":  # valid YAML that its schema refuses: a code in capitals, an element without its name
+        path.write_bytes(data.replace(b"\nbappeda:", b"\nBappeda:", 1).replace(
+            b"    pelayanan-publik: Pelayanan Publik", b"    pelayanan-publik:", 1))
 
 
 # (file, how it is broken, the page checked with it, the problem line wanted at the start)
 BROKEN = [
     ("data/opd.yml", "cp1252", "docs/bab-1-pendahuluan.md", r"data/opd\.yml:3:\d+: \[PROGRAM-BERKAS\] Berkas tidak tersimpan sebagai UTF-8"),
     ("data/opd.yml", "list", "docs/bab-1-pendahuluan.md", r"data/opd\.yml:1: \[PROGRAM-BERKAS\] Berkas data/opd\.yml harus"),
+    ("data/opd.yml", "schema", "docs/bab-1-pendahuluan.md", r"data/opd\.yml:10:1: \[PROGRAM-SKEMA\] kode 'Bappeda'"),
+    ("data/dimensi.yml", "schema", "docs/bab-5/smart-governance.md",
+     r"data/dimensi\.yml:11:\d+: \[PROGRAM-SKEMA\] kolom 'elemen\.pelayanan-publik' tidak boleh kosong"),
     ("data/dimensi.yml", "tab", "docs/bab-5/smart-economy.md", r"data/dimensi\.yml:\d+:\d+: \[PROGRAM-YAML\] Penulisan YAML salah"),
     ("data/dimensi.yml", "cp1252", "docs/bab-5/smart-economy.md", r"data/dimensi\.yml:3:\d+: \[PROGRAM-BERKAS\]"),
     ("kata-proyek.txt", "cp1252", "docs/bab-1-pendahuluan.md", r"kata-proyek\.txt:3:\d+: \[BERKAS-TAK-TERBACA\]"),
@@ -101,6 +107,7 @@ def test_a_broken_file_is_reported_as_itself(project, name, how, page, wanted, w
     assert len(errors) == 1, lines  # once, also when two readers meet it
     # The codes nobody could read judge no page: the one real cause is enough.
     assert not [line for line in lines if "[FRONT-MATTER-NILAI]" in line], lines
+    assert not [line for line in lines if "None" in line], lines  # e.g. a required section "## None"
     if name == "kata-proyek.txt":  # spelling waits for the list: one notice on the list, no warning per name
         spelling = [line for line in lines if "[EJAAN]" in line]
         assert len(spelling) == 1 and spelling[0].startswith("kata-proyek.txt:1: [EJAAN] (peringatan) "), spelling

@@ -28,7 +28,7 @@ from masterplan.model.result_cache import ResultCache
 from masterplan.views import directives
 
 DATA_FILES = {programmes.PROGRAMMES, programmes.OFFICES, programmes.DIMENSIONS, programmes.SCHEMA,
-              *programmes.CODE_SCHEMAS.values()}
+              rules.schema_of(programmes.OFFICES), rules.schema_of(programmes.DIMENSIONS)}
 LOGIC_FILES = set(logic_data.FILES)
 STAGES = stage_dates.STAGES_FILE
 

@@ -61,7 +61,7 @@ def main(argv: list[str] | None = None) -> int:
     else:
         problems = by_kind.full_run(root)
     if not args.paths or (root / CONFIG).resolve() in {path.resolve() for path in args.paths}:
-        problems = sorted(problems + config_check.problems(root))  # what MkDocs stops the build on, first
+        problems = sorted(config_check.problems(root)) + problems  # first: what MkDocs stops the build on
     for problem in problems:  # every problem in the log, also when GitHub shows only ten annotations
         print(problem.text())
     if args.format == "github":

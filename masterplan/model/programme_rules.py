@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 import yaml
 
 from masterplan.model.problems import Problem, help_reference
-from masterplan.model.rules import message
+from masterplan.model.rule_texts import message
 from masterplan.model.yaml_schema import key_node, node_at, schema_errors, where
 
 if TYPE_CHECKING:

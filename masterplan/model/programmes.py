@@ -26,8 +26,6 @@ if TYPE_CHECKING:
 
 SCHEMA = "data/program.schema.json"
 DIMENSIONS = "data/dimensi.yml"
-# The schema of each file of codes (codes_schema_problems).
-CODE_SCHEMAS = {OFFICES: "data/opd.schema.json", DIMENSIONS: "data/dimensi.schema.json"}
 CONFIG = settings.CONFIG
 LINK_FIELDS = ("isu", "indikator_sasaran", "rencana_aksi", "profil_quick_win")
 
@@ -181,19 +179,6 @@ def _programme(entry: dict, node: yaml.Node | None, index: int) -> Programme:
     )
 
 
-def codes_schema_problems(root: Path, relative: str, memo: ResultCache | None = None) -> list[Problem]:
-    """The JSON Schema problems of a file of codes that reads as YAML (``relative``: data/opd.yml,
-    data/dimensi.yml) against the schema beside it (data/opd.schema.json), at their lines under
-    PROGRAM-SKEMA: an entry without its name, ``terverifikasi: tidak``, a key misspelt. An unreadable
-    schema is one PROGRAM-BERKAS problem at its line. Never raises."""
-    shown = CODE_SCHEMAS[relative]
-    schema = read_json(root / shown, shown, "PROGRAM-BERKAS")
-    if isinstance(schema, Problem):
-        return [schema]
-    source = read_yaml(root / relative, relative, syntax_rule="PROGRAM-YAML", unreadable_rule="PROGRAM-BERKAS")
-    return schema_problems(source.data, source.node, schema, memo, shown=relative)
-
-
 def load_catalogue(root: Path, plan: settings.Plan | None = None, memo: ResultCache | None = None
                    ) -> tuple[Catalogue | None, list[Problem]]:
     """Load and check the programme data of the repository at ``root``.
@@ -209,9 +194,9 @@ def load_catalogue(root: Path, plan: settings.Plan | None = None, memo: ResultCa
         plan = loaded.plan
         problems += loaded.problems
     offices_data, found = read_codes(root, OFFICES)
-    problems += found or codes_schema_problems(root, OFFICES, memo)
+    problems += found
     dimensions_data, found = read_codes(root, DIMENSIONS)
-    problems += found or codes_schema_problems(root, DIMENSIONS, memo)
+    problems += found
     data, node, found = _read_yaml(root, PROGRAMMES)
     problems += found
     schema = read_json(root / SCHEMA, SCHEMA, "PROGRAM-BERKAS")

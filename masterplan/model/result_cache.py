@@ -14,6 +14,12 @@ that a pull request changing one programme checks again the views and counts tha
 every page's spelling. A cache that cannot be read or written is an empty one, never an error. The first
 build after a clone (no ``.cache/``) is what ``scripts/benchmark.py`` reports as the build "tanpa
 tembolok".
+
+The editors' checks (``scripts/validate.py``) keep their answers in the process only (a cache without a
+folder), under the same fingerprints: a process that checks many copies of the plan computes each page
+once. Files are named in fingerprints relative to their project, so copies share them. The code part of
+a fingerprint is read again when a file's modification time or size changes (as ``rules.load()`` does for
+its data files, CATATAN-TEKNIS C83), not on every check.
 """
 
 from __future__ import annotations

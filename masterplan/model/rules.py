@@ -12,7 +12,8 @@ from pathlib import Path
 from masterplan.model.problems import ERROR, WARNING, Problem, help_reference
 # message() lives with the texts it fills (rule_texts.py); the checks import it from here, with the rules.
 from masterplan.model.rule_texts import RULES_FILE, message, registry, texts_of
-from masterplan.model.sources import read_yaml, stamp
+from masterplan.model.programme_rules import schema_problems
+from masterplan.model.sources import read_json, read_yaml, stamp
 
 _SEVERITY = {"galat": ERROR, "peringatan": WARNING}
 
@@ -100,8 +101,9 @@ class Rules:
     @property
     def data_files(self) -> list[str]:
         """The data files (relative to :attr:`root`) that these rules are read from: the codes of the
-        front-matter fields (``kode_dari``, e.g. data/opd.yml) and the dimensions' sections
-        (``dimensi.data``). Every check of a page may depend on them (masterplan.model.result_cache)."""
+        front-matter fields (``kode_dari``, e.g. data/opd.yml), the dimensions' sections (``dimensi.data``)
+        and the schemas beside them (:func:`schema_of`, which judge them). Every check of a page may depend
+        on them (masterplan.model.result_cache)."""
         return _data_files(self.raw)
 
     @property
@@ -120,21 +122,36 @@ def _section(entry) -> Section:
 
 def _data_files(raw: dict) -> list[str]:
     named = [spec["kode_dari"] for spec in raw["front_matter"].values() if "kode_dari" in spec]
-    return [*named, raw["dimensi"]["data"]]
+    codes = [*named, raw["dimensi"]["data"]]
+    return [*codes, *map(schema_of, codes)]  # the schemas judge the codes (read_codes): a change counts too
+
+
+def schema_of(relative: str) -> str:
+    """The JSON Schema kept beside a data file: ``data/opd.yml`` -> ``data/opd.schema.json``."""
+    return relative.removesuffix(".yml") + ".schema.json"
 
 
 def read_codes(root: Path, relative: str) -> tuple[dict, list[Problem]]:
     """A file of codes (``root/relative``: data/opd.yml, data/dimensi.yml) as ``(mapping, problems)``, read
-    tolerantly (editors edit it) under PROGRAM-YAML and PROGRAM-BERKAS. The rules and the programme data
-    both read these files through here, so that one slip is one identical problem, reported once. Empty
-    with a problem when unreadable, empty or not a mapping of codes; never raises."""
+    tolerantly (editors edit it) under PROGRAM-YAML and PROGRAM-BERKAS, and judged by the schema beside it
+    when there is one (:func:`schema_of`; PROGRAM-SKEMA at the line: ``terverifikasi: tidak``, a code in
+    capitals, an element without its name). The rules and the programme data both read these files
+    through here, so that one slip is one identical problem, reported once. Empty with the problems when
+    unreadable, empty, not a mapping of codes or not as its schema says: codes nobody can trust judge no
+    page and no programme. Never raises."""
     source = read_yaml(root / relative, relative, syntax_rule="PROGRAM-YAML", unreadable_rule="PROGRAM-BERKAS")
     if source.problems:
         return {}, source.problems
-    if isinstance(source.data, dict) and source.data:
+    if not isinstance(source.data, dict) or not source.data:
+        text = message("PROGRAM-BERKAS", "kosong" if source.data is None else "bukan_daftar_kode", berkas=relative)
+        return {}, [Problem(relative, 1, 0, "PROGRAM-BERKAS", f"{text} {help_reference('PROGRAM-BERKAS')}")]
+    shown = schema_of(relative)
+    if not (root / shown).is_file():
         return source.data, []
-    text = message("PROGRAM-BERKAS", "kosong" if source.data is None else "bukan_daftar_kode", berkas=relative)
-    return {}, [Problem(relative, 1, 0, "PROGRAM-BERKAS", f"{text} {help_reference('PROGRAM-BERKAS')}")]
+    schema = read_json(root / shown, shown, "PROGRAM-BERKAS")
+    found = [schema] if isinstance(schema, Problem) else \
+        schema_problems(source.data, source.node, schema, shown=relative)
+    return ({} if found else source.data), found
 
 
 def _rule(rule: str, spec) -> Rule:

@@ -108,13 +108,16 @@ def check_plan(extra: object, source: YamlSource | None = None) -> list[Problem]
         elif not valid(value):
             found.append(problem(keys, "tidak_sah", nilai=value, harapan=expected))
     sources = plan.get("sumber")  # optional: each view falls back to its own wording
-    if sources is not None and not isinstance(sources, dict):
+    if isinstance(sources, list):
+        found.append(problem(("sumber",), "bukan_pemetaan"))
+    elif sources is not None and not isinstance(sources, dict):
         found.append(problem(("sumber",), "tidak_sah", nilai=sources,
                              harapan=message(RULE, "isi_sumber", nama=", ".join(SOURCES))))
     for name, value in sources.items() if isinstance(sources, dict) else ():
-        if not _text(value):
-            found.append(problem(("sumber", name), "belum_diisi",
-                                 harapan=message(RULE, "isi_sumber_teks")))
+        if name not in SOURCES:  # a misspelt name would leave its view's source line at the default
+            found.append(problem(("sumber", name), "sumber_tidak_dikenal", nama=name, pilihan=", ".join(SOURCES)))
+        elif not _text(value):
+            found.append(problem(("sumber", name), "belum_diisi", harapan=message(RULE, "isi_sumber_teks")))
     start, end = plan.get("periode_mulai"), plan.get("periode_selesai")
     if not found and start > end:
         found.append(problem(("periode_selesai",), "periode_terbalik", nilai=end, mulai=start))

@@ -9,14 +9,14 @@ from typing import TYPE_CHECKING
 
 import yaml
 
-from masterplan.model import rules
+from masterplan.model import rule_texts
 
 if TYPE_CHECKING:
     from masterplan.model.result_cache import ResultCache
 
 # Characters that Word and web pages paste in and that look like ordinary text: the one list in rules.yml
 # (karakter_tak_terlihat, kutip_miring), named as the chapter checks name them; a tab breaks YAML.
-_RULES = rules.load().raw
+_RULES = rule_texts.registry()
 WORD_PASTE = {**_RULES["karakter_tak_terlihat"],
               **{quote: f"tanda kutip lengkung {quote}" for quote in _RULES["kutip_miring"]}, "\t": "tab"}
 
@@ -122,49 +122,51 @@ def schema_message(error, data) -> tuple[str, str, list]:
     owner = ""
     if len(path) >= 2 and path[0] == "program" and isinstance(path[1], int):
         code = data["program"][path[1]].get("kode") if isinstance(data["program"][path[1]], dict) else None
-        owner = (rules.message(SCHEMA, "program", kode=code) if isinstance(code, str)
-                 else rules.message(SCHEMA, "program_ke", nomor=path[1] + 1))
+        owner = (rule_texts.message(SCHEMA, "program", kode=code) if isinstance(code, str)
+                 else rule_texts.message(SCHEMA, "program_ke", nomor=path[1] + 1))
     field = _field(path)
     value = error.instance
     kind = error.validator
     if kind == "required":
         missing = ", ".join(repr(name) for name in error.validator_value if name not in value)
         if path and field != "(berkas)" and not isinstance(path[-1], int):
-            return SCHEMA, rules.message(SCHEMA, "wajib_diisi_pada", program=owner, kolom=missing, induk=field), path
-        return SCHEMA, rules.message(SCHEMA, "wajib_diisi", program=owner, kolom=missing), path
+            return SCHEMA, rule_texts.message(SCHEMA, "wajib_diisi_pada", program=owner, kolom=missing, induk=field), path
+        return SCHEMA, rule_texts.message(SCHEMA, "wajib_diisi", program=owner, kolom=missing), path
     if kind == "additionalProperties":
         known = set(error.schema.get("properties", {}))
         extra = sorted(k for k in value if k not in known)
-        return (SCHEMA, rules.message(SCHEMA, "tidak_dikenal", program=owner, kolom=", ".join(repr(e) for e in extra),
+        return (SCHEMA, rule_texts.message(SCHEMA, "tidak_dikenal", program=owner, kolom=", ".join(repr(e) for e in extra),
                                       dikenal=", ".join(sorted(known))), path + extra[:1])
     pasted = _word_paste(value)
     if pasted:
-        return ("PROGRAM-KARAKTER", rules.message("PROGRAM-KARAKTER", "salin_word", program=owner, kolom=field,
+        return ("PROGRAM-KARAKTER", rule_texts.message("PROGRAM-KARAKTER", "salin_word", program=owner, kolom=field,
                                                   karakter=", ".join(pasted)), path)
     shown = repr(value)
     if _keyword(error) == "propertyNames":  # the value is a key: point at it, name it as a code
-        message = rules.message(SCHEMA, "kode_format", program=owner, kode=value)
+        message = rule_texts.message(SCHEMA, "kode_format", program=owner, kode=value)
         path = [*path, value]
     elif value is None:  # "nilai None" would be Python's word for an empty field
-        message = rules.message(SCHEMA, "kosong", program=owner, kolom=field)
+        message = rule_texts.message(SCHEMA, "kosong", program=owner, kolom=field)
     elif kind == "type":
         wanted = error.validator_value if isinstance(error.validator_value, list) else [error.validator_value]
-        message = rules.message(SCHEMA, "jenis", program=owner, nilai=shown, kolom=field,
+        message = rule_texts.message(SCHEMA, "jenis", program=owner, nilai=shown, kolom=field,
                                 jenis=" atau ".join(_TYPES.get(w, w) for w in wanted))
     elif kind == "enum":
-        message = rules.message(SCHEMA, "pilihan", program=owner, nilai=shown, kolom=field,
+        message = rule_texts.message(SCHEMA, "pilihan", program=owner, nilai=shown, kolom=field,
                                 pilihan=", ".join(str(v) for v in error.validator_value))
     elif kind in ("minimum", "maximum"):
-        message = rules.message(SCHEMA, "paling_kecil" if kind == "minimum" else "paling_besar", program=owner,
+        message = rule_texts.message(SCHEMA, "paling_kecil" if kind == "minimum" else "paling_besar", program=owner,
                                 nilai=shown, kolom=field, batas=error.validator_value)
-    elif kind in ("minLength", "minItems"):
-        message = rules.message(SCHEMA, "kosong", program=owner, kolom=field)
+    elif kind in ("minLength", "minItems", "minProperties"):
+        message = rule_texts.message(SCHEMA, "kosong", program=owner, kolom=field)
     elif kind == "uniqueItems":
-        message = rules.message(SCHEMA, "ganda", program=owner, kolom=field)
+        message = rule_texts.message(SCHEMA, "ganda", program=owner, kolom=field)
     elif kind in ("pattern", "anyOf"):
-        message = rules.message(SCHEMA, "format" if kind == "pattern" else "tidak_sesuai", program=owner, nilai=shown,
+        message = rule_texts.message(SCHEMA, "format" if kind == "pattern" else "tidak_sesuai", program=owner, nilai=shown,
                                 kolom=field)
     else:
-        message = rules.message(SCHEMA, "aturan_lain", program=owner, kolom=field, aturan=kind)
-    hint = error.schema.get("description", "")
-    return SCHEMA, message + (rules.message(SCHEMA, "isi_yang_benar", keterangan=hint) if hint else ""), path
+        message = rule_texts.message(SCHEMA, "aturan_lain", program=owner, kolom=field, aturan=kind)
+    # An empty field needs filling, not the shared text definition's advice on Word characters.
+    empty = value is None or kind in ("minLength", "minItems", "minProperties")
+    hint = "" if empty else error.schema.get("description", "")
+    return SCHEMA, message + (rule_texts.message(SCHEMA, "isi_yang_benar", keterangan=hint) if hint else ""), path

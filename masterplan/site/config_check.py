@@ -11,6 +11,7 @@ a warning stop the build too) becomes a ``PENGATURAN-MKDOCS`` problem at the lin
 from __future__ import annotations
 
 import difflib
+import re
 from pathlib import Path
 
 import yaml
@@ -56,12 +57,33 @@ def problems(root: Path) -> list[Problem]:
             config.load_dict(yaml_load(handle))
             errors, warnings = config.validate()
     except Exception as error:  # noqa: BLE001 - a plugin's own failure: still a message, never a traceback
-        return [problem("", "gagal_diperiksa", alasan=f"{type(error).__name__}: {error}")]
+        return [problem("", "gagal_diperiksa", alasan=_plain(error))]
     found = []
     for key, text in [*errors, *warnings]:
         if key not in known:
             close = difflib.get_close_matches(key, known, n=SHOWN, cutoff=0.6)
-            found.append(problem(key, "nama_tak_dikenal", kunci=key, mirip=", ".join(close) or "-"))
+            similar = message(RULE, "mirip", nama=", ".join(close)) if close else ""
+            found.append(problem(key, "nama_tak_dikenal", kunci=key, mirip=similar))
+        elif wrong_type := _WRONG_TYPE.fullmatch(str(text).strip()):
+            found.append(problem(key, "jenis_salah", kunci=key, harus=_TYPE_WORDS.get(wrong_type[1], wrong_type[1]),
+                                 tertulis=_TYPE_WORDS.get(wrong_type[2], wrong_type[2])))
         else:
-            found.append(problem(key, "ditolak", kunci=key, alasan=str(text)))
+            found.append(problem(key, "ditolak", kunci=key, alasan=_plain(text)))
     return found
+
+
+# MkDocs' most frequent refusal (config_options.Type), said in full in Bahasa Indonesia.
+_WRONG_TYPE = re.compile(r"Expected type: <class '(\w+)'> but received: <class '(\w+)'>\.?")
+
+
+# Python's names of value types in MkDocs' messages ("Expected type: <class 'bool'>"), in the words the
+# schema messages use for the same types.
+_TYPE_WORDS = {"bool": "true atau false", "str": "teks", "int": "bilangan bulat", "float": "angka",
+               "list": "daftar", "dict": "kelompok kolom (kunci: nilai)", "NoneType": "kosong"}
+
+
+def _plain(text: object) -> str:
+    """MkDocs' message without Python's type notation and without its closing full stop (the sentence
+    around it has one)."""
+    said = re.sub(r"<class '(\w+)'>", lambda m: _TYPE_WORDS.get(m[1], m[1]), str(text))
+    return said.strip().rstrip(".")
