@@ -17,7 +17,7 @@ import yaml
 from masterplan.model import milestones, settings
 from masterplan.model.problems import Problem, help_reference
 from masterplan.model.programme_rules import OFFICES, PROGRAMMES, cross_problems, schema_problems
-from masterplan.model.rules import message, read_codes
+from masterplan.model.rules import code_schema_problems, message, read_codes
 from masterplan.model.sources import read_json, read_yaml
 from masterplan.model.yaml_schema import key_node, node_at, where
 
@@ -194,9 +194,9 @@ def load_catalogue(root: Path, plan: settings.Plan | None = None, memo: ResultCa
         plan = loaded.plan
         problems += loaded.problems
     offices_data, found = read_codes(root, OFFICES)
-    problems += found
+    problems += found or code_schema_problems(root, OFFICES, memo)
     dimensions_data, found = read_codes(root, DIMENSIONS)
-    problems += found
+    problems += found or code_schema_problems(root, DIMENSIONS, memo)
     data, node, found = _read_yaml(root, PROGRAMMES)
     problems += found
     schema = read_json(root / SCHEMA, SCHEMA, "PROGRAM-BERKAS")
