@@ -16,6 +16,7 @@ checks every chapter again.
 
 from __future__ import annotations
 
+import copy
 import fcntl
 import functools
 import inspect
@@ -145,7 +146,21 @@ def run_build(project: Path, site: Path, pdf: bool) -> Build:
 
 
 def mkdocs_config() -> dict:
-    return yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    """The plan's mkdocs.yml as data (the caller's own copy)."""
+    return copy.deepcopy(_mkdocs_config())
+
+
+@functools.cache  # read at collection by several test files, in every worker
+def _mkdocs_config() -> dict:
+    return yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
+
+
+@functools.cache
+def plan_catalogue():
+    """The plan's programme data (:class:`masterplan.model.programmes.Catalogue`), read when a test first
+    asks rather than when its file is collected."""
+    from masterplan.model.programmes import load_catalogue
+    return load_catalogue(ROOT)[0]
 
 
 def nav_files(nav=None) -> list[str]:

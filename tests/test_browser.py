@@ -6,9 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import OUTPUT, ROOT, nav_files
+from conftest import OUTPUT, nav_files, plan_catalogue
 from masterplan.devtools import browser as chromium
-from masterplan.model.programmes import load_catalogue
 
 playwright_api = pytest.importorskip("playwright.sync_api")
 
@@ -147,7 +146,6 @@ def test_printing_a_page_from_the_browser_keeps_only_the_content(browser, site_u
 # Reading on a phone (360x780, touch) and by keyboard
 # ---------------------------------------------------------------------------------------------------
 
-CATALOGUE = load_catalogue(ROOT)[0]
 PHONE = {"viewport": {"width": 360, "height": 780}, "has_touch": True, "is_mobile": True}
 LAPTOP = {"viewport": {"width": 1280, "height": 800}}
 # Pages with data tables of every kind: dashboard, statistics, programme and cost tables, quick-win
@@ -223,7 +221,7 @@ def test_roadmap_on_a_phone_keeps_whole_names_beside_their_bars(browser, site_ur
     page = _page(browser, site_url + "bab-6-program/", PHONE)
     try:
         found = page.evaluate(ROADMAP_PHONE)
-        names = [p.name for p in CATALOGUE.of_dimension(None)]
+        names = [p.name for p in plan_catalogue().of_dimension(None)]
         assert not found["chartShown"] and len(found["items"]) == len(names)
         for name, item in zip(names, found["items"]):
             assert name in item["text"] and "…" not in item["text"], (name, item["text"])

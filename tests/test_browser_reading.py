@@ -7,16 +7,14 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import ROOT
+from conftest import plan_catalogue
 from masterplan.devtools import browser as chromium
-from masterplan.model.programmes import load_catalogue
 
 pytest.importorskip("playwright.sync_api")
 
 PHONE = {"viewport": {"width": 360, "height": 780}, "has_touch": True, "is_mobile": True}
 TABLET = {"viewport": {"width": 1000, "height": 800}}
 LAPTOP = {"viewport": {"width": 1280, "height": 800}}
-CATALOGUE = load_catalogue(ROOT)[0]
 
 FOCUS = """() => {
   const el = document.activeElement, box = el.getBoundingClientRect(), style = getComputedStyle(el);
@@ -118,7 +116,7 @@ def test_action_plan_cards_name_each_programme_on_a_phone(open_page):
         .filter(cell => !cell.querySelector('strong'))
         .map(cell => ({text: cell.innerText.trim(), wide: cell.getBoundingClientRect().width}));
     }""")
-    names = {p.code: p.name for p in CATALOGUE.programmes}
+    names = {p.code: p.name for p in plan_catalogue().programmes}
     assert titles
     for title in titles:
         code = next((c for c in names if f" {c} " in f" {title['text']} "), None)
@@ -201,7 +199,7 @@ def test_action_plan_jump_list_leads_to_each_office_by_touch_and_keyboard(open_p
     before it, one link per office with rows, by a tap and by Enter; the next Tab goes on from there."""
     page = open_page("bab-6-program/", PHONE)
     links = page.evaluate(JUMP_LIST)
-    offices = [office for office in CATALOGUE.offices.values()
+    offices = [office for office in plan_catalogue().offices.values()
                if page.locator(f"article td strong:text-is('{office.name}')").count()]
     assert [link["target"] for link in links] == [office.name for office in offices], links
     assert all(link["bold"] and link["inTable"] and link["ahead"] for link in links), links
