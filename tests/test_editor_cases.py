@@ -330,6 +330,10 @@ def test_more_problems_than_github_shows_get_one_notice(repo, capsys):
      ["tahapan.yml:27:", "tanda kutip dibuka di baris ini"]),
     ("data/tahapan.yml", '  tanggal_dokumen: Desember 2026\n', '  tanggal_dokumen: [Desember 2026\n', "YAML-SALAH",
      ["tahapan.yml:27:", "kurung siku [ dibuka"]),
+    # A Word bullet pasted for "- ", and a tab, are named on their line instead of the parser's guesses.
+    ("data/program.yml", '        - {risiko: "OPD tidak', '        • {risiko: "OPD tidak', "PROGRAM-YAML",
+     ["program.yml:61:", 'tanda butir Word "•"', '("- ")']),
+    ("data/opd.yml", "\nbappeda:\n  nama:", "\nbappeda:\n\tnama:", "PROGRAM-YAML", ["opd.yml:11:", "ada tab di awal baris"]),
     # The colon left out: the parser notices on the next line, the message names the key's own.
     ("data/tahapan.yml", '  tanggal_dokumen: Desember 2026\n', '  tanggal_dokumen Desember 2026\n', "YAML-SALAH",
      ["tahapan.yml:27:", "titik dua sesudah nama kolom tidak ada"]),

@@ -135,3 +135,14 @@ def test_the_build_names_the_broken_file(project, name, how, title):
         config.plugins.on_config(config)
     first, *lines = str(stop.value).splitlines()
     assert first == title and len(lines) == 1 and lines[0].startswith(f"{name}:"), str(stop.value)
+
+
+def test_a_renamed_office_code_is_named_as_a_code_that_is_gone(project):
+    """``bappeda:`` renamed ``bapperida:`` in data/opd.yml: the chapters still saying ``opd: bappeda`` are
+    told the code is not in the file and which one is meant, not that they wrote a name instead of a code."""
+    offices = project / "data/opd.yml"
+    offices.write_text(offices.read_text(encoding="utf-8").replace("\nbappeda:", "\nbapperida:", 1), encoding="utf-8")
+    status, lines = _validate([str(project / "docs/bab-1-pendahuluan.md")])
+    [line] = [line for line in lines if "[FRONT-MATTER-NILAI]" in line]
+    assert status == 1 and "bukan nama" not in line, line
+    assert 'Nilai "opd: bappeda" tidak sah: harus kode yang ada di data/opd.yml (mungkin maksudnya: bapperida)' in line

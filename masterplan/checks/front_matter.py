@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from masterplan.model.documents import normalize_heading, starts_with_front_matter
 from masterplan.model import yaml_messages
 from masterplan.model.problems import Problem
-from masterplan.model.rules import message
+from masterplan.model.rules import CODE, message
 
 if TYPE_CHECKING:
     from . import Context, Page
@@ -40,11 +40,12 @@ def _value_error(name: str, value, spec: dict, context: Context) -> str | None:
     # Without codes (their data file is unreadable: Rules.problems says so once) no value is judged.
     if "kode_dari" in spec and name in context.rules.codes and str(value) not in context.rules.codes[name]:
         named = _codes_named(str(value), context.rules.code_names.get(name, {}))
-        if named:
+        # A value written like a code is a code that is gone (renamed in the data file), not a name.
+        if named and not CODE.fullmatch(str(value)):
             others = message(rule, "kode_lain", kode=", ".join(named[1:])) if len(named) > 1 else ""
             return message(rule, "harus_kode_bukan_nama", kolom=name, kode=named[0], lain=others,
                            berkas=spec["kode_dari"])
-        close = difflib.get_close_matches(str(value), context.rules.codes[name], n=3)
+        close = list(dict.fromkeys([*named, *difflib.get_close_matches(str(value), context.rules.codes[name], n=3)]))
         hint = message(rule, "dugaan_kode", kode=", ".join(close)) if close else ""
         return message(rule, "harus_kode", berkas=spec["kode_dari"], dugaan=hint)
     if kind == "bilangan" and isinstance(value, str) and value.strip().isdigit():

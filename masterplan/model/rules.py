@@ -136,16 +136,18 @@ def schema_of(relative: str) -> str:
 
 
 # A code as the schemas of the files of codes write it (propertyNames): lower case, words joined by hyphens.
-_CODE = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+CODE = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 
 
 def _well_formed(data: dict) -> bool:
     """Whether what the rules take from a file of codes is as its schema asks: the codes (and the element
-    codes under ``elemen``) written as :data:`_CODE`, no empty name. Only when it is not does
+    codes under ``elemen``) written as :data:`CODE`, no empty name or empty list. Only when it is not does
     :func:`read_codes` run the schema itself: importing jsonschema cost every build 0.06 s of CPU."""
     def fine(value: object, codes: bool) -> bool:
+        if isinstance(value, (dict, list)) and not value:
+            return False
         if isinstance(value, dict):
-            return all(isinstance(key, str) and (not codes or _CODE.fullmatch(key)) and fine(item, key == "elemen")
+            return all(isinstance(key, str) and (not codes or CODE.fullmatch(key)) and fine(item, key == "elemen")
                        for key, item in value.items())
         return value is not None and value != ""
     return fine(data, True) and all(isinstance(entry, dict) for entry in data.values())

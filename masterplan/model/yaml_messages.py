@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from masterplan.model.rule_texts import message
+from masterplan.model.rule_texts import message, registry
 
 RULE = "YAML-SALAH"  # the explanations are texts of this rule in rules.yml
 # The start of PyYAML's or libyaml's text -> the name of its explanation.
@@ -57,6 +57,31 @@ def _open_quote(lines: list[str], last: int) -> int | None:
     return None
 
 
+# Word's list bullets (rules.yml, tempel_word.butir), less the letter "o" that starts ordinary words.
+_BULLETS = tuple(b for b in registry()["tempel_word"]["butir"] if b != "o")
+# Explanations that guess among causes: the line itself may show which one it is.
+_VAGUE = ("tanda_awal_terlarang", "umum", "tidak_sejajar", "tidak_sejajar_kunci")
+
+
+def _seen_on(lines: list[str], line: int, column: int, problem: str) -> tuple[int, int, str]:
+    """``(line, column, explanation)`` of PyYAML's ``problem`` as the parser placed it (1-based), or, when
+    its text only guesses, what that line or the one after it shows plainly, at that line: a tab at its
+    start, or a Word bullet pasted where YAML wants "- "."""
+    named = next((name for english, name in _EXPLANATIONS.items() if problem.startswith(english)), "umum")
+    if named not in _VAGUE:
+        return line, column, explain(problem)
+    for number in (line, line + 1):
+        text = lines[number - 1] if number <= len(lines) else ""
+        opening = text.lstrip(" ")
+        where = len(text) - len(opening) + 1
+        if opening.startswith("\t"):
+            return number, where, message(RULE, "tab_di_awal")
+        bullet = next((mark for mark in _BULLETS if opening.startswith(mark)), None)
+        if bullet:
+            return number, where, message(RULE, "butir_word", tanda=bullet)
+    return line, column, explain(problem)
+
+
 def locate(error: object, text: str) -> tuple[int, int, str]:
     """``(line, column, explanation)`` of a ``yaml.YAMLError`` raised while parsing ``text``: 1-based,
     column 0 when unknown. A quote or bracket opened on an earlier line is reported where it was opened,
@@ -77,4 +102,4 @@ def locate(error: object, text: str) -> tuple[int, int, str]:
         quote = _open_quote(text.splitlines(), mark.line - 1)
         if quote is not None:
             return quote + 1, 0, message(RULE, "kutip_terbuka")
-    return mark.line + 1, mark.column + 1, explain(problem)
+    return _seen_on(text.splitlines(), mark.line + 1, mark.column + 1, problem)
