@@ -74,6 +74,8 @@ def _break(project, name: str, how: str) -> None:
         path.write_bytes(b"- bappeda\n- kominfo\n")
     elif how == "cut":  # JSON cut short in the middle
         path.write_bytes(data[:len(data) // 2])
+    elif how == "ref":  # JSON that is no usable schema: a definition renamed, its $ref left pointing at nothing
+        path.write_bytes(data.replace(b'"teks": {', b'"eks": {', 1))
     elif how == "schema":  # valid YAML that its schema refuses: a code in capitals, an element without its name
         path.write_bytes(data.replace(b"\nbappeda:", b"\nBappeda:", 1).replace(
             b"    pelayanan-publik: Pelayanan Publik", b"    pelayanan-publik:", 1))
@@ -92,6 +94,10 @@ BROKEN = [
     ("data/program.schema.json", "cut", "data/program.yml", r"data/program\.schema\.json:\d+:\d+: \[PROGRAM-BERKAS\] Berkas ini bukan JSON"),
     ("data/program.schema.json", "cp1252", "data/program.yml", r"data/program\.schema\.json:3:\d+: \[PROGRAM-BERKAS\] Berkas tidak tersimpan"),
     ("data/opd.schema.json", "cut", "data/opd.yml", r"data/opd\.schema\.json:\d+:\d+: \[PROGRAM-BERKAS\] Berkas ini bukan JSON"),
+    ("data/isu.schema.json", "ref", "data/isu.yml",
+     r"data/isu\.schema\.json:1: \[LOGIKA-SKEMA\] Skema ini tidak dapat dipakai untuk memeriksa data \(PointerToNowhere"),
+    ("data/program.schema.json", "ref", "data/program.yml",
+     r"data/program\.schema\.json:1: \[PROGRAM-BERKAS\] Skema ini tidak dapat dipakai"),
     ("data/isu.schema.json", "cut", "data/isu.yml", r"data/isu\.schema\.json:\d+(?::\d+)?: \[LOGIKA-SKEMA\] Berkas ini bukan JSON"),
 ]
 

@@ -20,7 +20,8 @@ from masterplan.model.logic_types import (Action, Alignment, Baseline, Goal, Ind
 from masterplan.model.problems import Problem
 from masterplan.model.rules import message
 from masterplan.model.sources import read_json, read_yaml
-from masterplan.model.yaml_schema import node_at, schema_errors, where
+from masterplan.model.programme_rules import schema_of
+from masterplan.model.yaml_schema import BrokenSchema, broken_schema_problem, node_at, schema_errors, where
 
 if TYPE_CHECKING:
     from masterplan.model.result_cache import ResultCache
@@ -46,9 +47,14 @@ TOWS = {"SO": ("K", "P"), "ST": ("K", "A"), "WO": ("L", "P"), "WT": ("L", "A")}
 # ---------------------------------------------------------------------------------------------------
 
 def _schema_problems(relative: str, data: object, node, schema: dict, memo: ResultCache | None) -> list[Problem]:
-    """Schema errors of one logic data file, in Bahasa Indonesia at the line of the offending node."""
+    """Schema errors of one logic data file, in Bahasa Indonesia at the line of the offending node; a
+    schema that cannot judge data is one problem at its top."""
+    try:
+        errors = schema_errors(data, schema, memo)
+    except BrokenSchema as error:
+        return [broken_schema_problem(schema_of(relative), "LOGIKA-SKEMA", error)]
     found = []
-    for _, text, path, _ in schema_errors(data, schema, memo):
+    for _, text, path, _ in errors:
         line, column = where(node_at(node, path))
         found.append(Problem(relative, line, column, "LOGIKA-SKEMA", text))
     return sorted(set(found))
@@ -63,7 +69,7 @@ def _read(root: Path, relative: str, memo: ResultCache | None) -> tuple[object, 
     if source.data is None:
         empty = Problem(relative, 1, 0, "LOGIKA-SKEMA", message("LOGIKA-SKEMA", "kosong"))
         return None, None, source.problems or [empty]
-    schema_file = relative.replace(".yml", ".schema.json")
+    schema_file = schema_of(relative)
     schema = read_json(root / schema_file, schema_file, "LOGIKA-SKEMA")
     if isinstance(schema, Problem):
         return None, None, [schema]

@@ -11,7 +11,8 @@ import yaml
 
 from masterplan.model.problems import Problem, help_reference
 from masterplan.model.rule_texts import message
-from masterplan.model.yaml_schema import key_node, node_at, schema_errors, where
+from masterplan.model.yaml_schema import (BrokenSchema, broken_schema_problem, key_node, node_at, schema_errors,
+                                          where)
 
 if TYPE_CHECKING:
     from masterplan.model.result_cache import ResultCache
@@ -20,13 +21,23 @@ PROGRAMMES = "data/program.yml"
 OFFICES = "data/opd.yml"
 
 
+def schema_of(relative: str) -> str:
+    """The JSON Schema kept beside a data file: ``data/opd.yml`` -> ``data/opd.schema.json``."""
+    return relative.removesuffix(".yml") + ".schema.json"
+
+
 def schema_problems(data: object, node: yaml.Node | None, schema: dict, memo: ResultCache | None = None,
                     shown: str = PROGRAMMES) -> list[Problem]:
-    """Validate ``data`` (parsed ``data/program.yml``, or the file ``shown``) against ``schema``; one Problem
-    per error, placed at the line of the YAML node in ``node`` that the error concerns. ``memo``: see
-    :func:`schema_errors`."""
+    """Validate ``data`` (parsed ``data/program.yml``, or the file ``shown``) against ``schema`` (the file
+    beside it, :func:`schema_of`); one Problem per error, placed at the line of the YAML node in ``node``
+    that the error concerns; a schema that cannot judge data is one PROGRAM-BERKAS problem at its top.
+    ``memo``: see :func:`schema_errors`."""
+    try:
+        errors = schema_errors(data, schema, memo)
+    except BrokenSchema as error:
+        return [broken_schema_problem(schema_of(shown), "PROGRAM-BERKAS", error)]
     problems = []
-    for rule, text, path, validator in schema_errors(data, schema, memo):
+    for rule, text, path, validator in errors:
         target = node_at(node, path)
         if path and isinstance(path[-1], str) and validator in ("additionalProperties", "propertyNames"):
             target = key_node(node_at(node, path[:-1]), path[-1]) or target

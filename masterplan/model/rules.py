@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from masterplan.model.problems import ERROR, WARNING, Problem, help_reference
 # message() lives with the texts it fills (rule_texts.py); the checks import it from here, with the rules.
 from masterplan.model.rule_texts import RULES_FILE, message, registry, texts_of
-from masterplan.model.programme_rules import schema_problems
+from masterplan.model.programme_rules import schema_of, schema_problems
 from masterplan.model.sources import read_json, read_yaml, stamp
 
 if TYPE_CHECKING:
@@ -128,11 +128,6 @@ def _data_files(raw: dict) -> list[str]:
     named = [spec["kode_dari"] for spec in raw["front_matter"].values() if "kode_dari" in spec]
     codes = [*named, raw["dimensi"]["data"]]
     return [*codes, *map(schema_of, codes)]  # the schemas judge the codes (read_codes): a change counts too
-
-
-def schema_of(relative: str) -> str:
-    """The JSON Schema kept beside a data file: ``data/opd.yml`` -> ``data/opd.schema.json``."""
-    return relative.removesuffix(".yml") + ".schema.json"
 
 
 # A code as the schemas of the files of codes write it (propertyNames): lower case, words joined by hyphens.

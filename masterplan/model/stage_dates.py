@@ -92,10 +92,11 @@ def stage_date(root: Path, stage: int) -> StageDate:
     source = read(root)
     if source.problems:
         raise ValueError(source.problems[0].text())
+    entry = source.data.get(stage) if isinstance(source.data, dict) else None  # a text or list: no stages
     try:
-        text = str(source.data[stage]["tanggal_dokumen"]).strip()
-        edition = str(source.data[stage].get("edisi") or "").strip()
-    except (KeyError, TypeError):
+        text = str(entry["tanggal_dokumen"]).strip()
+        edition = str(entry.get("edisi") or "").strip()
+    except (KeyError, TypeError, AttributeError):
         raise ValueError(message(DATES, "tanpa_tanggal", tahap=stage)) from None
     match = _YEAR.search(text)
     if not match:

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 import yaml
 
 from masterplan.model import rule_texts
+from masterplan.model.problems import Problem, help_reference
 
 if TYPE_CHECKING:
     from masterplan.model.result_cache import ResultCache
@@ -68,16 +69,32 @@ def _field(path) -> str:
 _VERDICTS: dict[tuple[str, str], list[tuple[str, str, list, str]]] = {}
 
 
+class BrokenSchema(Exception):
+    """A schema file that is JSON but cannot judge data (a ``$ref`` to a definition that is gone, an
+    unknown type name); its text is the validator's reason."""
+
+
+def broken_schema_problem(schema_file: str, rule: str, error: BrokenSchema) -> Problem:
+    """The one problem of a :class:`BrokenSchema`, at the top of ``schema_file``, under ``rule``."""
+    text = rule_texts.message("BERKAS-TAK-TERBACA", "skema_tak_terpakai", sebab=error)
+    return Problem(schema_file, 1, 0, rule, f"{text} {help_reference(rule)}")
+
+
 def schema_errors(data: object, schema: dict, memo: ResultCache | None = None) -> list[tuple[str, str, list, str]]:
     """``(rule, message, path, validator keyword)`` for every JSON Schema error of ``data`` against
     ``schema`` (:func:`schema_message`), in jsonschema's order. With ``memo`` (the build's) the answer is
     kept between builds, keyed by the ``repr`` of the data and the schema (which tells a YAML date from the
-    same text in quotes); jsonschema is then imported only when something changed."""
+    same text in quotes); jsonschema is then imported only when something changed. Raises
+    :class:`BrokenSchema` when ``schema`` cannot judge data."""
     def validate() -> list[tuple[str, str, list, str]]:
         from jsonschema import Draft202012Validator  # here: importing it was a tenth of a rebuild's time
 
-        return [(*schema_message(error, data), _keyword(error))
-                for error in Draft202012Validator(inline_refs(schema)).iter_errors(data)]
+        try:
+            errors = list(Draft202012Validator(inline_refs(schema)).iter_errors(data))
+        except Exception as error:  # noqa: BLE001 - jsonschema raises many kinds for a schema it cannot use
+            reason = (str(error).splitlines() or [type(error).__name__])[0]
+            raise BrokenSchema(reason.split(" within ")[0][:160]) from None  # not the whole schema it quotes
+        return [(*schema_message(error, data), _keyword(error)) for error in errors]
     if memo is None:  # the verdict on the same data is asked again in one process (validate.py, a test run)
         key = (repr(data), repr(schema))
         if key not in _VERDICTS:
