@@ -423,20 +423,26 @@ def edit_settings(repo: Path, old: str, new: str, monkeypatch) -> Path:
     return config
 
 
+def said_at(capsys, paths: list[Path], rule: str, line: int | None, words: list[str]) -> None:
+    """``validate.py PATH ...`` gives one ``rule`` problem at ``mkdocs.yml:line`` holding ``words``, and
+    fails; or, when ``line`` is None, no ``rule`` problem at all."""
+    status, problems = check(capsys, *paths)
+    found = [p for p in problems if f"[{rule}]" in p]
+    if line is None:
+        assert found == [], found
+        return
+    [hit] = found
+    assert status == 1 and hit.startswith(f"mkdocs.yml:{line}: "), hit
+    assert all(w in hit for w in words), hit
+
+
 @pytest.mark.parametrize("old, new, line, words", MKDOCS_SETTINGS)
 def test_what_mkdocs_refuses_in_mkdocs_yml_is_said_at_its_line(settings_repo, monkeypatch, capsys, old, new, line,
                                                                 words):
     config = edit_settings(settings_repo, old, new, monkeypatch)
     # The pull request's run for every row; the pre-commit hook's (mkdocs.yml named) for the first.
     for paths in ([], [config]) if old == MKDOCS_SETTINGS[0][0] else ([],):
-        status, problems = check(capsys, *paths)
-        found = [p for p in problems if "[PENGATURAN-MKDOCS]" in p]
-        if line is None:
-            assert found == [], found
-            continue
-        [hit] = found
-        assert status == 1 and hit.startswith(f"mkdocs.yml:{line}: "), hit
-        assert all(w in hit for w in words), hit
+        said_at(capsys, paths, "PENGATURAN-MKDOCS", line, words)
 
 
 # PENGATURAN-RENCANA: the plan's settings in mkdocs.yml → extra.rencana, through validate.py without
@@ -467,12 +473,5 @@ PLAN_SETTINGS = [
 @pytest.mark.parametrize("old, new, line, words", PLAN_SETTINGS)
 def test_plan_settings_are_checked_at_their_line(settings_repo, monkeypatch, capsys, old, new, line, words):
     edit_settings(settings_repo, old, new, monkeypatch)
-    status, problems = check(capsys)
-    found = [p for p in problems if "[PENGATURAN-RENCANA]" in p]
-    if line is None:
-        assert found == [], found
-        return
-    [hit] = found
-    assert status == 1 and hit.startswith(f"mkdocs.yml:{line}: "), hit
-    assert all(w in hit for w in words), hit
+    said_at(capsys, [], "PENGATURAN-RENCANA", line, words)
 

@@ -74,6 +74,11 @@ def _memo(root: Path) -> ResultCache:
     return ResultCache.for_rules(root, rules.load(), kept=False)
 
 
+def is_full_run(paths: list[Path], root: Path) -> bool:
+    """Whether checking ``paths`` is the full run: no path at all, or ``mkdocs.yml`` among them."""
+    return not paths or any(_relative(path, root) == site_config.CONFIG for path in paths)
+
+
 def check_paths(paths: list[Path], docs_dir: Path, root: Path) -> list[Problem]:
     """Every problem of the files and folders ``paths``, each checked as the kind of file it is.
 
@@ -82,11 +87,11 @@ def check_paths(paths: list[Path], docs_dir: Path, root: Path) -> list[Problem]:
     """
     pages, others, data, stages = [], [], False, False
     named = set()  # the files asked for, relative to root: the logic rules report on these only
+    if is_full_run(paths, root):
+        return full_run(root)
     for path in paths:
         relative = _relative(path, root)
         named.add(relative)
-        if relative == site_config.CONFIG:
-            return full_run(root)
         if path.is_dir() or path.suffix.lower() == ".md" or not path.exists():
             pages.append(path)
         elif relative in DATA_FILES:

@@ -35,7 +35,6 @@ from masterplan.checks import by_kind
 from masterplan.cli import github_report
 from masterplan.model.problems import ERROR, help_url, summary_line
 from masterplan.model.settings import repo_root
-from masterplan.model.site_config import CONFIG
 from masterplan.site import config_check
 
 
@@ -60,7 +59,7 @@ def main(argv: list[str] | None = None) -> int:
         problems = by_kind.check_paths(args.paths, docs_folder(args.paths[0], root), root)
     else:
         problems = by_kind.full_run(root)
-    if not args.paths or (root / CONFIG).resolve() in {path.resolve() for path in args.paths}:
+    if by_kind.is_full_run(args.paths, root):
         problems = sorted(config_check.problems(root)) + problems  # first: what MkDocs stops the build on
     for problem in problems:  # every problem in the log, also when GitHub shows only ten annotations
         print(problem.text())

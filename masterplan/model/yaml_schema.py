@@ -23,7 +23,7 @@ WORD_PASTE = {**_RULES["karakter_tak_terlihat"],
 
 SCHEMA = "PROGRAM-SKEMA"  # the rule whose texts explain a schema error (the logic files report it as LOGIKA-SKEMA)
 
-_TYPES = {"integer": "bilangan bulat", "number": "angka", "string": "teks", "array": "daftar [ ... ]",
+TYPE_WORDS = {"integer": "bilangan bulat", "number": "angka", "string": "teks", "array": "daftar [ ... ]",
           "object": "kelompok kolom (kunci: nilai)", "boolean": "true atau false", "null": "kosong"}
 
 
@@ -167,7 +167,7 @@ def schema_message(error, data) -> tuple[str, str, list]:
     elif kind == "type":
         wanted = error.validator_value if isinstance(error.validator_value, list) else [error.validator_value]
         message = rule_texts.message(SCHEMA, "jenis", program=owner, nilai=shown, kolom=field,
-                                jenis=" atau ".join(_TYPES.get(w, w) for w in wanted))
+                                jenis=" atau ".join(TYPE_WORDS.get(w, w) for w in wanted))
     elif kind == "enum":
         message = rule_texts.message(SCHEMA, "pilihan", program=owner, nilai=shown, kolom=field,
                                 pilihan=", ".join(str(v) for v in error.validator_value))

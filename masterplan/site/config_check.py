@@ -14,7 +14,6 @@ import difflib
 import re
 from pathlib import Path
 
-import yaml
 from mkdocs.config import base
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.utils import yaml_load
@@ -22,18 +21,10 @@ from mkdocs.utils import yaml_load
 from masterplan.model import site_config
 from masterplan.model.problems import Problem, help_reference
 from masterplan.model.rules import message
+from masterplan.model.yaml_schema import TYPE_WORDS, key_node, where
 
 RULE = "PENGATURAN-MKDOCS"
 SHOWN = 3  # known names offered as examples next to an unknown one
-
-
-def _key_line(node: yaml.Node | None, key: str) -> int:
-    """The 1-based line where the top-level name ``key`` is written (1 when it cannot be found)."""
-    if isinstance(node, yaml.MappingNode):
-        for name, _ in node.value:
-            if str(name.value) == key:
-                return name.start_mark.line + 1
-    return 1
 
 
 def problems(root: Path) -> list[Problem]:
@@ -48,7 +39,7 @@ def problems(root: Path) -> list[Problem]:
     known = [name for name, _ in base.get_schema(MkDocsConfig)]
 
     def problem(key: str, text: str, **values: object) -> Problem:
-        return Problem(site_config.CONFIG, _key_line(source.node, key), 0, RULE,
+        return Problem(site_config.CONFIG, where(key_node(source.node, key))[0], 0, RULE,
                        f"{message(RULE, text, **values)} {help_reference(RULE)}")
 
     try:
@@ -65,8 +56,8 @@ def problems(root: Path) -> list[Problem]:
             similar = message(RULE, "mirip", nama=", ".join(close)) if close else ""
             found.append(problem(key, "nama_tak_dikenal", kunci=key, mirip=similar))
         elif wrong_type := _WRONG_TYPE.fullmatch(str(text).strip()):
-            found.append(problem(key, "jenis_salah", kunci=key, harus=_TYPE_WORDS.get(wrong_type[1], wrong_type[1]),
-                                 tertulis=_TYPE_WORDS.get(wrong_type[2], wrong_type[2])))
+            found.append(problem(key, "jenis_salah", kunci=key, harus=_type_words(wrong_type[1]),
+                                 tertulis=_type_words(wrong_type[2])))
         else:
             found.append(problem(key, "ditolak", kunci=key, alasan=_plain(text)))
     return found
@@ -76,14 +67,17 @@ def problems(root: Path) -> list[Problem]:
 _WRONG_TYPE = re.compile(r"Expected type: <class '(\w+)'> but received: <class '(\w+)'>\.?")
 
 
-# Python's names of value types in MkDocs' messages ("Expected type: <class 'bool'>"), in the words the
-# schema messages use for the same types.
-_TYPE_WORDS = {"bool": "true atau false", "str": "teks", "int": "bilangan bulat", "float": "angka",
-               "list": "daftar", "dict": "kelompok kolom (kunci: nilai)", "NoneType": "kosong"}
+# Python's names of value types in MkDocs' messages ("Expected type: <class 'bool'>") as JSON Schema names
+# them, so that both kinds of message say a type in the same words (yaml_schema.TYPE_WORDS).
+_JSON_TYPES = {"bool": "boolean", "str": "string", "int": "integer", "float": "number", "list": "array",
+               "dict": "object", "NoneType": "null"}
+
+
+def _type_words(python: str) -> str:
+    return TYPE_WORDS.get(_JSON_TYPES.get(python, python), python)
 
 
 def _plain(text: object) -> str:
     """MkDocs' message without Python's type notation and without its closing full stop (the sentence
     around it has one)."""
-    said = re.sub(r"<class '(\w+)'>", lambda m: _TYPE_WORDS.get(m[1], m[1]), str(text))
-    return said.strip().rstrip(".")
+    return re.sub(r"<class '(\w+)'>", lambda m: _type_words(m[1]), str(text)).strip().rstrip(".")
