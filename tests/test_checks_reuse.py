@@ -16,7 +16,7 @@ from checks_util import CHAPTER
 
 from masterplan import checks
 from masterplan.checks import plan_logic
-from masterplan.checks.plan_logic import COUNTS
+from masterplan.checks.logic_prose import COUNTS
 from masterplan.model import documents, programmes, result_cache
 from masterplan.model.result_cache import ResultCache
 from masterplan.model.yaml_schema import schema_errors

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from masterplan.checks import plan_logic
+from masterplan.checks import logic_prose, plan_logic
 from masterplan.model import plan_logic as model
 from masterplan.model import documents, programmes
 from masterplan.views import action_plan, data_needs, logic_tables, roadmap_svg, upkeep
@@ -267,6 +267,11 @@ FAILING = {
         "Baris misi 6 berisi 1 sel, padahal kolomnya 2"),
     "strategi SO tanpa peluang": (
         {"swot.yml": [("    swot: [K1, K2, P1, P2]", "    swot: [K1, K2]")]}, "LOGIKA-STRATEGI", "data/swot.yml", "SO-1"),
+    # At the programme the editor added (the line in the pull request's diff), naming a strategy to join.
+    "program tanpa strategi": (
+        {"swot.yml": [("    program: [SOC-01, SOC-02, SOC-04", "    program: [SOC-02, SOC-04")]},
+        "LOGIKA-STRATEGI", "data/program.yml", "Program SOC-01 tidak berasal dari strategi TOWS mana pun. Tambahkan "
+        "kodenya ke 'program' strategi yang melahirkannya di data/swot.yml, mis. "),
     "butir SWOT tak dikenal di isu": (
         {"isu.yml": [("    swot: [K1, K2, L3, L7, P2, A4]", "    swot: [K1, K2, L3, L7, P2, A9]")]},
         "LOGIKA-RUJUKAN", "data/isu.yml", "A9"),
@@ -323,11 +328,19 @@ def test_the_line_points_at_the_programme_that_lost_its_issue(tmp_path):
 PROSE_PASSING = ["Rencana ini memuat 55 program dan 3 quick win.", "Ketiga quick win dijalankan pada 2025.",
                  "Tiga belas isu strategis dirumuskan.", "Dinas Kesehatan mengampu empat dari sembilan program.",
                  "Pada 2024 program ini dirancang.", "Kode `52 program` di dalam kode tidak diperiksa.",
-                 "RPJMD dijabarkan ke dalam sembilan misi."]
+                 "RPJMD dijabarkan ke dalam sembilan misi.",
+                 # someone else's programmes (an editor's correct sentence was refused: 17 was no group)
+                 "RKPD diarahkan pada delapan misi Asta Cita dan 17 program prioritas Presiden.",
+                 "Sebanyak 99 program strategis nasional dipantau.",
+                 # a horizon's count, with or without the quick wins (data/horizon.yml counts them in)
+                 "Ada 3 quick win, 22 program jangka pendek dan 13 program jangka panjang.",
+                 "Jangka pendek memuat 25 program jangka pendek (termasuk quick win)."]
 PROSE_FAILING = {"angka": ("Diusulkan 52 program.", "52 program"),
+                 "angka tebal": ("Diusulkan **52** program.", "52 program"),
                  "kata": ("Sebanyak empat belas quick win dipilih.", "empat belas quick win"),
                  "kata berimbuhan ke-": ("Kesepuluh isu strategis itu dibahas.", "Kesepuluh isu strategis"),
-                 "jumlah sasaran": ("Ada 20 sasaran.", "20 sasaran")}
+                 "jumlah sasaran": ("Ada 20 sasaran.", "20 sasaran"),
+                 "jumlah satu horizon": ("Ada 17 program jangka panjang.", "17 program jangka panjang")}
 
 
 @pytest.mark.parametrize("prose", PROSE_PASSING)
@@ -343,10 +356,51 @@ def test_prose_counts_that_disagree_are_reported(tmp_path, prose, quoted):
     assert f"'{quoted}'" in problems[0].message
 
 
+def test_a_horizon_count_names_the_count_of_that_horizon(tmp_path):
+    """13 is a count of another group (the long term): only the medium term's own 17 is right."""
+    logic, problems = _found(tmp_path, {}, "Ada 13 program jangka menengah.")
+    assert 13 in logic_prose.valid_counts(logic)["program"]
+    assert [(p.rule, p.line) for p in problems] == [("LOGIKA-HITUNGAN", 11)]
+    assert "Teks menyebut '13 program jangka menengah', tetapi data/program.yml mencatat 17 program jangka menengah." \
+        in problems[0].message
+
+
+# The programmes in the real data: GOV-01 quick win 2027, GOV-03 short term 2028, LIV-05 long term 2028–2031.
+SCHEDULE_PASSING = ["GOV-03 dibuka di desa pada 2028.", "**LIV-05** menghubungkan puskesmas pada 2028–2031.",
+                    "LIV-05 menambah dokter spesialis pada 2029–2030.", "GOV-01 adalah quick win 2027.",
+                    "GOV-01 termasuk program jangka pendek 2027.",
+                    "GOV-03 mengikuti Peraturan Menteri Nomor 1 Tahun 2023.",  # a law's year, not the plan's
+                    "GOV-03 dan LIV-05 dimulai pada 2027.",  # two programmes: whose year is it?
+                    "BRD-04 bukan quick win karena merupakan aplikasi baru.", "Contoh `GOV-03 pada 2027` di kode.",
+                    "| GOV-03 | Disdukcapil | 2028 |"]
+SCHEDULE_FAILING = {
+    "tahun": ("- **GOV-03** Layanan di desa — membuka pengajuan pada 2027.", 11, "pada 2027", "jangka pendek 2028"),
+    "rentang": ("LIV-05 menghubungkan puskesmas pada 2027–2030.", 11, "pada 2027–2030", "jangka panjang 2028–2031"),
+    "horizon": ("- **ECO-04** Pelatihan UMKM — quick win 2028.", 11, "quick win 2028", "jangka pendek 2028"),
+    "horizon dan tahun": ("GOV-01 adalah program jangka menengah 2029.", 11, "program jangka menengah 2029",
+                          "quick win 2027"),
+    "baris kedua paragraf": ("GOV-03 membuka pengajuan\ndi desa pada 2027.", 12, "pada 2027", "jangka pendek 2028"),
+    "sel tabel": ("| Program | Jadwal |\n|---|---|\n| GOV-03 | mulai 2029 |", 13, "mulai 2029", "jangka pendek 2028"),
+}
+
+
+@pytest.mark.parametrize("prose", SCHEDULE_PASSING)
+def test_a_programme_schedule_the_data_gives_passes(tmp_path, prose):
+    _, problems = _found(tmp_path, {}, prose)
+    assert [p.text() for p in problems] == []
+
+
+@pytest.mark.parametrize("prose, line, quoted, data", SCHEDULE_FAILING.values(), ids=SCHEDULE_FAILING.keys())
+def test_a_programme_schedule_the_data_does_not_give_is_reported_at_its_line(tmp_path, prose, line, quoted, data):
+    _, problems = _found(tmp_path, {}, prose)
+    assert [(p.path, p.line, p.rule) for p in problems] == [("docs/bab-9-penutup.md", line, "LOGIKA-JADWAL-TEKS")]
+    assert f"'{quoted}'" in problems[0].message and f"sebagai program {data}." in problems[0].message
+
+
 @pytest.mark.parametrize("words, value", [("52", 52), ("lima puluh dua", 52), ("kesepuluh", 10), ("dua belas", 12), ("ketiga belas", 13),
                                           ("sebelas", 11), ("keenam", 6), ("tiga", 3), ("lusin", None)])
 def test_spoken_numbers(words, value):
-    assert plan_logic.spoken_number(words) == value
+    assert logic_prose.spoken_number(words) == value
 
 
 # ---------------------------------------------------------------------------------------------------

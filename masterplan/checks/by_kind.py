@@ -7,7 +7,9 @@ changed file gives the same answer as the full run gives for that file.
   the workshop stages (data/tahapan.yml): the data checks of :mod:`masterplan.checks.programme_data`,
   never read as a chapter.
 - The plan's logic (data/isu.yml, misi.yml, indikator.yml, swot.yml, horizon.yml) and any page or
-  programme file: the LOGIKA-* rules of :mod:`masterplan.checks.plan_logic` that concern that file.
+  programme file: the LOGIKA-* rules of :mod:`masterplan.checks.plan_logic` that concern that file; for
+  a data file, also those it causes elsewhere (a programme added makes a count in a chapter wrong, or
+  needs a strategy in swot.yml): the pull request's full run reports them, so the editor sees them first.
 - Any other file under docs/ (an image, a PDF): its file name.
 - mkdocs.yml, or no path at all: the full run (every page, the navigation, the data, every marker).
 - Whatever the paths: the problems of the files rules.yml reads (data/opd.yml, data/dimensi.yml, the
@@ -85,7 +87,7 @@ def check_paths(paths: list[Path], docs_dir: Path, root: Path) -> list[Problem]:
     ``docs_dir`` is where page names, links and images are resolved; ``root`` is the repository (paths in
     messages are relative to it). Never raises for anything wrong in the files themselves.
     """
-    pages, others, data, stages = [], [], False, False
+    pages, others, data, stages, logic_data_named = [], [], False, False, False
     named = set()  # the files asked for, relative to root: the logic rules report on these only
     if is_full_run(paths, root):
         return full_run(root)
@@ -100,6 +102,7 @@ def check_paths(paths: list[Path], docs_dir: Path, root: Path) -> list[Problem]:
             stages = True
         elif relative in LOGIC_FILES:  # checked by the logic rules below, with its schema, which judges it
             named.add(relative.replace(".yml", ".schema.json"))
+            logic_data_named = True
         elif _relative(path, docs_dir) is not None:
             others.append(path)
     # Whatever the paths: a broken data file of the rules changes what every page's checks can judge.
@@ -114,7 +117,8 @@ def check_paths(paths: list[Path], docs_dir: Path, root: Path) -> list[Problem]:
     problems += _markers(marked, root, catalogue)
     problems += stage_dates.load_stages(root)[1] if stages else []
     markdown_names = {_relative(p, root) for p in markdown}
-    logic = [p for p in plan_logic.check(root, catalogue=catalogue, memo=memo)[1] if p.path in named | markdown_names]
+    logic = [p for p in plan_logic.check(root, catalogue=catalogue, memo=memo)[1]
+             if data or logic_data_named or p.path in named | markdown_names]
     problems += [p for p in logic if p not in problems]
     for path in others:
         problem = placement.file_name_problem(_relative(path, root) or path.as_posix(), rules.load())

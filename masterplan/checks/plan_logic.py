@@ -1,7 +1,7 @@
 """Checks of the plan's logic: the chain isu → misi → sasaran → program → indikator, the horizons and
 phases, rencana aksi (those in :mod:`masterplan.checks.logic_chain`), targets and milestones
 (:mod:`masterplan.checks.logic_targets`), the quick-win criteria, the TOWS
-strategies, and counts written in the prose.
+strategies, and what the prose says of the data (:mod:`masterplan.checks.logic_prose`).
 
 Each rule is one small generator over a :class:`~masterplan.model.plan_logic.PlanLogic` that yields
 ``(path, line, rule, message)``; :func:`check` runs them all and returns :class:`Problem` objects with
@@ -12,10 +12,8 @@ rules' ``teks`` in rules.yml.
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Iterator
-from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -26,14 +24,12 @@ from masterplan.checks.logic_chain import (Finding, actions_cover, alignment_com
 from masterplan.checks.logic_targets import (kpbu_in_last_phase, milestones_in_programmes, services_operated,
                                              programme_targets_agree, targets_have_active_programmes,
                                              targets_wait_for_baselines)
-from masterplan.checks import plan_dates
+from masterplan.checks import logic_prose, plan_dates
 from masterplan.model import documents, rules as rules_module
 from masterplan.model.plan_logic import HORIZON_FILE, SWOT_FILE, TOWS, PlanLogic, load_plan_logic
 from masterplan.model.problems import EDITORS_GUIDE, Problem, help_reference, help_url
 from masterplan.model.programmes import PROGRAMMES, Catalogue, load_catalogue
 from masterplan.model.rules import message
-from masterplan.model.result_cache import text_of
-from masterplan.model.sources import read_text, shown_path
 
 if TYPE_CHECKING:
     from masterplan.model.result_cache import ResultCache
@@ -41,7 +37,6 @@ if TYPE_CHECKING:
 # The rules of this module, named once for the findings and their texts in rules.yml.
 QUICK_WINS = "LOGIKA-QUICK-WIN"
 STRATEGIES = "LOGIKA-STRATEGI"
-COUNTS = "LOGIKA-HITUNGAN"
 
 # ---------------------------------------------------------------------------------------------------
 # Quick wins
@@ -113,98 +108,17 @@ def strategies_sound(logic: PlanLogic) -> Iterator[Finding]:
         if not strategy.code.startswith(strategy.quadrant + "-") or inner not in sides or outer not in sides:
             yield SWOT_FILE, strategy.line, STRATEGIES, message(
                 STRATEGIES, "kuadran", strategi=strategy.code, jenis=strategy.quadrant, dalam=inner, luar=outer)
+    dimension_of = {p.code: p.dimension for p in logic.catalogue.programmes}
     for programme in logic.catalogue.programmes:
-        if not logic.strategies_of(programme.code):
-            yield SWOT_FILE, 1, STRATEGIES, message(STRATEGIES, "program_tanpa_strategi", kode=programme.code)
-
-
-# ---------------------------------------------------------------------------------------------------
-# Counts written in the prose
-# ---------------------------------------------------------------------------------------------------
-
-_UNITS = {"satu": 1, "se": 1, "dua": 2, "tiga": 3, "empat": 4, "lima": 5, "enam": 6, "tujuh": 7, "delapan": 8,
-          "sembilan": 9}
-_WORD = r"(?:satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan)"
-_NUMBER = (rf"(?:\d+|(?:ke)?(?:{_WORD}\s+puluh(?:\s+{_WORD})?|{_WORD}\s+belas|sepuluh|sebelas|{_WORD}"
-           r"|(?<=ke)sepuluh|se(?:puluh|belas)))")
-# Nouns whose counts are the plan's own (a "misi" count would also match the RPJMD's nine missions).
-_NOUNS = {"program quick win": "quick win", "quick win": "quick win", "usulan program": "program",
-          "program": "program", "isu strategis": "isu", "indikator sasaran": "indikator",
-          "sasaran": "sasaran", "strategi": "strategi"}
-_CLAIM = re.compile(rf"(?<![\w-])(?P<number>{_NUMBER})\s+(?P<noun>{'|'.join(sorted(_NOUNS, key=len, reverse=True))})\b",
-                    re.IGNORECASE)
-
-
-@lru_cache(maxsize=16384)
-def _claims(text: str) -> tuple[tuple[str, str, str], ...]:
-    """``(claim, number, noun)`` of each count written in ``text``: searched once per text in a process,
-    because every check of one file reads the prose of every page again (most of that check's time)."""
-    return tuple((m.group(0), m.group("number"), m.group("noun")) for m in _CLAIM.finditer(text))
-
-
-def spoken_number(text: str) -> int | None:
-    """The value of ``52``, ``lima puluh dua``, ``kesepuluh``, ``dua belas`` or ``sebelas``; None otherwise."""
-    words = text.lower().split()
-    if not words:
-        return None
-    if words[0].isdigit():
-        return int(words[0])
-    if words[0].startswith("ke") and words[0] not in _UNITS and words[0][2:] in (*_UNITS, "sepuluh", "sebelas"):
-        words = [words[0][2:], *words[1:]]  # "kesepuluh", "ketiga belas", "kedua puluh"
-    first = words[0]
-    if first == "sepuluh":
-        return 10
-    if first == "sebelas":
-        return 11
-    if len(words) >= 2 and words[1] == "belas":
-        return 10 + _UNITS[first]
-    if len(words) >= 2 and words[1] == "puluh":
-        return 10 * _UNITS[first] + (_UNITS[words[2]] if len(words) > 2 else 0)
-    return _UNITS.get(first)
-
-
-def valid_counts(logic: PlanLogic) -> dict[str, set[int]]:
-    """Every count of each noun the data supports: the total and each subtotal a sentence may state
-    (per dimension, horizon, kind of rencana aksi, phase, office, year, quadrant, mission)."""
-    programmes = logic.catalogue.programmes
-    groups = [Counter(p.dimension for p in programmes), Counter(p.horizon for p in programmes),
-              Counter(p.action_type for p in programmes), Counter(p.lead_office for p in programmes),
-              Counter(year for p in programmes for year in p.years),
-              Counter(phase.key for p in programmes for phase in logic.phases if phase.start <= p.end_year <= phase.end)]
-    quick = [p for p in programmes if p.quick_win]
-    counts = {
-        "program": {len(programmes)} | {n for group in groups for n in group.values()},
-        "quick win": {len(quick)} | set(Counter(p.dimension for p in quick).values())
-        | set(Counter(p.start_year for p in quick).values()),
-        "isu": {len(logic.issues), sum(i.kind == "pemungkin" for i in logic.issues.values())},
-        "indikator": {len(logic.indicators)} | set(Counter(i.goal[0] for i in logic.indicators.values()).values()),
-        "sasaran": {len(logic.goals)} | {len(m.goals) for m in logic.missions},
-        "strategi": {len(logic.strategies)} | set(Counter(s.quadrant for s in logic.strategies).values()),
-    }
-    counts["program"] |= counts["quick win"]
-    return counts
-
-
-def prose_counts(logic: PlanLogic, pages: list[documents.Document]) -> Iterator[Finding]:
-    """LOGIKA-HITUNGAN: a number of programmes, quick wins, issues, indicators, sasaran or strategies
-    written in the text must be a count the data supports (:func:`valid_counts`)."""
-    return _claims_against(valid_counts(logic), pages)
-
-
-def _claims_against(allowed: dict[str, set[int]], pages: list[documents.Document]) -> Iterator[Finding]:
-    for page in pages:
-        for token, line in page.inline_tokens():
-            if token.type != "text":
-                continue
-            for claim, number, noun_written in _claims(token.content):
-                noun = _NOUNS[noun_written.lower()]
-                value = spoken_number(number)
-                if value is None or value < 2 or 1900 <= value <= 2100:  # "satu program", "pada 2024 program"
-                    continue
-                if value not in allowed[noun]:
-                    total = max(allowed[noun])
-                    yield page.path, line, COUNTS, message(
-                        COUNTS, "angka_tidak_sesuai", klaim=claim, total=total, jenis=noun, nilai=value)
+        if logic.strategies_of(programme.code):
+            continue
+        # At the programme, which the editor has just added (in the pull request's diff), not at swot.yml.
+        kin = next(((s, code) for s in logic.strategies for code in s.programmes
+                    if dimension_of.get(code) == programme.dimension), None)
+        example = message(STRATEGIES, "contoh_strategi", strategi=kin[0].code, baris=kin[0].line,
+                          program=kin[1]) if kin else ""
+        yield PROGRAMMES, programme_line(logic, programme.code), STRATEGIES, message(
+            STRATEGIES, "program_tanpa_strategi", kode=programme.code, contoh=example)
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -219,27 +133,9 @@ RULES = (references, alignment_complete, issues_answered, programmes_answer, pro
 
 
 def findings(logic: PlanLogic, pages: list[documents.Document] = ()) -> list[Finding]:
-    """Every finding of every rule for ``logic`` and the prose of ``pages``."""
+    """Every finding of every rule for ``logic`` and what the prose of ``pages`` says of the data."""
     found = [finding for rule in RULES for finding in rule(logic)]
-    return found + list(prose_counts(logic, list(pages)))
-
-
-def _kept_prose_counts(logic: PlanLogic, paths: list[Path], root: Path, memo: ResultCache) -> list[Finding]:
-    """:func:`prose_counts` of the pages at ``paths``, each kept between builds in ``memo`` under the
-    page's path and text and the counts the data supports (all it reads of the data: a pull request that
-    rewords a programme does not count every page again)."""
-    allowed = valid_counts(logic)
-    counts = text_of({noun: sorted(values) for noun, values in allowed.items()})
-    found: list[Finding] = []
-    for path in paths:
-        shown = shown_path(path, root)
-        text = read_text(path, shown)
-        if isinstance(text, Problem):  # the editors' checks report the unreadable file
-            continue
-        found += memo.get("logika-hitungan", (shown, text, counts),
-                          lambda: list(_claims_against(allowed, [documents.parse(text, shown)])),
-                          lambda kept: [list(finding) for finding in kept], lambda kept: [tuple(f) for f in kept])
-    return found
+    return found + logic_prose.findings(logic, list(pages))
 
 
 def to_problems(found: list[Finding]) -> list[Problem]:
@@ -271,5 +167,5 @@ def check(root: Path, docs_dir: Path | None = None, catalogue: Catalogue | None 
     if memo is None:
         found = findings(logic, [documents.load(path, root) for path in paths])
     else:
-        found = findings(logic) + _kept_prose_counts(logic, paths, root, memo)
+        found = findings(logic) + logic_prose.kept_findings(logic, paths, root, memo)
     return logic, to_problems(found + plan_dates.findings(root, logic))

@@ -1,0 +1,214 @@
+"""What the prose says about the plan's data, against the data: how many programmes, quick wins, issues,
+indicators, sasaran or strategies a sentence counts (LOGIKA-HITUNGAN), and when and in which horizon a
+sentence about one programme says it runs (LOGIKA-JADWAL-TEKS).
+
+Both read the text a reader sees (markdown-it inline text of paragraphs, list items and table cells), so
+code spans and link targets are never read as claims. A ministry reviewer found nineteen BAB V sentences
+giving programmes a year (2027) that the programme tables and roadmap, drawn from data/program.yml, did
+not (2028): the text was written before the schedule moved and nothing compared them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterator
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from masterplan.checks.logic_chain import Finding, programme_line
+from masterplan.model import documents
+from masterplan.model.plan_logic import PlanLogic
+from masterplan.model.problems import Problem
+from masterplan.model.programmes import PROGRAMMES
+from masterplan.model.result_cache import text_of
+from masterplan.model.rules import message
+from masterplan.model.sources import read_text, shown_path
+
+if TYPE_CHECKING:
+    from masterplan.model.result_cache import ResultCache
+
+COUNTS = "LOGIKA-HITUNGAN"
+SCHEDULE = "LOGIKA-JADWAL-TEKS"
+
+_UNITS = {"satu": 1, "se": 1, "dua": 2, "tiga": 3, "empat": 4, "lima": 5, "enam": 6, "tujuh": 7, "delapan": 8,
+          "sembilan": 9}
+_WORD = r"(?:satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan)"
+_NUMBER = (rf"(?:\d+|(?:ke)?(?:{_WORD}\s+puluh(?:\s+{_WORD})?|{_WORD}\s+belas|sepuluh|sebelas|{_WORD}"
+           r"|(?<=ke)sepuluh|se(?:puluh|belas)))")
+# Nouns whose counts are the plan's own (a "misi" count would also match the RPJMD's nine missions).
+_NOUNS = {"program quick win": "quick win", "quick win": "quick win", "usulan program": "program",
+          "program": "program", "isu strategis": "isu", "indikator sasaran": "indikator",
+          "sasaran": "sasaran", "strategi": "strategi"}
+# The horizons as the prose names them, and the keys data/program.yml gives them.
+_HORIZONS = {"quick win": "quick-win", "jangka pendek": "pendek", "jangka menengah": "menengah",
+             "jangka panjang": "panjang"}
+_HORIZON = r"quick win|jangka (?:pendek|menengah|panjang)"
+# "17 program jangka menengah": the count of that horizon, not of any group.
+_CLAIM = re.compile(rf"(?<![\w-])(?P<number>{_NUMBER})\s+(?P<noun>{'|'.join(sorted(_NOUNS, key=len, reverse=True))})\b"
+                    rf"(?:\s+(?P<horizon>{_HORIZON})\b)?", re.IGNORECASE)
+# Programmes that are someone else's ("17 program prioritas Presiden", "program strategis nasional"): the
+# count is of that owner's list, which the plan's data does not hold.
+_OTHER_OWNER = re.compile(r"(?:\s+[\w-]+){0,2}?\s+(?:Presiden|nasional|pusat|provinsi|kementerian|RPJMN|"
+                          r"Asta\s+Cita)\b", re.IGNORECASE)
+
+
+@lru_cache(maxsize=16384)
+def _claims(text: str) -> tuple[tuple[str, str, str, str, int], ...]:
+    """``(claim, number, noun, horizon, offset)`` of each count of the plan's own things written in
+    ``text`` (``horizon`` "" when none is named): searched once per text in a process, because every
+    check of one file reads the prose of every page again (most of that check's time)."""
+    return tuple((" ".join(m.group(0).split()), m.group("number"), m.group("noun"), m.group("horizon") or "",
+                  m.start()) for m in _CLAIM.finditer(text) if not _OTHER_OWNER.match(text, m.end()))
+
+
+def spoken_number(text: str) -> int | None:
+    """The value of ``52``, ``lima puluh dua``, ``kesepuluh``, ``dua belas`` or ``sebelas``; None otherwise."""
+    words = text.lower().split()
+    if not words:
+        return None
+    if words[0].isdigit():
+        return int(words[0])
+    if words[0].startswith("ke") and words[0] not in _UNITS and words[0][2:] in (*_UNITS, "sepuluh", "sebelas"):
+        words = [words[0][2:], *words[1:]]  # "kesepuluh", "ketiga belas", "kedua puluh"
+    first = words[0]
+    if first == "sepuluh":
+        return 10
+    if first == "sebelas":
+        return 11
+    if len(words) >= 2 and words[1] == "belas":
+        return 10 + _UNITS[first]
+    if len(words) >= 2 and words[1] == "puluh":
+        return 10 * _UNITS[first] + (_UNITS[words[2]] if len(words) > 2 else 0)
+    return _UNITS.get(first)
+
+
+def valid_counts(logic: PlanLogic) -> dict[str, set[int]]:
+    """Every count of each noun the data supports: the total and each subtotal a sentence may state
+    (per dimension, horizon, kind of rencana aksi, phase, office, year, quadrant, mission); and under
+    each horizon's key (``pendek``, ...) the programmes of that horizon (short term with or without the
+    quick wins, which data/horizon.yml counts as part of it)."""
+    programmes = logic.catalogue.programmes
+    per_horizon = Counter(p.horizon for p in programmes)
+    groups = [Counter(p.dimension for p in programmes), per_horizon,
+              Counter(p.action_type for p in programmes), Counter(p.lead_office for p in programmes),
+              Counter(year for p in programmes for year in p.years),
+              Counter(phase.key for p in programmes for phase in logic.phases if phase.start <= p.end_year <= phase.end)]
+    quick = [p for p in programmes if p.quick_win]
+    counts = {
+        "program": {len(programmes)} | {n for group in groups for n in group.values()},
+        "quick win": {len(quick)} | set(Counter(p.dimension for p in quick).values())
+        | set(Counter(p.start_year for p in quick).values()),
+        "isu": {len(logic.issues), sum(i.kind == "pemungkin" for i in logic.issues.values())},
+        "indikator": {len(logic.indicators)} | set(Counter(i.goal[0] for i in logic.indicators.values()).values()),
+        "sasaran": {len(logic.goals)} | {len(m.goals) for m in logic.missions},
+        "strategi": {len(logic.strategies)} | set(Counter(s.quadrant for s in logic.strategies).values()),
+    }
+    counts["program"] |= counts["quick win"]
+    for key in _HORIZONS.values():
+        counts[key] = {per_horizon[key]}
+    counts["pendek"].add(per_horizon["pendek"] + per_horizon["quick-win"])
+    return counts
+
+
+def _passages(page: documents.Document) -> Iterator[tuple[str, int]]:
+    """The text of each paragraph, list item, heading and table row as a reader sees it, with its first
+    file line: bold or italic words joined to their sentence ("**LIV-03** Antrean … 2027" is one claim),
+    a row's cells joined by " | " (a programme's code and its year sit in different cells), line breaks
+    kept as newlines, code spans and HTML as a space (never read as claims)."""
+    row: list[str] | None = None
+    for block in page.content_tokens:
+        if block.type == "tr_open":
+            row, first = [], block.map[0] + page.body_line
+        elif block.type == "tr_close" and row is not None:
+            yield " | ".join(row), first
+            row = None
+        elif block.type == "inline" and block.map:
+            text = "".join(child.content if child.type == "text" else
+                           "\n" if child.type in ("softbreak", "hardbreak") else
+                           "\n" * child.content.count("\n") or " " for child in block.children or ())
+            if row is None:
+                yield text, block.map[0] + page.body_line
+            else:
+                row.append(text)
+
+
+def _counts_against(allowed: dict[str, set[int]], page: documents.Document) -> Iterator[Finding]:
+    for text, first in _passages(page):
+        for claim, number, noun_written, horizon, at in _claims(text):
+            line = first + text.count("\n", 0, at)
+            noun = _NOUNS[noun_written.lower()]
+            value = spoken_number(number)
+            if value is None or value < 2 or 1900 <= value <= 2100:  # "satu program", "pada 2024 program"
+                continue
+            if horizon and noun == "program":
+                group = _HORIZONS[horizon.lower()]
+                if value not in allowed[group]:
+                    yield page.path, line, COUNTS, message(COUNTS, "angka_horizon_tidak_sesuai", klaim=claim,
+                                                           total=min(allowed[group]), horizon=horizon.lower())
+            elif value not in allowed[noun]:
+                yield page.path, line, COUNTS, message(
+                    COUNTS, "angka_tidak_sesuai", klaim=claim, total=max(allowed[noun]), jenis=noun, nilai=value)
+
+
+# "program jangka pendek 2027", "quick win 2028", "pada 2028–2031", "mulai 2029": when a sentence says a
+# programme runs. Years that stand alone ("(Patroli Post, 2024)", "fase 2030–2034") are not its schedule.
+_SCHEDULE = re.compile(rf"(?:(?:program\s+)?(?P<horizon>{_HORIZON})|\b(?:pada|mulai|sejak|dimulai|tahun))\s+"
+                       r"(?P<start>\d{4})(?:\s*[–-]\s*(?P<end>\d{4}))?(?!\d)", re.IGNORECASE)
+_CODE = re.compile(r"\b[A-Z]{3}-\d{2}\b")  # a programme code as data/program.schema.json shapes it
+
+
+def _schedule_against(logic: PlanLogic, page: documents.Document) -> Iterator[Finding]:
+    programmes = {p.code: p for p in logic.catalogue.programmes}
+    plan_years = range(min(phase.start for phase in logic.phases), max(phase.end for phase in logic.phases) + 1)
+    for text, first in _passages(page):
+        named = set(_CODE.findall(text)) & programmes.keys()
+        if len(named) != 1:  # none, or several: which one the year belongs to is the reader's guess too
+            continue
+        programme = programmes[named.pop()]
+        for match in _SCHEDULE.finditer(text):
+            line = first + text.count("\n", 0, match.start())
+            start, end = int(match["start"]), int(match["end"] or match["start"])
+            horizon = _HORIZONS.get((match["horizon"] or "").lower())
+            if start not in plan_years or end not in plan_years or end < start:  # a law's year, a citation
+                continue
+            years_agree = programme.start_year <= start and end <= programme.end_year
+            horizon_agrees = horizon in (None, programme.horizon) or (horizon, programme.horizon) == ("pendek", "quick-win")
+            if not (years_agree and horizon_agrees):
+                data = programme.horizon.replace("-", " ") if programme.quick_win else f"jangka {programme.horizon}"
+                years = (f"{programme.start_year}" if programme.start_year == programme.end_year
+                         else f"{programme.start_year}–{programme.end_year}")
+                yield page.path, line, SCHEDULE, message(
+                    SCHEDULE, "tidak_sesuai", klaim=" ".join(match[0].split()), kode=programme.code, horizon=data,
+                    tahun=years, berkas=PROGRAMMES, baris=programme_line(logic, programme.code, "tahun_mulai"))
+
+
+def findings(logic: PlanLogic, pages: list[documents.Document]) -> list[Finding]:
+    """LOGIKA-HITUNGAN and LOGIKA-JADWAL-TEKS in the prose of ``pages``: a count must be one the data
+    supports (:func:`valid_counts`; for a named horizon, that horizon's), and a year or horizon written
+    for the one programme a sentence names must be that programme's in data/program.yml."""
+    allowed = valid_counts(logic)
+    return [found for page in pages
+            for found in (*_counts_against(allowed, page), *_schedule_against(logic, page))]
+
+
+def kept_findings(logic: PlanLogic, paths: list[Path], root: Path, memo: ResultCache) -> list[Finding]:
+    """:func:`findings` of the pages at ``paths``, each kept between builds in ``memo`` under the page's
+    path and text and the data it reads (the counts and every programme's schedule and line: a pull
+    request that rewords a programme does not read every page again)."""
+    schedules = sorted((p.code, p.horizon, p.start_year, p.end_year, programme_line(logic, p.code, "tahun_mulai"))
+                       for p in logic.catalogue.programmes)
+    phases = sorted((phase.start, phase.end) for phase in logic.phases)
+    read = text_of({"jumlah": {noun: sorted(values) for noun, values in valid_counts(logic).items()},
+                    "jadwal": schedules, "fase": phases})
+    found: list[Finding] = []
+    for path in paths:
+        shown = shown_path(path, root)
+        text = read_text(path, shown)
+        if isinstance(text, Problem):  # the editors' checks report the unreadable file
+            continue
+        found += memo.get("logika-teks", (shown, text, read),
+                          lambda: findings(logic, [documents.parse(text, shown)]),
+                          lambda kept: [list(finding) for finding in kept], lambda kept: [tuple(f) for f in kept])
+    return found
