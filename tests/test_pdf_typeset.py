@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pdfplumber
 import pytest
+import yaml
 from bs4 import BeautifulSoup
 
 from conftest import ROOT
@@ -302,6 +303,32 @@ def test_multi_page_roadmap_has_its_caption_first_and_continuations_marked(plumb
     after = " ".join(" ".join(texts[following[-1]:following[-1] + 2]).split())
     source = re.search(r"Sumber: [^.]*\.", after)  # the figure's source line, right after its legend
     assert source and "biaya" not in source.group(0), "the roadmap shows no costs"
+
+
+@pytest.mark.build
+def test_a_page_inside_a_group_of_rows_names_the_group(plumbed):
+    """Tabel 6.4 (rencana aksi per OPD, 14 pages) groups rows under an office's row, which WeasyPrint does
+    not repeat: each page that goes on inside a group says whose rows they are, by the office's short
+    name (the line may wrap after its colon), and the running header beside it stays on one line."""
+    offices = yaml.safe_load((ROOT / "data/opd.yml").read_text(encoding="utf-8"))
+    short = {office["nama"]: office["singkatan"] for office in offices.values()}
+    texts = [(page.extract_text() or "").replace("\u00a0", " ") for page in plumbed.pages]
+    first = next(i for i, text in enumerate(texts) for line in text.split("\n")
+                 if line.startswith("Tabel 6.4 Rencana aksi per OPD") and ".." not in line)  # not the list of tables
+    group, checked = None, 0
+    for number in range(first, len(texts)):
+        label = re.search(r"\A[^\n]*\n(Tabel 6\.4 \(lanjutan\).*?)\nTahun dan program", texts[number], re.S)
+        if number > first and label is None:
+            break
+        if label is not None:
+            assert " ".join(label[1].split()) == f"Tabel 6.4 (lanjutan): {short[group]}", number + 1
+            page = plumbed.pages[number]
+            header = {round(w["top"]) for w in page.extract_words(extra_attrs=["size"])
+                      if w["bottom"] <= AREA_TOP and w["size"] < 9 and w["x0"] > page.width / 2}
+            assert len(header) == 1, f"page {number + 1}: the running header wraps"
+            checked += 1
+        group = next((line for line in reversed(texts[number].split("\n")) if line in short), group)
+    assert checked >= 10
 
 
 @pytest.mark.build

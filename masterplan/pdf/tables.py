@@ -170,9 +170,21 @@ GROUP_ROW = "baris-kelompok"
 def mark_group_rows(soup: BeautifulSoup) -> int:
     """Turn every group heading row of a table (text in its first cell only, the others empty: "Dinas
     ..." above the programmes of that OPD) into one cell spanning the table, with the class
-    ``baris-kelompok`` (kept with the next row by the stylesheet); returns how many rows."""
+    ``baris-kelompok`` (kept with the next row by the stylesheet). That row and every row of its group
+    carry the continuation line that names the group ("Tabel 6.4 (lanjutan): Diskominfosan", in
+    ``data-lanjutan``; the group's short name from a ``data-singkatan`` in the cell, else its text): a
+    page that starts inside a group says whose rows they are, which a reviewer could not tell on pages
+    105 and 115 of a 14-page table. Every row, not just the heading: WeasyPrint sets a table body's
+    string again on each page it continues on, and the page after takes the last string set. The short
+    name keeps the line narrow enough for the running header beside it to stay on one line. Returns how
+    many group rows."""
     marked = 0
+    label = ""
     for row in soup.select("tbody > tr"):
+        if row.find_previous_sibling("tr") is None:
+            label = ""  # a new table body: no group yet
+        if label:
+            row["data-lanjutan"] = label
         cells = row.find_all(["td", "th"], recursive=False)
         if len(cells) < 3 or not cells[0].get_text(strip=True) or row.find_next_sibling("tr") is None:
             continue
@@ -182,6 +194,10 @@ def mark_group_rows(soup: BeautifulSoup) -> int:
         for cell in cells[1:]:
             cell.decompose()
         row["class"] = [*(row.get("class") or []), GROUP_ROW]
+        short = cells[0].find(attrs={"data-singkatan": True})
+        group = short["data-singkatan"] if short is not None else cells[0].get_text(" ", strip=True)
+        group = group.replace(" ", NO_BREAK_SPACE)  # a wrapped line breaks after the colon, not in the name
+        label = row["data-lanjutan"] = f"{continuation_label(row.find_parent('table'))}: {group}"
         marked += 1
     return marked
 

@@ -39,7 +39,8 @@ def action_plan(logic: PlanLogic) -> str:
                          key=lambda entry: entry[:2])
         if entries:
             # attr_list gives the bold name its anchor (cells are text: HTML in them is escaped)
-            rows.append([f"**{office.name}**{{#{ANCHOR.format(key=key)}}}", "", "", ""])
+            # The short name goes with the row for the PDF's "(lanjutan)" line (masterplan.pdf.tables).
+            rows.append([f'**{office.name}**{{#{ANCHOR.format(key=key)} data-singkatan="{office.short}"}}', "", "", ""])
             counts[key] = (office.short, len(entries))
         # The programme's name with its code: on a phone each row is a card titled by this cell alone
         for _, code, name, action in entries:
