@@ -48,6 +48,7 @@ FAILING = [
     ("TABEL-SUMBER", TABLE, {}),
     ("TABEL-SUMBER", TABLE + "\n" + CAPTION, {}),
     ("TABEL-SUMBER", TABLE + "\n" + CAPTION + "\nData diolah Tim Pelaksana.", {}),
+    ("TABEL-SUMBER", TABLE + "\n" + CAPTION + "\nSumber data BPS Kabupaten Bangli 2024.", {}),
     ("TABEL-KOLOM", TABLE + "| Bangli | 56,3 | 9 desa |\n\nSumber: BPS.", {}),
     ("TABEL-KOLOM", TABLE + "| Bangli |\n\nSumber: BPS.", {}),
     ("TAUTAN-RUSAK", "[BAB I](bab-1-pendahuluan.md)", {}),
@@ -104,6 +105,10 @@ PASSING = [
     ('<img src="../assets/images/peta.png" alt="Peta Bangli">', {"assets/images/peta.png": PNG}),
     (TABLE + "\n" + CAPTION + "\nSumber: Kabupaten Bangli Dalam Angka 2009.", {}),
     (TABLE + "\n" + CAPTION + "\n**Sumber:** BPS, 2020.", {}),
+    (TABLE + "\n" + CAPTION + "\nSumber : BPS (2024).", {}),  # Word's space before the colon
+    (TABLE + "\n" + CAPTION + "\nsumber : BPS (2024).", {}),
+    (TABLE + "\n" + CAPTION + "\n**Sumber :** BPS, 2020.", {}),
+    (TABLE + "\n" + CAPTION + "\n*Sumber : BPS (2024).*", {}),
     ("| Kode | Isi |\n|---|---|\n| `a|b` | x \\| y |\n\n" + CAPTION + "\nSumber: Tim.", {}),
     ('!!! note "Catatan"\n\n    ' + (TABLE + "\n" + CAPTION).replace("\n", "\n    ") + "\n    Sumber: BPS.", {}),
     ("[Kesimpulan](#kesimpulan) dan [bagian](bab-9-penutup.md#rekomendasi)", {}),

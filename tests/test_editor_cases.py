@@ -240,6 +240,9 @@ CORRECT = [
     ("table with caption and source", "bab-9-penutup.md",
      added("| Kecamatan | Luas (km²) |\n|---|---:|\n| Susut | 49,3 |\n\n/// table-caption\nLuas wilayah per "
            "kecamatan\n///\n\nSumber: BPS Kabupaten Bangli, 2024.")),
+    ("source line typed as in Word, with a space before the colon", "bab-9-penutup.md",
+     added("| Kecamatan | Luas (km²) |\n|---|---:|\n| Susut | 49,3 |\n\n/// table-caption\nLuas wilayah per "
+           "kecamatan\n///\n\nSumber : BPS Kabupaten Bangli (2024)")),
     ("Markdown image from a top-level chapter", "bab-9-penutup.md",
      added("![Peta Kabupaten Bangli](assets/images/peta-bangli.png)")),
     ("HTML image with the page-address path", "bab-9-penutup.md",
