@@ -97,6 +97,6 @@ def test_a_changed_source_word_changes_the_views_and_what_is_recognised(opening)
     assert "\nAsal: Analisis Tim Penyusun" in logic_tables.table(["A"], "l", [["x"]], "Judul")
     assert "Sumber" not in logic_tables.table(["A"], "l", [["x"]], "Judul")
     finished = captions.finish("<p><strong>Asal :</strong> BPS</p><p>Sumber: BPS</p>", PageNumbers(None))
-    assert finished == '<p class="sumber"><strong>Asal :</strong> BPS</p><p>Sumber: BPS</p>'
+    assert finished == '<p class="sumber"><strong>Asal:</strong> BPS</p><p>Sumber: BPS</p>'
     assert proofreader.source_line(opening).match("Asal : BPS, 2020")
     assert not proofreader.source_line(opening).match("Sumber: BPS, 2020")

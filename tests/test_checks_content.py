@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from checks_util import CHAPTER, rules, run
 
@@ -48,6 +50,7 @@ FAILING = [
     ("TABEL-SUMBER", TABLE, {}),
     ("TABEL-SUMBER", TABLE + "\n" + CAPTION, {}),
     ("TABEL-SUMBER", TABLE + "\n" + CAPTION + "\nData diolah Tim Pelaksana.", {}),
+    ("TABEL-SUMBER", TABLE + "\n" + CAPTION + "\nSumber data BPS Kabupaten Bangli 2024.", {}),
     ("TABEL-KOLOM", TABLE + "| Bangli | 56,3 | 9 desa |\n\nSumber: BPS.", {}),
     ("TABEL-KOLOM", TABLE + "| Bangli |\n\nSumber: BPS.", {}),
     ("TAUTAN-RUSAK", "[BAB I](bab-1-pendahuluan.md)", {}),
@@ -75,6 +78,20 @@ FAILING = [
     ("DAFTAR-BARIS-KOSONG", "Langkah berikutnya:\n- Menetapkan Dewan\n- Menyusun rencana", {}),
     ("DAFTAR-BARIS-KOSONG", "Prioritas:\n1. Kelembagaan\n2. Literasi", {}),
     ("DAFTAR-BARIS-KOSONG", '!!! note "Catatan"\n    Langkah:\n    - Menetapkan', {}),
+    # Indented as CommonMark (GitHub's preview) nests it, short of Python-Markdown's four spaces a level.
+    ("DAFTAR-BERTINGKAT", "Kendala:\n\n- sinyal lemah di:\n  - Desa Songan;\n  - Desa Batur;\n- listrik padam.", {}),
+    ("DAFTAR-BERTINGKAT", "Tahapan:\n\n1. Persiapan:\n   1. Pembentukan tim;\n   2. Survei.\n2. Pelaksanaan.", {}),
+    ("DAFTAR-BERTINGKAT", "- Induk\n  1. Anak bernomor\n  2. Anak kedua", {}),
+    ("DAFTAR-BERTINGKAT", "* Induk\n   * Anak tiga spasi", {}),
+    ("DAFTAR-BERTINGKAT", "- Induk\n\n  - Anak sesudah baris kosong\n\n- Butir kedua", {}),
+    ("DAFTAR-BERTINGKAT", "- Induk\n    - Anak\n      - Cucu enam spasi", {}),
+    ("DAFTAR-BERTINGKAT", "- Induk\n\t- Anak dengan tab\n\t  - Cucu tab dan dua spasi", {}),
+    ("DAFTAR-BERTINGKAT", "- Butir pertama\n\n  Paragraf lanjutan dua spasi.\n\n- Butir kedua", {}),
+    ("DAFTAR-BERTINGKAT", "1. Butir pertama\n\n   Paragraf lanjutan tiga spasi.\n2. Butir kedua", {}),
+    ("DAFTAR-BERTINGKAT", "- Butir pertama\n\n  ![Peta Bangli](assets/images/peta.png)\n- Butir kedua",
+     {"assets/images/peta.png": PNG}),
+    ("DAFTAR-BERTINGKAT", '!!! note "Catatan"\n    - Induk\n      - Anak', {}),
+    ("DAFTAR-BERTINGKAT", "> - Kutipan berisi daftar\n>   - dengan sub-butir dua spasi", {}),
     ("TABEL-TAB", "Kecamatan\tLuas\nSusut\t49,3", {}),
     ("TABEL-TAB", "No\tKecamatan\tLuas", {}),
     ("TABEL-TAB", "Data:\n\n\tKecamatan\tLuas\n\tSusut\t49,3", {}),
@@ -104,6 +121,10 @@ PASSING = [
     ('<img src="../assets/images/peta.png" alt="Peta Bangli">', {"assets/images/peta.png": PNG}),
     (TABLE + "\n" + CAPTION + "\nSumber: Kabupaten Bangli Dalam Angka 2009.", {}),
     (TABLE + "\n" + CAPTION + "\n**Sumber:** BPS, 2020.", {}),
+    (TABLE + "\n" + CAPTION + "\nSumber : BPS (2024).", {}),  # Word's space before the colon
+    (TABLE + "\n" + CAPTION + "\nsumber : BPS (2024).", {}),
+    (TABLE + "\n" + CAPTION + "\n**Sumber :** BPS, 2020.", {}),
+    (TABLE + "\n" + CAPTION + "\n*Sumber : BPS (2024).*", {}),
     ("| Kode | Isi |\n|---|---|\n| `a|b` | x \\| y |\n\n" + CAPTION + "\nSumber: Tim.", {}),
     ('!!! note "Catatan"\n\n    ' + (TABLE + "\n" + CAPTION).replace("\n", "\n    ") + "\n    Sumber: BPS.", {}),
     ("[Kesimpulan](#kesimpulan) dan [bagian](bab-9-penutup.md#rekomendasi)", {}),
@@ -117,6 +138,18 @@ PASSING = [
     ("Langkah berikutnya:\n\n- Menetapkan Dewan\n- Menyusun rencana", {}),
     ("1. Kelembagaan\n    - Perbup\n2. Literasi", {}),
     ("- Butir pertama\n\n    Paragraf lanjutan butir itu, menjorok.", {}),
+    ("Kendala:\n\n- sinyal lemah di:\n    - Desa Songan;\n    - Desa Batur;\n- listrik padam.", {}),
+    ("1. Persiapan:\n    1. Pembentukan tim;\n    2. Survei.\n2. Pelaksanaan.", {}),
+    ("- Induk\n    - Anak\n        - Cucu delapan spasi", {}),
+    ("- Induk\n\t- Anak dengan tab, dari Word\n\t\t- Cucu dua tab", {}),
+    ("- Induk\n  \t- Anak dua spasi dan tab (empat kolom)", {}),
+    ("- Butir pertama\n  baris lanjutan tanpa baris kosong\n- Butir kedua", {}),
+    ("1. Butir pertama\n\n    Paragraf lanjutan empat spasi.\n\n2. Butir kedua", {}),
+    ("- Butir pertama\n\n\tParagraf lanjutan dengan tab.\n\n- Butir kedua", {}),
+    ("   - Daftar menjorok tiga spasi\n     - Anaknya lima spasi", {}),
+    ('!!! note "Catatan"\n    - Induk\n        - Anak', {}),
+    ("> - Kutipan berisi daftar\n>     - dengan sub-butir empat spasi", {}),
+    ("```markdown\n- Contoh salah di panduan\n  - Sub-butir dua spasi\n```", {}),
     ('!!! note "Catatan"\n    Isi kotak peringatan menjorok empat spasi.', {}),
     ("Kalimat biasa\n    dengan baris lanjutan yang menjorok.", {}),
     ("Teks.[^1]\n\n[^1]: Catatan kaki.\n\n    Paragraf kedua catatan kaki, menjorok.", {}),
@@ -141,6 +174,29 @@ def test_failing_input_reports_rule(tmp_path, rule, extra, files):
 def test_passing_input_has_no_problem(tmp_path, extra, files):
     problems = run(tmp_path, page(extra), files=files)
     assert problems == [], [p.text() for p in problems]
+
+
+@pytest.mark.parametrize(("extra", "line", "words"), [
+    # The reviewer's case: one problem for the sub-list, naming both lines and the parent item.
+    ("- sinyal lemah di:\n  - Desa Songan;\n  - Desa Batur;", 2,
+     ["Butir bertingkat di baris {2}–{3} menjorok 2 spasi di bawah butir baris {1}.", "sejajar",
+      'dengan 4 spasi, mis. "    - Desa Songan;"']),
+    ("1. Persiapan:\n   1. Pembentukan tim;\n2. Pelaksanaan.", 2, ["baris {2} menjorok 3 spasi", '"    1. Pembentukan tim;"']),
+    ("- Induk\n    - Anak\n      - Cucu", 3, ["menjorok 6 spasi", 'dengan 8 spasi, mis. "        - Cucu"']),
+    ("- Butir\n\n  Lanjutan.", 3, ["Baris {3} menjorok 2 spasi sebagai lanjutan butir daftar baris {1}", "terputus",
+                                    '"    Lanjutan."']),
+    # Inside an admonition the file's line carries the box's four spaces too: the editor counts those.
+    ('!!! note "Catatan"\n    - Induk\n      - Anak', 3, ["menjorok 6 spasi", 'dengan 8 spasi, mis. "        - Anak"']),
+    # In a block quote the spaces are counted after its "> ", as both parsers read them.
+    ("> - Induk\n>   - Anak", 2, ["menjorok 2 spasi", 'dengan 4 spasi, mis. ">     - Anak"']),
+])
+def test_nested_list_message_names_its_lines_and_the_spaces_to_type(tmp_path, extra, line, words):
+    first = CHAPTER.count("\n") + 2  # the file line of the added text's first line
+    [problem] = run(tmp_path, page(extra))
+    assert (problem.rule, problem.line) == ("DAFTAR-BERTINGKAT", first + line - 1)
+    for word in words:
+        word = re.sub(r"\{(\d+)\}", lambda m: str(first + int(m.group(1)) - 1), word)
+        assert word in problem.message, problem.message
 
 
 @pytest.mark.parametrize(("text", "line", "column"), [

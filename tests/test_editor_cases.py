@@ -68,6 +68,20 @@ MISTAKES = [
     ("list typed right under a line (the web editor's preview shows a list)", "bab-9-penutup.md",
      added("Langkah berikutnya:\n- Menetapkan Dewan Smart City\n- Menyusun rencana aksi tahunan"),
      "DAFTAR-BARIS-KOSONG", "+1", ["baris kosong", "satu paragraf"]),
+    ("sub-list indented two spaces, nested in the web editor's preview only", "bab-9-penutup.md",
+     added("Kendala jaringan:\n\n- sinyal lemah di:\n  - Desa Batur;\n  - Kecamatan Kintamani;\n"
+           "- listrik sering padam."), "DAFTAR-BERTINGKAT", "+3",
+     ["menjorok 2 spasi", "sejajar dengan butir di atasnya", '4 spasi, mis. "    - Desa Batur;"']),
+    ("numbered sub-list indented three spaces", "bab-9-penutup.md",
+     added("Tahapan:\n\n1. Persiapan:\n   1. pembentukan tim;\n   2. survei lapangan.\n2. Pelaksanaan."),
+     "DAFTAR-BERTINGKAT", "+3", ["menjorok 3 spasi", '4 spasi, mis. "    1. pembentukan tim;"']),
+    ("paragraph of a list item indented two spaces", "bab-9-penutup.md",
+     added("Langkah:\n\n- Menetapkan Dewan Smart City.\n\n  Dewan diketuai Sekretaris Daerah.\n\n"
+           "- Menyusun rencana aksi tahunan."), "DAFTAR-BERTINGKAT", "+4",
+     ["menjorok 2 spasi sebagai lanjutan butir", "terputus", '"    Dewan diketuai Sekretaris Daerah."']),
+    ("Word paste: the third level indented with a tab and two spaces", "bab-9-penutup.md",
+     added("Layanan:\n\n- Infrastruktur\n\t- Jaringan desa\n\t  - Menara telekomunikasi"),
+     "DAFTAR-BERTINGKAT", "+4", ["menjorok 6 spasi", '8 spasi, mis. "        - Menara telekomunikasi"']),
     ("tab-indented numbered list", "bab-9-penutup.md",
      added("Prioritas:\n\n\t1.\tPenguatan kelembagaan\n\t2.\tLiterasi digital"),
      "DAFTAR-TAB", "+2", ["kotak kode", '"1. Penguatan kelembagaan"']),
@@ -237,9 +251,20 @@ CORRECT = [
     ("Markdown list after a blank line", "bab-9-penutup.md",
      added("Langkah berikutnya:\n\n- Menetapkan Dewan Smart City\n- Menyusun rencana aksi tahunan\n\n"
            "1. Penguatan kelembagaan\n2. Literasi digital")),
+    ("sub-lists indented four spaces", "bab-9-penutup.md",
+     added("Kendala jaringan:\n\n- sinyal lemah di:\n    - Desa Batur;\n    - Kecamatan Kintamani;\n"
+           "- listrik sering padam.\n\n1. Persiapan:\n    1. pembentukan tim;\n    2. survei lapangan.\n"
+           "2. Pelaksanaan.\n\n- Menetapkan Dewan Smart City.\n\n    Dewan diketuai Sekretaris Daerah.\n\n"
+           "- Menyusun rencana aksi tahunan.")),
+    ("Word paste: sub-list indented with a tab", "bab-9-penutup.md",
+     added("Kendala jaringan:\n\n- sinyal lemah di:\n\t- Desa Batur;\n\t- Kecamatan Kintamani;\n"
+           "- listrik sering padam.")),
     ("table with caption and source", "bab-9-penutup.md",
      added("| Kecamatan | Luas (km²) |\n|---|---:|\n| Susut | 49,3 |\n\n/// table-caption\nLuas wilayah per "
            "kecamatan\n///\n\nSumber: BPS Kabupaten Bangli, 2024.")),
+    ("source line typed as in Word, with a space before the colon", "bab-9-penutup.md",
+     added("| Kecamatan | Luas (km²) |\n|---|---:|\n| Susut | 49,3 |\n\n/// table-caption\nLuas wilayah per "
+           "kecamatan\n///\n\nSumber : BPS Kabupaten Bangli (2024)")),
     ("Markdown image from a top-level chapter", "bab-9-penutup.md",
      added("![Peta Kabupaten Bangli](assets/images/peta-bangli.png)")),
     ("HTML image with the page-address path", "bab-9-penutup.md",

@@ -85,3 +85,22 @@ def test_a_rebuild_from_the_kept_results_still_stops_on_a_new_mistake(tmp_path):
     second = run_build(project, tmp_path / "site", pdf=False)
     assert second.returncode != 0
     assert re.search(r"docs/bab-9-penutup\.md:\d+\S*: \[TAUTAN-RUSAK\] ", second.log), second.log
+
+
+def test_what_the_list_and_source_checks_accept_is_published_as_the_preview_shows_it(tmp_path):
+    """DAFTAR-BERTINGKAT's advice, followed (4 spaces, or Word's tab), nests on the built page as in
+    GitHub's preview; a source line typed "Sumber : ..." (accepted by TABEL-SUMBER) is classed and printed
+    "Sumber: ..."."""
+    project = _copy_repo(tmp_path / "repo")
+    _append(project / "docs" / "bab-9-penutup.md",
+            "Kendala jaringan:\n\n- sinyal lemah di:\n    - Desa Batur;\n\t- Kecamatan Kintamani;\n- listrik padam.\n\n"
+            "| Kecamatan | Luas (km²) |\n|---|---:|\n| Susut | 49,3 |\n\n/// table-caption\nLuas wilayah\n///\n\n"
+            "Sumber : BPS Kabupaten Bangli (2024)")
+    site = tmp_path / "site"
+    build = run_build(project, site, pdf=False)
+    assert build.returncode == 0, build.log
+    page = BeautifulSoup(html_path(site, "bab-9-penutup.md").read_text(encoding="utf-8"), "html.parser")
+    parent = next(li for li in page.select("article li") if li.text.startswith("sinyal lemah di:"))
+    assert [li.text for li in parent.select("ul > li")] == ["Desa Batur;", "Kecamatan Kintamani;"]
+    source = page.select("article p.sumber")[-1]
+    assert source.text == "Sumber: BPS Kabupaten Bangli (2024)", source

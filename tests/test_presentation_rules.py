@@ -154,6 +154,20 @@ def test_numbers_continue_on_the_next_page_of_a_chapter_without_the_guides_examp
     assert "Tabel 5.2" in out and "Gambar 5.2" in out and "Tabel 5.3" not in out
 
 
+@pytest.mark.parametrize("typed, shown", [
+    ("Sumber: BPS (2024)", '<p class="sumber">Sumber: BPS (2024)</p>'),
+    ("Sumber : BPS (2024)", '<p class="sumber">Sumber: BPS (2024)</p>'),  # Word's space before the colon
+    ("sumber: BPS (2024)", '<p class="sumber">Sumber: BPS (2024)</p>'),
+    ("**Sumber :** BPS (2024)", '<p class="sumber"><strong>Sumber:</strong> BPS (2024)</p>'),
+    ("*Sumber : BPS (2024)*", '<p class="sumber"><em>Sumber: BPS (2024)</em></p>'),
+    ("Sumber daya manusia TIK.", "<p>Sumber daya manusia TIK.</p>"),  # a sentence, not a source line
+])
+def test_source_lines_are_classed_and_printed_with_the_rules_opening(typed, shown):
+    """Every source line that TABEL-SUMBER accepts reads "Sumber:" on the site and in the PDF (and so the
+    PDF proofreader finds it), whatever the editor's spacing or case."""
+    assert shown in _rendered(typed, PageNumbers(None))
+
+
 @pytest.mark.parametrize("caption, shown", [
     ('<span class="caption-prefix">Tabel 5.2</span><abbr title="Organisasi Perangkat Daerah">OPD</abbr> koordinator',
      '<span class="caption-prefix">Tabel 5.2</span> <abbr'),

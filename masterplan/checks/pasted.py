@@ -78,7 +78,7 @@ def _word_number(line: str, bullets: set[str]) -> bool:
     return item is not None and item[0] not in bullets and not _MARKDOWN_NUMBER.match(item[0])
 
 
-def _groups(numbers: list[int]) -> list[list[int]]:
+def runs(numbers: list[int]) -> list[list[int]]:
     """Consecutive runs of line numbers."""
     runs: list[list[int]] = []
     for number in numbers:
@@ -89,7 +89,7 @@ def _groups(numbers: list[int]) -> list[list[int]]:
     return runs
 
 
-def _span(run: list[int]) -> str:
+def span(run: list[int]) -> str:
     """The line numbers of ``run`` as a message shows them: ``7`` or ``7–9``."""
     return f"{run[0]}" if len(run) == 1 else f"{run[0]}–{run[-1]}"
 
@@ -113,7 +113,7 @@ def _tab_tables(lines: list[str], skipped: set[int], bullets: set[str]) -> list[
     slip, not a table; "1.<tab>Teks" is a list item)."""
     rows = [i for i, line in enumerate(lines) if i not in skipped and _table_row(line)
             and not _list_item_with_tab(line, bullets)]
-    return [run for run in _groups(rows) if len(run) > 1 or lines[run[0]].strip().count("\t") >= 2]
+    return [run for run in runs(rows) if len(run) > 1 or lines[run[0]].strip().count("\t") >= 2]
 
 
 # Blocks of the site's Markdown extensions (footnotes, def_list) whose later paragraphs are indented: the
@@ -121,7 +121,7 @@ def _tab_tables(lines: list[str], skipped: set[int], bullets: set[str]) -> list[
 _CONTINUED = re.compile(r"^(?:\[\^[^\]]+\]:|:[ \t])")
 
 
-def _opening(line: str, limit: int = 60) -> str:
+def line_start(line: str, limit: int = 60) -> str:
     """The start of ``line`` for a message's example, cut after a whole word ("…" when cut)."""
     text = line.strip()
     return text if len(text) <= limit else text[:limit].rsplit(" ", 1)[0] + " …"
@@ -149,7 +149,7 @@ def check(page: Page, context: Context) -> Iterator[Problem]:
         example = (message("TABEL-TAB", "contoh", **rows, isi=_pipe_row(lines[run[1]])) if len(run) > 1
                    else message("TABEL-TAB", "contoh_satu_baris", **rows))
         yield context.problem(page, run[0] + offset, 1, "TABEL-TAB", message(
-            "TABEL-TAB", "dipisah_tab", baris=_span([i + offset for i in run]), contoh=example,
+            "TABEL-TAB", "dipisah_tab", baris=span([i + offset for i in run]), contoh=example,
             awal=context.rules.source_opening))
     in_table = {i for run in tables for i in run}
     items: dict[str, list[int]] = {"DAFTAR-WORD": [], "DAFTAR-TAB": []}
@@ -162,11 +162,11 @@ def check(page: Page, context: Context) -> Iterator[Problem]:
             items["DAFTAR-WORD"].append(index)
         elif index in indented and index not in in_table and line.strip():
             paragraphs.append(index)
-    for run in (run for run in _groups(paragraphs) if not _continues(lines, run[0])):
+    for run in (run for run in runs(paragraphs) if not _continues(lines, run[0])):
         yield context.problem(page, run[0] + offset, 1, "PARAGRAF-TAB", message(
-            "PARAGRAF-TAB", "diawali_tab", baris=_span([i + offset for i in run]), contoh=_opening(lines[run[0]])))
+            "PARAGRAF-TAB", "diawali_tab", baris=span([i + offset for i in run]), contoh=line_start(lines[run[0]])))
     for rule, found in items.items():
-        for run in _groups(found):
+        for run in runs(found):
             marker, text = _split_item(lines[run[0]], bullets)
             yield context.problem(page, run[0] + offset, 1, rule, _list_message(
-                rule, marker, _span([i + offset for i in run]), _markdown_item(marker, text, bullets)))
+                rule, marker, span([i + offset for i in run]), _markdown_item(marker, text, bullets)))

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from masterplan.model.documents import LINE_BREAK
 from masterplan.model.problems import Problem
-from masterplan.model.rules import message
+from masterplan.model.rules import message, source_pattern
 
 if TYPE_CHECKING:
     from . import Context, Page
@@ -45,7 +45,8 @@ def _has_source(tokens: list, close: int, prefix: str) -> bool:
         if text is None:
             return True  # the caption block is never closed: BLOK-TERBUKA says so, not a missing source
         text, end = _paragraph_after(tokens, end)
-    return text is not None and text.lstrip("*_ ").casefold().startswith(prefix.casefold())
+    # The site and PDF recognise (and print as "Sumber:") the same openings: source_pattern, any case.
+    return text is not None and re.match(rf"[*_ ]*{source_pattern(prefix)}", text, re.IGNORECASE) is not None
 
 
 def check(page: Page, context: Context) -> Iterator[Problem]:

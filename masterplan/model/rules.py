@@ -245,5 +245,7 @@ def source_opening(path: Path = RULES_FILE) -> str:
 
 def source_pattern(opening: str | None = None) -> str:
     """A regex fragment for ``opening`` (:func:`source_opening` when None) that also accepts space before
-    its colon ("Sumber :"), as editors type it."""
+    its colon ("Sumber :"), as editors type it: the one definition of a source line's start, matched
+    without regard to case by TABEL-SUMBER (masterplan.checks.tables) and the site's captions (which print
+    it as ``opening``), and by the PDF proofreader in the printed text."""
     return re.escape(source_opening() if opening is None else opening).replace(":", r"\s*:")

@@ -29,9 +29,10 @@ def _prefix(words: tuple[str, ...]) -> re.Pattern[str]:
 @cache
 def _source_paragraph(opening: str) -> re.Pattern[str]:
     """A paragraph that starts with the source line's ``opening`` (``tabel.awal_sumber`` in rules.yml, the
-    setting TABEL-SUMBER checks), also in bold or italics and with space before its colon."""
+    setting TABEL-SUMBER checks), also in bold or italics, in any case and with space before its colon;
+    group 1 is the emphasis before the opening."""
     prefix = rules.source_pattern(opening)
-    return re.compile(rf"<p>(?=(?:<(?:strong|em|b|i)>)*\s*{prefix})", re.IGNORECASE)
+    return re.compile(rf"<p>((?:<(?:strong|em|b|i)>)*\s*){prefix}", re.IGNORECASE)
 
 
 def _numeric(chapter: str | None) -> bool:
@@ -63,9 +64,12 @@ def number(markdown: str, numbers: PageNumbers) -> str:
 def finish(html: str, numbers: PageNumbers) -> str:
     """The rendered page ``html`` with source lines (paragraphs starting with ``tabel.awal_sumber`` of
     rules.yml, "Sumber:", also in bold or italics) classed ``sumber``, so that they sit close under their
-    table or figure; a space between a caption's prefix and its text; in an appendix the chapter letter
-    written into each caption prefix ("Tabel B.1"; the caption words are those of mkdocs.yml)."""
-    html = _source_paragraph(rules.source_opening()).sub('<p class="sumber">', html)
+    table or figure, their opening written as rules.yml has it (Word's "Sumber :" or a typed "sumber:"
+    prints "Sumber:", as every other source line and as the PDF proofreader looks for it); a space
+    between a caption's prefix and its text; in an appendix the chapter letter written into each caption
+    prefix ("Tabel B.1"; the caption words are those of mkdocs.yml)."""
+    opening = rules.source_opening()
+    html = _source_paragraph(opening).sub(lambda m: f'<p class="sumber">{m.group(1)}{opening}', html)
     html = _GLUED_PREFIX.sub(r"\1 ", html)
     if _numeric(numbers.chapter):
         return html
