@@ -195,16 +195,20 @@ def test_front_matter_opener_cut_to_two_dashes_gives_one_line_per_problem(repo, 
     assert all(re.match(r"^\S*docs/bab-9-penutup\.md:\d+(:\d+)?: \[[A-Z-]+\] ", line) for line in lines[:-1]), lines
 
 
-@pytest.mark.parametrize("broken, line, words", [
-    ("title Penutup", 2, ['"title: Penutup"']),
-    ("title: BAB IX: Penutup", 2, ['title: "BAB IX: Penutup"']),
-    ("  title: Penutup", 2, ["spasi atau tab"]),
+@pytest.mark.parametrize("old, broken, line, words", [
+    ("title: Penutup", "title Penutup", 2, ['"title: Penutup"']),
+    ("title: Penutup", "title: BAB IX: Penutup", 2, ['title: "BAB IX: Penutup"']),
+    ("title: Penutup", "  title: Penutup", 2, ["spasi atau tab"]),
+    # The space after the colon left out: the same advice as in the data files (YAML-SALAH's tanpa_spasi).
+    ("status: draf", "status:tinjauan", 5, ['beri satu spasi sesudah titik dua: "status: tinjauan"']),
+    ("tahap: 2", "tahap:2", 6, ['"tahap: 2"']),
 ])
-def test_front_matter_mistakes_in_indonesian_at_their_line(repo, capsys, broken, line, words):
-    text = CHAPTER.replace("title: Penutup", broken, 1)
+def test_front_matter_mistakes_in_indonesian_at_their_line(repo, capsys, old, broken, line, words):
+    text = CHAPTER.replace(old, broken, 1)
     _, problems = check(capsys, edit(repo, "bab-9-penutup.md", text))
     [hit] = [p for p in problems if "[FRONT-MATTER-YAML]" in p]
     assert f"bab-9-penutup.md:{line}:" in hit and all(w in hit for w in words) and not ENGLISH.search(hit)
+    assert "tidak punya titik dua" not in hit or ":" not in broken  # a colon written is never said missing
 
 
 def test_new_chapter_outside_the_navigation(repo, capsys):
@@ -245,6 +249,7 @@ CORRECT = [
     ("HTML image with the page-address path", "bab-9-penutup.md",
      added('<img src="../assets/images/peta-bangli.png" alt="Peta Kabupaten Bangli">')),
     ("link from a sub-folder", "bab-5/index.md", None),
+    ("front matter status changed with its space", "bab-9-penutup.md", CHAPTER.replace("status: draf", "status: tinjauan", 1)),
 ]
 
 
@@ -337,6 +342,9 @@ def test_more_problems_than_github_shows_get_one_notice(repo, capsys):
     # The colon left out: the parser notices on the next line, the message names the key's own.
     ("data/tahapan.yml", '  tanggal_dokumen: Desember 2026\n', '  tanggal_dokumen Desember 2026\n', "YAML-SALAH",
      ["tahapan.yml:27:", "titik dua sesudah nama kolom tidak ada"]),
+    # The colon written but not its space: said so at the key's line, as in a chapter's front matter.
+    ("data/program.yml", "    horizon: menengah\n", "    horizon:menengah\n", "PROGRAM-YAML",
+     ["program.yml:70:", 'beri satu spasi sesudah titik dua: "horizon: menengah"']),
     # A field pasted twice in one programme; an office entry copied without changing its code.
     ("data/program.yml", "    horizon: quick-win\n", "    horizon: quick-win\n    horizon: pendek\n", "PROGRAM-YAML",
      ['"horizon:"', "hilang tanpa pemberitahuan"]),

@@ -77,6 +77,9 @@ def _line_problem(text: str) -> str | None:
         return message(_YAML, "baris_diawali_spasi")
     if "\t" in text:
         return message(_YAML, "baris_memuat_tab")
+    unspaced = yaml_messages.missing_space(text)  # worded as in the data files: one place for the advice
+    if unspaced:
+        return message(_YAML, "baris_salah", penjelasan=unspaced[1])
     match = _KEY_LINE.match(text)
     if not match:
         first, _, rest = text.strip().partition(" ")

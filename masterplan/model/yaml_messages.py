@@ -39,6 +39,22 @@ def explain(problem: str | None) -> str:
     return message(RULE, "umum")
 
 
+# "kunci:nilai" (with "- " before it in a list): without a space after its colon YAML reads the whole line as
+# one text, so the parser misses a colon, or finds one too many, only on a later line. A value starting
+# with "/" is left alone: "https://..." is a value, not a key.
+_NO_SPACE = re.compile(r"^(?P<lead>[ ]*(?:-[ ]+)*)(?P<key>[A-Za-z_][\w-]*):(?P<value>[^\s/].*)$")
+
+
+def missing_space(text: str) -> tuple[int, str] | None:
+    """``(column, explanation)`` of a line written ``kunci:nilai`` (1-based column of its key; YAML-SALAH's
+    ``tanpa_spasi``, which the front matter's check words too), or None for any other line."""
+    match = _NO_SPACE.match(text.rstrip())
+    if not match:
+        return None
+    written = f"{match['lead'].lstrip()}{match['key']}: {match['value']}"
+    return len(match["lead"]) + 1, message(RULE, "tanpa_spasi", contoh=written)
+
+
 # A value (after "kunci: " or "- ") that starts with a quote.
 _QUOTED_VALUE = re.compile(r"""^\s*(?:-\s+)?(?:[^:#"'\s][^:#]*:\s+)?(["'])(.*)$""")
 
@@ -93,13 +109,20 @@ def locate(error: object, text: str) -> tuple[int, int, str]:
     if opened is not None and context.startswith(("while scanning a quoted scalar", "while parsing a flow")):
         what = message(RULE, "kutip_terbuka") if "quoted" in context else explain(problem)
         return opened.line + 1, opened.column + 1, what
+    lines = text.splitlines()
     if opened is not None and context.startswith("while scanning a simple key"):
         # A key without its colon: the parser notices only on the next line; the key's line is the one to fix.
-        return opened.line + 1, opened.column + 1, explain(problem)
+        written = missing_space(lines[opened.line]) if opened.line < len(lines) else None
+        return opened.line + 1, opened.column + 1, written[1] if written else explain(problem)
     if mark is None:
         return 1, 0, explain(problem)
+    # "- kode:GOV-02" is a list item of one text; the parser stops at the colon of the line after it.
+    for number in (mark.line + 1, mark.line):
+        written = missing_space(lines[number - 1]) if 0 < number <= len(lines) else None
+        if written:
+            return number, *written
     if "tab" not in problem:
-        quote = _open_quote(text.splitlines(), mark.line - 1)
+        quote = _open_quote(lines, mark.line - 1)
         if quote is not None:
             return quote + 1, 0, message(RULE, "kutip_terbuka")
-    return _seen_on(text.splitlines(), mark.line + 1, mark.column + 1, problem)
+    return _seen_on(lines, mark.line + 1, mark.column + 1, problem)
