@@ -345,6 +345,11 @@ def test_more_problems_than_github_shows_get_one_notice(repo, capsys):
     # The colon written but not its space: said so at the key's line, as in a chapter's front matter.
     ("data/program.yml", "    horizon: menengah\n", "    horizon:menengah\n", "PROGRAM-YAML",
      ["program.yml:70:", 'beri satu spasi sesudah titik dua: "horizon: menengah"']),
+    # A field that lost its indentation: said at its own line, not as a second colon on the line after it.
+    ("data/program.yml", "    horizon: menengah\n", "horizon: menengah\n", "PROGRAM-YAML",
+     ["program.yml:70:1:", "kehilangan indentasinya", "4 spasi"]),
+    ("data/opd.yml", "  singkatan: Bappeda\n", "singkatan: Bappeda\n", "PROGRAM-YAML",
+     ["opd.yml:12:1:", "kehilangan indentasinya", "2 spasi"]),
     # A field pasted twice in one programme; an office entry copied without changing its code.
     ("data/program.yml", "    horizon: quick-win\n", "    horizon: quick-win\n    horizon: pendek\n", "PROGRAM-YAML",
      ['"horizon:"', "hilang tanpa pemberitahuan"]),
