@@ -359,7 +359,9 @@ def test_more_problems_than_github_shows_get_one_notice(repo, capsys):
     ("data/opd.yml", "  terverifikasi: false\nsetda-organisasi:", "  terverifikasi: tidak\nsetda-organisasi:",
      "PROGRAM-SKEMA", ["opd.yml:13:", "'tidak'", "'terverifikasi'", "true atau false"]),
     ("data/opd.yml", "setda-hukum:\n  nama:", "setda-hukum:\n  nma:", "PROGRAM-SKEMA",
-     ["opd.yml:19:", "'nma' tidak dikenal", "nama, singkatan"]),  # and "'nama' wajib diisi", the same line
+     ["opd.yml:19:", "'nma' tidak dikenal; mungkin maksudnya 'nama'"]),  # not also "'nama' wajib diisi"
+    ("data/program.yml", "    opd_pengampu: dpmptsp", "    opd_pengampuh: dpmptsp", "PROGRAM-SKEMA",
+     ["program.yml:68:", "'opd_pengampuh' tidak dikenal; mungkin maksudnya 'opd_pengampu'"]),
     ("data/opd.yml", "\nbpkad:", "\nBPKAD:", "PROGRAM-SKEMA", ["opd.yml:22:", "kode 'BPKAD'", "huruf kecil"]),
     ("data/opd.yml", "  singkatan: Bappeda\n", "  singkatan:\n", "PROGRAM-SKEMA",
      ["opd.yml:12:", "'singkatan' tidak boleh kosong"]),
@@ -384,6 +386,7 @@ def test_data_file_mistakes_are_said_in_indonesian(repo, capsys, monkeypatch, na
         return
     [hit] = [p for p in problems if f"[{rule}]" in p and all(w in p for w in words)]
     assert status == 1 and hit.startswith(f"{name}:"), hit
+    assert len(problems) == 1, problems  # one slip, one message: no knock-on of the same mistake
     assert not ENGLISH.search(hit) and "token" not in hit and "context" not in hit and "None" not in hit
 
 
