@@ -97,3 +97,24 @@ def test_an_unknown_field_unlike_a_missing_one_keeps_both_messages(name, old, ne
 @pytest.mark.parametrize("name", ["program", "opd", "dimensi", "isu", "misi"])
 def test_the_data_as_it_is_passes(name):
     assert _errors(name, "\n", "\n") == []
+
+
+# (file, text, changed to, the example the message must give, examples of other kinds it must not): a code
+# of the wrong form is shown codes of its own kind, not a dimension as an example of an office code.
+WRONG_FORM = [
+    ("program", "    opd_pengampu: kominfo", "    opd_pengampu: Kominfo", "data/opd.yml, mis. kominfo", ["smart-governance"]),
+    ("program", "    dimensi: smart-governance", "    dimensi: Smart Governance", "data/dimensi.yml, mis. smart-governance",
+     ["kominfo"]),
+    ("program", "    elemen: pelayanan-publik", "    elemen: Pelayanan Publik", "mis. pelayanan-publik",
+     ["kominfo", "smart-governance"]),
+    ("misi", "    dimensi: smart-governance", "    dimensi: Smart-Governance", "mis. smart-governance", ["kominfo"]),
+    ("misi", "elemen: pelayanan-publik,", "elemen: Pelayanan-Publik,", "mis. pelayanan-publik", ["kominfo"]),
+    ("horizon", "  - kode: quick-win", "  - kode: Quick-Win", "mis. quick-win", ["kominfo"]),
+]
+
+
+@pytest.mark.parametrize("name, old, new, example, other_kinds", WRONG_FORM, ids=[f"{w[0]}:{w[2].strip()}" for w in WRONG_FORM])
+def test_a_code_of_the_wrong_form_is_shown_codes_of_its_own_kind(name, old, new, example, other_kinds):
+    [(_, message, _, keyword)] = _errors(name, old, new)
+    assert keyword == "pattern" and "tidak sesuai format" in message and example in message, message
+    assert not any(code in message.split("Isi yang benar:")[1] for code in other_kinds), message
