@@ -150,6 +150,42 @@ def test_every_problem_is_reported_at_once(tmp_path):
     assert {"PROGRAM-OPD", "PROGRAM-KODE-GANDA", "PROGRAM-QUICK-WIN"} <= {p.rule for p in problems}
 
 
+# (case, edits (old, new) made in order, the problems wanted: (rule, the text the line starts with after its
+# indentation, words)). Every problem in one run, each value said once: a code refused only for its form is
+# said as a code missing from its file with the codes meant, not as "tidak sesuai format" first and the
+# missing code in the next round; a value with another fault is left to the schema.
+AT_ONCE = [
+    ("kode OPD salah ketik dan singkatan sebagai kode",
+     [("opd_pengampu: dpmptsp", "opd_pengampu: dpmtsp"), ("opd_mitra: [kominfo, disdukcapil", "opd_mitra: [Diskominfosan, disdukcapil")],
+     [("PROGRAM-OPD", "opd_pengampu: dpmtsp", ["'dpmtsp' tidak ada di data/opd.yml", "mungkin maksudnya: dpmptsp"]),
+      ("PROGRAM-OPD", "opd_mitra: [Diskominfosan", ["'Diskominfosan' tidak ada di data/opd.yml", "mungkin maksudnya: kominfo"])]),
+    ("kode OPD yang tidak mirip kode mana pun", [("opd_pengampu: dpmptsp", "opd_pengampu: Dinas-XYZ")],
+     [("PROGRAM-OPD", "opd_pengampu: Dinas-XYZ", ["tidak ada di data/opd.yml", "mis. kominfo, bappeda"])]),
+    ("dimensi berhuruf besar, tahun berkutip dan tahun di luar periode",
+     [("dimensi: smart-governance", "dimensi: Smart-Governance"),
+      ("tahun_mulai: 2027\n    tahun_selesai: 2029", 'tahun_mulai: "2027"\n    tahun_selesai: 2029'),
+      ("horizon: panjang\n    tahun_mulai: 2028", "horizon: panjang\n    tahun_mulai: 2024")],
+     [("PROGRAM-DIMENSI", "dimensi: Smart-Governance", ["Pilih salah satu: smart-governance"]),
+      ("PROGRAM-SKEMA", 'tahun_mulai: "2027"', ["bilangan bulat"]),
+      ("PROGRAM-TAHUN", "tahun_mulai: 2024", ["2024"])]),
+    ("kode OPD dengan spasi tak terputus dari Word", [("opd_pengampu: dpmptsp", "opd_pengampu: dpm\u00a0ptsp")],
+     [("PROGRAM-KARAKTER", "opd_pengampu: dpm", ["spasi tak-putus"])]),
+]
+
+
+@pytest.mark.parametrize("edits, wanted", [case[1:] for case in AT_ONCE], ids=[case[0] for case in AT_ONCE])
+def test_every_problem_is_said_once_in_one_run(tmp_path, edits, wanted):
+    text = REAL
+    for old, new in edits:
+        text = _once(old, new, text)
+    catalogue, problems = programmes.load_catalogue(_repo(tmp_path, text))
+    assert catalogue is None
+    assert sorted((p.rule, p.line) for p in problems) == sorted((rule, _line_of(text, f"    {start}"))
+                                                               for rule, start, _ in wanted), [p.text() for p in problems]
+    for problem, (_, _, words) in zip(sorted(problems, key=lambda p: p.line), sorted(wanted, key=lambda w: _line_of(text, w[1]))):
+        assert all(word in problem.message for word in words), problem.text()
+
+
 def test_check_programmes_covers_data_and_directives(tmp_path):
     repo = _repo(tmp_path, REAL)
     assert check_programmes(repo) == []

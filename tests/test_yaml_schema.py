@@ -11,7 +11,7 @@ import yaml
 from jsonschema import Draft202012Validator
 
 from conftest import ROOT
-from masterplan.model.yaml_schema import inline_refs, schema_errors, schema_message
+from masterplan.model.yaml_schema import inline_refs, schema_errors, schema_messages
 
 
 def _broken(data: dict, name: str) -> dict:
@@ -32,7 +32,8 @@ def test_inlined_references_give_the_same_errors(name, broken):
     schema = json.loads((ROOT / "data" / f"{name}.schema.json").read_text(encoding="utf-8"))
     data = yaml.safe_load((ROOT / "data" / f"{name}.yml").read_text(encoding="utf-8"))
     data = _broken(data, name) if broken else data
-    expected = [(*schema_message(error, data), error.validator) for error in Draft202012Validator(schema).iter_errors(data)]
+    expected = [(*said, error.validator) for error in Draft202012Validator(schema).iter_errors(data)
+                for said in schema_messages(error, data)]
     assert schema_errors(data, schema) == expected
     assert bool(expected) == broken
 
@@ -46,3 +47,74 @@ def test_a_recursive_or_qualified_reference_is_kept():
     assert inlined["properties"]["kode"] == {"$ref": "#/$defs/kode", "minLength": 2}  # keywords beside it
     assert [error[2] for error in schema_errors({"akar": {"anak": {"anak": 1}}, "kode": "x"}, schema)] == \
         [["akar", "anak", "anak"], ["kode"]]
+
+
+def _errors(name: str, old: str, new: str) -> list[tuple[str, str, list, str]]:
+    """The schema's verdict on ``data/NAME.yml`` with ``old`` changed to ``new`` as the web editor saves it."""
+    text = (ROOT / "data" / f"{name}.yml").read_text(encoding="utf-8")
+    assert old in text, old
+    schema = json.loads((ROOT / "data" / f"{name}.schema.json").read_text(encoding="utf-8"))
+    return schema_errors(yaml.safe_load(text.replace(old, new, 1)), schema)
+
+
+# (file, text, changed to, path of the one message, words it holds): a misspelt field is one message at its
+# own key, naming the field meant, without "'opd_pengampu' wajib diisi" for the same typo.
+MISSPELT = [
+    ("program", "    opd_pengampu: kominfo", "    opd_pengampuh: kominfo", ["program", 0, "opd_pengampuh"],
+     "Program GOV-01: kolom 'opd_pengampuh' tidak dikenal; mungkin maksudnya 'opd_pengampu'"),
+    ("program", "      satuan: persen\n", "      satuaan: persen\n", ["program", 0, "indikator", "satuaan"],
+     "kolom 'satuaan' tidak dikenal; mungkin maksudnya 'satuan'"),
+    ("program", "    isu: [5]", "    isue: [5]", ["program", 0, "isue"], "mungkin maksudnya 'isu'"),  # optional field
+    ("opd", "setda-hukum:\n  nama:", "setda-hukum:\n  Nama:", ["setda-hukum", "Nama"], "mungkin maksudnya 'nama'"),
+    ("dimensi", "  nama_id: Pencitraan", "  namaid: Pencitraan", ["smart-branding", "namaid"],
+     "mungkin maksudnya 'nama_id'"),
+    ("isu", "    judul: Penguatan kelembagaan", "    judull: Penguatan kelembagaan", ["isu", 0, "judull"],
+     "mungkin maksudnya 'judul'"),
+]
+
+
+@pytest.mark.parametrize("name, old, new, path, words", MISSPELT, ids=[f"{m[0]}:{m[2].strip()}" for m in MISSPELT])
+def test_a_misspelt_field_is_one_message_naming_the_field_meant(name, old, new, path, words):
+    [(rule, message, where, keyword)] = _errors(name, old, new)
+    assert (rule, where, keyword) == ("PROGRAM-SKEMA", path, "additionalProperties") and words in message, message
+    assert "wajib diisi" not in message and "kolom yang dikenal" not in message
+
+
+# Unknown fields unlike any missing one keep both messages: an unknown field and a missing one are two mistakes.
+NOT_MISSPELT = [
+    ("program", "    status: usulan\n", "    catatan: usulan\n", ["'catatan' tidak dikenal", "kolom yang dikenal"],
+     ["'status' wajib diisi"]),
+    ("program", "    isu: [5]\n", "    isu: [5]\n    keterangan: tambahan\n", ["'keterangan' tidak dikenal"], []),
+]
+
+
+@pytest.mark.parametrize("name, old, new, unknown, required", NOT_MISSPELT, ids=[m[2].strip() for m in NOT_MISSPELT])
+def test_an_unknown_field_unlike_a_missing_one_keeps_both_messages(name, old, new, unknown, required):
+    said = " | ".join(message for _, message, _, _ in _errors(name, old, new))
+    assert all(words in said for words in unknown + required) and "mungkin maksudnya" not in said, said
+
+
+@pytest.mark.parametrize("name", ["program", "opd", "dimensi", "isu", "misi"])
+def test_the_data_as_it_is_passes(name):
+    assert _errors(name, "\n", "\n") == []
+
+
+# (file, text, changed to, the example the message must give, examples of other kinds it must not): a code
+# of the wrong form is shown codes of its own kind, not a dimension as an example of an office code.
+WRONG_FORM = [
+    ("program", "    opd_pengampu: kominfo", "    opd_pengampu: Kominfo", "data/opd.yml, mis. kominfo", ["smart-governance"]),
+    ("program", "    dimensi: smart-governance", "    dimensi: Smart Governance", "data/dimensi.yml, mis. smart-governance",
+     ["kominfo"]),
+    ("program", "    elemen: pelayanan-publik", "    elemen: Pelayanan Publik", "mis. pelayanan-publik",
+     ["kominfo", "smart-governance"]),
+    ("misi", "    dimensi: smart-governance", "    dimensi: Smart-Governance", "mis. smart-governance", ["kominfo"]),
+    ("misi", "elemen: pelayanan-publik,", "elemen: Pelayanan-Publik,", "mis. pelayanan-publik", ["kominfo"]),
+    ("horizon", "  - kode: quick-win", "  - kode: Quick-Win", "mis. quick-win", ["kominfo"]),
+]
+
+
+@pytest.mark.parametrize("name, old, new, example, other_kinds", WRONG_FORM, ids=[f"{w[0]}:{w[2].strip()}" for w in WRONG_FORM])
+def test_a_code_of_the_wrong_form_is_shown_codes_of_its_own_kind(name, old, new, example, other_kinds):
+    [(_, message, _, keyword)] = _errors(name, old, new)
+    assert keyword == "pattern" and "tidak sesuai format" in message and example in message, message
+    assert not any(code in message.split("Isi yang benar:")[1] for code in other_kinds), message

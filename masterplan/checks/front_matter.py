@@ -13,21 +13,12 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from masterplan.model.documents import normalize_heading, starts_with_front_matter
-from masterplan.model import yaml_messages
+from masterplan.model import code_guess, yaml_messages
 from masterplan.model.problems import Problem
 from masterplan.model.rules import CODE, message
 
 if TYPE_CHECKING:
     from . import Context, Page
-
-def _codes_named(value: str, names: dict[str, tuple[str, ...]]) -> list[str]:
-    """The codes whose name or abbreviation the editor wrote instead of the code (``Bappeda Bangli`` ->
-    ``bappeda``): a name contained in ``value``, or ``value`` contained in a name."""
-    wanted = value.casefold().strip()
-    if len(wanted) < 3:
-        return []
-    return [code for code, labels in names.items()
-            if any(label.casefold() in wanted or wanted in label.casefold() for label in labels)]
 
 
 def _value_error(name: str, value, spec: dict, context: Context) -> str | None:
@@ -39,13 +30,14 @@ def _value_error(name: str, value, spec: dict, context: Context) -> str | None:
         return message(rule, "harus_pilihan", pilihan=", ".join(map(str, spec["pilihan"])))
     # Without codes (their data file is unreadable: Rules.problems says so once) no value is judged.
     if "kode_dari" in spec and name in context.rules.codes and str(value) not in context.rules.codes[name]:
-        named = _codes_named(str(value), context.rules.code_names.get(name, {}))
+        names = context.rules.code_names.get(name, {})
+        named = code_guess.codes_named(str(value), names)
         # A value written like a code is a code that is gone (renamed in the data file), not a name.
         if named and not CODE.fullmatch(str(value)):
             others = message(rule, "kode_lain", kode=", ".join(named[1:])) if len(named) > 1 else ""
             return message(rule, "harus_kode_bukan_nama", kolom=name, kode=named[0], lain=others,
                            berkas=spec["kode_dari"])
-        close = list(dict.fromkeys([*named, *difflib.get_close_matches(str(value), context.rules.codes[name], n=3)]))
+        close = code_guess.closest_codes(str(value), context.rules.codes[name], names)
         hint = message(rule, "dugaan_kode", kode=", ".join(close)) if close else ""
         return message(rule, "harus_kode", berkas=spec["kode_dari"], dugaan=hint)
     if kind == "bilangan" and isinstance(value, str) and value.strip().isdigit():
@@ -77,6 +69,9 @@ def _line_problem(text: str) -> str | None:
         return message(_YAML, "baris_diawali_spasi")
     if "\t" in text:
         return message(_YAML, "baris_memuat_tab")
+    unspaced = yaml_messages.missing_space(text)  # worded as in the data files: one place for the advice
+    if unspaced:
+        return message(_YAML, "baris_salah", penjelasan=unspaced[1])
     match = _KEY_LINE.match(text)
     if not match:
         first, _, rest = text.strip().partition(" ")

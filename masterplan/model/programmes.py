@@ -16,7 +16,7 @@ import yaml
 
 from masterplan.model import milestones, settings
 from masterplan.model.problems import Problem, help_reference
-from masterplan.model.programme_rules import OFFICES, PROGRAMMES, cross_problems, schema_problems
+from masterplan.model.programme_rules import OFFICES, PROGRAMMES, programme_problems
 from masterplan.model.rules import code_schema_problems, message, read_codes
 from masterplan.model.sources import read_json, read_yaml
 from masterplan.model.yaml_schema import key_node, node_at, where
@@ -202,20 +202,22 @@ def load_catalogue(root: Path, plan: settings.Plan | None = None, memo: ResultCa
     schema = read_json(root / SCHEMA, SCHEMA, "PROGRAM-BERKAS")
     if isinstance(schema, Problem):  # without its schema the data cannot be judged: the schema is the cause
         return None, [*problems, schema]
-    if data is not None:
-        problems += schema_problems(data, node, schema, memo)
-    if problems or plan is None:
+    if data is None:
         return None, problems
-    try:
-        offices, dimensions = _offices(offices_data), _dimensions(dimensions_data)
-    except (AttributeError, KeyError, TypeError) as error:
-        text = message("PROGRAM-BERKAS", "bentuk_data", berkas_opd=OFFICES, berkas_dimensi=DIMENSIONS, galat=error)
-        return None, [Problem(OFFICES, 1, 0, "PROGRAM-BERKAS", f"{text} {help_reference('PROGRAM-BERKAS')}")]
+    # The cross-checks need the offices, dimensions and plan period as read: codes nobody could read judge
+    # no programme. They run with the schema, so that every problem is said in one run.
+    against = None
+    if plan is not None and not problems:
+        try:
+            offices, dimensions = _offices(offices_data), _dimensions(dimensions_data)
+        except (AttributeError, KeyError, TypeError) as error:
+            text = message("PROGRAM-BERKAS", "bentuk_data", berkas_opd=OFFICES, berkas_dimensi=DIMENSIONS, galat=error)
+            return None, [Problem(OFFICES, 1, 0, "PROGRAM-BERKAS", f"{text} {help_reference('PROGRAM-BERKAS')}")]
+        against = (offices, dimensions, plan.start_year, plan.end_year, horizon_labels(root))
+    problems += programme_problems(data, node, schema, memo, against)
+    if problems or against is None:
+        return None, problems
     entries = data["program"]
-    problems = cross_problems(entries, node, offices, dimensions, plan.start_year, plan.end_year,
-                              horizon_labels(root))
-    if problems:
-        return None, problems
     sources = tuple(schema["$defs"]["program"]["properties"]["biaya"]["properties"]["sumber_dana"]["items"]["enum"])
     programmes = tuple(_programme(entry, node, index) for index, entry in enumerate(entries))
     marks, problems = milestones.load(root, plan.start_year, plan.end_year)

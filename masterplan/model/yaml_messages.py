@@ -39,6 +39,52 @@ def explain(problem: str | None) -> str:
     return message(RULE, "umum")
 
 
+# "kunci:nilai" (with "- " before it in a list): without a space after its colon YAML reads the whole line as
+# one text, so the parser misses a colon, or finds one too many, only on a later line. A value starting
+# with "/" is left alone: "https://..." is a value, not a key.
+_NO_SPACE = re.compile(r"^(?P<lead>[ ]*(?:-[ ]+)*)(?P<key>[A-Za-z_][\w-]*):(?P<value>[^\s/].*)$")
+
+
+def missing_space(text: str) -> tuple[int, str] | None:
+    """``(column, explanation)`` of a line written ``kunci:nilai`` (1-based column of its key; YAML-SALAH's
+    ``tanpa_spasi``, which the front matter's check words too), or None for any other line."""
+    match = _NO_SPACE.match(text.rstrip())
+    if not match:
+        return None
+    written = f"{match['lead'].lstrip()}{match['key']}: {match['value']}"
+    return len(match["lead"]) + 1, message(RULE, "tanpa_spasi", contoh=written)
+
+
+# "kunci: nilai" or "kunci:" (after any "- "): the key's column, and whether a value follows on the line.
+_KEY = re.compile(r"^(?P<lead>[ ]*(?:-[ ]+)*)[A-Za-z_][\w-]*[ ]*:(?:[ ]+(?P<value>[^#\s].*))?[ ]*(?:#.*)?$")
+
+
+def _content(lines: list[str], start: int, step: int) -> str | None:
+    """The first line from 0-based ``start`` on, going by ``step``, that is neither blank nor a comment."""
+    while 0 <= start < len(lines):
+        if lines[start].strip() and not lines[start].lstrip().startswith("#"):
+            return lines[start]
+        start += step
+    return None
+
+
+def misaligned(lines: list[str], number: int) -> tuple[int, str] | None:
+    """``(column, explanation)`` when line ``number`` (1-based) is a field ``kunci: nilai`` that starts at
+    another column than the fields just above and below it, which agree with each other: a field that lost
+    (or gained) its indentation in a copied entry. YAML then reads it as a field of another level and
+    stops a line later, blaming a colon there. A field that opens a block ("kunci:", "kunci: >-") or follows
+    one may rightly differ, so those are left to the parser's words."""
+    fields = [_KEY.match(text) if text is not None else None for text in
+              (lines[number - 1] if 0 < number <= len(lines) else None,
+               _content(lines, number - 2, -1), _content(lines, number, 1))]
+    if not all(fields) or not all(found["value"] and found["value"][0] not in "|>" for found in fields[:2]):
+        return None
+    own, above, below = (len(found["lead"]) for found in fields)
+    if above != below or own == above:
+        return None
+    return own + 1, message(RULE, "kurang_menjorok" if own < above else "lebih_menjorok", spasi=above)
+
+
 # A value (after "kunci: " or "- ") that starts with a quote.
 _QUOTED_VALUE = re.compile(r"""^\s*(?:-\s+)?(?:[^:#"'\s][^:#]*:\s+)?(["'])(.*)$""")
 
@@ -93,13 +139,22 @@ def locate(error: object, text: str) -> tuple[int, int, str]:
     if opened is not None and context.startswith(("while scanning a quoted scalar", "while parsing a flow")):
         what = message(RULE, "kutip_terbuka") if "quoted" in context else explain(problem)
         return opened.line + 1, opened.column + 1, what
+    lines = text.splitlines()
     if opened is not None and context.startswith("while scanning a simple key"):
         # A key without its colon: the parser notices only on the next line; the key's line is the one to fix.
-        return opened.line + 1, opened.column + 1, explain(problem)
+        written = missing_space(lines[opened.line]) if opened.line < len(lines) else None
+        return opened.line + 1, opened.column + 1, written[1] if written else explain(problem)
     if mark is None:
         return 1, 0, explain(problem)
+    # "- kode:GOV-02" is a list item of one text, a field at column 0 amid an entry a field of the file: the
+    # parser stops at a colon of the line after it, or at the line itself. The line before goes first: when
+    # a field lost its indentation the parser's line below it can look over-indented against it.
+    for number in (mark.line, mark.line + 1):
+        written = (missing_space(lines[number - 1]) if 0 < number <= len(lines) else None) or misaligned(lines, number)
+        if written:
+            return number, *written
     if "tab" not in problem:
-        quote = _open_quote(text.splitlines(), mark.line - 1)
+        quote = _open_quote(lines, mark.line - 1)
         if quote is not None:
             return quote + 1, 0, message(RULE, "kutip_terbuka")
-    return _seen_on(text.splitlines(), mark.line + 1, mark.column + 1, problem)
+    return _seen_on(lines, mark.line + 1, mark.column + 1, problem)

@@ -5,6 +5,7 @@ programme data (:mod:`masterplan.model.programmes`) and the plan's logic (:mod:`
 
 from __future__ import annotations
 
+import difflib
 from typing import TYPE_CHECKING
 
 import yaml
@@ -82,7 +83,7 @@ def broken_schema_problem(schema_file: str, rule: str, error: BrokenSchema) -> P
 
 def schema_errors(data: object, schema: dict, memo: ResultCache | None = None) -> list[tuple[str, str, list, str]]:
     """``(rule, message, path, validator keyword)`` for every JSON Schema error of ``data`` against
-    ``schema`` (:func:`schema_message`), in jsonschema's order. With ``memo`` (the build's) the answer is
+    ``schema`` (:func:`schema_messages`), in jsonschema's order. With ``memo`` (the build's) the answer is
     kept between builds, keyed by the ``repr`` of the data and the schema (which tells a YAML date from the
     same text in quotes); jsonschema is then imported only when something changed. Raises
     :class:`BrokenSchema` when ``schema`` cannot judge data."""
@@ -94,7 +95,7 @@ def schema_errors(data: object, schema: dict, memo: ResultCache | None = None) -
         except Exception as error:  # noqa: BLE001 - jsonschema raises many kinds for a schema it cannot use
             reason = (str(error).splitlines() or [type(error).__name__])[0]
             raise BrokenSchema(reason.split(" within ")[0][:160]) from None  # not the whole schema it quotes
-        return [(*schema_message(error, data), _keyword(error)) for error in errors]
+        return [(*said, _keyword(error)) for error in errors for said in schema_messages(error, data)]
     if memo is None:  # the verdict on the same data is asked again in one process (validate.py, a test run)
         key = (repr(data), repr(schema))
         if key not in _VERDICTS:
@@ -132,9 +133,25 @@ def inline_refs(schema: dict) -> dict:
     return copy(schema, ())
 
 
-def schema_message(error, data) -> tuple[str, str, list]:
-    """``(rule, message, path)`` for one jsonschema error; ``path`` is where the message points. The
-    sentences are the PROGRAM-SKEMA and PROGRAM-KARAKTER texts of rules.yml."""
+def _misspelt(instance: object, schema: dict) -> dict[str, str]:
+    """Each unknown key of the mapping ``instance`` -> the field of ``schema`` (an object schema allowing no
+    other keys) it most likely misspells: the closest (difflib) of the required fields it lacks, else of
+    the optional ones it lacks. ``opd_pengampuh`` then says 'maybe opd_pengampu' once, instead of also
+    making 'opd_pengampu is required' a second message for the one typo."""
+    if schema.get("additionalProperties") is not False or not isinstance(instance, dict):
+        return {}
+    known = schema.get("properties", {})
+    absent = [name for name in known if name not in instance]
+    required = [name for name in schema.get("required", ()) if name in absent]
+    return {key: close[0] for key in instance if key not in known
+            if (close := difflib.get_close_matches(str(key), required, n=1)
+                or difflib.get_close_matches(str(key), absent, n=1))}
+
+
+def schema_messages(error, data) -> list[tuple[str, str, list]]:
+    """``(rule, message, path)`` for one jsonschema error; ``path`` is where the message points: one for
+    most errors, one per unknown key, none for a required field that a misspelt key stands for
+    (:func:`_misspelt`). The sentences are the PROGRAM-SKEMA and PROGRAM-KARAKTER texts of rules.yml."""
     path = list(error.absolute_path)
     owner = ""
     if len(path) >= 2 and path[0] == "program" and isinstance(path[1], int):
@@ -145,19 +162,26 @@ def schema_message(error, data) -> tuple[str, str, list]:
     value = error.instance
     kind = error.validator
     if kind == "required":
-        missing = ", ".join(repr(name) for name in error.validator_value if name not in value)
+        meant = set(_misspelt(value, error.schema).values())
+        names = [name for name in error.validator_value if name not in value and name not in meant]
+        if not names:
+            return []
+        missing = ", ".join(map(repr, names))
         if path and field != "(berkas)" and not isinstance(path[-1], int):
-            return SCHEMA, rule_texts.message(SCHEMA, "wajib_diisi_pada", program=owner, kolom=missing, induk=field), path
-        return SCHEMA, rule_texts.message(SCHEMA, "wajib_diisi", program=owner, kolom=missing), path
+            return [(SCHEMA, rule_texts.message(SCHEMA, "wajib_diisi_pada", program=owner, kolom=missing, induk=field),
+                     path)]
+        return [(SCHEMA, rule_texts.message(SCHEMA, "wajib_diisi", program=owner, kolom=missing), path)]
     if kind == "additionalProperties":
         known = set(error.schema.get("properties", {}))
-        extra = sorted(k for k in value if k not in known)
-        return (SCHEMA, rule_texts.message(SCHEMA, "tidak_dikenal", program=owner, kolom=", ".join(repr(e) for e in extra),
-                                      dikenal=", ".join(sorted(known))), path + extra[:1])
+        meant = _misspelt(value, error.schema)
+        return [(SCHEMA, rule_texts.message(SCHEMA, "tidak_dikenal_mirip", program=owner, kolom=extra, dugaan=meant[extra])
+                 if extra in meant else rule_texts.message(SCHEMA, "tidak_dikenal", program=owner, kolom=repr(extra),
+                                                           dikenal=", ".join(sorted(known))), [*path, extra])
+                for extra in sorted((key for key in value if key not in known), key=str)]
     pasted = _word_paste(value)
     if pasted:
-        return ("PROGRAM-KARAKTER", rule_texts.message("PROGRAM-KARAKTER", "salin_word", program=owner, kolom=field,
-                                                  karakter=", ".join(pasted)), path)
+        return [("PROGRAM-KARAKTER", rule_texts.message("PROGRAM-KARAKTER", "salin_word", program=owner, kolom=field,
+                                                   karakter=", ".join(pasted)), path)]
     shown = repr(value)
     if _keyword(error) == "propertyNames":  # the value is a key: point at it, name it as a code
         message = rule_texts.message(SCHEMA, "kode_format", program=owner, kode=value)
@@ -186,4 +210,4 @@ def schema_message(error, data) -> tuple[str, str, list]:
     # An empty field needs filling, not the shared text definition's advice on Word characters.
     empty = value is None or kind in ("minLength", "minItems", "minProperties")
     hint = "" if empty else error.schema.get("description", "")
-    return SCHEMA, message + (rule_texts.message(SCHEMA, "isi_yang_benar", keterangan=hint) if hint else ""), path
+    return [(SCHEMA, message + (rule_texts.message(SCHEMA, "isi_yang_benar", keterangan=hint) if hint else ""), path)]

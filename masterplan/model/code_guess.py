@@ -1,0 +1,24 @@
+"""Which code of a file of codes (an office of data/opd.yml) an editor meant by a value that is not one:
+first the codes whose name or abbreviation the editor wrote (``Diskominfosan`` -> ``kominfo``), then the
+codes spelt most alike (``dpmtsp`` -> ``dpmptsp``). One answer for a chapter's front matter and for the
+programme data, so that the same slip gets the same suggestion wherever it is made."""
+
+from __future__ import annotations
+
+import difflib
+
+
+def codes_named(value: str, names: dict[str, tuple[str, ...]]) -> list[str]:
+    """The codes whose name or abbreviation (``names``: code -> its names) the editor wrote instead of the
+    code (``Bappeda Bangli`` -> ``bappeda``): a name contained in ``value``, or ``value`` contained in a name."""
+    wanted = value.casefold().strip()
+    if len(wanted) < 3:
+        return []
+    return [code for code, labels in names.items()
+            if any(label.casefold() in wanted or wanted in label.casefold() for label in labels)]
+
+
+def closest_codes(value: str, codes: list[str], names: dict[str, tuple[str, ...]]) -> list[str]:
+    """The codes among ``codes`` that ``value`` most likely means, best first, at most a few: those named
+    (:func:`codes_named`), then the closest in spelling (difflib); empty when nothing is alike."""
+    return list(dict.fromkeys([*codes_named(value, names), *difflib.get_close_matches(value, codes, n=3)]))
