@@ -105,6 +105,12 @@ QUERIES = [
     ("rencana", _marked("perencanaan"), "root word: rencana finds perencanaan"),
     ("kelola", _marked("pengelolaan"), "root word: kelola finds pengelolaan"),
     ("kintamni", lambda found: found["pages"] and "kintamani" in found["marks"], "one typo: Kintamani pages"),
+    # forms the text never uses (a citizen's review): their root, not a one-letter neighbour or nothing
+    ("mengadu", lambda found: "pengaduan" in found["marks"] and "acuan" not in found["marks"],
+     "affixes off: mengadu is adu (pengaduan), not mengacu"),
+    ("mengadukan", _marked("pengaduan"), "affixes off: mengadukan is adu"),
+    ("berwisata", _marked("wisata"), "affixes off: berwisata is wisata"),
+    ("rusak", _marked("kerusakan"), "PySastrawi's 'rusa' for kerusakan corrected"),
     ("wifi desa", _only_pages_with_every_word("wifi", "desa"), "every word required: no page claims 'wifi' alone"),
     ("kopi", _chapter_first_and_no_editors_guide, "a chapter first, the editors' guide never"),
     ("Kintamani", lambda found: not any(EDITORS_GUIDE in p for p in found["pages"]), "no editors' guide"),
@@ -317,3 +323,11 @@ def test_editors_guide_is_not_in_readers_search(src_uri, searched):
 def test_root_words_of_indonesian_affixes():
     found = search_index.roots({"pelayanan", "layanan", "perencanaan", "pengelolaan", "kintamani", "2025"})
     assert found == {"pelayanan": "layan", "layanan": "layan", "perencanaan": "rencana", "pengelolaan": "kelola"}
+
+
+def test_pysastrawi_roots_that_are_another_word_are_corrected(tmp_path):
+    """PySastrawi takes "-kan" off before "-an": kerusakan -> rusa (deer). The shipped roots were made by
+    PySastrawi too: the correction holds with and without them."""
+    for cache in (None, tmp_path):
+        assert search_index.roots({"kerusakan", "gerakan", "diberikan"}, cache) == {
+            "kerusakan": "rusak", "gerakan": "gerak", "diberikan": "beri"}

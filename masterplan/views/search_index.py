@@ -144,9 +144,16 @@ def words(texts: Iterable[str], separator: str) -> set[str]:
     return found
 
 
+# PySastrawi's wrong roots among the plan's words: it takes off "-kan" before "-an", and keeps what is left
+# when its dictionary has it ("kerusakan" -> "rusa", deer), so "rusak" never found "kerusakan" (a reader
+# looking for road damage). Found by listing every word whose root plus "k" is also a dictionary word.
+ROOT_CORRECTIONS = {"kerusakan": "rusak", "gerakan": "gerak", "pergerakan": "gerak"}
+
+
 def stem(word: str) -> str:
-    """The PySastrawi root of ``word`` (the word itself when it has no affix PySastrawi knows)."""
-    return _stemmer().stem(word)
+    """The root of ``word``: PySastrawi's, or :data:`ROOT_CORRECTIONS`'s where PySastrawi is wrong (the
+    word itself when it has no affix PySastrawi knows)."""
+    return ROOT_CORRECTIONS.get(word) or _stemmer().stem(word)
 
 
 def stemmer_version() -> str:
@@ -163,7 +170,7 @@ def roots(vocabulary: set[str], cache_dir: Path | None = None) -> dict[str, str]
     every word again cost as much as a fifth of the site build; the words of :data:`SHIPPED_ROOTS` (same
     PySastrawi version only) are not stemmed again even while that folder is still empty."""
     cache = WordCache(cache_dir / ROOTS_CACHE, stemmer_version(), seed=SHIPPED_ROOTS) if cache_dir else None
-    root_of = (lambda word: cache.get(word, stem)) if cache else stem
+    root_of = (lambda word: ROOT_CORRECTIONS.get(word) or cache.get(word, stem)) if cache else stem
     found = {}
     for word in sorted(vocabulary):
         if PLAIN_WORD.fullmatch(word):

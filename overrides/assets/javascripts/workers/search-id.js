@@ -9,6 +9,7 @@
  *   - every word is required ("wifi desa" never lists pages without "wifi");
  *   - a known word becomes its root (layanan -> layan, so pelayanan matches too);
  *   - an unknown word that starts a known one is searched as a prefix (the word being typed);
+ *   - an unknown word that is a known one with Indonesian affixes is searched as its root;
  *   - any other word is replaced by the most frequent known word one letter away (kintamni -> kintamani).
  * Messages follow Material 9's search worker protocol (SearchMessageType: 0 setup, 1 ready, 2 query,
  * 3 result); why this way: CATATAN-TEKNIS.md C28, C33. Lives in workers/ so that Material's worker
@@ -203,6 +204,32 @@
     return false
   }
 
+  /* Indonesian affixes, tried on a whole word the site does not use ("mengadukan", "berwisata"): when
+     taking them off leaves a word of the site (adu, wisata), the query searches its root. The build
+     stems the site's own words (PySastrawi); a reader's form the text never uses had no root, and fell
+     to the one-letter typo rule instead ("mengadu" became "mengacu", pages on references). A nasal
+     prefix gives back the letter it replaced (menulis -> tulis, memakai -> pakai, mengirim -> kirim,
+     menyapu -> sapu). */
+  var PREFIXES = [["meng", ""], ["meng", "k"], ["meny", "s"], ["mem", ""], ["mem", "p"], ["men", ""],
+    ["men", "t"], ["me", ""], ["peng", ""], ["peng", "k"], ["peny", "s"], ["pem", ""], ["pem", "p"],
+    ["pen", ""], ["pen", "t"], ["per", ""], ["pe", ""], ["ber", ""], ["be", ""], ["ter", ""], ["di", ""],
+    ["ke", ""], ["se", ""], ["", ""]]
+  var SUFFIXES = ["kan", "an", "i", "nya", ""]
+  function knownRoot(word) {
+    var vocabulary = lunr.id.vocabulary
+    for (var suffix of SUFFIXES) {
+      if (!word.endsWith(suffix))
+        continue
+      var stem = word.slice(0, word.length - suffix.length)
+      for (var [prefix, letter] of PREFIXES) {
+        var root = stem.startsWith(prefix) ? letter + stem.slice(prefix.length) : ""
+        if (root.length >= 3 && root !== word && vocabulary.has(root))
+          return lunr.id.root(root)
+      }
+    }
+    return null
+  }
+
   /* One query word as a required lunr term that Material passes on unchanged */
   function term(word) {
     var vocabulary = lunr.id.vocabulary
@@ -210,6 +237,9 @@
       return "+" + lunr.id.root(word)
     if (startsKnownWord(word))
       return "+" + word + "*"
+    var root = knownRoot(word)
+    if (root)
+      return "+" + root
     var best = word, count = 0
     if (word.length >= 4)
       vocabulary.forEach(function (n, known) {
