@@ -353,22 +353,37 @@ def test_spoken_numbers(words, value):
 # Dates and views on the real data
 # ---------------------------------------------------------------------------------------------------
 
-STAGE_DATES = {  # stage 2 is the one published (mkdocs.yml); its line and the later stages' lines
-    "tahap berjalan tanpa tanggal": ([("  tanggal_dokumen: Desember 2026\n", "")], "Tahap 2 belum memiliki"),
+STAGE_DATES = {  # stage 2 is the one published (mkdocs.yml); the edit, the words and the line reported
+    "tahap berjalan tanpa tanggal": ([("  tanggal_dokumen: Desember 2026\n", "")], "Tahap 2 belum memiliki", "2:"),
     "tahap berjalan tanpa tahun": ([("  tanggal_dokumen: Desember 2026\n", "  tanggal_dokumen: belum dijadwalkan\n")],
-                                   "tidak memuat tahun"),
+                                   "tidak memuat tahun", "  tanggal_dokumen: belum dijadwalkan"),
     "tahap sebelumnya tanpa tahun": ([("  tanggal_dokumen: Juni 2024\n", "  tanggal_dokumen: belum dijadwalkan\n")],
-                                     "tahap 1 ('belum dijadwalkan')"),
+                                     "tahap 1 ('belum dijadwalkan')", "  tanggal_dokumen: belum dijadwalkan"),
     "tahap sesudahnya lebih awal": ([("  tanggal_dokumen: belum dijadwalkan\n", "  tanggal_dokumen: September 2024\n")],
-                                    "Tahap 3 bertanggal 'September 2024', lebih awal dari tahap 2"),
+                                    "Tahap 3 bertanggal 'September 2024', lebih awal dari tahap 2",
+                                    "  tanggal_dokumen: September 2024"),
 }
 
 
-@pytest.mark.parametrize("edits, words", STAGE_DATES.values(), ids=STAGE_DATES.keys())
-def test_stage_dates_that_cannot_be_printed_or_precede_the_published_stage_are_reported(tmp_path, edits, words):
-    _, problems = plan_logic.check(_repo(tmp_path, {"tahapan.yml": edits}))
-    assert [(p.path, p.rule) for p in problems] == [("data/tahapan.yml", "TAHAPAN-TANGGAL")]
+@pytest.mark.parametrize("edits, words, line", STAGE_DATES.values(), ids=STAGE_DATES.keys())
+def test_stage_dates_that_cannot_be_printed_or_precede_the_published_stage_are_reported(tmp_path, edits, words, line):
+    """Reported at the line the editor fixes (the stage's tanggal_dokumen, else the stage's key), not at
+    line 1 of data/tahapan.yml: the first such line of the edited file."""
+    root = _repo(tmp_path, {"tahapan.yml": edits})
+    _, problems = plan_logic.check(root)
+    lines = (root / "data" / "tahapan.yml").read_text(encoding="utf-8").splitlines()
+    assert [(p.path, p.line, p.rule) for p in problems] == [("data/tahapan.yml", lines.index(line) + 1, "TAHAPAN-TANGGAL")]
     assert words in problems[0].message
+
+
+def test_a_stage_missing_from_the_file_is_reported_at_its_first_line(tmp_path):
+    """No entry to point at: the file itself (line 1), as for any missing part of a file."""
+    root = _repo(tmp_path, {})
+    path = root / "data" / "tahapan.yml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text[:text.index("\n2:\n") + 1], encoding="utf-8")
+    found = [(p.line, p.rule) for p in plan_logic.check(root)[1] if p.path == "data/tahapan.yml"]
+    assert found == [(1, "TAHAPAN-TANGGAL")]
 
 
 def test_later_stages_may_be_unscheduled_or_dated_after_the_published_one(tmp_path):
