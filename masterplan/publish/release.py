@@ -9,76 +9,30 @@ done in the local git repository first; only ``push=True`` (the workflows) sends
 
 from __future__ import annotations
 
-import os
 import shutil
 import subprocess
 import sys
 import tempfile
-import zipfile
 from pathlib import Path
 from urllib.parse import urlparse
 
 import yaml
 
 from masterplan.pdf import PLUGIN_NAME, worksheets
-from masterplan.model import settings, site_config, stages
-from masterplan.publish import change_report, root_pages, versions
-from masterplan.publish.push_auth import TOKEN, push_env
+from masterplan.model import settings, stages
+from masterplan.publish import change_report, offline, root_pages, versions
+from masterplan.publish.push_auth import push_env
+from masterplan.publish.release_env import ReleaseError, config as _config, env as _env, not_ready as _not_ready
+from masterplan.publish.release_env import run as _run
 
 BRANCH = "gh-pages"
 REMOTE = "origin"
 NOTES = "catatan-rilis.md"  # release notes, next to the PDF and the zip in the output folder
-OFFLINE_CONFIG = ".mkdocs-luring.yml"  # temporary config for the offline copy, removed after the build
 PDF_PLUGIN = PLUGIN_NAME
-# The iframe-worker shim from the npm package (pinned in scripts/npm/package-lock.json, installed by
-# scripts/setup-npm.sh), shipped inside the offline copy so that search works from file:// offline.
-SHIM = Path(".venv/npm/node_modules/iframe-worker/shim/index.js")
-SHIM_IN_SITE = "assets/javascripts/iframe-worker-shim.js"
 # mike's options, on its command line: with no mike plugin in mkdocs.yml ordinary builds never load mike;
 # `mike deploy` adds it with its defaults (version selector on, as Material's needs; no canonical_version:
 # each version's addresses are its own). Aliases are copies (any web server); the root redirect is ours.
 ALIAS_TYPE, REDIRECT_TEMPLATE = "copy", "overrides/akar/pengalihan.html"
-BOT = ("Rilis otomatis", "41898282+github-actions[bot]@users.noreply.github.com")
-
-
-class ReleaseError(Exception):
-    """A release cannot go ahead; the message (Bahasa Indonesia) says why and what to do."""
-
-
-def _config(repo: Path) -> dict:
-    """The data of ``repo/mkdocs.yml``; raises :class:`ReleaseError` listing its problems when it cannot be read."""
-    source = site_config.source(repo)
-    if source.problems:
-        raise _not_ready(source.problems)
-    return source.data
-
-
-def _env(repo: Path, pdf: bool) -> dict[str, str]:
-    """Environment for mike and MkDocs: the venv's tools first on PATH (mike runs ``mkdocs``), a commit
-    identity when git has none (a fresh CI runner), the PDF switched on or off."""
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
-    env.pop(TOKEN, None)  # only the push gets it, never the build (our plugins are Python code)
-    env["PATH"] = f"{Path(sys.executable).parent}{os.pathsep}{env.get('PATH', '')}"
-    env.pop("ENABLE_PDF_EXPORT", None)
-    if pdf:
-        env["ENABLE_PDF_EXPORT"] = "1"
-    known = subprocess.run(["git", "-C", str(repo), "config", "user.email"], capture_output=True, text=True)
-    if not known.stdout.strip():
-        for role in ("AUTHOR", "COMMITTER"):
-            env.setdefault(f"GIT_{role}_NAME", BOT[0])
-            env.setdefault(f"GIT_{role}_EMAIL", BOT[1])
-    return env
-
-
-def _run(repo: Path, command: list[str], env: dict[str, str], stdin: bytes | None = None,
-         show: bool = False) -> str:
-    """Run ``command`` in ``repo`` and return its output; ``show`` lets the output through to the log
-    instead (builds, so that the editor sees MkDocs' messages). Raises :class:`ReleaseError`."""
-    result = subprocess.run(command, cwd=repo, env=env, input=stdin, capture_output=not show)
-    if result.returncode != 0:
-        output = b"" if show else result.stdout + result.stderr
-        raise ReleaseError(f"Perintah gagal: {' '.join(command)}\n{output.decode('utf-8', 'replace').strip()}")
-    return "" if show else result.stdout.decode("utf-8", errors="replace")
 
 
 def _mike(repo: Path, env: dict[str, str], *args: str, show: bool = False) -> str:
@@ -116,10 +70,6 @@ def plan_settings(repo: Path) -> settings.Plan:
     if loaded.problems:
         raise _not_ready(loaded.problems)
     return loaded.plan
-
-
-def _not_ready(problems) -> ReleaseError:
-    return ReleaseError("mkdocs.yml belum benar:\n" + "\n".join(p.text() for p in problems))
 
 
 def _check_checkout(repo: Path, tag: str) -> None:
@@ -199,47 +149,6 @@ def publish_draft(repo: Path, push: bool = False, pdf: bool = True) -> None:
     _finish_branch(repo, env, push)
 
 
-def offline_zip(repo: Path, version: str, pdf: Path | None, target: Path, sheets: Path | None = None) -> Path:
-    """Build a copy of ``version`` that opens from disk with the network off (Material's offline plugin:
-    plain file links, search without a server, with the iframe-worker shim shipped inside instead of
-    fetched from a CDN), carrying ``pdf`` where the "Unduh PDF" button and the home page point, and zip it
-    under one top folder named like ``target``, with ``sheets`` (the worksheets PDF) beside it. No version
-    selector: the copy holds one version.
-
-    Raises :class:`ReleaseError` when the shim is not installed or the build fails.
-    """
-    shim = repo / SHIM
-    if not shim.is_file():
-        raise ReleaseError(f"{SHIM} tidak ada: jalankan dulu scripts/setup-npm.sh (dipanggil scripts/release.sh).")
-    config = _config(repo)
-    config["plugins"] = ["mike", *config["plugins"], "offline"]  # mike as `mike deploy` adds it: own addresses
-    config["extra"].pop("version", None)
-    # A script whose address names "iframe-worker" stops the offline plugin from adding the CDN one.
-    config["extra"]["polyfills"] = [SHIM_IN_SITE]
-    if pdf is not None:
-        config["extra"][versions.READY_PDF] = str(pdf)
-    if sheets is not None:
-        config["extra"][worksheets.READY] = str(sheets)
-    config_file = repo / OFFLINE_CONFIG
-    env = dict(_env(repo, pdf=False), **{stages.VERSION_VARIABLE: version})
-    with tempfile.TemporaryDirectory() as tmp:
-        site = Path(tmp) / "site"
-        config_file.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
-        try:
-            _run(repo, [sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", str(config_file),
-                        "--site-dir", str(site)], env, show=True)
-        finally:
-            config_file.unlink()
-        (site / SHIM_IN_SITE).parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(shim, site / SHIM_IN_SITE)
-        top = target.name.removesuffix(".zip")
-        with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as archive:
-            for path in sorted(site.rglob("*")):
-                if path.is_file():
-                    archive.write(path, f"{top}/{path.relative_to(site).as_posix()}")
-    return target
-
-
 def release_stage(repo: Path, tag: str, dist: Path, push: bool = False, pdf: bool = True) -> list[Path]:
     """Release stage ``tag`` (checked out in ``repo``): a version on ``gh-pages`` with the alias
     ``terbaru`` and the root redirect when it is the newest stage, and in ``dist`` the stage-named PDF,
@@ -275,7 +184,7 @@ def release_stage(repo: Path, tag: str, dist: Path, push: bool = False, pdf: boo
     notes.write_text(change_report.release_notes(repo, tag, change_report.website_only(repo),
                                                  f"{config['site_url'].rstrip('/')}/{tag}/"),
                      encoding="utf-8")
-    archive = offline_zip(repo, tag, files[0] if files else None, dist / stage.zip_name, files[1] if files else None)
+    archive = offline.offline_zip(repo, tag, files[0] if files else None, dist / stage.zip_name, files[1] if files else None)
     _finish_branch(repo, env, push, files[0] if files and newest else None)
     return [*files, archive, notes]
 
