@@ -27,6 +27,7 @@ import yaml
 from bs4 import BeautifulSoup
 from pypdf import PdfReader
 
+from checks_util import copy_project
 from conftest import OUTPUT, ROOT, mkdocs_config
 from masterplan.devtools import browser as chromium
 from masterplan.devtools.local_server import serve
@@ -616,6 +617,31 @@ def test_tag_must_match_the_stage_in_mkdocs_yml(tmp_path, tag, stage_in_config, 
     else:
         with pytest.raises(release.ReleaseError, match=re.escape(message)):
             release.check_settings(tmp_path, stages.parse(tag))
+
+
+@pytest.mark.parametrize("version", ["tahap-3", "draf"])
+def test_what_the_build_would_refuse_stops_the_release_before_anything_is_built(tmp_path, version):
+    """The maintainer's report: stage 3 set and tagged while data/tahapan.yml still says 'belum
+    dijadwalkan' stopped only inside `mike deploy`. The release runs validate.py's full check first: it
+    stops at once, names the stage's line, and leaves no gh-pages branch and no dist/."""
+    repo = copy_project(ROOT, tmp_path / "repo", ["docs", "data", "overrides", "mkdocs.yml", "kata-proyek.txt"])
+    set_stage(repo, 3)
+    git(repo, "init", "-q", "-b", "main")
+    git(repo, "config", "user.name", "Gladi")
+    git(repo, "config", "user.email", "gladi@example.org")
+    git(repo, "add", "-A")
+    git(repo, "commit", "-qm", "Tahap 3")
+    git(repo, "tag", "tahap-3")
+    result = subprocess.run([str(ROOT / ".venv" / "bin" / "python"), str(ROOT / "scripts" / "release.py"), version,
+                             "--tanpa-pdf"], cwd=repo, capture_output=True, text=True, timeout=300)
+    lines = (repo / stage_dates.STAGES_FILE).read_text(encoding="utf-8").splitlines()
+    third = lines.index("3:")
+    line = next(n for n in range(third, len(lines)) if lines[n].startswith("  tanggal_dokumen:")) + 1
+    assert result.returncode == 1 and "Traceback" not in result.stderr, result.stderr
+    assert result.stderr.startswith("GAGAL: Pemeriksaan naskah (sama dengan scripts/validate.py) menemukan galat")
+    assert f"{stage_dates.STAGES_FILE}:{line}: [TAHAPAN-TANGGAL] " in result.stderr, result.stderr
+    assert "belum ada yang dibangun atau diterbitkan" in result.stderr
+    assert git(repo, "branch", "--list", release.BRANCH) == "" and not (repo / "dist").exists()
 
 
 @pytest.mark.parametrize("args, message", [

@@ -18,8 +18,10 @@ from urllib.parse import urlparse
 
 import yaml
 
+from masterplan.checks import by_kind
 from masterplan.pdf import PLUGIN_NAME, worksheets
 from masterplan.model import settings, stages
+from masterplan.model.problems import ERROR, summary_line
 from masterplan.publish import change_report, offline, root_pages, versions
 from masterplan.publish.push_auth import push_env
 from masterplan.publish.release_env import ReleaseError, config as _config, env as _env, not_ready as _not_ready
@@ -70,6 +72,20 @@ def plan_settings(repo: Path) -> settings.Plan:
     if loaded.problems:
         raise _not_ready(loaded.problems)
     return loaded.plan
+
+
+def check_sources(repo: Path) -> None:
+    """The full check of ``scripts/validate.py`` without paths (:func:`by_kind.full_check`), before
+    anything is built or deployed: what would stop the build (a stage without a date in
+    data/tahapan.yml, an error in a chapter or a data file, a setting MkDocs refuses) stops the release
+    here, every problem at once, instead of inside ``mike deploy`` halfway through the release.
+    Warnings (spelling) do not stop it. Raises :class:`ReleaseError`."""
+    errors = [problem for problem in by_kind.full_check(repo) if problem.severity == ERROR]
+    if errors:
+        raise ReleaseError("Pemeriksaan naskah (sama dengan scripts/validate.py) menemukan galat; belum ada yang "
+                           "dibangun atau diterbitkan:\n" + "\n".join(problem.text() for problem in errors) +
+                           f"\n{summary_line(errors)} Perbaiki lewat pull request, lalu ulangi rilis (tag tahap: "
+                           "hapus tag dan buat lagi pada commit yang sudah diperbaiki).")
 
 
 def _check_checkout(repo: Path, tag: str) -> None:
@@ -142,6 +158,7 @@ def publish_draft(repo: Path, push: bool = False, pdf: bool = True) -> None:
     Before the first stage release the draft is also the default version, so the root address works.
     ``pdf=False`` (site only) is for quick rehearsals; the workflow always builds the PDF."""
     plan_settings(repo)
+    check_sources(repo)
     env = _env(repo, pdf)
     _deploy(repo, env, stages.DRAFT_VERSION, stages.DRAFT_TITLE, [])
     if not any(stages.LATEST_ALIAS in v.get("aliases", []) for v in deployed(repo, env)):
@@ -156,7 +173,8 @@ def release_stage(repo: Path, tag: str, dist: Path, push: bool = False, pdf: boo
     version, the zip or ``dist``) is for local rehearsals only and cannot be pushed.
 
     Raises :class:`ReleaseError` (message in Bahasa Indonesia) for a wrong tag, a checkout not at the tag,
-    a stage that does not match ``mkdocs.yml``, or a failed build.
+    a stage that does not match ``mkdocs.yml``, an error the checks find (:func:`check_sources`, before
+    anything is built), or a failed build.
     """
     stage = stages.parse(tag)
     if stage is None:
@@ -165,6 +183,7 @@ def release_stage(repo: Path, tag: str, dist: Path, push: bool = False, pdf: boo
         raise ReleaseError("Rilis tahap yang dikirim selalu memuat PDF: jangan pakai --tanpa-pdf bersama --push.")
     _check_checkout(repo, tag)
     check_settings(repo, stage)
+    check_sources(repo)
     env = _env(repo, pdf=pdf)
     newest = stage == max(stages.released(repo))
     _deploy(repo, env, stage.tag, stage.label, [stages.LATEST_ALIAS] if newest else [])
