@@ -77,11 +77,12 @@ class StageDate:
     year: int
     edition: str = ""
 
-    def label(self, stage_roman: str, final: bool) -> str:
+    def label(self, stage_roman: str, final: bool, draft: str = "Draf") -> str:
         """The edition as the cover and the colophon name it: ``Draf Tahap II, pemutakhiran Desember
-        2026`` (or ``Draf Tahap I, Juni 2024``; ``Tahap IV, September 2024`` for a final document)."""
+        2026`` (or ``Draf Tahap I, Juni 2024``; ``Tahap IV, September 2024`` for a final document).
+        ``draft="draf"`` words it inside a sentence (the prose's ``[[edisi]]``)."""
         when = f"{self.edition} {self.text}" if self.edition else self.text
-        return f"{'' if final else 'Draf '}Tahap {stage_roman}, {when}"
+        return f"{'' if final else draft + ' '}Tahap {stage_roman}, {when}"
 
 
 def date_line(root: Path, stage: int) -> int:
