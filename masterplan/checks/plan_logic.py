@@ -1,7 +1,8 @@
 """Checks of the plan's logic: the chain isu → misi → sasaran → program → indikator, the horizons and
 phases, rencana aksi (those in :mod:`masterplan.checks.logic_chain`), targets and milestones
 (:mod:`masterplan.checks.logic_targets`), the quick-win criteria, the TOWS
-strategies, and counts written in the prose.
+strategies, counts written in the prose, and the edition the prose names
+(:mod:`masterplan.checks.edition_prose`).
 
 Each rule is one small generator over a :class:`~masterplan.model.plan_logic.PlanLogic` that yields
 ``(path, line, rule, message)``; :func:`check` runs them all and returns :class:`Problem` objects with
@@ -15,7 +16,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterator
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -26,7 +27,7 @@ from masterplan.checks.logic_chain import (Finding, actions_cover, alignment_com
 from masterplan.checks.logic_targets import (kpbu_in_last_phase, milestones_in_programmes, services_operated,
                                              programme_targets_agree, targets_have_active_programmes,
                                              targets_wait_for_baselines)
-from masterplan.checks import plan_dates
+from masterplan.checks import edition_prose, plan_dates
 from masterplan.model import documents, rules as rules_module
 from masterplan.model.plan_logic import HORIZON_FILE, SWOT_FILE, TOWS, PlanLogic, load_plan_logic
 from masterplan.model.problems import EDITORS_GUIDE, Problem, help_reference, help_url
@@ -224,21 +225,25 @@ def findings(logic: PlanLogic, pages: list[documents.Document] = ()) -> list[Fin
     return found + list(prose_counts(logic, list(pages)))
 
 
-def _kept_prose_counts(logic: PlanLogic, paths: list[Path], root: Path, memo: ResultCache) -> list[Finding]:
-    """:func:`prose_counts` of the pages at ``paths``, each kept between builds in ``memo`` under the
-    page's path and text and the counts the data supports (all it reads of the data: a pull request that
-    rewords a programme does not count every page again)."""
-    allowed = valid_counts(logic)
-    counts = text_of({noun: sorted(values) for noun, values in allowed.items()})
+def _page_findings(rules: list, paths: list[Path], root: Path, memo: ResultCache | None) -> list[Finding]:
+    """The findings of each per-page rule ``(kind, key, rule)`` (``rule(document)`` yields findings) on
+    the pages at ``paths``, each page read once and parsed at most once. With ``memo`` (the build's) a
+    rule's findings on a page are kept between builds under the page's path and text and the rule's
+    ``key`` (all it reads of the data): a pull request that rewords a programme does not count every page
+    again."""
     found: list[Finding] = []
     for path in paths:
         shown = shown_path(path, root)
         text = read_text(path, shown)
         if isinstance(text, Problem):  # the editors' checks report the unreadable file
             continue
-        found += memo.get("logika-hitungan", (shown, text, counts),
-                          lambda: list(_claims_against(allowed, [documents.parse(text, shown)])),
-                          lambda kept: [list(finding) for finding in kept], lambda kept: [tuple(f) for f in kept])
+        parsed = cache(lambda text=text, shown=shown: documents.parse(text, shown))
+        for kind, key, rule in rules:
+            if memo is None:
+                found += rule(parsed())
+                continue
+            found += memo.get(kind, (shown, text, key), lambda rule=rule, parsed=parsed: list(rule(parsed())),
+                              lambda kept: [list(finding) for finding in kept], lambda kept: [tuple(f) for f in kept])
     return found
 
 
@@ -268,8 +273,9 @@ def check(root: Path, docs_dir: Path | None = None, catalogue: Catalogue | None 
     docs_dir = docs_dir or root / "docs"
     paths = [path for path in sorted(docs_dir.rglob("*.md"))
              if not path.relative_to(docs_dir).as_posix().startswith(EDITORS_GUIDE)]
-    if memo is None:
-        found = findings(logic, [documents.load(path, root) for path in paths])
-    else:
-        found = findings(logic) + _kept_prose_counts(logic, paths, root, memo)
+    allowed = valid_counts(logic)
+    counts = text_of({noun: sorted(values) for noun, values in allowed.items()})
+    page_rules = [("logika-hitungan", counts, lambda document: _claims_against(allowed, [document])),
+                  *filter(None, [edition_prose.page_rule(root)])]
+    found = findings(logic) + _page_findings(page_rules, paths, root, memo)
     return logic, to_problems(found + plan_dates.findings(root, logic))
