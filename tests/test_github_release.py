@@ -198,7 +198,12 @@ def test_release_files_are_the_stage_pdf_the_site_zip_and_the_notes(rehearsal):
     assert "docs/" not in notes and "Berkas" not in notes
     chapter = BeautifulSoup(blob(repo, "tahap-2/bab-2-gambaran-umum/index.html"), "html.parser")
     assert NEW_SECTION in chapter.find(id=added[1]).get_text()  # the anchor is the heading's own id
-    assert "Rilis pertama" in (repo / "dist-1" / release.NOTES).read_text(encoding="utf-8")
+    first = (repo / "dist-1" / release.NOTES).read_text(encoding="utf-8")
+    assert "Rilis pertama" in first
+    # tahap-1 was rehearsed with --tanpa-pdf: its notes announce the one file it made, no PDF.
+    assert ".pdf" not in first and f"Lampiran rilis: salinan situs yang dapat dibuka tanpa internet " \
+                                   f"(`{stages.PDF_STEM}-Tahap-1-situs.zip`" in first
+    assert all(f"(`{name}`" in notes for name in (STAGE_PDF, STAGE_SHEETS)), notes
 
 
 def test_history_page_of_the_new_stage_shows_the_change(rehearsal):

@@ -22,7 +22,7 @@ from masterplan.checks import by_kind
 from masterplan.pdf import PLUGIN_NAME, worksheets
 from masterplan.model import settings, stages
 from masterplan.model.problems import ERROR, summary_line
-from masterplan.publish import change_report, offline, root_pages, versions
+from masterplan.publish import change_report, offline, release_notes, root_pages, versions
 from masterplan.publish.push_auth import push_env
 from masterplan.publish.release_env import ReleaseError, config as _config, env as _env, not_ready as _not_ready
 from masterplan.publish.release_env import run as _run
@@ -200,8 +200,8 @@ def release_stage(repo: Path, tag: str, dist: Path, push: bool = False, pdf: boo
         files.append(Path(shutil.copy2(site_dir / worksheets.file_name(plan_pdf),
                                        dist / worksheets.file_name(stage.pdf_name))))
     notes = dist / NOTES
-    notes.write_text(change_report.release_notes(repo, tag, change_report.website_only(repo),
-                                                 f"{config['site_url'].rstrip('/')}/{tag}/"),
+    notes.write_text(release_notes.release_notes(repo, tag, change_report.website_only(repo),
+                                                 f"{config['site_url'].rstrip('/')}/{tag}/", pdf=pdf),
                      encoding="utf-8")
     archive = offline.offline_zip(repo, tag, files[0] if files else None, dist / stage.zip_name, files[1] if files else None)
     _finish_branch(repo, env, push, files[0] if files and newest else None)
