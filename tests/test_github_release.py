@@ -33,7 +33,7 @@ from masterplan.devtools import browser as chromium
 from masterplan.devtools.local_server import serve
 from masterplan.model import stage_dates, stages
 from masterplan.pdf import worksheets
-from masterplan.publish import offline, release
+from masterplan.publish import offline as offline_copy, release  # `offline` is the fixture below
 
 SCREENSHOTS = OUTPUT / "screenshots"
 
@@ -226,7 +226,7 @@ def test_site_zip_has_relative_links_and_references_no_other_host(offline):
     assert (top / "index.html").is_file() and (top / "pdf" / STAGE_PDF).is_file()
     assert (top / "pdf" / STAGE_SHEETS).is_file(), "the worksheets of the stage beside its PDF"
     assert (top / "search" / "search_index.js").is_file(), "offline search index"
-    assert (top / offline.SHIM_IN_SITE).is_file(), "iframe-worker shim shipped inside"
+    assert (top / offline_copy.SHIM_IN_SITE).is_file(), "iframe-worker shim shipped inside"
     # 404.html is served by a web server for missing addresses; its links are absolute by design.
     pages = sorted(p for p in top.rglob("*.html") if p.name != "404.html")
     assert len(pages) > 20
