@@ -104,6 +104,10 @@ def test_each_release_step_succeeds_and_pushes_nothing(rehearsal):
         assert "Traceback" not in result.stderr
     assert git(repo, "remote").strip() == ""
     assert "WARNING" not in logs["tahap-2"].stderr
+    # Nothing is left beside mkdocs.yml (the offline copy once wrote a temporary .mkdocs-luring.yml there):
+    # only the output folders the commands were given.
+    assert sorted(git(repo, "status", "--porcelain", "--ignored").splitlines()) == [
+        "!! .cache/", "!! .venv", "!! site/", "?? dist-1/", "?? dist-2/"]
 
 
 def test_gh_pages_has_both_stages_the_alias_the_draft_and_the_root_pages(rehearsal):
@@ -647,6 +651,17 @@ def test_what_the_build_would_refuse_stops_the_release_before_anything_is_built(
     assert f"{stage_dates.STAGES_FILE}:{line}: [TAHAPAN-TANGGAL] " in result.stderr, result.stderr
     assert "belum ada yang dibangun atau diterbitkan" in result.stderr
     assert git(repo, "branch", "--list", release.BRANCH) == "" and not (repo / "dist").exists()
+
+
+def test_the_offline_build_stops_with_mkdocs_words_and_no_traceback(tmp_path):
+    """The offline copy's child build (offline.build_with) says what MkDocs says when the build cannot go
+    ahead, and writes no configuration file of its own."""
+    (tmp_path / "mkdocs.yml").write_text("site_name: Uji\nnav: 3\n", encoding="utf-8")
+    result = subprocess.run([str(ROOT / ".venv" / "bin" / "python"), "-m", offline_copy.__name__, str(tmp_path / "situs")],
+                            cwd=tmp_path, input="plugins: []\n", capture_output=True, text=True, timeout=120)
+    assert result.returncode == 1 and "Traceback" not in result.stderr, result.stderr
+    assert "Aborted with a configuration error!" in result.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["mkdocs.yml"]
 
 
 @pytest.mark.parametrize("args, message", [

@@ -6,6 +6,7 @@ fetched from a CDN).
 
 from __future__ import annotations
 
+import logging
 import shutil
 import sys
 import tempfile
@@ -13,13 +14,15 @@ import zipfile
 from pathlib import Path
 
 import yaml
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+from mkdocs.exceptions import MkDocsException
 
-from masterplan.model import stages
+from masterplan.model import site_config, stages
 from masterplan.pdf import worksheets
 from masterplan.publish import versions
 from masterplan.publish.release_env import ReleaseError, config as _config, env as _env, run as _run
 
-OFFLINE_CONFIG = ".mkdocs-luring.yml"  # temporary config for the offline copy, removed after the build
 # The iframe-worker shim from the npm package (pinned in scripts/npm/package-lock.json, installed by
 # scripts/setup-npm.sh), shipped inside the offline copy so that search works from file:// offline.
 SHIM = Path(".venv/npm/node_modules/iframe-worker/shim/index.js")
@@ -47,16 +50,14 @@ def offline_zip(repo: Path, version: str, pdf: Path | None, target: Path, sheets
         config["extra"][versions.READY_PDF] = str(pdf)
     if sheets is not None:
         config["extra"][worksheets.READY] = str(sheets)
-    config_file = repo / OFFLINE_CONFIG
+    changed = {"plugins": config["plugins"], "extra": config["extra"]}
     env = dict(_env(repo, pdf=False), **{stages.VERSION_VARIABLE: version})
     with tempfile.TemporaryDirectory() as tmp:
         site = Path(tmp) / "site"
-        config_file.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
-        try:
-            _run(repo, [sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", str(config_file),
-                        "--site-dir", str(site)], env, show=True)
-        finally:
-            config_file.unlink()
+        # No configuration file is written: a child process builds mkdocs.yml itself with these settings
+        # replaced (build_with), so a release killed during this build leaves nothing in the repository.
+        _run(repo, [sys.executable, "-m", __name__, str(site)], env, show=True,
+             stdin=yaml.safe_dump(changed, allow_unicode=True).encode("utf-8"))
         (site / SHIM_IN_SITE).parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(shim, site / SHIM_IN_SITE)
         top = target.name.removesuffix(".zip")
@@ -65,3 +66,32 @@ def offline_zip(repo: Path, version: str, pdf: Path | None, target: Path, sheets
                 if path.is_file():
                     archive.write(path, f"{top}/{path.relative_to(site).as_posix()}")
     return target
+
+
+def build_with(site_dir: str, changed: dict) -> int:
+    """``mkdocs build --strict`` of ``mkdocs.yml`` in the current folder into ``site_dir``, with the
+    settings in ``changed`` (top-level name -> value) in place of the file's, as MkDocs' ``load_config``
+    takes them: every relative path and every plugin still resolves against the repository, because the
+    configuration is the repository's own file. MkDocs' messages go to stderr as the ``mkdocs`` command
+    prints them; returns 1, without a traceback, when MkDocs or a plugin stops the build."""
+    handler = logging.StreamHandler()
+    handler.setFormatter(logging.Formatter("%(levelname)-8s-  %(message)s"))
+    logger = logging.getLogger("mkdocs")
+    logger.setLevel(logging.INFO)
+    logger.propagate = False
+    logger.addHandler(handler)
+    try:
+        config = load_config(site_config.CONFIG, site_dir=site_dir, strict=True, **changed)
+        config.plugins.on_startup(command="build", dirty=False)
+        try:
+            build(config)
+        finally:
+            config.plugins.on_shutdown()
+    except MkDocsException as error:
+        logger.error(str(error))
+        return 1
+    return 0
+
+
+if __name__ == "__main__":  # the child process of offline_zip
+    sys.exit(build_with(sys.argv[1], yaml.safe_load(sys.stdin.buffer)))
