@@ -488,7 +488,7 @@ def test_what_mkdocs_refuses_in_mkdocs_yml_is_said_at_its_line(settings_repo, mo
 
 # PENGATURAN-RENCANA: the plan's settings in mkdocs.yml → extra.rencana, through validate.py without
 # paths (the pull request's check). (change, line, words) or, for an accepted edit, line None.
-SOURCES = "    sumber:\n      program: Usulan Tim Penyusun untuk dibahas dalam Bimtek Tahap II\n"
+SOURCES = "    sumber:\n      program: Usulan Tim Penyusun ([[edisi]])\n"
 _SETTINGS = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
 SOURCES_BLOCK = _SETTINGS[_SETTINGS.index(SOURCES):_SETTINGS.index("  generator:")]
 PLAN_SETTINGS = [

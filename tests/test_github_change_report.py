@@ -10,7 +10,9 @@ import pytest
 
 from conftest import ROOT
 from masterplan.cli import change_report as change_report_cli
+from masterplan.model import stages
 from masterplan.publish import change_report as cr
+from masterplan.publish import release_notes
 from masterplan.model import documents
 from masterplan.views import site_status
 
@@ -137,6 +139,17 @@ def test_history_lists_unreleased_then_stages_newest_first_without_website_only_
 
 def test_history_without_tags_says_so(tmp_path):
     assert "Belum ada tahap yang dirilis" in cr.history(tmp_path, [])
+
+
+@pytest.mark.parametrize("pdf, named", [
+    (True, ["Masterplan-Smart-City-Bangli-Tahap-2.pdf", "Lembar-Kerja-Kebutuhan-Data-Bangli-Tahap-2.pdf",
+            "Masterplan-Smart-City-Bangli-Tahap-2-situs.zip"]),
+    (False, ["Masterplan-Smart-City-Bangli-Tahap-2-situs.zip"]),  # a rehearsal with --tanpa-pdf attaches no PDF
+])
+def test_release_notes_announce_the_files_the_release_attaches(pdf, named):
+    sentence = release_notes.attachments(stages.parse("tahap-2"), pdf)
+    assert re.findall(r"`([^`:]+\.(?:pdf|zip))", sentence) == named
+    assert sentence.startswith("Lampiran rilis: ") and sentence.endswith(".") and ("PDF" in sentence) == pdf
 
 
 def test_cli_release_notes_and_comparison(history_repo, tmp_path, capsys):

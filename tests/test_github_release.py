@@ -27,12 +27,13 @@ import yaml
 from bs4 import BeautifulSoup
 from pypdf import PdfReader
 
+from checks_util import copy_project
 from conftest import OUTPUT, ROOT, mkdocs_config
 from masterplan.devtools import browser as chromium
 from masterplan.devtools.local_server import serve
 from masterplan.model import stage_dates, stages
 from masterplan.pdf import worksheets
-from masterplan.publish import release
+from masterplan.publish import offline as offline_copy, release  # `offline` is the fixture below
 
 SCREENSHOTS = OUTPUT / "screenshots"
 
@@ -103,6 +104,10 @@ def test_each_release_step_succeeds_and_pushes_nothing(rehearsal):
         assert "Traceback" not in result.stderr
     assert git(repo, "remote").strip() == ""
     assert "WARNING" not in logs["tahap-2"].stderr
+    # Nothing is left beside mkdocs.yml (the offline copy once wrote a temporary .mkdocs-luring.yml there):
+    # only the output folders the commands were given.
+    assert sorted(git(repo, "status", "--porcelain", "--ignored").splitlines()) == [
+        "!! .cache/", "!! .venv", "!! site/", "?? dist-1/", "?? dist-2/"]
 
 
 def test_gh_pages_has_both_stages_the_alias_the_draft_and_the_root_pages(rehearsal):
@@ -197,7 +202,12 @@ def test_release_files_are_the_stage_pdf_the_site_zip_and_the_notes(rehearsal):
     assert "docs/" not in notes and "Berkas" not in notes
     chapter = BeautifulSoup(blob(repo, "tahap-2/bab-2-gambaran-umum/index.html"), "html.parser")
     assert NEW_SECTION in chapter.find(id=added[1]).get_text()  # the anchor is the heading's own id
-    assert "Rilis pertama" in (repo / "dist-1" / release.NOTES).read_text(encoding="utf-8")
+    first = (repo / "dist-1" / release.NOTES).read_text(encoding="utf-8")
+    assert "Rilis pertama" in first
+    # tahap-1 was rehearsed with --tanpa-pdf: its notes announce the one file it made, no PDF.
+    assert ".pdf" not in first and f"Lampiran rilis: salinan situs yang dapat dibuka tanpa internet " \
+                                   f"(`{stages.PDF_STEM}-Tahap-1-situs.zip`" in first
+    assert all(f"(`{name}`" in notes for name in (STAGE_PDF, STAGE_SHEETS)), notes
 
 
 def test_history_page_of_the_new_stage_shows_the_change(rehearsal):
@@ -220,7 +230,7 @@ def test_site_zip_has_relative_links_and_references_no_other_host(offline):
     assert (top / "index.html").is_file() and (top / "pdf" / STAGE_PDF).is_file()
     assert (top / "pdf" / STAGE_SHEETS).is_file(), "the worksheets of the stage beside its PDF"
     assert (top / "search" / "search_index.js").is_file(), "offline search index"
-    assert (top / release.SHIM_IN_SITE).is_file(), "iframe-worker shim shipped inside"
+    assert (top / offline_copy.SHIM_IN_SITE).is_file(), "iframe-worker shim shipped inside"
     # 404.html is served by a web server for missing addresses; its links are absolute by design.
     pages = sorted(p for p in top.rglob("*.html") if p.name != "404.html")
     assert len(pages) > 20
@@ -616,6 +626,42 @@ def test_tag_must_match_the_stage_in_mkdocs_yml(tmp_path, tag, stage_in_config, 
     else:
         with pytest.raises(release.ReleaseError, match=re.escape(message)):
             release.check_settings(tmp_path, stages.parse(tag))
+
+
+@pytest.mark.parametrize("version", ["tahap-3", "draf"])
+def test_what_the_build_would_refuse_stops_the_release_before_anything_is_built(tmp_path, version):
+    """The maintainer's report: stage 3 set and tagged while data/tahapan.yml still says 'belum
+    dijadwalkan' stopped only inside `mike deploy`. The release runs validate.py's full check first: it
+    stops at once, names the stage's line, and leaves no gh-pages branch and no dist/."""
+    repo = copy_project(ROOT, tmp_path / "repo", ["docs", "data", "overrides", "mkdocs.yml", "kata-proyek.txt"])
+    set_stage(repo, 3)
+    git(repo, "init", "-q", "-b", "main")
+    git(repo, "config", "user.name", "Gladi")
+    git(repo, "config", "user.email", "gladi@example.org")
+    git(repo, "add", "-A")
+    git(repo, "commit", "-qm", "Tahap 3")
+    git(repo, "tag", "tahap-3")
+    result = subprocess.run([str(ROOT / ".venv" / "bin" / "python"), str(ROOT / "scripts" / "release.py"), version,
+                             "--tanpa-pdf"], cwd=repo, capture_output=True, text=True, timeout=300)
+    lines = (repo / stage_dates.STAGES_FILE).read_text(encoding="utf-8").splitlines()
+    third = lines.index("3:")
+    line = next(n for n in range(third, len(lines)) if lines[n].startswith("  tanggal_dokumen:")) + 1
+    assert result.returncode == 1 and "Traceback" not in result.stderr, result.stderr
+    assert result.stderr.startswith("GAGAL: Pemeriksaan naskah (sama dengan scripts/validate.py) menemukan galat")
+    assert f"{stage_dates.STAGES_FILE}:{line}: [TAHAPAN-TANGGAL] " in result.stderr, result.stderr
+    assert "belum ada yang dibangun atau diterbitkan" in result.stderr
+    assert git(repo, "branch", "--list", release.BRANCH) == "" and not (repo / "dist").exists()
+
+
+def test_the_offline_build_stops_with_mkdocs_words_and_no_traceback(tmp_path):
+    """The offline copy's child build (offline.build_with) says what MkDocs says when the build cannot go
+    ahead, and writes no configuration file of its own."""
+    (tmp_path / "mkdocs.yml").write_text("site_name: Uji\nnav: 3\n", encoding="utf-8")
+    result = subprocess.run([str(ROOT / ".venv" / "bin" / "python"), "-m", offline_copy.__name__, str(tmp_path / "situs")],
+                            cwd=tmp_path, input="plugins: []\n", capture_output=True, text=True, timeout=120)
+    assert result.returncode == 1 and "Traceback" not in result.stderr, result.stderr
+    assert "Aborted with a configuration error!" in result.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["mkdocs.yml"]
 
 
 @pytest.mark.parametrize("args, message", [

@@ -92,6 +92,6 @@ def test_mkdocs_tags_read_as_null_and_each_caller_gets_its_own_data(tmp_path):
     first = site_config.source(tmp_path)
     assert first.problems == [] and first.data["site_url"] is None and first.data["extra"]["pemeriksa"] is None
     assert site_config.read(tmp_path).repo_url == "https://github.com/o/r"
-    first.data["extra"]["diubah"] = True  # release.offline_zip changes what it was given
+    first.data["extra"]["diubah"] = True  # offline.offline_zip changes what it was given
     assert "diubah" not in site_config.source(tmp_path).data["extra"]
     assert first.line_of("extra", "pemeriksa") == 4

@@ -407,22 +407,37 @@ def test_spoken_numbers(words, value):
 # Dates and views on the real data
 # ---------------------------------------------------------------------------------------------------
 
-STAGE_DATES = {  # stage 2 is the one published (mkdocs.yml); its line and the later stages' lines
-    "tahap berjalan tanpa tanggal": ([("  tanggal_dokumen: Desember 2026\n", "")], "Tahap 2 belum memiliki"),
+STAGE_DATES = {  # stage 2 is the one published (mkdocs.yml); the edit, the words and the line reported
+    "tahap berjalan tanpa tanggal": ([("  tanggal_dokumen: Desember 2026\n", "")], "Tahap 2 belum memiliki", "2:"),
     "tahap berjalan tanpa tahun": ([("  tanggal_dokumen: Desember 2026\n", "  tanggal_dokumen: belum dijadwalkan\n")],
-                                   "tidak memuat tahun"),
+                                   "tidak memuat tahun", "  tanggal_dokumen: belum dijadwalkan"),
     "tahap sebelumnya tanpa tahun": ([("  tanggal_dokumen: Juni 2024\n", "  tanggal_dokumen: belum dijadwalkan\n")],
-                                     "tahap 1 ('belum dijadwalkan')"),
+                                     "tahap 1 ('belum dijadwalkan')", "  tanggal_dokumen: belum dijadwalkan"),
     "tahap sesudahnya lebih awal": ([("  tanggal_dokumen: belum dijadwalkan\n", "  tanggal_dokumen: September 2024\n")],
-                                    "Tahap 3 bertanggal 'September 2024', lebih awal dari tahap 2"),
+                                    "Tahap 3 bertanggal 'September 2024', lebih awal dari tahap 2",
+                                    "  tanggal_dokumen: September 2024"),
 }
 
 
-@pytest.mark.parametrize("edits, words", STAGE_DATES.values(), ids=STAGE_DATES.keys())
-def test_stage_dates_that_cannot_be_printed_or_precede_the_published_stage_are_reported(tmp_path, edits, words):
-    _, problems = plan_logic.check(_repo(tmp_path, {"tahapan.yml": edits}))
-    assert [(p.path, p.rule) for p in problems] == [("data/tahapan.yml", "TAHAPAN-TANGGAL")]
+@pytest.mark.parametrize("edits, words, line", STAGE_DATES.values(), ids=STAGE_DATES.keys())
+def test_stage_dates_that_cannot_be_printed_or_precede_the_published_stage_are_reported(tmp_path, edits, words, line):
+    """Reported at the line the editor fixes (the stage's tanggal_dokumen, else the stage's key), not at
+    line 1 of data/tahapan.yml: the first such line of the edited file."""
+    root = _repo(tmp_path, {"tahapan.yml": edits})
+    _, problems = plan_logic.check(root)
+    lines = (root / "data" / "tahapan.yml").read_text(encoding="utf-8").splitlines()
+    assert [(p.path, p.line, p.rule) for p in problems] == [("data/tahapan.yml", lines.index(line) + 1, "TAHAPAN-TANGGAL")]
     assert words in problems[0].message
+
+
+def test_a_stage_missing_from_the_file_is_reported_at_its_first_line(tmp_path):
+    """No entry to point at: the file itself (line 1), as for any missing part of a file."""
+    root = _repo(tmp_path, {})
+    path = root / "data" / "tahapan.yml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text[:text.index("\n2:\n") + 1], encoding="utf-8")
+    found = [(p.line, p.rule) for p in plan_logic.check(root)[1] if p.path == "data/tahapan.yml"]
+    assert found == [(1, "TAHAPAN-TANGGAL")]
 
 
 def test_later_stages_may_be_unscheduled_or_dated_after_the_published_one(tmp_path):
@@ -430,6 +445,70 @@ def test_later_stages_may_be_unscheduled_or_dated_after_the_published_one(tmp_pa
     stage's year is accepted too."""
     root = _repo(tmp_path, {"tahapan.yml": [("  tanggal_dokumen: belum dijadwalkan\n", "  tanggal_dokumen: Maret 2027\n")]})
     assert [p.text() for p in plan_logic.check(root)[1]] == []
+
+
+# ---------------------------------------------------------------------------------------------------
+# The edition the prose names (TAHAP-EDISI), with stage 3 published: cover "Draf Tahap III, Maret 2027"
+# ---------------------------------------------------------------------------------------------------
+
+EDITION_PASSING = {
+    "penanda edisi": "Dokumen ini masih berupa [[edisi]].",
+    "tanpa nomor tahap": "Pada tahap ini, sebagian besar data belum terhimpun.",
+    "Bimtek sebagai peristiwa": "Penilaian memakai tiga pilar yang dibahas dalam Bimtek Tahap I.",
+    "Bimtek itu, bukan edisi ini": "Bimtek Tahap II ini dihadiri pimpinan OPD.",
+    "rentang tahap": "Pelaksanaan Tahap II–IV tidak tercatat.",
+    "draf tahap lalu sebagai riwayat": "Draf Tahap II tidak berhenti pada jadwal semula.",
+    "tahap yang diterbitkan": "Pada Tahap III ini, data mulai terhimpun.",
+    "nama edisi diketik sama dengan sampul": "Dokumen ini masih berupa draf Tahap III, Maret 2027.",
+    "di dalam kode": "Tulis `Pada Tahap II ini` sebagai `Pada tahap ini`.",
+}
+EDITION_FAILING = {  # prose -> (the words quoted, the text of the message)
+    "Tahap II ini": ("Pada Tahap II ini, sebagian besar data belum terhimpun.", "Tahap II ini", "tahap_lain"),
+    "huruf kecil": ("Program masih berstatus usulan pada tahap ii ini.", "tahap ii ini", "tahap_lain"),
+    "nama edisi tahap lalu": ("Dokumen ini masih berupa draf Tahap II, pemutakhiran Desember 2026.",
+                              "draf Tahap II, pemutakhiran Desember 2026", "tahap_lain"),
+    "bab ini merupakan draf": ("Seluruh isi bab ini merupakan draf Tahap 2 yang akan dibahas.",
+                               "ini merupakan draf Tahap 2", "tahap_lain"),
+    "tanggal lain daripada sampul": ("Edisi ini adalah draf Tahap III, Januari 2027.", "draf Tahap III, Januari 2027",
+                                     "tanggal_lain"),
+}
+
+
+def _edition_found(tmp_path, prose):
+    """TAHAP-EDISI problems of ``prose`` in a copy of the plan whose published stage is 3 (Maret 2027)."""
+    root = _repo(tmp_path, {"tahapan.yml": [("  tanggal_dokumen: belum dijadwalkan\n", "  tanggal_dokumen: Maret 2027\n")]},
+                 prose)
+    config = root / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("\n    tahap: 2\n", "\n    tahap: 3\n", 1), encoding="utf-8")
+    return [p for p in plan_logic.check(root)[1] if p.rule == "TAHAP-EDISI"]
+
+
+@pytest.mark.parametrize("prose", EDITION_PASSING.values(), ids=EDITION_PASSING.keys())
+def test_prose_naming_the_published_edition_or_an_event_passes(tmp_path, prose):
+    assert [p.text() for p in _edition_found(tmp_path, prose)] == []
+
+
+@pytest.mark.parametrize("prose, quoted, text", EDITION_FAILING.values(), ids=EDITION_FAILING.keys())
+def test_prose_naming_this_edition_as_another_stage_or_date_is_reported(tmp_path, prose, quoted, text):
+    found = _edition_found(tmp_path, prose)
+    assert [(p.path, p.line, p.rule) for p in found] == [("docs/bab-9-penutup.md", 11, "TAHAP-EDISI")]
+    assert found[0].message.startswith(f"'{quoted}' ")
+    assert ("padahal yang diterbitkan Tahap III" in found[0].message) == (text == "tahap_lain")
+    assert "'draf Tahap III, Maret 2027'" in found[0].message  # what [[edisi]] prints, as on the cover
+
+
+@pytest.mark.parametrize("stage", [1, 2, 3, 4])
+def test_the_real_chapters_name_whichever_stage_is_published(tmp_path, stage):
+    """Releasing any stage (the release rehearsal releases tahap-1 from today's text) finds no chapter
+    still naming another edition: the edition is [[edisi]] or said without a stage number."""
+    root = _repo(tmp_path, {"tahapan.yml": [("  tanggal_dokumen: belum dijadwalkan\n", "  tanggal_dokumen: Maret 2027\n"),
+                                            ("  tanggal_dokumen: belum dijadwalkan\n", "  tanggal_dokumen: Juni 2027\n")]})
+    config = root / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("\n    tahap: 2\n", f"\n    tahap: {stage}\n", 1),
+                      encoding="utf-8")
+    shutil.rmtree(root / "docs")
+    shutil.copytree(ROOT / "docs", root / "docs")
+    assert [p.text() for p in plan_logic.check(root)[1] if p.rule == "TAHAP-EDISI"] == []
 
 
 def _logic():

@@ -248,6 +248,9 @@ DIRECTIVES_OK = {
     "kode sebaris diabaikan": "Tulis `[[tabel-progam]]` di baris sendiri.",
     "blok kode diabaikan": "```\n[[tabel-progam]]\n```",
     "indentasi kode diabaikan": "    [[tabel-progam]]",
+    "edisi di dalam kalimat": "Dokumen ini masih berupa [[edisi]], dan akan terus disempurnakan.",
+    "edisi di baris sumber": "Sumber: Usulan Tim Penyusun ([[edisi]]).",
+    "edisi sendirian": "[[edisi]]",
 }
 
 
@@ -272,6 +275,8 @@ DIRECTIVES_BAD = {
     "kurung tidak ditutup": "[[peta-jalan]",
     "spasi tak terputus": "[[tabel-program\u00a0dimensi=smart-living]]",
     "karakter lebar-nol": "[[peta\u200b-jalan]]",
+    "edisi salah eja di kalimat": "Dokumen ini masih berupa [[edsi]].",
+    "edisi bersama penanda salah": "Edisi [[edisi]] dan [[edisi-baru]].",
 }
 
 
@@ -280,6 +285,29 @@ def test_invalid_directive_names_file_and_line(catalogue, line):
     markdown, problems = directives.expand(f"Teks.\n\n{line}\n", catalogue, "docs/bab-6-program.md", 12)
     assert [(p.path, p.line, p.rule) for p in problems] == [("docs/bab-6-program.md", 14, "TAMPILAN-PENANDA")]
     assert line in markdown  # left as is for the editor to find
+
+
+@pytest.mark.parametrize("line, named", [("Dokumen ini masih berupa [[edsi]].", "'[[edsi]]'"),
+                                         ("Edisi [[edisi]] dan [[edisi-baru]].", "'[[edisi-baru]]'")])
+def test_a_misspelt_inline_marker_is_named_with_the_one_meant(catalogue, line, named):
+    _, [problem] = directives.expand(line, catalogue, "docs/x.md")
+    assert f"{named} di dalam kalimat tidak dikenal. Mungkin maksudnya [[edisi]]." in problem.message
+
+
+EDITION = {"edisi_kalimat": "draf Tahap II, pemutakhiran Desember 2026"}
+FILLED = {  # the page's Markdown -> what readers get; code shows the marker as written
+    "Dokumen ini masih berupa [[edisi]], dan": "Dokumen ini masih berupa draf Tahap II, pemutakhiran Desember 2026, dan",
+    "Tulis `[[edisi]]` di kalimat.": "Tulis `[[edisi]]` di kalimat.",
+    "```\n[[edisi]]\n```": "```\n[[edisi]]\n```",
+    "!!! note\n    Edisi: [[edisi]].": "!!! note\n    Edisi: draf Tahap II, pemutakhiran Desember 2026.",
+    "| Edisi | [[edisi]] |": "| Edisi | draf Tahap II, pemutakhiran Desember 2026 |",
+    "[[tabel-program]] dan [[edsi]]": "[[tabel-program]] dan [[edsi]]",
+}
+
+
+@pytest.mark.parametrize("markdown, shown", FILLED.items(), ids=range(len(FILLED)))
+def test_inline_edition_marker_is_filled_outside_code_keeping_the_lines(markdown, shown):
+    assert directives.fill_inline(markdown, EDITION) == shown
 
 
 def test_directive_expands_to_table_with_caption_and_source(catalogue):

@@ -143,6 +143,26 @@ def test_the_build_names_the_broken_file(project, name, how, title):
     assert first == title and len(lines) == 1 and lines[0].startswith(f"{name}:"), str(stop.value)
 
 
+@pytest.mark.parametrize("edit, rule", [
+    (("  tanggal_dokumen: Desember 2026\n", "  tanggal_dokumen: belum dijadwalkan\n"), "TAHAPAN-TANGGAL"),
+    (("  keluaran: Draf rencana induk (Buku 2)\n", ""), "TAHAPAN-DATA"),
+])
+def test_the_build_names_the_stages_file_for_a_stage_problem(project, edit, rule):
+    """A stage's date or content is said under the stages' file, at the stage's line, not under the
+    heading of the plan's logic (whose check reads the dates)."""
+    stages = project / "data/tahapan.yml"
+    text = stages.read_text(encoding="utf-8")
+    stages.write_text(text.replace(*edit, 1), encoding="utf-8")
+    config = load_config(config_file=str(project / "mkdocs.yml"))
+    config.plugins.on_startup(command="build", dirty=False)
+    with pytest.raises(PluginError) as stop:
+        config.plugins.on_config(config)
+    first, *lines = str(stop.value).splitlines()
+    assert first == "Data tahapan Bimtek (data/tahapan.yml) belum benar (1 masalah):", str(stop.value)
+    assert len(lines) == 1 and re.match(rf"data/tahapan\.yml:(\d+): \[{rule}\] ", lines[0]), lines
+    assert int(re.match(r"[^:]+:(\d+)", lines[0])[1]) > 1  # the stage's own line
+
+
 def test_a_renamed_office_code_is_named_as_a_code_that_is_gone(project):
     """``bappeda:`` renamed ``bapperida:`` in data/opd.yml: the chapters still saying ``opd: bappeda`` are
     told the code is not in the file and which one is meant, not that they wrote a name instead of a code."""

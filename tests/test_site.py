@@ -10,6 +10,8 @@ import pytest
 from bs4 import BeautifulSoup
 
 from conftest import PDF_NAME, ROOT, heading_text, html_path, mkdocs_config, nav_files
+from masterplan.model import stage_dates
+from masterplan.model.numbering import roman
 
 NAV = nav_files()
 
@@ -124,6 +126,28 @@ def test_kata_pengantar_is_a_draft_signed_from_configuration(full_build):
     block = soup.select_one(".blok-tanda-tangan")
     assert plan["penandatangan"]["nama"].upper() in block.get_text()
     assert plan["penandatangan"]["jabatan"].upper() in block.get_text()
+
+
+# The pages whose prose names the edition ([[edisi]]), and the source line of the programme views.
+EDITION_PAGES = ["kata-pengantar.md", "ringkasan-eksekutif.md", "bab-1-pendahuluan.md", "bab-5/index.md",
+                 "bab-9-penutup.md"]
+
+
+def test_the_prose_names_the_edition_the_cover_names(full_build, pdf_pages_text):
+    """A maintainer's report: the tahap-3 PDF's cover said "Draf Tahap III, Maret 2027" while the Kata
+    Pengantar still said "draf Tahap II, pemutakhiran Desember 2026", typed in the page. Both now come
+    from mkdocs.yml (extra.rencana.tahap) and data/tahapan.yml; no page shows the marker itself."""
+    plan = mkdocs_config()["extra"]["rencana"]
+    date, stage, final = stage_dates.stage_date(ROOT, plan["tahap"]), roman(plan["tahap"]), plan["status"] == "final"
+    assert date.label(stage, final) in " ".join(pdf_pages_text[0].split())  # "Draf Tahap II, pemutakhiran ..."
+    prose = date.label(stage, final, draft="draf")
+    for md in EDITION_PAGES:
+        assert prose in " ".join(soup_of(html_path(full_build.site, md)).article.get_text(" ").split()), md
+    programmes = " ".join(soup_of(html_path(full_build.site, "bab-6-program.md")).article.get_text(" ").split())
+    assert f"Sumber: Usulan Tim Penyusun ({prose});" in programmes
+    shown = [md for md in NAV if "[[edisi]]" in soup_of(html_path(full_build.site, md)).article.get_text()
+             and not md.startswith("panduan/")]  # the editors' guide shows the marker, in code
+    assert shown == []
 
 
 def test_tables_have_numbered_captions_above_and_a_source_line(full_build):

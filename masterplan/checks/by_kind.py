@@ -11,7 +11,8 @@ changed file gives the same answer as the full run gives for that file.
   a data file, also those it causes elsewhere (a programme added makes a count in a chapter wrong, or
   needs a strategy in swot.yml): the pull request's full run reports them, so the editor sees them first.
 - Any other file under docs/ (an image, a PDF): its file name.
-- mkdocs.yml, or no path at all: the full run (every page, the navigation, the data, every marker).
+- mkdocs.yml, or no path at all: the full run (every page, the navigation, the data, every marker), with
+  what MkDocs itself refuses in mkdocs.yml first (:func:`full_check`, also the release's pre-flight).
 - Whatever the paths: the problems of the files rules.yml reads (data/opd.yml, data/dimensi.yml, the
   project word list; :func:`masterplan.checks.rules_problems`).
 Other files (scripts, workflows) have no editor's checks and give no problem.
@@ -22,7 +23,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from masterplan import checks
-from masterplan.checks import placement, plan_logic
+from masterplan.checks import config_check, placement, plan_logic
 from masterplan.checks.programme_data import check_data
 from masterplan.model import documents, plan_logic as logic_data, programmes, rules, site_config, stage_dates
 from masterplan.model.problems import Problem
@@ -68,6 +69,13 @@ def full_run(root: Path) -> list[Problem]:
     found = checks.rules_problems(rules.load()) + checks.run([docs], docs, root, memo=memo) + check_data(root, loaded)
     logic = plan_logic.check(root, catalogue=loaded[0], memo=memo)[1] if loaded[0] is not None else []
     return sorted(dict.fromkeys(found + logic))
+
+
+def full_check(root: Path) -> list[Problem]:
+    """What ``scripts/validate.py`` reports without paths, and the release checks before it builds: what
+    MkDocs itself refuses in mkdocs.yml (first: it stops the build before our checks run), then
+    :func:`full_run`. Anything the build would stop on is here. Never raises for the files' content."""
+    return sorted(config_check.problems(root)) + full_run(root)
 
 
 def _memo(root: Path) -> ResultCache:

@@ -12,22 +12,15 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from functools import lru_cache
-from pathlib import Path
-from typing import TYPE_CHECKING
 
 from masterplan.checks.logic_chain import Finding, programme_line
 from masterplan.model import documents
 from masterplan.model.plan_logic import PlanLogic
-from masterplan.model.problems import Problem
 from masterplan.model.programmes import PROGRAMMES
 from masterplan.model.result_cache import text_of
 from masterplan.model.rules import message
-from masterplan.model.sources import read_text, shown_path
-
-if TYPE_CHECKING:
-    from masterplan.model.result_cache import ResultCache
 
 COUNTS = "LOGIKA-HITUNGAN"
 SCHEDULE = "LOGIKA-JADWAL-TEKS"
@@ -193,22 +186,14 @@ def findings(logic: PlanLogic, pages: list[documents.Document]) -> list[Finding]
             for found in (*_counts_against(allowed, page), *_schedule_against(logic, page))]
 
 
-def kept_findings(logic: PlanLogic, paths: list[Path], root: Path, memo: ResultCache) -> list[Finding]:
-    """:func:`findings` of the pages at ``paths``, each kept between builds in ``memo`` under the page's
-    path and text and the data it reads (the counts and every programme's schedule and line: a pull
-    request that rewords a programme does not read every page again)."""
+def page_rule(logic: PlanLogic) -> tuple[str, str, Callable[[documents.Document], list[Finding]]]:
+    """``(kind, key, rule)`` for :func:`masterplan.checks.plan_logic.check`'s pages: the rule is
+    :func:`findings` on one page; ``key`` is all it reads of the data (the counts, every programme's
+    schedule and line, the phases), under which a build keeps each page's findings: a pull request that
+    rewords a programme does not read every page again."""
     schedules = sorted((p.code, p.horizon, p.start_year, p.end_year, programme_line(logic, p.code, "tahun_mulai"))
                        for p in logic.catalogue.programmes)
     phases = sorted((phase.start, phase.end) for phase in logic.phases)
-    read = text_of({"jumlah": {noun: sorted(values) for noun, values in valid_counts(logic).items()},
-                    "jadwal": schedules, "fase": phases})
-    found: list[Finding] = []
-    for path in paths:
-        shown = shown_path(path, root)
-        text = read_text(path, shown)
-        if isinstance(text, Problem):  # the editors' checks report the unreadable file
-            continue
-        found += memo.get("logika-teks", (shown, text, read),
-                          lambda: findings(logic, [documents.parse(text, shown)]),
-                          lambda kept: [list(finding) for finding in kept], lambda kept: [tuple(f) for f in kept])
-    return found
+    key = text_of({"jumlah": {noun: sorted(values) for noun, values in valid_counts(logic).items()},
+                   "jadwal": schedules, "fase": phases})
+    return "logika-teks", key, lambda document: findings(logic, [document])

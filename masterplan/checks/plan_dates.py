@@ -14,6 +14,7 @@ from masterplan.model import stage_dates
 from masterplan.model.logic_types import PlanLogic
 from masterplan.model.milestones import MILESTONES
 from masterplan.model.plan_logic import HORIZON_FILE
+from masterplan.model.problems import Problem
 from masterplan.model.programmes import PROGRAMMES
 from masterplan.model.rules import message
 
@@ -36,7 +37,8 @@ def stage_dates_known(root: Path, current: int) -> Iterator[Finding]:
     """TAHAPAN-TANGGAL: the stage being published (``current``, extra.rencana.tahap) and every stage
     before it have a document date with a year (printed on the cover and under the Kata Pengantar); a
     later stage may still be unscheduled ("belum dijadwalkan"), but a later stage dated before the
-    current one would put it in the past of the document. A file that cannot be read is reported once,
+    current one would put it in the past of the document. Each finding is at the line of the stage's
+    ``tanggal_dokumen`` (or of the stage itself when it has none). A file that cannot be read is reported once,
     by the stage checks (YAML-SALAH), not again for each stage."""
     if stage_dates.read(root).problems:
         return
@@ -46,14 +48,21 @@ def stage_dates_known(root: Path, current: int) -> Iterator[Finding]:
             dates[stage] = stage_dates.stage_date(root, stage)
         except ValueError as error:
             if stage <= current:
-                yield stage_dates.STAGES_FILE, 1, stage_dates.DATES, str(error)
+                yield stage_dates.STAGES_FILE, stage_dates.date_line(root, stage), stage_dates.DATES, str(error)
     if current not in dates:
         return
     for stage in range(current + 1, 5):
         if stage in dates and dates[stage].year < dates[current].year:
-            yield stage_dates.STAGES_FILE, 1, stage_dates.DATES, message(
+            yield stage_dates.STAGES_FILE, stage_dates.date_line(root, stage), stage_dates.DATES, message(
                 stage_dates.DATES, "lebih_awal", tahap=stage, tanggal=dates[stage].text, sekarang=current,
                 tanggal_sekarang=dates[current].text)
+
+
+def of_stages(problems: list[Problem]) -> list[Problem]:
+    """The stages' date problems (TAHAPAN-TANGGAL) among the logic check's ``problems``: the build reports
+    them with data/tahapan.yml, before the plan's logic, because the published stage's date sets the
+    edition year that logic is judged by (LOGIKA-TAHUN-LAMPAU)."""
+    return [problem for problem in problems if problem.rule == stage_dates.DATES]
 
 
 def plans_not_before_edition(logic: PlanLogic, edition_year: int) -> Iterator[Finding]:

@@ -1,7 +1,8 @@
 """Checks of the plan's logic: the chain isu → misi → sasaran → program → indikator, the horizons and
 phases, rencana aksi (those in :mod:`masterplan.checks.logic_chain`), targets and milestones
 (:mod:`masterplan.checks.logic_targets`), the quick-win criteria, the TOWS
-strategies, and what the prose says of the data (:mod:`masterplan.checks.logic_prose`).
+strategies, what the prose says of the data (:mod:`masterplan.checks.logic_prose`), and the
+edition the prose names (:mod:`masterplan.checks.edition_prose`).
 
 Each rule is one small generator over a :class:`~masterplan.model.plan_logic.PlanLogic` that yields
 ``(path, line, rule, message)``; :func:`check` runs them all and returns :class:`Problem` objects with
@@ -14,6 +15,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterator
+from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -24,12 +26,13 @@ from masterplan.checks.logic_chain import (Finding, actions_cover, alignment_com
 from masterplan.checks.logic_targets import (kpbu_in_last_phase, milestones_in_programmes, services_operated,
                                              programme_targets_agree, targets_have_active_programmes,
                                              targets_wait_for_baselines)
-from masterplan.checks import logic_prose, plan_dates
+from masterplan.checks import edition_prose, logic_prose, plan_dates
 from masterplan.model import documents, rules as rules_module
 from masterplan.model.plan_logic import HORIZON_FILE, SWOT_FILE, TOWS, PlanLogic, load_plan_logic
 from masterplan.model.problems import EDITORS_GUIDE, Problem, help_reference, help_url
 from masterplan.model.programmes import PROGRAMMES, Catalogue, load_catalogue
 from masterplan.model.rules import message
+from masterplan.model.sources import read_text, shown_path
 
 if TYPE_CHECKING:
     from masterplan.model.result_cache import ResultCache
@@ -138,6 +141,28 @@ def findings(logic: PlanLogic, pages: list[documents.Document] = ()) -> list[Fin
     return found + logic_prose.findings(logic, list(pages))
 
 
+def _page_findings(rules: list, paths: list[Path], root: Path, memo: ResultCache | None) -> list[Finding]:
+    """The findings of each per-page rule ``(kind, key, rule)`` (``rule(document)`` yields findings) on
+    the pages at ``paths``, each page read once and parsed at most once. With ``memo`` (the build's) a
+    rule's findings on a page are kept between builds under the page's path and text and the rule's
+    ``key`` (all it reads of the data): a pull request that rewords a programme does not count every page
+    again."""
+    found: list[Finding] = []
+    for path in paths:
+        shown = shown_path(path, root)
+        text = read_text(path, shown)
+        if isinstance(text, Problem):  # the editors' checks report the unreadable file
+            continue
+        parsed = cache(lambda text=text, shown=shown: documents.parse(text, shown))
+        for kind, key, rule in rules:
+            if memo is None:
+                found += rule(parsed())
+                continue
+            found += memo.get(kind, (shown, text, key), lambda rule=rule, parsed=parsed: list(rule(parsed())),
+                              lambda kept: [list(finding) for finding in kept], lambda kept: [tuple(f) for f in kept])
+    return found
+
+
 def to_problems(found: list[Finding]) -> list[Problem]:
     """Findings as :class:`Problem` with severity from rules.yml and the pointer to the help page
     (added once: messages from the shared reader already carry it)."""
@@ -164,8 +189,6 @@ def check(root: Path, docs_dir: Path | None = None, catalogue: Catalogue | None 
     docs_dir = docs_dir or root / "docs"
     paths = [path for path in sorted(docs_dir.rglob("*.md"))
              if not path.relative_to(docs_dir).as_posix().startswith(EDITORS_GUIDE)]
-    if memo is None:
-        found = findings(logic, [documents.load(path, root) for path in paths])
-    else:
-        found = findings(logic) + logic_prose.kept_findings(logic, paths, root, memo)
+    page_rules = [logic_prose.page_rule(logic), *filter(None, [edition_prose.page_rule(root)])]
+    found = findings(logic) + _page_findings(page_rules, paths, root, memo)
     return logic, to_problems(found + plan_dates.findings(root, logic))

@@ -8,7 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-from masterplan.publish.change_report import compare, read_version, release_notes, report, website_only
+from masterplan.publish.change_report import compare, read_version, report, website_only
+from masterplan.publish.release_notes import release_notes
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -35,7 +35,6 @@ from masterplan.checks import by_kind
 from masterplan.cli import github_report
 from masterplan.model.problems import ERROR, help_url, summary_line
 from masterplan.model.settings import repo_root
-from masterplan.site import config_check
 
 
 def docs_folder(path: Path, root: Path) -> Path:
@@ -55,12 +54,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--summary", type=Path, metavar="FILE")
     args = parser.parse_args(argv)
     root = repo_root()
-    if args.paths:
-        problems = by_kind.check_paths(args.paths, docs_folder(args.paths[0], root), root)
-    else:
-        problems = by_kind.full_run(root)
     if by_kind.is_full_run(args.paths, root):
-        problems = sorted(config_check.problems(root)) + problems  # first: what MkDocs stops the build on
+        problems = by_kind.full_check(root)
+    else:
+        problems = by_kind.check_paths(args.paths, docs_folder(args.paths[0], root), root)
     for problem in problems:  # every problem in the log, also when GitHub shows only ten annotations
         print(problem.text())
     if args.format == "github":

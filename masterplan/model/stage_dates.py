@@ -21,6 +21,7 @@ from masterplan.model.problems import Problem, help_reference
 from masterplan.model.rules import message
 from masterplan.model.settings import STAGES
 from masterplan.model.sources import YamlSource, read_yaml
+from masterplan.model.yaml_schema import key_node, where
 
 STAGES_FILE = "data/tahapan.yml"
 DATA, DATES = "TAHAPAN-DATA", "TAHAPAN-TANGGAL"  # a stage's content; its document date
@@ -76,11 +77,22 @@ class StageDate:
     year: int
     edition: str = ""
 
-    def label(self, stage_roman: str, final: bool) -> str:
+    def label(self, stage_roman: str, final: bool, draft: str = "Draf") -> str:
         """The edition as the cover and the colophon name it: ``Draf Tahap II, pemutakhiran Desember
-        2026`` (or ``Draf Tahap I, Juni 2024``; ``Tahap IV, September 2024`` for a final document)."""
+        2026`` (or ``Draf Tahap I, Juni 2024``; ``Tahap IV, September 2024`` for a final document).
+        ``draft="draf"`` words it inside a sentence (the prose's ``[[edisi]]``)."""
         when = f"{self.edition} {self.text}" if self.edition else self.text
-        return f"{'' if final else 'Draf '}Tahap {stage_roman}, {when}"
+        return f"{'' if final else draft + ' '}Tahap {stage_roman}, {when}"
+
+
+def date_line(root: Path, stage: int) -> int:
+    """The line in ``root/data/tahapan.yml`` where an editor fixes ``stage``'s document date: its
+    ``tanggal_dokumen``, else the stage's own key (``3:``), else 1 when the stage is not in the file."""
+    source = read(root)
+    entry = source.data.get(stage) if isinstance(source.data, dict) else None
+    if isinstance(entry, dict) and "tanggal_dokumen" in entry:
+        return source.line_of(stage, "tanggal_dokumen")
+    return where(key_node(source.node, str(stage)))[0]
 
 
 def stage_date(root: Path, stage: int) -> StageDate:

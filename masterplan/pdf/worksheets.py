@@ -28,7 +28,7 @@ STYLESHEET = Path(__file__).with_name("worksheets.css")
 FONTS = "assets/fonts"  # in the built site: the plan's own Source Sans 3 files
 CACHE_FOLDER = "lembar-kerja"  # under the plan PDF's cache folder
 # extra.<READY>: finished worksheets that a build without the PDF puts in its site instead of making them
-# (set by masterplan/publish/release.py for the offline copy, like versions.READY_PDF for the plan).
+# (set by masterplan/publish/offline.py for the offline copy, like versions.READY_PDF for the plan).
 READY = "lembar_kerja_jadi"
 LIBRARIES = ("weasyprint", "pydyf", "tinycss2")
 COLUMNS = ("No", "Data yang dibutuhkan", "Dipakai di", "Nilai atau isi", "Tahun data", "Sumber data")

@@ -2,8 +2,8 @@
 of the plan, with word counts, in Bahasa Indonesia.
 
 A version is a git ref (a stage tag such as ``tahap-1``) or the working tree (``None``). The report
-becomes the GitHub release notes (``scripts/change_report.py``, :mod:`masterplan.cli.change_report`,
-called by ``scripts/release.py``) and the website page "Riwayat Perubahan" (:mod:`masterplan.site.build`),
+becomes the GitHub release notes (:mod:`masterplan.publish.release_notes`; ``scripts/change_report.py``,
+:mod:`masterplan.cli.change_report`) and the website page "Riwayat Perubahan" (:mod:`masterplan.site.build`),
 generated at build time from the tags.
 """
 
@@ -184,12 +184,13 @@ def read_version(repo: Path, ref: str | None, excluded: list[str], docs: str = "
 # The report in Bahasa Indonesia
 # ---------------------------------------------------------------------------------------------------
 
-def _number(value: int) -> str:
+def number(value: int) -> str:
+    """``value`` grouped the Indonesian way (``12.345``), as the reports write counts."""
     return format_decimal(value, locale="id")
 
 
 def _signed(value: int) -> str:
-    return ("+" if value > 0 else "−" if value < 0 else "±") + _number(abs(value))
+    return ("+" if value > 0 else "−" if value < 0 else "±") + number(abs(value))
 
 
 def summary(changes: list[ChapterChange], unit: str = "berkas") -> str:
@@ -203,7 +204,7 @@ def summary(changes: list[ChapterChange], unit: str = "berkas") -> str:
     after = sum(c.words_after for c in changes)
     return (f"{len(changes)} {unit} berubah: {counts[ADDED]} bagian ditambahkan, {counts[REMOVED]} "
             f"dihapus, {counts[CHANGED]} diubah. Jumlah kata pada bagian yang berubah: "
-            f"{_number(before)} → {_number(after)} ({_signed(after - before)}).")
+            f"{number(before)} → {number(after)} ({_signed(after - before)}).")
 
 
 def report(changes: list[ChapterChange], old_label: str, new_label: str, level: int = 2,
@@ -223,8 +224,8 @@ def report(changes: list[ChapterChange], old_label: str, new_label: str, level: 
         if for_readers and chapter.kind != REMOVED:
             href = site + page_url(chapter.path) if site is not None else \
                 posixpath.relpath(chapter.path, posixpath.dirname(readers) or ".")
-        rows = [[f"[{s.key}]({href}#{s.anchor})" if href and s.anchor else s.key, s.kind, _number(s.words_before),
-                 _number(s.words_after), _signed(s.words_after - s.words_before)] for s in chapter.sections]
+        rows = [[f"[{s.key}]({href}#{s.anchor})" if href and s.anchor else s.key, s.kind, number(s.words_before),
+                 number(s.words_after), _signed(s.words_after - s.words_before)] for s in chapter.sections]
         table = pipe_table(["Bagian", "Perubahan", "Kata sebelum", "Kata sesudah", "Selisih"], "llrrr", rows, markup_cell)
         title = f"[{chapter.title}]({href})" if href else chapter.title
         parts += [f"{head}# {title}{note}", *([] if for_readers else [f"Berkas `docs/{chapter.path}`."]),
@@ -251,7 +252,7 @@ def history(repo: Path, excluded: list[str], level: int = 2) -> str:
         parts.append(report(compare(versions[older.tag], versions[newer.tag]), older.label, newer.label, level))
     first = tags[0]
     parts.append(f"{'#' * level} {first.label}\n\nRilis pertama: {len(versions[first.tag])} halaman "
-                 f"dokumen, {_number(sum(count_words(d.body) for d in versions[first.tag].values()))} kata.\n")
+                 f"dokumen, {number(sum(count_words(d.body) for d in versions[first.tag].values()))} kata.\n")
     return "\n".join(parts)
 
 
@@ -278,22 +279,3 @@ def since_stages(repo: Path, excluded: list[str], building: str | None, label: s
     new = read_version(repo, None, excluded)
     return "\n".join(report(compare(read_version(repo, tag.tag, excluded), new), tag.label, label, level,
                             since_anchor(tag.tag), readers=page) for tag in reversed(older))
-
-
-def release_notes(repo: Path, tag: str, excluded: list[str], site: str | None = None) -> str:
-    """Release notes for stage ``tag``: its changes against the previous stage (or, for the first stage,
-    its size), in Markdown for the GitHub release; read by citizens, so with ``site`` (the stage's address)
-    pages are linked there, not named by file (:func:`report`). Raises ``ValueError`` for a non-stage tag."""
-    stage = stages.parse(tag)
-    if stage is None:
-        raise ValueError(f"'{tag}' bukan tag rilis; gunakan {stages.TAG_RULE}.")
-    before = stages.previous(stage, stages.released(repo))
-    new = read_version(repo, tag, excluded)
-    head = (f"Rencana Induk Smart City Kabupaten Bangli, {stage.label}. Lampiran rilis: PDF dokumen "
-            f"(`{stage.pdf_name}`) dan salinan situs yang dapat dibuka tanpa internet (`{stage.zip_name}`: "
-            "ekstrak, lalu buka `index.html`).\n\n")
-    if before is None:
-        return head + (f"## {stage.label}\n\nRilis pertama: {len(new)} halaman dokumen, "
-                       f"{_number(sum(count_words(d.body) for d in new.values()))} kata.\n")
-    return head + report(compare(read_version(repo, before.tag, excluded), new), before.label, stage.label,
-                         site=site)

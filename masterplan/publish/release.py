@@ -9,76 +9,32 @@ done in the local git repository first; only ``push=True`` (the workflows) sends
 
 from __future__ import annotations
 
-import os
 import shutil
 import subprocess
 import sys
 import tempfile
-import zipfile
 from pathlib import Path
 from urllib.parse import urlparse
 
 import yaml
 
+from masterplan.checks import by_kind
 from masterplan.pdf import PLUGIN_NAME, worksheets
-from masterplan.model import settings, site_config, stages
-from masterplan.publish import change_report, root_pages, versions
-from masterplan.publish.push_auth import TOKEN, push_env
+from masterplan.model import settings, stages
+from masterplan.model.problems import ERROR, summary_line
+from masterplan.publish import change_report, offline, release_notes, root_pages, versions
+from masterplan.publish.push_auth import push_env
+from masterplan.publish.release_env import ReleaseError, config as _config, env as _env, not_ready as _not_ready
+from masterplan.publish.release_env import run as _run
 
 BRANCH = "gh-pages"
 REMOTE = "origin"
 NOTES = "catatan-rilis.md"  # release notes, next to the PDF and the zip in the output folder
-OFFLINE_CONFIG = ".mkdocs-luring.yml"  # temporary config for the offline copy, removed after the build
 PDF_PLUGIN = PLUGIN_NAME
-# The iframe-worker shim from the npm package (pinned in scripts/npm/package-lock.json, installed by
-# scripts/setup-npm.sh), shipped inside the offline copy so that search works from file:// offline.
-SHIM = Path(".venv/npm/node_modules/iframe-worker/shim/index.js")
-SHIM_IN_SITE = "assets/javascripts/iframe-worker-shim.js"
 # mike's options, on its command line: with no mike plugin in mkdocs.yml ordinary builds never load mike;
 # `mike deploy` adds it with its defaults (version selector on, as Material's needs; no canonical_version:
 # each version's addresses are its own). Aliases are copies (any web server); the root redirect is ours.
 ALIAS_TYPE, REDIRECT_TEMPLATE = "copy", "overrides/akar/pengalihan.html"
-BOT = ("Rilis otomatis", "41898282+github-actions[bot]@users.noreply.github.com")
-
-
-class ReleaseError(Exception):
-    """A release cannot go ahead; the message (Bahasa Indonesia) says why and what to do."""
-
-
-def _config(repo: Path) -> dict:
-    """The data of ``repo/mkdocs.yml``; raises :class:`ReleaseError` listing its problems when it cannot be read."""
-    source = site_config.source(repo)
-    if source.problems:
-        raise _not_ready(source.problems)
-    return source.data
-
-
-def _env(repo: Path, pdf: bool) -> dict[str, str]:
-    """Environment for mike and MkDocs: the venv's tools first on PATH (mike runs ``mkdocs``), a commit
-    identity when git has none (a fresh CI runner), the PDF switched on or off."""
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
-    env.pop(TOKEN, None)  # only the push gets it, never the build (our plugins are Python code)
-    env["PATH"] = f"{Path(sys.executable).parent}{os.pathsep}{env.get('PATH', '')}"
-    env.pop("ENABLE_PDF_EXPORT", None)
-    if pdf:
-        env["ENABLE_PDF_EXPORT"] = "1"
-    known = subprocess.run(["git", "-C", str(repo), "config", "user.email"], capture_output=True, text=True)
-    if not known.stdout.strip():
-        for role in ("AUTHOR", "COMMITTER"):
-            env.setdefault(f"GIT_{role}_NAME", BOT[0])
-            env.setdefault(f"GIT_{role}_EMAIL", BOT[1])
-    return env
-
-
-def _run(repo: Path, command: list[str], env: dict[str, str], stdin: bytes | None = None,
-         show: bool = False) -> str:
-    """Run ``command`` in ``repo`` and return its output; ``show`` lets the output through to the log
-    instead (builds, so that the editor sees MkDocs' messages). Raises :class:`ReleaseError`."""
-    result = subprocess.run(command, cwd=repo, env=env, input=stdin, capture_output=not show)
-    if result.returncode != 0:
-        output = b"" if show else result.stdout + result.stderr
-        raise ReleaseError(f"Perintah gagal: {' '.join(command)}\n{output.decode('utf-8', 'replace').strip()}")
-    return "" if show else result.stdout.decode("utf-8", errors="replace")
 
 
 def _mike(repo: Path, env: dict[str, str], *args: str, show: bool = False) -> str:
@@ -118,8 +74,18 @@ def plan_settings(repo: Path) -> settings.Plan:
     return loaded.plan
 
 
-def _not_ready(problems) -> ReleaseError:
-    return ReleaseError("mkdocs.yml belum benar:\n" + "\n".join(p.text() for p in problems))
+def check_sources(repo: Path) -> None:
+    """The full check of ``scripts/validate.py`` without paths (:func:`by_kind.full_check`), before
+    anything is built or deployed: what would stop the build (a stage without a date in
+    data/tahapan.yml, an error in a chapter or a data file, a setting MkDocs refuses) stops the release
+    here, every problem at once, instead of inside ``mike deploy`` halfway through the release.
+    Warnings (spelling) do not stop it. Raises :class:`ReleaseError`."""
+    errors = [problem for problem in by_kind.full_check(repo) if problem.severity == ERROR]
+    if errors:
+        raise ReleaseError("Pemeriksaan naskah (sama dengan scripts/validate.py) menemukan galat; belum ada yang "
+                           "dibangun atau diterbitkan:\n" + "\n".join(problem.text() for problem in errors) +
+                           f"\n{summary_line(errors)} Perbaiki lewat pull request, lalu ulangi rilis (tag tahap: "
+                           "hapus tag dan buat lagi pada commit yang sudah diperbaiki).")
 
 
 def _check_checkout(repo: Path, tag: str) -> None:
@@ -192,52 +158,12 @@ def publish_draft(repo: Path, push: bool = False, pdf: bool = True) -> None:
     Before the first stage release the draft is also the default version, so the root address works.
     ``pdf=False`` (site only) is for quick rehearsals; the workflow always builds the PDF."""
     plan_settings(repo)
+    check_sources(repo)
     env = _env(repo, pdf)
     _deploy(repo, env, stages.DRAFT_VERSION, stages.DRAFT_TITLE, [])
     if not any(stages.LATEST_ALIAS in v.get("aliases", []) for v in deployed(repo, env)):
         _mike(repo, env, "set-default", "--template", REDIRECT_TEMPLATE, stages.DRAFT_VERSION)
     _finish_branch(repo, env, push)
-
-
-def offline_zip(repo: Path, version: str, pdf: Path | None, target: Path, sheets: Path | None = None) -> Path:
-    """Build a copy of ``version`` that opens from disk with the network off (Material's offline plugin:
-    plain file links, search without a server, with the iframe-worker shim shipped inside instead of
-    fetched from a CDN), carrying ``pdf`` where the "Unduh PDF" button and the home page point, and zip it
-    under one top folder named like ``target``, with ``sheets`` (the worksheets PDF) beside it. No version
-    selector: the copy holds one version.
-
-    Raises :class:`ReleaseError` when the shim is not installed or the build fails.
-    """
-    shim = repo / SHIM
-    if not shim.is_file():
-        raise ReleaseError(f"{SHIM} tidak ada: jalankan dulu scripts/setup-npm.sh (dipanggil scripts/release.sh).")
-    config = _config(repo)
-    config["plugins"] = ["mike", *config["plugins"], "offline"]  # mike as `mike deploy` adds it: own addresses
-    config["extra"].pop("version", None)
-    # A script whose address names "iframe-worker" stops the offline plugin from adding the CDN one.
-    config["extra"]["polyfills"] = [SHIM_IN_SITE]
-    if pdf is not None:
-        config["extra"][versions.READY_PDF] = str(pdf)
-    if sheets is not None:
-        config["extra"][worksheets.READY] = str(sheets)
-    config_file = repo / OFFLINE_CONFIG
-    env = dict(_env(repo, pdf=False), **{stages.VERSION_VARIABLE: version})
-    with tempfile.TemporaryDirectory() as tmp:
-        site = Path(tmp) / "site"
-        config_file.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
-        try:
-            _run(repo, [sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", str(config_file),
-                        "--site-dir", str(site)], env, show=True)
-        finally:
-            config_file.unlink()
-        (site / SHIM_IN_SITE).parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(shim, site / SHIM_IN_SITE)
-        top = target.name.removesuffix(".zip")
-        with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as archive:
-            for path in sorted(site.rglob("*")):
-                if path.is_file():
-                    archive.write(path, f"{top}/{path.relative_to(site).as_posix()}")
-    return target
 
 
 def release_stage(repo: Path, tag: str, dist: Path, push: bool = False, pdf: bool = True) -> list[Path]:
@@ -247,7 +173,8 @@ def release_stage(repo: Path, tag: str, dist: Path, push: bool = False, pdf: boo
     version, the zip or ``dist``) is for local rehearsals only and cannot be pushed.
 
     Raises :class:`ReleaseError` (message in Bahasa Indonesia) for a wrong tag, a checkout not at the tag,
-    a stage that does not match ``mkdocs.yml``, or a failed build.
+    a stage that does not match ``mkdocs.yml``, an error the checks find (:func:`check_sources`, before
+    anything is built), or a failed build.
     """
     stage = stages.parse(tag)
     if stage is None:
@@ -256,6 +183,7 @@ def release_stage(repo: Path, tag: str, dist: Path, push: bool = False, pdf: boo
         raise ReleaseError("Rilis tahap yang dikirim selalu memuat PDF: jangan pakai --tanpa-pdf bersama --push.")
     _check_checkout(repo, tag)
     check_settings(repo, stage)
+    check_sources(repo)
     env = _env(repo, pdf=pdf)
     newest = stage == max(stages.released(repo))
     _deploy(repo, env, stage.tag, stage.label, [stages.LATEST_ALIAS] if newest else [])
@@ -272,10 +200,10 @@ def release_stage(repo: Path, tag: str, dist: Path, push: bool = False, pdf: boo
         files.append(Path(shutil.copy2(site_dir / worksheets.file_name(plan_pdf),
                                        dist / worksheets.file_name(stage.pdf_name))))
     notes = dist / NOTES
-    notes.write_text(change_report.release_notes(repo, tag, change_report.website_only(repo),
-                                                 f"{config['site_url'].rstrip('/')}/{tag}/"),
+    notes.write_text(release_notes.release_notes(repo, tag, change_report.website_only(repo),
+                                                 f"{config['site_url'].rstrip('/')}/{tag}/", pdf=pdf),
                      encoding="utf-8")
-    archive = offline_zip(repo, tag, files[0] if files else None, dist / stage.zip_name, files[1] if files else None)
+    archive = offline.offline_zip(repo, tag, files[0] if files else None, dist / stage.zip_name, files[1] if files else None)
     _finish_branch(repo, env, push, files[0] if files and newest else None)
     return [*files, archive, notes]
 

@@ -22,9 +22,9 @@ if TYPE_CHECKING:
 KEY = "versi"  # config.extra[KEY]: what the templates (overrides/main.html) need
 DEFAULT_PDF = f"pdf/{stages.PDF_STEM}.pdf"  # with-pdf's output_path when mkdocs.yml sets none
 # extra.<READY_PDF>: a finished PDF that a build without the PDF puts in its site instead of making it
-# again (set by masterplan/publish/release.py for the offline copy; read by masterplan/site/build.py).
+# again (set by masterplan/publish/offline.py for the offline copy; read by masterplan/site/build.py).
 READY_PDF = "pdf_jadi"
-OFFLINE_PLUGINS = ("offline", "material/offline")  # the offline copy of a release (release.offline_zip)
+OFFLINE_PLUGINS = ("offline", "material/offline")  # the offline copy of a release (offline.offline_zip)
 
 
 def pdf_path(output_path: str, version: str | None) -> str:

@@ -20,15 +20,15 @@ from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
 from masterplan import checks
-from masterplan.checks import build_log, plan_logic, printing
+from masterplan.checks import build_log, plan_dates, plan_logic, printing
 from masterplan.model import documents, markers, numbering, programmes, rules, settings, stage_dates
 from masterplan.model.problems import EDITORS_GUIDE, ERROR, Problem, help_url, problem_files, summary_line
 from masterplan.model.rules import message
 from masterplan.pdf import PLUGIN_NAME as PDF_PLUGIN, check as pdf_check, worksheets
 from masterplan.publish import change_report, versions
 from masterplan.site import kept
-from masterplan.views import (abbreviations, captions, data_needs, directives, feedback, page_extras, site_status,
-                              table_cards)
+from masterplan.views import (abbreviations, captions, data_needs, directives, edition, feedback, page_extras,
+                              site_status, table_cards)
 from masterplan.views.headings import number_headings
 from masterplan.views.signature import signature_markdown
 
@@ -77,12 +77,12 @@ class Build:
         self.memo = kept.results(self.root)  # saved in finish(), or when the checks stop the build
         self.catalogue, problems = programmes.load_catalogue(self.root, self.plan, self.memo)
         _stop_on(f"Data program ({problem_files(problems)}) belum benar", problems)
-        self.logic, problems = plan_logic.check(self.root, self.docs_dir, self.catalogue, self.memo)
-        if any(problem.severity == ERROR for problem in problems):  # warnings are the checks' to report
-            _stop_on("Logika rencana (isu, misi, sasaran, program, indikator) belum benar", problems)
+        self.stages, problems = stage_dates.load_stages(self.root)  # said with the stages' dates the logic checks
+        self.logic, found = plan_logic.check(self.root, self.docs_dir, self.catalogue, self.memo)
+        _stop_on(f"Data tahapan Bimtek ({stage_dates.STAGES_FILE}) belum benar", problems + plan_dates.of_stages(found))
+        if any(problem.severity == ERROR for problem in found):  # warnings are the checks' to report
+            _stop_on("Logika rencana (isu, misi, sasaran, program, indikator) belum benar", found)
         self._configure()
-        self.stages, problems = stage_dates.load_stages(self.root)
-        _stop_on("Data tahapan Bimtek belum benar", problems)
         self.form = feedback.read_form(self.root)
         self.changes = site_status.last_changes(self.root, self.docs_dir, settings.TIMEZONE)  # one git log
         self.problems: list[Problem] = []
@@ -93,17 +93,13 @@ class Build:
 
     def _configure(self) -> None:
         """The values the templates read from ``extra``, and the abbreviations of the glossary."""
-        extra, plan = self.config.extra, self.plan
+        extra = self.config.extra
         try:
-            stage = stage_dates.stage_date(self.root, plan.stage)
+            extra.update(edition.extras(self.root, self.plan))
         except ValueError as error:
             raise PluginError(str(error)) from None
-        extra["rencana_periode"] = plan.period
         # The document is dated by its stage; the build date is shown apart (cover), never as the document's.
-        extra["tanggal_dokumen"], extra["tahun_dokumen"] = stage.text, stage.year
         extra["tanggal_bangun"] = settings.indonesian_date(settings.build_date(self.root))
-        extra["tahap_romawi"] = numbering.roman(plan.stage)  # "Tahap II", one form everywhere
-        extra["edisi_dokumen"] = stage.label(extra["tahap_romawi"], plan.status == "final")
         extra["pdf_aktif"] = os.environ.get(PDF_SWITCH) == "1"
         versions.configure(self.config, self.pdf)
         self.glossary = abbreviations.from_glossary(self.docs_dir / abbreviations.GLOSSARY)  # see page_markdown
@@ -145,6 +141,8 @@ class Build:
         shown = self.docs_dir.name
         sources = {page.file.src_uri: documents.load(self.docs_dir / page.file.src_path, self.docs_dir)
                    for page in nav.pages}
+        for document in sources.values():  # [[edisi]] as readers see it, also in the list of open verifications
+            document.body = directives.fill_inline(document.body, self.config.extra)
         plan_pages = [p for p in nav.pages if not p.file.src_uri.startswith(EDITORS_GUIDE)]
         # Listed before the views are expanded, so that line numbers are those of the files editors open.
         verifications = markers.listing([(sources[p.file.src_uri].meta.get("title") or p.title,
@@ -217,6 +215,7 @@ class Build:
             page.title = f"{numbers.label} {title}"
         markdown = directives.expand(markdown, self.catalogue, uri, progress=self.progress,  # checked in number()
                                      logic=self.logic, needs=self.needs, rendered=self.views, memo=self.memo)[0]
+        markdown = directives.fill_inline(markdown, extra)  # the page's own [[edisi]] and the views' (sumber)
         markdown = captions.number(number_headings(markdown, numbers), numbers)
         if page.meta.get("tanda_tangan"):
             markdown = signature_markdown(markdown, self.plan, extra["tahun_dokumen"])

@@ -31,6 +31,10 @@ Views of the plan's logic (``logic_tables``, ``data_needs``), drawn in every bui
     [[keselarasan-rpjmd]]  [[matriks-keterkaitan]]  [[sasaran-elemen elemen=pelayanan-publik]]
     [[rencana-aksi]]  [[profil-quick-win-lengkap]]  [[kebutuhan-data]]  [[biaya-operasi]]
 
+Inside a sentence, ``[[edisi]]`` stands for the edition being published as running text ("draf Tahap II,
+pemutakhiran Desember 2026"; :mod:`masterplan.views.edition`), replaced by :func:`fill_inline` once the
+build knows it; it is no view and needs no line of its own.
+
 Lines in fenced or indented code and in inline code are left alone (so the guide can show the syntax).
 Anything else that looks like a directive but is not exactly one is an editor error (file and line).
 """
@@ -41,11 +45,12 @@ import difflib
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Mapping
 
 from masterplan.model import rules as rules_module
 from masterplan.model.rules import message
-from masterplan.views import action_plan, data_needs, logic_tables, programme_tables, roadmap_svg, rule_table, site_status, upkeep
+from masterplan.views import (action_plan, data_needs, edition, logic_tables, programme_tables, roadmap_svg, rule_table,
+                              site_status, upkeep)
 from masterplan.model.documents import load
 from masterplan.model.problems import Problem
 from masterplan.model.programmes import Catalogue
@@ -56,6 +61,9 @@ _LINE = re.compile(r"^\[\[(?P<body>[^\[\]]*)\]\][ \t\r]*$")
 _ARGUMENT = re.compile(r"^(?P<key>[a-z][a-z_-]*)=(?P<value>[A-Za-z0-9-]+)$")
 _FENCE = re.compile(r"^(`{3,}|~{3,})")
 _INLINE_CODE = re.compile(r"(`+).*?\1")
+_INLINE = re.compile(rf"\[\[(?P<name>{'|'.join(map(re.escape, edition.INLINE))})\]\]")
+_FILL = re.compile(f"{_INLINE_CODE.pattern}|{_INLINE.pattern}")  # a code span first: left as it is
+_ANY = re.compile(r"\[\[(?P<body>[^\[\]]*)\]\]")
 
 
 ELEMENT = "element"  # argument choices: the element keys of every dimension (data/dimensi.yml)
@@ -117,7 +125,25 @@ RULE = "TAMPILAN-PENANDA"
 
 
 def _candidates(markdown: str):
-    """``(index, line)`` of lines outside code that mention ``[[``."""
+    """``(index, line)`` of lines outside code that mention ``[[`` other than an inline marker's."""
+    for index, line in _marked_lines(markdown):
+        if "[[" in _INLINE.sub("", _INLINE_CODE.sub("", line)):
+            yield index, line
+
+
+def fill_inline(markdown: str, values: Mapping[str, object]) -> str:
+    """``markdown`` with every inline marker outside code (``[[edisi]]``) replaced by its value in
+    ``values`` (the build's ``config.extra``, under the key :data:`edition.INLINE` names); every line
+    stays where it was, so problems and the list of open verifications keep their file lines."""
+    lines = markdown.split("\n")
+    for index, line in _marked_lines(markdown, indented=True):  # also in an admonition or a list item's paragraph
+        lines[index] = _FILL.sub(lambda m: str(values[edition.INLINE[m["name"]]]) if m["name"] else m[0], line)
+    return "\n".join(lines)
+
+
+def _marked_lines(markdown: str, indented: bool = False):
+    """``(index, line)`` of lines outside fenced code that mention ``[[``, outside inline code; an
+    indented line only when ``indented`` (a view's marker starts in the first column)."""
     if "[[" not in markdown:  # most pages: no line to look at (every page is expanded twice per build)
         return
     fence = None
@@ -131,7 +157,7 @@ def _candidates(markdown: str):
         if match:
             fence = match.group(1)
             continue
-        if line.startswith(("    ", "\t")):
+        if line.startswith(("    ", "\t")) and not indented:
             continue
         if "[[" in _INLINE_CODE.sub("", line):
             yield index, line
@@ -153,12 +179,19 @@ def _parse(line: str, catalogue: Catalogue) -> tuple[str, dict] | str:
     if pasted:
         return message(RULE, "tempel_word", karakter=", ".join(pasted), cara_tulis=message(RULE, "cara_tulis"))
     match = _LINE.match(line)
+    inline = _ANY.search(_INLINE.sub("", line))  # the unknown one, not a known [[edisi]] before it
+    if not match and inline and inline["body"].split()[:1] and inline["body"].split()[0] not in VIEWS:
+        # In a sentence, a name that is no view: a misspelt inline marker more likely than a view.
+        close = difflib.get_close_matches(inline["body"].strip(), [*edition.INLINE, *VIEWS], n=1)
+        return message(RULE, "sebaris_tidak_dikenal", nama=inline["body"].strip(), sebaris=_inline_names(),
+                       dugaan=message(RULE, "dugaan", penanda=close[0]) if close else "",
+                       cara_tulis=message(RULE, "cara_tulis"))
     if not match:
         return message(RULE, "tak_terbaca", baris=line.strip(), cara_tulis=message(RULE, "cara_tulis"))
     words = re.split(r"[ \t]+", match.group("body").strip(" \t"))
     name, words = words[0], words[1:]
     if name not in VIEWS:
-        close = difflib.get_close_matches(name, list(VIEWS), n=1)
+        close = difflib.get_close_matches(name, [*VIEWS, *edition.INLINE], n=1)
         guess = message(RULE, "dugaan", penanda=" ".join([close[0], *words])) if close else ""
         return message(RULE, "tidak_dikenal", nama=name, dugaan=guess, tersedia=", ".join(VIEWS))
     view = VIEWS[name]
@@ -182,6 +215,10 @@ def _parse(line: str, catalogue: Catalogue) -> tuple[str, dict] | str:
         return message(RULE, "argumen_wajib", nama=name, argumen=", ".join(missing), kunci=missing[0],
                        nilai=_choices(view, missing[0], catalogue)[0])
     return name, arguments
+
+
+def _inline_names() -> str:
+    return ", ".join(f"[[{name}]]" for name in edition.INLINE)
 
 
 def expand(markdown: str, catalogue: Catalogue, path: str, first_line: int = 1,
