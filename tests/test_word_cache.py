@@ -77,7 +77,8 @@ def test_a_seed_is_known_from_the_start_under_the_answers_of_the_file(tmp_path):
 
 def test_the_shipped_root_words_are_what_the_installed_pysastrawi_answers():
     """The roots shipped with the code (masterplan/views/kata-dasar.json) stand in for stemming on a build
-    without .cache/: they must be PySastrawi's own answers. When this fails after PySastrawi was upgraded,
+    without .cache/: they must be the build's own answers (PySastrawi's, with the corrections of
+    search_index.ROOT_CORRECTIONS). When this fails after PySastrawi was upgraded,
     build the site and run ``python -m masterplan.devtools.root_words`` to write them again."""
     shipped = json.loads(search_index.SHIPPED_ROOTS.read_text(encoding="utf-8"))
     assert shipped["version"] == search_index.stemmer_version()

@@ -1,10 +1,10 @@
 """Writes the root words shipped with the code (:data:`masterplan.views.search_index.SHIPPED_ROOTS`): every
-word of a built site's search index with its PySastrawi root, so that the first build after a clone (and
+word of a built site's search index with its root (search_index.stem: PySastrawi, corrected), so that the first build after a clone (and
 every CI build, which has no ``.cache/``) stems only the words added since. A word missing from the
 shipped file is still stemmed at build time; refreshing the file only saves that time.
 
 Run as ``python -m masterplan.devtools.root_words [SITE_DIR]`` after ``mkdocs build`` (``site`` by default).
-``tests/test_word_cache.py`` fails when an entry differs from what the installed PySastrawi answers.
+``tests/test_word_cache.py`` fails when an entry differs from what the build answers (search_index.stem).
 """
 
 from __future__ import annotations
