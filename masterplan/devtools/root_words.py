@@ -1,6 +1,7 @@
 """Writes the root words shipped with the code (:data:`masterplan.views.search_index.SHIPPED_ROOTS`): every
-word of a built site's search index with its root (search_index.stem: PySastrawi, corrected), so that the first build after a clone (and
-every CI build, which has no ``.cache/``) stems only the words added since. A word missing from the
+word of a built site's search index with its root (``search_index.stem``: PySastrawi's, corrected where it
+is wrong), so that the first build after a clone (and every CI build, which has no ``.cache/``) stems only
+the words added since. A word missing from the
 shipped file is still stemmed at build time; refreshing the file only saves that time.
 
 Run as ``python -m masterplan.devtools.root_words [SITE_DIR]`` after ``mkdocs build`` (``site`` by default).
