@@ -73,7 +73,7 @@ def test_cover_shows_the_stage_date_and_its_back_the_build_date(pdf_pages_text):
     assert edition == "Draf Tahap II, pemutakhiran Desember 2026"
     assert edition in cover and edition in back
     assert "dibangun" not in cover
-    assert re.search(r"Berkas ini dibangun pada \d{1,2} \w+ \d{4}", back)
+    assert re.search(r"Berkas PDF ini dicetak dari naskah pada \d{1,2} \w+ \d{4}", back)
 
 
 def _copy(tmp_path: Path) -> Path:

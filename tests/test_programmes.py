@@ -11,7 +11,7 @@ import pytest
 import yaml
 
 from masterplan.model import milestones, plan_logic, sources
-from masterplan.views import directives, programme_tables, roadmap_svg
+from masterplan.views import directives, programme_tables, roadmap_svg, text_measure
 from masterplan.model import programmes, rules
 from masterplan.model.problems import help_reference
 from masterplan.checks.programme_data import check_programmes
@@ -370,7 +370,7 @@ def test_roadmap_names_are_whole_and_fit_their_column(catalogue):
         for text in root.iter(f"{SVG}text"):
             lines = [t.text for t in text.iter(f"{SVG}tspan")]
             if lines:
-                assert all(roadmap_svg.text_width(line, roadmap_svg.FONT_SIZE)
+                assert all(text_measure.text_width(line, roadmap_svg.FONT_SIZE)
                            <= roadmap_svg.NAME_RIGHT - roadmap_svg.NAME_X for line in lines), lines
     printed = " ".join(" ".join(t.text or "" for t in root.iter(f"{SVG}tspan")) for root in _charts(catalogue))
     assert "…" not in printed
@@ -413,9 +413,9 @@ def test_roadmap_draws_the_phases_of_horizon_yml_and_the_milestones(catalogue):
 
 @pytest.mark.parametrize("text, width", [("GOV-01 Integrasi Layanan Pengaduan", 120), ("Sangatpanjangsekali kata", 30)])
 def test_wrap_keeps_every_word(text, width):
-    lines = roadmap_svg.wrap(text, width)
+    lines = text_measure.wrap(text, width, roadmap_svg.FONT_SIZE)
     assert " ".join(lines) == text
-    assert all(roadmap_svg.text_width(line, roadmap_svg.FONT_SIZE) <= width or " " not in line for line in lines)
+    assert all(text_measure.text_width(line, roadmap_svg.FONT_SIZE) <= width or " " not in line for line in lines)
 
 
 # ---------------------------------------------------------------------------------------------------

@@ -14,7 +14,7 @@ import pytest
 from masterplan.checks import plan_logic
 from masterplan.model import documents, programmes, stage_dates
 from masterplan.model.result_cache import FILE, ResultCache
-from masterplan.views import abbreviations, data_needs, directives, roadmap_svg, search_index, site_status
+from masterplan.views import abbreviations, data_needs, directives, search_index, site_status, text_measure
 
 ROOT = Path(__file__).resolve().parents[1]
 VIEWS = "[[peta-jalan]]\n\n[[tabel-program dimensi=smart-governance]]\n\n[[daftar-aturan]]\n"
@@ -45,7 +45,7 @@ def test_kept_views_are_those_drawn_afresh_and_are_taken_from_the_memo(tmp_path,
         kept[key] = "\nDARI-MEMO\n"
     (tmp_path / FILE).write_text(json.dumps({"version": "v1", "words": kept}), encoding="utf-8")
     assert _expand(VIEWS, logic, ResultCache(tmp_path, "v1")).count("DARI-MEMO") == 3
-    assert roadmap_svg.fonts_digest() and roadmap_svg.FONTS.is_dir()  # the roadmap's key names its fonts
+    assert text_measure.fonts_digest() and text_measure.FONTS.is_dir()  # the roadmap's key names its fonts
 
 
 def test_a_view_of_the_plans_progress_is_never_kept(tmp_path, logic):

@@ -50,7 +50,7 @@ from typing import Callable, Mapping
 from masterplan.model import rules as rules_module
 from masterplan.model.rules import message
 from masterplan.views import (action_plan, data_needs, edition, logic_tables, programme_tables, roadmap_svg, rule_table,
-                              site_status, upkeep)
+                              site_status, text_measure, upkeep)
 from masterplan.model.documents import load
 from masterplan.model.problems import Problem
 from masterplan.model.programmes import Catalogue
@@ -251,7 +251,7 @@ def expand(markdown: str, catalogue: Catalogue, path: str, first_line: int = 1,
         if text is None:
             def make(view: View = view, arguments: dict = arguments) -> str:
                 return "\n" + view.render(data[view.data], **arguments).rstrip("\n") + "\n"
-            text = memo.get("tampilan", (*map(str, key), roadmap_svg.fonts_digest()), make, data=True) \
+            text = memo.get("tampilan", (*map(str, key), text_measure.fonts_digest()), make, data=True) \
                 if memo is not None and view.data in LASTING else make()
             if rendered is not None:
                 rendered[key] = text

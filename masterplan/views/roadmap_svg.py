@@ -5,7 +5,7 @@ build time, without JavaScript, in two forms of the same data:
 
 - one SVG chart per dimension (wide screens and the PDF). Each chart is small enough for a printed page,
   repeats its phase and year header, and wraps programme names in full (widths measured with the site's
-  own font, "Source Sans 3", with fontTools), never cut;
+  own font: :mod:`masterplan.views.text_measure`), never cut;
 - a list per dimension for narrow screens, each programme's name above its own bar and years, so that
   name and bar stay together (``bangli.css`` shows one form or the other).
 
@@ -17,17 +17,14 @@ screens, where it is visually hidden.
 
 from __future__ import annotations
 
-import hashlib
-from functools import lru_cache
 from html import escape
-from pathlib import Path
 
 from masterplan.model.plan_logic import PlanLogic, Span
 from masterplan.model.programmes import HORIZONS, Catalogue, Programme
 from masterplan.views.programme_tables import source_line, years
+from masterplan.views.text_measure import text_width, wrap
 
 FONT = "'Source Sans 3', sans-serif"
-FONTS = Path(__file__).resolve().parents[2] / "docs" / "assets" / "fonts"
 WIDTH = 760
 CODE_X, NAME_X, NAME_RIGHT = 6, 60, 352
 CHART_LEFT, CHART_RIGHT = 362, 754
@@ -44,41 +41,6 @@ PHASE_FILLS = ("#e3ece7", "#f3eedf")
 QUICK_WIN_FILL, QUICK_WIN_STROKE = "#f2b705", "#3b2a00"
 MILESTONE_COLOUR = "#b3261e"
 IDS = ("peta-jalan-judul", "peta-jalan-deskripsi")
-
-
-@lru_cache(maxsize=None)
-def _advances(weight: int) -> tuple[dict, float]:
-    from fontTools.ttLib import TTFont  # here: a rebuild takes the roadmap from its kept views (fonts_digest)
-
-    font = TTFont(FONTS / f"source-sans-3-latin-{weight}-normal.woff2")
-    cmap, metrics = font.getBestCmap(), font["hmtx"].metrics
-    return {code: metrics[name][0] for code, name in cmap.items()}, font["head"].unitsPerEm
-
-
-@lru_cache(maxsize=1)
-def fonts_digest() -> str:
-    """Hex SHA-256 of the fonts that lay out the roadmap: part of the key a build keeps it under."""
-    fonts = sorted(FONTS.glob("source-sans-3-latin-*-normal.woff2"))
-    return hashlib.sha256(b"".join(font.name.encode() + b"\0" + font.read_bytes() for font in fonts)).hexdigest()
-
-
-def text_width(text: str, size: float, weight: int = 400) -> float:
-    """Width of ``text`` set in Source Sans 3 at ``size`` user units (``weight`` 400, 600 or 700), from the
-    font's own advance widths; a character the font lacks counts as one em (too wide, never too narrow)."""
-    advances, per_em = _advances(weight)
-    return sum(advances.get(ord(char), per_em) for char in text) * size / per_em
-
-
-def wrap(text: str, width: float, size: float = FONT_SIZE, weight: int = 400) -> list[str]:
-    """``text`` broken at spaces into lines no wider than ``width`` (a single longer word gets a line of
-    its own) when set at ``size`` and ``weight``; every word is kept."""
-    lines: list[str] = []
-    for word in text.split():
-        if lines and text_width(f"{lines[-1]} {word}", size, weight) <= width:
-            lines[-1] += f" {word}"
-        else:
-            lines.append(word)
-    return lines
 
 
 def _diamond(x: float, y: float, size: float = 6) -> str:
@@ -189,7 +151,7 @@ def dimension_svg(catalogue: Catalogue, key: str, index: int, phases: tuple[Span
     colour = COLOURS[index % len(COLOURS)]
     dimension = catalogue.dimensions[key]
     items = catalogue.of_dimension(key)
-    wrapped = [wrap(p.name, NAME_RIGHT - NAME_X) for p in items]
+    wrapped = [wrap(p.name, NAME_RIGHT - NAME_X, FONT_SIZE) for p in items]
     heights = [len(lines) * LINE + PAD for lines in wrapped]
     body = TITLE + _phase_band(axis, phases) + YEARS + (MARKS if milestones else 0)
     height = body + sum(heights) + 4
@@ -238,6 +200,10 @@ def _list(catalogue: Catalogue, phases: tuple[Span, ...], operated: dict) -> str
     def offset(year: int) -> float:
         return 100 * (year - catalogue.start_year) / count
 
+    def bar(kind: str, first: int, last: int) -> str:  # the build bar, and the pale one of its operation
+        return (f'<span class="peta-jalan__batang peta-jalan--d{index}{kind}" style="left: {offset(first):.2f}%; '
+                f'width: {share(first, last):.2f}%"></span>')
+
     marks = "".join(f'<span class="peta-jalan__tonggak" style="left: {offset(m.year) + 50 / count:.2f}%">{n}</span>'
                     for n, m in enumerate(milestones, start=1))
     axis = "".join(f'<span style="width: {share(p.start, p.end):.2f}%">{escape(p.name)}<br>{p.label}</span>'
@@ -251,13 +217,14 @@ def _list(catalogue: Catalogue, phases: tuple[Span, ...], operated: dict) -> str
         parts.append(f'<p class="peta-jalan__sumbu" aria-hidden="true">{axis}</p><ol class="peta-jalan__program">')
         for p in catalogue.of_dimension(key):
             quick = " (quick win)" if p.quick_win else ""
+            run = operated.get(p.code)
             parts.append(f'<li><span class="peta-jalan__nama"><strong>{p.code}</strong> {escape(p.name)}{quick}'
                          f'</span><span class="peta-jalan__lini" aria-hidden="true" style="background-size: '
-                         f'{100 / count:.4f}% 100%"><span class="peta-jalan__batang peta-jalan--d{index}'
-                         f'{" peta-jalan__batang--quick-win" if p.quick_win else ""}" style="margin-left: '
-                         f'{offset(p.start_year):.2f}%; width: {share(p.start_year, p.end_year):.2f}%"></span>'
+                         f'{100 / count:.4f}% 100%">'
+                         f'{bar(" peta-jalan__batang--quick-win" if p.quick_win else "", p.start_year, p.end_year)}'
+                         f'{bar(" peta-jalan__batang--operasi", run.start, run.stop - 1) if run else ""}'
                          f'</span><span class="peta-jalan__tahun">{years(p)}, '
-                         f'{HORIZONS[p.horizon][0].lower()}{_operation_words(operated.get(p.code))}</span></li>')
+                         f'{HORIZONS[p.horizon][0].lower()}{_operation_words(run)}</span></li>')
         parts.append("</ol>")
     parts.append("</div>")
     return "".join(parts)
