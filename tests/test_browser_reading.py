@@ -124,6 +124,20 @@ def test_action_plan_cards_name_each_programme_on_a_phone(open_page):
         assert title["wide"] > 200, title
 
 
+@pytest.mark.parametrize("path", ["bab-5/", "bab-6-program/"])
+def test_cards_on_a_phone_fill_the_text_column(open_page, path):
+    """A citizen found the cards of narrow number tables (Tabel 5.1, 6.1) 156 px wide in the middle of a
+    360 px screen, each table's cards another width: every card spans the column the text runs in."""
+    page = open_page(path, PHONE)
+    cards = page.evaluate("""() => [...document.querySelectorAll('article table[data-kartu] tbody tr')]
+      .filter(row => row.getBoundingClientRect().height > 0)
+      .map(row => ({card: row.getBoundingClientRect().width, column: row.closest('article').getBoundingClientRect().width,
+                    text: row.innerText.slice(0, 40)}))""")
+    assert cards
+    narrow = [card for card in cards if card["card"] < 0.9 * card["column"]]
+    assert not narrow, narrow[:3]
+
+
 def test_home_page_on_a_phone_starts_with_the_summary(open_page):
     page = open_page("", PHONE)
     folded = page.locator("article details", has_text="Rincian per halaman")
