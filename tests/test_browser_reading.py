@@ -138,6 +138,15 @@ def test_cards_on_a_phone_fill_the_text_column(open_page, path):
     assert not narrow, narrow[:3]
 
 
+@pytest.mark.parametrize("path", ["", "bab-4-visi-misi/"])
+def test_verification_marks_are_legible_on_a_phone(open_page, path):
+    """The "⚠ perlu verifikasi" mark was 10.2 px in the home page's boxes (a citizen's review)."""
+    page = open_page(path, PHONE)
+    sizes = page.evaluate("""() => [...document.querySelectorAll('article .perlu-verifikasi')]
+      .map(mark => parseFloat(getComputedStyle(mark).fontSize))""")
+    assert sizes and min(sizes) >= 12, sorted(sizes)[:5]
+
+
 def test_home_page_on_a_phone_starts_with_the_summary(open_page):
     page = open_page("", PHONE)
     folded = page.locator("article details", has_text="Rincian per halaman")
