@@ -163,6 +163,22 @@ def test_the_build_names_the_stages_file_for_a_stage_problem(project, edit, rule
     assert int(re.match(r"[^:]+:(\d+)", lines[0])[1]) > 1  # the stage's own line
 
 
+def test_the_build_names_prose_naming_another_edition_as_such(project):
+    """TAHAP-EDISI is a problem of a page's words, said as one, not under the plan's logic whose check
+    finds it."""
+    chapter = project / "docs/bab-3-analisis-kesiapan.md"
+    text = chapter.read_text(encoding="utf-8")
+    chapter.write_text(text.replace("Pada tahap ini, sebagian", "Pada Tahap I ini, sebagian", 1), encoding="utf-8")
+    config = load_config(config_file=str(project / "mkdocs.yml"))
+    config.plugins.on_startup(command="build", dirty=False)
+    with pytest.raises(PluginError) as stop:
+        config.plugins.on_config(config)
+    first, *lines = str(stop.value).splitlines()
+    assert first == ("Teks naskah menyebut edisi lain daripada yang diterbitkan (mkdocs.yml, extra.rencana.tahap) "
+                     "(1 masalah):"), str(stop.value)
+    assert len(lines) == 1 and lines[0].startswith("docs/bab-3-analisis-kesiapan.md:13: [TAHAP-EDISI] 'Tahap I ini' ")
+
+
 def test_a_renamed_office_code_is_named_as_a_code_that_is_gone(project):
     """``bappeda:`` renamed ``bapperida:`` in data/opd.yml: the chapters still saying ``opd: bappeda`` are
     told the code is not in the file and which one is meant, not that they wrote a name instead of a code."""

@@ -14,7 +14,6 @@ from masterplan.model import stage_dates
 from masterplan.model.logic_types import PlanLogic
 from masterplan.model.milestones import MILESTONES
 from masterplan.model.plan_logic import HORIZON_FILE
-from masterplan.model.problems import Problem
 from masterplan.model.programmes import PROGRAMMES
 from masterplan.model.rules import message
 
@@ -56,13 +55,6 @@ def stage_dates_known(root: Path, current: int) -> Iterator[Finding]:
             yield stage_dates.STAGES_FILE, stage_dates.date_line(root, stage), stage_dates.DATES, message(
                 stage_dates.DATES, "lebih_awal", tahap=stage, tanggal=dates[stage].text, sekarang=current,
                 tanggal_sekarang=dates[current].text)
-
-
-def of_stages(problems: list[Problem]) -> list[Problem]:
-    """The stages' date problems (TAHAPAN-TANGGAL) among the logic check's ``problems``: the build reports
-    them with data/tahapan.yml, before the plan's logic, because the published stage's date sets the
-    edition year that logic is judged by (LOGIKA-TAHUN-LAMPAU)."""
-    return [problem for problem in problems if problem.rule == stage_dates.DATES]
 
 
 def plans_not_before_edition(logic: PlanLogic, edition_year: int) -> Iterator[Finding]:

@@ -27,9 +27,9 @@ from masterplan.checks.logic_targets import (kpbu_in_last_phase, milestones_in_p
                                              programme_targets_agree, targets_have_active_programmes,
                                              targets_wait_for_baselines)
 from masterplan.checks import edition_prose, logic_prose, plan_dates
-from masterplan.model import documents, rules as rules_module
+from masterplan.model import documents, rules as rules_module, stage_dates
 from masterplan.model.plan_logic import HORIZON_FILE, SWOT_FILE, TOWS, PlanLogic, load_plan_logic
-from masterplan.model.problems import EDITORS_GUIDE, Problem, help_reference, help_url
+from masterplan.model.problems import EDITORS_GUIDE, ERROR, Problem, help_reference, help_url
 from masterplan.model.programmes import PROGRAMMES, Catalogue, load_catalogue
 from masterplan.model.rules import message
 from masterplan.model.sources import read_text, shown_path
@@ -161,6 +161,21 @@ def _page_findings(rules: list, paths: list[Path], root: Path, memo: ResultCache
             found += memo.get(kind, (shown, text, key), lambda rule=rule, parsed=parsed: list(rule(parsed())),
                               lambda kept: [list(finding) for finding in kept], lambda kept: [tuple(f) for f in kept])
     return found
+
+
+def reports(stages: list[Problem], found: list[Problem]) -> list[tuple[str, list[Problem]]]:
+    """How the build reports the workshop stages' problems (``stages``, TAHAPAN-DATA) and :func:`check`'s
+    ``found``: ``(title, problems)`` in the order to stop on, each titled by what is wrong, and a group
+    only when it holds an error (warnings are the editors' checks' to report). First the stages' file with
+    its dates (TAHAPAN-TANGGAL), which set the edition year the logic is judged by; then the prose naming
+    another edition (TAHAP-EDISI); then the plan's logic."""
+    dates = stages + [p for p in found if p.rule == stage_dates.DATES]
+    edition = [p for p in found if p.rule == edition_prose.RULE]
+    logic = [p for p in found if p not in dates and p not in edition]
+    groups = [(f"Data tahapan Bimtek ({stage_dates.STAGES_FILE}) belum benar", dates),
+              ("Teks naskah menyebut edisi lain daripada yang diterbitkan (mkdocs.yml, extra.rencana.tahap)", edition),
+              ("Logika rencana (isu, misi, sasaran, program, indikator) belum benar", logic)]
+    return [(title, group) for title, group in groups if any(p.severity == ERROR for p in group)]
 
 
 def to_problems(found: list[Finding]) -> list[Problem]:

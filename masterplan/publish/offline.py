@@ -56,7 +56,9 @@ def offline_zip(repo: Path, version: str, pdf: Path | None, target: Path, sheets
         site = Path(tmp) / "site"
         # No configuration file is written: a child process builds mkdocs.yml itself with these settings
         # replaced (build_with), so a release killed during this build leaves nothing in the repository.
-        _run(repo, [sys.executable, "-m", __name__, str(site)], env, show=True,
+        # -P: the child imports our package from where this process did (as mike's `mkdocs` does), not
+        # from a masterplan/ folder in the current one (a partial copy would mix two versions).
+        _run(repo, [sys.executable, "-P", "-m", __name__, str(site)], env, show=True,
              stdin=yaml.safe_dump(changed, allow_unicode=True).encode("utf-8"))
         (site / SHIM_IN_SITE).parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(shim, site / SHIM_IN_SITE)

@@ -203,7 +203,8 @@ def release_stage(repo: Path, tag: str, dist: Path, push: bool = False, pdf: boo
     notes.write_text(release_notes.release_notes(repo, tag, change_report.website_only(repo),
                                                  f"{config['site_url'].rstrip('/')}/{tag}/", pdf=pdf),
                      encoding="utf-8")
-    archive = offline.offline_zip(repo, tag, files[0] if files else None, dist / stage.zip_name, files[1] if files else None)
+    archive = offline.offline_zip(repo, tag, files[0] if files else None, dist / stage.zip_name,
+                                  files[1] if files else None)
     _finish_branch(repo, env, push, files[0] if files and newest else None)
     return [*files, archive, notes]
 

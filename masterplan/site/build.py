@@ -20,7 +20,7 @@ from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
 from masterplan import checks
-from masterplan.checks import build_log, plan_dates, plan_logic, printing
+from masterplan.checks import build_log, plan_logic, printing
 from masterplan.model import documents, markers, numbering, programmes, rules, settings, stage_dates
 from masterplan.model.problems import EDITORS_GUIDE, ERROR, Problem, help_url, problem_files, summary_line
 from masterplan.model.rules import message
@@ -77,11 +77,10 @@ class Build:
         self.memo = kept.results(self.root)  # saved in finish(), or when the checks stop the build
         self.catalogue, problems = programmes.load_catalogue(self.root, self.plan, self.memo)
         _stop_on(f"Data program ({problem_files(problems)}) belum benar", problems)
-        self.stages, problems = stage_dates.load_stages(self.root)  # said with the stages' dates the logic checks
+        self.stages, problems = stage_dates.load_stages(self.root)
         self.logic, found = plan_logic.check(self.root, self.docs_dir, self.catalogue, self.memo)
-        _stop_on(f"Data tahapan Bimtek ({stage_dates.STAGES_FILE}) belum benar", problems + plan_dates.of_stages(found))
-        if any(problem.severity == ERROR for problem in found):  # warnings are the checks' to report
-            _stop_on("Logika rencana (isu, misi, sasaran, program, indikator) belum benar", found)
+        for title, group in plan_logic.reports(problems, found):  # each under the name of what is wrong
+            _stop_on(title, group)
         self._configure()
         self.form = feedback.read_form(self.root)
         self.changes = site_status.last_changes(self.root, self.docs_dir, settings.TIMEZONE)  # one git log
