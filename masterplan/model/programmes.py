@@ -19,7 +19,7 @@ from masterplan.model.problems import Problem, help_reference
 from masterplan.model.programme_rules import OFFICES, PROGRAMMES, programme_problems
 from masterplan.model.rules import code_schema_problems, message, read_codes
 from masterplan.model.sources import read_json, read_yaml
-from masterplan.model.yaml_schema import key_node, node_at, where
+from masterplan.model.yaml_schema import node_at, where
 
 if TYPE_CHECKING:
     from masterplan.model.result_cache import ResultCache
@@ -165,6 +165,9 @@ def _offices(data: object) -> dict[str, Office]:
 
 def _programme(entry: dict, node: yaml.Node | None, index: int) -> Programme:
     indicator, cost = entry["indikator"], entry["biaya"]
+    entry_node = node_at(node, ["program", index])
+    key_lines = ({key.value: key.start_mark.line + 1 for key, _ in entry_node.value}
+                 if isinstance(entry_node, yaml.MappingNode) else {})
     return Programme(
         code=entry["kode"], name=entry["nama"], description=entry["deskripsi"], dimension=entry["dimensi"],
         element=entry["elemen"], lead_office=entry["opd_pengampu"], partner_offices=tuple(entry["opd_mitra"]),
@@ -173,9 +176,9 @@ def _programme(entry: dict, node: yaml.Node | None, index: int) -> Programme:
         baseline=indicator["baseline"], target=indicator["target"], cost=cost["perkiraan"],
         funding=tuple(cost["sumber_dana"]), status=entry["status"], indicator_code=str(indicator.get("sasaran", "")),
         upkeep=cost["operasi_pemeliharaan"],
-        line=where(node_at(node, ["program", index]))[0],
+        line=where(entry_node)[0],
         links={key: entry[key] for key in LINK_FIELDS if key in entry},
-        lines={key: where(key_node(node_at(node, ["program", index]), key))[0] for key in entry},
+        lines={key: key_lines.get(key, 1) for key in entry},
     )
 
 
