@@ -272,6 +272,11 @@ FAILING = {
         {"swot.yml": [("    program: [SOC-01, SOC-02, SOC-04", "    program: [SOC-02, SOC-04")]},
         "LOGIKA-STRATEGI", "data/program.yml", "Program SOC-01 tidak berasal dari strategi TOWS mana pun. Tambahkan "
         "kodenya ke 'program' strategi yang melahirkannya di data/swot.yml, mis. "),
+    # A row before the start is moved or the start changed; 'tahap: operasi' is for rows after the end.
+    "rencana aksi sebelum tahun mulai": (
+        {"program.yml": [("    horizon: menengah\n    tahun_mulai: 2027\n    tahun_selesai: 2029\n",
+                          "    horizon: menengah\n    tahun_mulai: 2028\n    tahun_selesai: 2029\n")]},
+        "LOGIKA-RENCANA-AKSI", "data/program.yml", "di luar tahun program 2028–2029. Pindahkan kegiatan itu"),
     "butir SWOT tak dikenal di isu": (
         {"isu.yml": [("    swot: [K1, K2, L3, L7, P2, A4]", "    swot: [K1, K2, L3, L7, P2, A9]")]},
         "LOGIKA-RUJUKAN", "data/isu.yml", "A9"),
@@ -334,7 +339,14 @@ PROSE_PASSING = ["Rencana ini memuat 55 program dan 3 quick win.", "Ketiga quick
                  "Sebanyak 99 program strategis nasional dipantau.",
                  # a horizon's count, with or without the quick wins (data/horizon.yml counts them in)
                  "Ada 3 quick win, 22 program jangka pendek dan 13 program jangka panjang.",
-                 "Jangka pendek memuat 25 program jangka pendek (termasuk quick win)."]
+                 "Jangka pendek memuat 25 program jangka pendek (termasuk quick win).",
+                 # found by an editor's review: counts of one dimension, of two horizons, of other owners,
+                 # other meanings, limits
+                 "Dimensi ini memuat 11 program: 1 quick win, 5 program jangka pendek, 4 program jangka menengah.",
+                 "Ada 30 program jangka menengah dan panjang.", "RPJMD memuat 42 program RPJMD.",
+                 "Ada 14 program prioritas Gubernur Bali.", "Sebanyak 10 isu strategis RPJMD dan 5 sasaran RPJMD.",
+                 "Universitas membuka 5 program studi.", "Kementerian menyiapkan 5 program pelatihan Kementerian.",
+                 "Kriterianya: paling banyak enam quick win, satu per dimensi."]
 PROSE_FAILING = {"angka": ("Diusulkan 52 program.", "52 program"),
                  "angka tebal": ("Diusulkan **52** program.", "52 program"),
                  "kata": ("Sebanyak empat belas quick win dipilih.", "empat belas quick win"),
@@ -369,10 +381,23 @@ def test_a_horizon_count_names_the_count_of_that_horizon(tmp_path):
 SCHEDULE_PASSING = ["GOV-03 dibuka di desa pada 2028.", "**LIV-05** menghubungkan puskesmas pada 2028–2031.",
                     "LIV-05 menambah dokter spesialis pada 2029–2030.", "GOV-01 adalah quick win 2027.",
                     "GOV-01 termasuk program jangka pendek 2027.",
+                    "GOV-04 termasuk program jangka pendek 2027–2028.",  # the horizon's own years
                     "GOV-03 mengikuti Peraturan Menteri Nomor 1 Tahun 2023.",  # a law's year, not the plan's
                     "GOV-03 dan LIV-05 dimulai pada 2027.",  # two programmes: whose year is it?
                     "BRD-04 bukan quick win karena merupakan aplikasi baru.", "Contoh `GOV-03 pada 2027` di kode.",
-                    "| GOV-03 | Disdukcapil | 2028 |"]
+                    "| GOV-03 | Disdukcapil | 2028 |",
+                    # an editor's correct sentences (review of the first version of the rule)
+                    "GOV-01 memakai data baseline tahun 2026 dari Diskominfosan.",
+                    "GOV-04 melaksanakan Peraturan Bupati Nomor 3 Tahun 2026.",
+                    "Sesudah GOV-01 selesai, kanal itu dibiayai APBD tahun 2028 dan seterusnya.",
+                    "Evaluasi akhir GOV-02 dilakukan pada 2030.", "Aplikasi yang dipakai GOV-04 berjalan sejak 2025.",
+                    "GOV-03 membuka layanan di desa. Pada 2026, Disdukcapil mencatat 40 desa.",
+                    "Indikator sasaran GOV-01 ditargetkan mencapai 90 persen pada 2029.",
+                    "GOV-02 mendukung sasaran RPJMD tahun 2025–2029.",
+                    "GOV-06 disambung pada Fase Optimalisasi mulai 2030.",
+                    "GOV-10 menetapkan Peraturan Bupati pada 2027; kaji ulang tahunan pada 2028 dan 2029.",
+                    "GOV-10 mengawal pelaksanaan quick win 2027 dan 2028.",
+                    "GOV-05 menjadi acuan bagi program jangka menengah 2027–2029 lainnya."]
 SCHEDULE_FAILING = {
     "tahun": ("- **GOV-03** Layanan di desa — membuka pengajuan pada 2027.", 11, "pada 2027", "jangka pendek 2028"),
     "rentang": ("LIV-05 menghubungkan puskesmas pada 2027–2030.", 11, "pada 2027–2030", "jangka panjang 2028–2031"),
@@ -380,7 +405,13 @@ SCHEDULE_FAILING = {
     "horizon dan tahun": ("GOV-01 adalah program jangka menengah 2029.", 11, "program jangka menengah 2029",
                           "quick win 2027"),
     "baris kedua paragraf": ("GOV-03 membuka pengajuan\ndi desa pada 2027.", 12, "pada 2027", "jangka pendek 2028"),
-    "sel tabel": ("| Program | Jadwal |\n|---|---|\n| GOV-03 | mulai 2029 |", 13, "mulai 2029", "jangka pendek 2028"),
+    "baris tabel": ("| Program | Jadwal |\n|---|---|\n| GOV-03 | dibuka di desa pada 2027 |", 13, "pada 2027",
+                    "jangka pendek 2028"),
+    "horizon tanpa tahun": ("GOV-01 adalah program jangka menengah.", 11, "program jangka menengah", "quick win 2027"),
+    "rentang dengan tanda pisah panjang": ("- **LIV-05** Telekonsultasi — menghubungkan puskesmas pada 2027—2031.", 11,
+                                           "pada 2027—2031", "jangka panjang 2028–2031"),
+    "rentang s.d.": ("LIV-05 menghubungkan puskesmas pada 2027 s.d. 2031.", 11, "pada 2027 s.d. 2031",
+                     "jangka panjang 2028–2031"),
 }
 
 

@@ -245,9 +245,10 @@ def actions_cover(logic: PlanLogic) -> Iterator[Finding]:
                         akhir=logic.catalogue.end_year)
                 continue
             if action.end < action.start or action.start < programme.start_year or action.end > programme.end_year:
+                after = action.start > programme.end_year  # running the result: only then is 'operasi' the fix
                 yield PROGRAMMES, line, ACTIONS, message(
                     ACTIONS, "di_luar_tahun", kode=programme.code, baris=action.label, mulai=programme.start_year,
-                    selesai=programme.end_year)
+                    selesai=programme.end_year, saran=message(ACTIONS, "saran_operasi" if after else "saran_tahun"))
             covered.update(range(action.start, action.end + 1))
         gaps = [year for year in programme.years if year not in covered]
         if gaps:

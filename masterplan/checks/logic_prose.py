@@ -38,13 +38,18 @@ _NOUNS = {"program quick win": "quick win", "quick win": "quick win", "usulan pr
 _HORIZONS = {"quick win": "quick-win", "jangka pendek": "pendek", "jangka menengah": "menengah",
              "jangka panjang": "panjang"}
 _HORIZON = r"quick win|jangka (?:pendek|menengah|panjang)"
-# "17 program jangka menengah": the count of that horizon, not of any group.
+# "17 program jangka menengah": the count of that horizon, not of any group ("dan panjang" after it: of two).
 _CLAIM = re.compile(rf"(?<![\w-])(?P<number>{_NUMBER})\s+(?P<noun>{'|'.join(sorted(_NOUNS, key=len, reverse=True))})\b"
-                    rf"(?:\s+(?P<horizon>{_HORIZON})\b)?", re.IGNORECASE)
-# Programmes that are someone else's ("17 program prioritas Presiden", "program strategis nasional"): the
-# count is of that owner's list, which the plan's data does not hold.
-_OTHER_OWNER = re.compile(r"(?:\s+[\w-]+){0,2}?\s+(?:Presiden|nasional|pusat|provinsi|kementerian|RPJMN|"
-                          r"Asta\s+Cita)\b", re.IGNORECASE)
+                    rf"(?:\s+(?P<horizon>{_HORIZON})\b(?P<more>\s+(?:dan|serta|atau)\s+(?:jangka\s+)?"
+                    rf"(?:pendek|menengah|panjang))?)?", re.IGNORECASE)
+# Programmes that are someone else's ("17 program prioritas Presiden", "42 program RPJMD", "5 program
+# pelatihan Kementerian"): the count is of that owner's list, which the plan's data does not hold; a
+# "program studi" is no programme at all.
+_OTHER_OWNER = re.compile(r"(?:\s+[\w-]+){0,2}?\s+(?:Presiden|nasional|pusat|provinsi|kementerian|gubernur|RPJMN|"
+                          r"RPJMD|RPJPD|Renstra|RKPD|Asta\s+Cita)\b|\s+studi\b", re.IGNORECASE)
+# "paling banyak enam quick win": a limit a rule sets, not a count of what the plan holds.
+_LIMIT = re.compile(r"(?:paling\s+(?:banyak|sedikit)|sekurang-kurangnya|setidaknya|maksimal|minimal|hingga|"
+                    r"sampai)\s+$", re.IGNORECASE)
 
 
 @lru_cache(maxsize=16384)
@@ -52,8 +57,10 @@ def _claims(text: str) -> tuple[tuple[str, str, str, str, int], ...]:
     """``(claim, number, noun, horizon, offset)`` of each count of the plan's own things written in
     ``text`` (``horizon`` "" when none is named): searched once per text in a process, because every
     check of one file reads the prose of every page again (most of that check's time)."""
-    return tuple((" ".join(m.group(0).split()), m.group("number"), m.group("noun"), m.group("horizon") or "",
-                  m.start()) for m in _CLAIM.finditer(text) if not _OTHER_OWNER.match(text, m.end()))
+    return tuple((" ".join(m.group(0).split()), m.group("number"), m.group("noun"),
+                  "" if m.group("more") else m.group("horizon") or "", m.start())
+                 for m in _CLAIM.finditer(text)
+                 if not _OTHER_OWNER.match(text, m.end()) and not _LIMIT.search(text, max(0, m.start() - 30), m.start()))
 
 
 def spoken_number(text: str) -> int | None:
@@ -99,9 +106,15 @@ def valid_counts(logic: PlanLogic) -> dict[str, set[int]]:
         "strategi": {len(logic.strategies)} | set(Counter(s.quadrant for s in logic.strategies).values()),
     }
     counts["program"] |= counts["quick win"]
+    # A horizon's count in the whole plan, in one dimension (a BAB V page), for one office or kind of action.
     for key in _HORIZONS.values():
-        counts[key] = {per_horizon[key]}
-    counts["pendek"].add(per_horizon["pendek"] + per_horizon["quick-win"])
+        counts[key] = set()
+        for kind in ("dimension", "lead_office", "action_type", None):
+            split = Counter(getattr(p, kind) if kind else "" for p in programmes if p.horizon == key)
+            quick = Counter(getattr(p, kind) if kind else "" for p in programmes if p.quick_win)
+            counts[key] |= set(split.values())
+            if key == "pendek":  # short term with its quick wins, as data/horizon.yml counts it
+                counts[key] |= {split[group] + quick[group] for group in split.keys() | quick.keys()}
     return counts
 
 
@@ -139,42 +152,48 @@ def _counts_against(allowed: dict[str, set[int]], page: documents.Document) -> I
                 group = _HORIZONS[horizon.lower()]
                 if value not in allowed[group]:
                     yield page.path, line, COUNTS, message(COUNTS, "angka_horizon_tidak_sesuai", klaim=claim,
-                                                           total=min(allowed[group]), horizon=horizon.lower())
+                                                           total=max(allowed[group]), horizon=horizon.lower())
             elif value not in allowed[noun]:
                 yield page.path, line, COUNTS, message(
                     COUNTS, "angka_tidak_sesuai", klaim=claim, total=max(allowed[noun]), jenis=noun, nilai=value)
 
 
-# "program jangka pendek 2027", "quick win 2028", "pada 2028–2031", "mulai 2029": when a sentence says a
-# programme runs. Years that stand alone ("(Patroli Post, 2024)", "fase 2030–2034") are not its schedule.
-_SCHEDULE = re.compile(rf"(?:(?:program\s+)?(?P<horizon>{_HORIZON})|\b(?:pada|mulai|sejak|dimulai|tahun))\s+"
-                       r"(?P<start>\d{4})(?:\s*[–-]\s*(?P<end>\d{4}))?(?!\d)", re.IGNORECASE)
+# What a sentence that opens with a programme's code says of its schedule, in its first clause: its
+# horizon after a dash or "adalah/merupakan/termasuk/sebagai" ("— program jangka pendek 2028", "adalah quick
+# win"), and the year closing the clause ("… secara elektronik pada 2028."), as BAB V describes each
+# programme. Anything else (a regulation's year, a baseline or budget year, an evaluation, another
+# programme's horizon, a second sentence) is not read: an editor's correct sentence must never fail.
+_YEARS = r"(?P<start>\d{4})(?:\s*(?:[–—-]|s\.d\.|sampai(?:\s+dengan)?|hingga)\s*(?P<end>\d{4}))?(?!\d)"
+_OWN_HORIZON = re.compile(rf"(?:[—–-]|\b(?:adalah|merupakan|termasuk|sebagai|yaitu))\s+(?P<claim>(?:program\s+)?"
+                          rf"(?P<horizon>{_HORIZON})\b(?:\s+{_YEARS})?)", re.IGNORECASE)
+_WHEN = re.compile(rf"(?P<claim>\bpada\s+{_YEARS})\s*$", re.IGNORECASE)
+_CLAUSE_END = re.compile(r"(?<!s\.d)[.;](?=\s|$)")  # not inside 1.250 or "s.d."
 _CODE = re.compile(r"\b[A-Z]{3}-\d{2}\b")  # a programme code as data/program.schema.json shapes it
 
 
 def _schedule_against(logic: PlanLogic, page: documents.Document) -> Iterator[Finding]:
     programmes = {p.code: p for p in logic.catalogue.programmes}
-    plan_years = range(min(phase.start for phase in logic.phases), max(phase.end for phase in logic.phases) + 1)
+    spans = {key: (span.start, span.end) for key in _HORIZONS.values() if (span := logic.horizon(key))}
     for text, first in _passages(page):
-        named = set(_CODE.findall(text)) & programmes.keys()
-        if len(named) != 1:  # none, or several: which one the year belongs to is the reader's guess too
+        opening = _CODE.match(text.lstrip())
+        end = _CLAUSE_END.search(text)
+        clause = text[:end.start() if end else len(text)]
+        if not opening or opening[0] not in programmes or set(_CODE.findall(clause)) != {opening[0]}:
             continue
-        programme = programmes[named.pop()]
-        for match in _SCHEDULE.finditer(text):
-            line = first + text.count("\n", 0, match.start())
-            start, end = int(match["start"]), int(match["end"] or match["start"])
-            horizon = _HORIZONS.get((match["horizon"] or "").lower())
-            if start not in plan_years or end not in plan_years or end < start:  # a law's year, a citation
-                continue
-            years_agree = programme.start_year <= start and end <= programme.end_year
+        programme = programmes[opening[0]]
+        for match in (*_OWN_HORIZON.finditer(clause), *_WHEN.finditer(clause)):
+            horizon = _HORIZONS.get((match.groupdict().get("horizon") or "").lower())
+            years = (int(match["start"]), int(match["end"] or match["start"])) if match["start"] else None
             horizon_agrees = horizon in (None, programme.horizon) or (horizon, programme.horizon) == ("pendek", "quick-win")
-            if not (years_agree and horizon_agrees):
+            years_agree = years is None or (programme.start_year <= years[0] <= years[1] <= programme.end_year
+                                            or (horizon is not None and years == spans.get(horizon)))
+            if not (horizon_agrees and years_agree):
                 data = programme.horizon.replace("-", " ") if programme.quick_win else f"jangka {programme.horizon}"
-                years = (f"{programme.start_year}" if programme.start_year == programme.end_year
-                         else f"{programme.start_year}–{programme.end_year}")
-                yield page.path, line, SCHEDULE, message(
-                    SCHEDULE, "tidak_sesuai", klaim=" ".join(match[0].split()), kode=programme.code, horizon=data,
-                    tahun=years, berkas=PROGRAMMES, baris=programme_line(logic, programme.code, "tahun_mulai"))
+                run = (f"{programme.start_year}" if programme.start_year == programme.end_year
+                       else f"{programme.start_year}–{programme.end_year}")
+                yield page.path, first + text.count("\n", 0, match.start()), SCHEDULE, message(
+                    SCHEDULE, "tidak_sesuai", klaim=" ".join(match["claim"].split()), kode=programme.code,
+                    horizon=data, tahun=run, berkas=PROGRAMMES, baris=programme_line(logic, programme.code, "tahun_mulai"))
 
 
 def findings(logic: PlanLogic, pages: list[documents.Document]) -> list[Finding]:
@@ -189,11 +208,11 @@ def findings(logic: PlanLogic, pages: list[documents.Document]) -> list[Finding]
 def page_rule(logic: PlanLogic) -> tuple[str, str, Callable[[documents.Document], list[Finding]]]:
     """``(kind, key, rule)`` for :func:`masterplan.checks.plan_logic.check`'s pages: the rule is
     :func:`findings` on one page; ``key`` is all it reads of the data (the counts, every programme's
-    schedule and line, the phases), under which a build keeps each page's findings: a pull request that
-    rewords a programme does not read every page again."""
+    schedule and line, the horizons' years), under which a build keeps each page's findings: a pull
+    request that rewords a programme does not read every page again."""
     schedules = sorted((p.code, p.horizon, p.start_year, p.end_year, programme_line(logic, p.code, "tahun_mulai"))
                        for p in logic.catalogue.programmes)
-    phases = sorted((phase.start, phase.end) for phase in logic.phases)
+    horizons = sorted((span.key, span.start, span.end) for span in logic.horizons)
     key = text_of({"jumlah": {noun: sorted(values) for noun, values in valid_counts(logic).items()},
-                   "jadwal": schedules, "fase": phases})
+                   "jadwal": schedules, "horizon": horizons})
     return "logika-teks", key, lambda document: findings(logic, [document])
