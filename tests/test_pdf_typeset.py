@@ -309,7 +309,8 @@ def test_multi_page_roadmap_has_its_caption_first_and_continuations_marked(plumb
 def test_a_page_inside_a_group_of_rows_names_the_group(plumbed):
     """Tabel 6.4 (rencana aksi per OPD, 14 pages) groups rows under an office's row, which WeasyPrint does
     not repeat: each page that goes on inside a group says whose rows they are, by the office's short
-    name (the line may wrap after its colon), and the running header beside it stays on one line."""
+    name (also when the page opens with the next office's heading), and the running header beside it
+    stays on one line."""
     offices = yaml.safe_load((ROOT / "data/opd.yml").read_text(encoding="utf-8"))
     short = {office["nama"]: office["singkatan"] for office in offices.values()}
     texts = [(page.extract_text() or "").replace("\u00a0", " ") for page in plumbed.pages]
@@ -321,6 +322,8 @@ def test_a_page_inside_a_group_of_rows_names_the_group(plumbed):
         if number > first and label is None:
             break
         if label is not None:
+            after = texts[number][label.end():].split("\n", 1)[1].split("\n", 1)[0]  # first line under the header
+            group = after if after in short else group  # a page opening with an office's heading: that office
             assert " ".join(label[1].split()) == f"Tabel 6.4 (lanjutan): {short[group]}", number + 1
             page = plumbed.pages[number]
             header = {round(w["top"]) for w in page.extract_words(extra_attrs=["size"])

@@ -170,35 +170,35 @@ GROUP_ROW = "baris-kelompok"
 def mark_group_rows(soup: BeautifulSoup) -> int:
     """Turn every group heading row of a table (text in its first cell only, the others empty: "Dinas
     ..." above the programmes of that OPD) into one cell spanning the table, with the class
-    ``baris-kelompok`` (kept with the next row by the stylesheet). That row and every row of its group
-    carry the continuation line that names the group ("Tabel 6.4 (lanjutan): Diskominfosan", in
-    ``data-lanjutan``; the group's short name from a ``data-singkatan`` in the cell, else its text): a
-    page that starts inside a group says whose rows they are, which a reviewer could not tell on pages
-    105 and 115 of a 14-page table. Every row, not just the heading: WeasyPrint sets a table body's
-    string again on each page it continues on, and the page after takes the last string set. The short
-    name keeps the line narrow enough for the running header beside it to stay on one line. Returns how
-    many group rows."""
+    ``baris-kelompok`` (kept with the next row by the stylesheet). Every row of a table with groups
+    carries the continuation line naming the group of the row AFTER it ("Tabel 6.4 (lanjutan):
+    Diskominfosan", in ``data-lanjutan``; the group's short name from a ``data-singkatan`` in the cell,
+    else its text): a page that starts inside a group says whose rows they are, which a reviewer could not
+    tell on pages 105 and 115 of a 14-page table. Why every row, and the next row's group: a page prints
+    the string its previous page set last (``string(lanjutan, start)`` when the page opens inside a
+    table), and WeasyPrint sets a table body's string again on each page; when a page opens with a new
+    group's heading, the last row before it must already name that group. The short name keeps the line
+    narrow enough for the running header beside it to stay on one line. Returns how many group rows."""
     marked = 0
-    label = ""
-    for row in soup.select("tbody > tr"):
-        if row.find_previous_sibling("tr") is None:
-            label = ""  # a new table body: no group yet
-        if label:
-            row["data-lanjutan"] = label
-        cells = row.find_all(["td", "th"], recursive=False)
-        if len(cells) < 3 or not cells[0].get_text(strip=True) or row.find_next_sibling("tr") is None:
-            continue
-        if any(cell.get_text(strip=True) or cell.find(True) for cell in cells[1:]):
-            continue
-        cells[0]["colspan"] = str(sum(int(cell.get("colspan") or 1) for cell in cells))
-        for cell in cells[1:]:
-            cell.decompose()
-        row["class"] = [*(row.get("class") or []), GROUP_ROW]
-        short = cells[0].find(attrs={"data-singkatan": True})
-        group = short["data-singkatan"] if short is not None else cells[0].get_text(" ", strip=True)
-        group = group.replace(" ", NO_BREAK_SPACE)  # a wrapped line breaks after the colon, not in the name
-        label = row["data-lanjutan"] = f"{continuation_label(row.find_parent('table'))}: {group}"
-        marked += 1
+    for body in soup.select("tbody"):
+        rows, groups, group = body.find_all("tr", recursive=False), [], ""
+        for row in rows:
+            cells = row.find_all(["td", "th"], recursive=False)
+            if (len(cells) >= 3 and cells[0].get_text(strip=True) and row.find_next_sibling("tr") is not None
+                    and not any(cell.get_text(strip=True) or cell.find(True) for cell in cells[1:])):
+                cells[0]["colspan"] = str(sum(int(cell.get("colspan") or 1) for cell in cells))
+                for cell in cells[1:]:
+                    cell.decompose()
+                row["class"] = [*(row.get("class") or []), GROUP_ROW]
+                short = cells[0].find(attrs={"data-singkatan": True})
+                name = short["data-singkatan"] if short is not None else cells[0].get_text(" ", strip=True)
+                # a wrapped line breaks after the colon, not inside the name
+                group = f"{continuation_label(row.find_parent('table'))}: {name.replace(' ', NO_BREAK_SPACE)}"
+                marked += 1
+            groups.append(group)
+        for row, label in zip(rows, [*groups[1:], groups[-1]] if groups else []):
+            if label:
+                row["data-lanjutan"] = label
     return marked
 
 
