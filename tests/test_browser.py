@@ -206,12 +206,15 @@ def test_phone_shows_every_table_value_on_screen_beside_its_row_name(browser, si
 ROADMAP_PHONE = """() => {
   const items = [...document.querySelectorAll('.peta-jalan__daftar li')].map(li => {
     const name = li.querySelector('.peta-jalan__nama').getBoundingClientRect();
-    const bar = li.querySelector('.peta-jalan__batang').getBoundingClientRect();
+    const drawn = li.querySelector('.peta-jalan__batang');
+    const bar = drawn.getBoundingClientRect();
+    const mark = getComputedStyle(drawn, '::after');
     const run = li.querySelector('.peta-jalan__batang--operasi');
     const ran = run && run.getBoundingClientRect();
     return {text: li.querySelector('.peta-jalan__nama').innerText, gap: bar.top - name.bottom,
             inside: name.right <= window.innerWidth && bar.right <= window.innerWidth && bar.width > 0,
             size: parseFloat(getComputedStyle(li).fontSize), years: li.querySelector('.peta-jalan__tahun').innerText,
+            diamond: mark.content !== 'none' && mark.backgroundColor === 'rgb(242, 183, 5)' && mark.transform !== 'none',
             operation: ran && {after: ran.left - bar.right, width: ran.width, thinner: ran.height < bar.height,
                                inside: ran.right <= window.innerWidth}};
   });
@@ -231,6 +234,8 @@ def test_roadmap_on_a_phone_keeps_whole_names_beside_their_bars(browser, site_ur
             assert name in item["text"] and "…" not in item["text"], (name, item["text"])
             assert item["inside"] and 0 <= item["gap"] < 16, item
             assert item["size"] >= 16, item
+            # the key's yellow diamond on a quick win's bar (a second look found only an outline)
+            assert item["diamond"] == ("(quick win)" in item["text"]), item
             # the key's "batang tipis pucat" after the build bar, as on wide screens (a citizen saw none)
             if "tahap operasi" in item["years"]:
                 run = item["operation"]

@@ -127,14 +127,16 @@ def test_action_plan_cards_name_each_programme_on_a_phone(open_page):
 @pytest.mark.parametrize("path", ["bab-5/", "bab-6-program/"])
 def test_cards_on_a_phone_fill_the_text_column(open_page, path):
     """A citizen found the cards of narrow number tables (Tabel 5.1, 6.1) 156 px wide in the middle of a
-    360 px screen, each table's cards another width: every card spans the column the text runs in."""
+    360 px screen, each table's cards another width: every card spans the column the text runs in, edge
+    to edge (a second look found them 32 px short on the right)."""
     page = open_page(path, PHONE)
     cards = page.evaluate("""() => [...document.querySelectorAll('article table[data-kartu] tbody tr')]
       .filter(row => row.getBoundingClientRect().height > 0)
-      .map(row => ({card: row.getBoundingClientRect().width, column: row.closest('article').getBoundingClientRect().width,
-                    text: row.innerText.slice(0, 40)}))""")
+      .map(row => ({card: row.getBoundingClientRect(), text: row.innerText.slice(0, 40),
+                    column: [...row.closest('article').querySelectorAll(':scope > p')][0].getBoundingClientRect()}))
+      .map(({card, column, text}) => ({left: card.left - column.left, right: column.right - card.right, text}))""")
     assert cards
-    narrow = [card for card in cards if card["card"] < 0.9 * card["column"]]
+    narrow = [card for card in cards if abs(card["left"]) > 1 or abs(card["right"]) > 1]
     assert not narrow, narrow[:3]
 
 
