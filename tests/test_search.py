@@ -296,6 +296,9 @@ TABLE = ("<table><thead><tr><th>Program</th><th>Biaya</th></tr></thead><tbody>"
     (TABLE, ["Program: Satu Data Bangli; Biaya: Rp1,2 miliar", "Program: Sistem Antrean"]),
     ("<table><tr><td>a</td><td>b</td></tr></table>", ["a; b"]),
     ("<table><thead><tr><th>A</th></tr></thead></table>", []),
+    # list items in a cell stay apart (a snippet read "tahun 2026Triwulan II 2027"); inline tags join
+    ("<table><tr><th>Jadwal</th></tr><tr><td><ul><li>tahun 2026</li><li>Triwulan II <abbr>2027</abbr></li>"
+     "</ul></td></tr></table>", ["Jadwal: tahun 2026 Triwulan II 2027"]),
 ])
 def test_table_row_lines(html, lines):
     assert search_index.table_row_lines(html) == lines

@@ -40,6 +40,9 @@ SHIPPED_ROOTS = Path(__file__).with_name(ROOTS_CACHE)
 # after every character (a third of the time of marking the tables).
 _TABLE = re.compile(r"<table\b[^<]*(?:<(?!/table>)[^<]*)*</table>", re.IGNORECASE)
 _TAG = re.compile(r"<[^>]+>")
+# Tags between two pieces of a cell's text that a reader sees apart (list items, lines, paragraphs): a
+# space, or "tahun 2026</li><li>Triwulan II" read "tahun 2026Triwulan II" in a result's snippet.
+_BREAK = re.compile(r"</?(?:li|p|br|div|ul|ol|tr|td|th)\b[^>]*>", re.IGNORECASE)
 _EDGE_PUNCTUATION = re.compile(r"^\W+|\W+$")
 _LETTER = re.compile(r"[^\W\d_]")
 PLAIN_WORD = re.compile(r"[a-z]+")  # words with digits or other letters keep their form
@@ -65,7 +68,7 @@ def _rows(table_html: str) -> list[tuple[bool, list[str]]]:
         elif rows:
             if match[1].lower() == "th" and not rows[-1][1]:
                 rows[-1] = (True, rows[-1][1])
-            rows[-1][1].append(" ".join(html.unescape(_TAG.sub("", match[2])).split()))
+            rows[-1][1].append(" ".join(html.unescape(_TAG.sub("", _BREAK.sub(" ", match[2]))).split()))
     return rows
 
 
