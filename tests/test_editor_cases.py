@@ -65,6 +65,10 @@ MISTAKES = [
      "DAFTAR-WORD", "+0", ['"–"', '"- Menetapkan Dewan Smart City"']),
     ("Word bullets · and o", "bab-9-penutup.md", added("· Infrastruktur\no\tJaringan desa\no\tPusat data"),
      "DAFTAR-WORD", "+0", ["tanda hubung"]),
+    # Word's sub-bullets keep their indent in the paste: the advice must keep them sub-items
+    ("Word bullets with indented sub-bullets", "bab-9-penutup.md",
+     added("Susunan tim:\n\n•\tKetua: Bupati\n\to\tWakil: Sekretaris Daerah\n•\tSekretaris: Kepala Diskominfosan"),
+     "DAFTAR-WORD", "+2", ['"- Ketua: Bupati"', 'tetap menjorok dengan 4 spasi di depannya (baris', '"    - Wakil: Sekretaris Daerah"']),
     ("list typed right under a line (the web editor's preview shows a list)", "bab-9-penutup.md",
      added("Langkah berikutnya:\n- Menetapkan Dewan Smart City\n- Menyusun rencana aksi tahunan"),
      "DAFTAR-BARIS-KOSONG", "+1", ["baris kosong", "satu paragraf"]),

@@ -94,13 +94,27 @@ def span(run: list[int]) -> str:
     return f"{run[0]}" if len(run) == 1 else f"{run[0]}–{run[-1]}"
 
 
-def _list_message(rule: str, marker: str, span: str, example: str) -> str:
+def _list_message(rule: str, marker: str, span: str, example: str, nested: str = "") -> str:
     """DAFTAR-WORD's or DAFTAR-TAB's message; ``example`` is the editor's own first item as Markdown, and
-    DAFTAR-WORD says how to write its marker in the words that match it."""
+    DAFTAR-WORD says how to write its marker in the words that match it, and how to keep a sub-item a
+    sub-item (``nested``: the words for the first indented item of the run, or "")."""
     if rule == "DAFTAR-TAB":
         return message("DAFTAR-TAB", "diawali_tab", baris=span, contoh=example)
     how = message("DAFTAR-WORD", "cara_tanda_hubung" if example.startswith("- ") else "cara_nomor")
-    return message("DAFTAR-WORD", "tanda_word", tanda=marker, baris=span, cara=how, contoh=example)
+    return message("DAFTAR-WORD", "tanda_word", tanda=marker, baris=span, cara=how, contoh=example,
+                   bertingkat=nested)
+
+
+def _nested(lines: list[str], run: list[int], offset: int, bullets: set[str]) -> str:
+    """DAFTAR-WORD's words for the first sub-item of ``run`` (an item indented under an item that is not):
+    written with four spaces before it, or following the example alone would make it a top-level item."""
+    if lines[run[0]][:1] in (" ", "\t"):
+        return ""
+    index = next((i for i in run if lines[i][:1] in (" ", "\t")), None)
+    if index is None:
+        return ""
+    marker, text = _split_item(lines[index], bullets)
+    return message("DAFTAR-WORD", "bertingkat", baris=index + offset, contoh="    " + _markdown_item(marker, text, bullets))
 
 
 def _lines_of(document, *types: str) -> set[int]:
@@ -169,4 +183,5 @@ def check(page: Page, context: Context) -> Iterator[Problem]:
         for run in runs(found):
             marker, text = _split_item(lines[run[0]], bullets)
             yield context.problem(page, run[0] + offset, 1, rule, _list_message(
-                rule, marker, span([i + offset for i in run]), _markdown_item(marker, text, bullets)))
+                rule, marker, span([i + offset for i in run]), _markdown_item(marker, text, bullets),
+                _nested(lines, run, offset, bullets) if rule == "DAFTAR-WORD" else ""))
