@@ -121,7 +121,8 @@ def _edit(path: Path, old: str, new: str) -> None:
 
 
 def test_changing_a_programmes_years_changes_table_totals_and_chart(full_build, tmp_path):
-    """One data edit reaches every view: ENV-08 moved from 2028–2034 to 2029–2034 in data/program.yml only."""
+    """One data edit reaches every view: ENV-08 moved from 2028–2034 to 2029–2034 in data/program.yml, and
+    the one BAB V sentence that names its years with it (LOGIKA-JADWAL-TEKS stops the build otherwise)."""
     project = _copy(tmp_path)
     _edit(project / "data" / "program.yml", "tahun_mulai: 2028\n    tahun_selesai: 2034\n"
           "    jenis_rencana_aksi: infrastruktur\n    indikator:\n      nama: Kapasitas PLTS",
@@ -130,6 +131,7 @@ def test_changing_a_programmes_years_changes_table_totals_and_chart(full_build, 
     # Its rencana aksi moves with it (the build checks that the actions cover the programme's years).
     _edit(project / "data" / "program.yml", '{tahun: [2028, 2029], kegiatan: "Mengaudit atap gedung',
           '{tahun: 2029, kegiatan: "Mengaudit atap gedung')
+    _edit(project / "docs" / "bab-5" / "smart-environment.md", "dan sekolah pada 2028–2034.", "dan sekolah pada 2029–2034.")
     build = run_build(project, tmp_path / "site", pdf=False)
     assert build.returncode == 0, build.log
 
