@@ -214,8 +214,10 @@ class Build:
             page.title = f"{numbers.label} {title}"
         markdown = directives.expand(markdown, self.catalogue, uri, progress=self.progress,  # checked in number()
                                      logic=self.logic, needs=self.needs, rendered=self.views, memo=self.memo)[0]
-        markdown = directives.fill_inline(markdown, extra)  # the page's own [[edisi]] and the views' (sumber)
         markdown = captions.number(number_headings(markdown, numbers), numbers)
+        # After the headings: filling the page's own [[edisi]] (and the views' source lines) changes no
+        # heading, and a page whose text is still the checked one finds its headings in the memo.
+        markdown = directives.fill_inline(markdown, extra)
         if page.meta.get("tanda_tangan"):
             markdown = signature_markdown(markdown, self.plan, extra["tahun_dokumen"])
         markdown = markers.render(markdown)
