@@ -4,14 +4,18 @@
 from __future__ import annotations
 
 import copy
+import datetime
+import functools
 import json
+import pickle
 
 import pytest
 import yaml
+from hypothesis import given, settings, strategies as st
 from jsonschema import Draft202012Validator
 
 from conftest import ROOT
-from masterplan.model.yaml_schema import inline_refs, schema_errors, schema_messages
+from masterplan.model.yaml_schema import _known_valid, inline_refs, schema_errors, schema_messages
 
 
 def _broken(data: dict, name: str) -> dict:
@@ -118,3 +122,58 @@ def test_a_code_of_the_wrong_form_is_shown_codes_of_its_own_kind(name, old, new,
     [(_, message, _, keyword)] = _errors(name, old, new)
     assert keyword == "pattern" and "tidak sesuai format" in message and example in message, message
     assert not any(code in message.split("Isi yang benar:")[1] for code in other_kinds), message
+
+
+_SCHEMAS = ("program", "indikator", "swot", "misi", "isu", "horizon", "rpjmd", "opd", "dimensi")
+# What an editor's edit can put at one place of a data file: text with Word's or a newline's leftovers,
+# digits of other scripts, numbers, nothing, a YAML date, a list, a mapping.
+_VALUES = st.one_of(st.text(max_size=12), st.sampled_from(["GOV-01\n", "ECO-٠١", "pendek ", "", "2027"]),
+                    st.integers(-3, 3000), st.floats(allow_nan=False, width=16), st.none(), st.booleans(),
+                    st.dates(), st.lists(st.integers(0, 3), max_size=2), st.just({"kolom_baru": 1}))
+
+
+def _places(data: object, path: tuple = ()) -> list[tuple]:
+    """Every path (keys and indices) into ``data``, the root left out."""
+    found = []
+    items = data.items() if isinstance(data, dict) else enumerate(data) if isinstance(data, list) else ()
+    for key, value in items:
+        found += [(*path, key), *_places(value, (*path, key))]
+    return found
+
+
+@functools.cache
+def _real(name: str) -> tuple[dict, bytes, list[tuple]]:
+    """The schema, the pickled data and its paths of ``data/<name>.yml``, read once per test process."""
+    data = yaml.load((ROOT / "data" / f"{name}.yml").read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
+    schema = json.loads((ROOT / "data" / f"{name}.schema.json").read_text(encoding="utf-8"))
+    return schema, pickle.dumps(data), _places(data)
+
+
+@settings(max_examples=150, deadline=None, database=None)
+@given(name=st.sampled_from(_SCHEMAS), pick=st.integers(0, 10**6), value=_VALUES, drop=st.booleans())
+def test_the_fast_valid_verdict_never_hides_an_error(name, pick, value, drop):
+    """The real data with one value replaced or one key or item dropped: when jsonschema-rs calls it valid
+    (``_known_valid``, which skips jsonschema), jsonschema finds no error either."""
+    schema, kept, places = _real(name)
+    data = pickle.loads(kept)
+    *parents, last = places[pick % len(places)]
+    owner = data
+    for step in parents:
+        owner = owner[step]
+    if drop:
+        del owner[last]
+    else:
+        owner[last] = value
+    if _known_valid(data, schema):
+        assert not list(Draft202012Validator(schema).iter_errors(data))
+
+
+def test_the_fast_verdict_is_used_and_refusals_fall_back_to_jsonschema():
+    """The plan's own data is valid for both; a date (no JSON type) and a broken schema go to jsonschema."""
+    schema = json.loads((ROOT / "data" / "program.schema.json").read_text(encoding="utf-8"))
+    data = yaml.safe_load((ROOT / "data" / "program.yml").read_text(encoding="utf-8"))
+    assert _known_valid(data, schema)
+    data["program"][0]["tahun_mulai"] = datetime.date(2027, 1, 1)
+    assert not _known_valid(data, schema)
+    assert schema_errors(data, schema)
+    assert not _known_valid(1, {"$ref": "#/$defs/tidak-ada"})
