@@ -83,6 +83,22 @@ def test_missing_section_names_file_line_and_fix(tmp_path):
     assert '"## Kaidah Pelaksanaan"' in problem.message and "Tambahkan" in problem.message
 
 
+@pytest.mark.parametrize(("written", "meant", "rules_said"), [
+    ("odp: bappeda", "opd", ["FRONT-MATTER-TAKDIKENAL"]),  # a required field misspelt: one message
+    ("bba: 9", "bab", ["FRONT-MATTER-TAKDIKENAL"]),
+    ("titel: Penutup", "title", ["FRONT-MATTER-TAKDIKENAL"]),
+    ("stauts: draf", "status", ["FRONT-MATTER-TAKDIKENAL"]),
+    ("xyz: bappeda", None, ["FRONT-MATTER-TAKDIKENAL", "FRONT-MATTER-WAJIB"]),  # nothing alike: both stay
+])
+def test_a_misspelt_field_is_one_message_naming_the_field_meant(tmp_path, written, meant, rules_said):
+    field = {"odp": "opd: bappeda", "bba": "bab: 9", "titel": "title: Penutup", "stauts": "status: draf",
+             "xyz": "opd: bappeda"}[written.split(":")[0]]
+    problems = run(tmp_path, CHAPTER.replace(field, written))
+    assert sorted(p.rule for p in problems) == sorted(rules_said), [p.text() for p in problems]
+    [unknown] = [p for p in problems if p.rule == "FRONT-MATTER-TAKDIKENAL"]
+    assert (f'Mungkin maksudnya "{meant}"' in unknown.message) == (meant is not None)
+
+
 def test_yaml_error_points_at_the_markdown_line(tmp_path):
     problems = [p for p in run(tmp_path, "---\ntitle: Penutup\nbab: 9\nopd bappeda\nstatus: x: y\n---\n\n"
                                         + BODY) if p.rule == "FRONT-MATTER-YAML"]

@@ -84,6 +84,24 @@ def test_a_misspelt_field_is_one_message_naming_the_field_meant(name, old, new, 
     assert "wajib diisi" not in message and "kolom yang dikenal" not in message
 
 
+# (file, text, changed to, path of the one message, the field it belongs under, a field written there): a
+# field that lost its spaces in the web editor is said once, at its line, as belonging under the field above
+# it; not also as an unknown field of the programme, nor as missing under its own field.
+UNINDENTED = [
+    ("program", "      target: null\n      sasaran: 1.1b\n", "      target: null\n    sasaran: 1.1b\n",
+     ["program", 0, "sasaran"], "indikator", "nama"),
+    ("program", '      operasi_pemeliharaan: "perlu dihitung', '    operasi_pemeliharaan: "perlu dihitung',
+     ["program", 0, "operasi_pemeliharaan"], "biaya", "perkiraan"),  # required under biaya: not also "wajib"
+]
+
+
+@pytest.mark.parametrize("name, old, new, path, parent, sample", UNINDENTED, ids=[m[2].split()[-2] for m in UNINDENTED])
+def test_a_field_that_lost_its_indentation_is_said_to_belong_under_its_field(name, old, new, path, parent, sample):
+    [(rule, message, where, keyword)] = _errors(name, old, new)
+    assert (rule, where, keyword) == ("PROGRAM-SKEMA", path, "additionalProperties"), message
+    assert f"bagian dari '{parent}:'" in message and f"sejajar dengan '{sample}:'" in message, message
+
+
 # Unknown fields unlike any missing one keep both messages: an unknown field and a missing one are two mistakes.
 NOT_MISSPELT = [
     ("program", "    status: usulan\n", "    catatan: usulan\n", ["'catatan' tidak dikenal", "kolom yang dikenal"],

@@ -119,8 +119,10 @@ def check(page: Page, context: Context) -> Iterator[Problem]:
             "FRONT-MATTER-WAJIB", "tanpa_front_matter", kolom=", ".join(required) or "title"))
         return
     closing = document.body_line - 1
+    # A misspelt required field ("odp:") is said once, as the unknown field that stands for it.
+    meant = code_guess.misspelt_fields([name for name in document.meta if name not in fields], allowed, required)
     for name in required:
-        if name not in document.meta:
+        if name not in document.meta and name not in meant.values():
             yield context.problem(page, closing, 0, "FRONT-MATTER-WAJIB", message(
                 "FRONT-MATTER-WAJIB", "tanpa_kolom", kolom=name, keterangan=fields[name]["keterangan"],
                 jenis=kind_name))
@@ -130,7 +132,7 @@ def check(page: Page, context: Context) -> Iterator[Problem]:
             if name in fields:
                 text = message(unknown, "tidak_dipakai", kolom=name, jenis=kind_name)
             else:
-                close = difflib.get_close_matches(str(name), list(allowed), n=1)
+                close = [meant[name]] if name in meant else difflib.get_close_matches(str(name), list(allowed), n=1)
                 guess = message(unknown, "dugaan", kolom=close[0]) if close else ""
                 text = message(unknown, "tidak_dikenal", kolom=name, dugaan=guess, jenis=kind_name,
                                daftar=", ".join(sorted(allowed)))

@@ -1,11 +1,13 @@
 """Which code of a file of codes (an office of data/opd.yml) an editor meant by a value that is not one:
 first the codes whose name or abbreviation the editor wrote (``Diskominfosan`` -> ``kominfo``), then the
-codes spelt most alike (``dpmtsp`` -> ``dpmptsp``). One answer for a chapter's front matter and for the
-programme data, so that the same slip gets the same suggestion wherever it is made."""
+codes spelt most alike (``dpmtsp`` -> ``dpmptsp``); and which field a misspelt field name stands for. One
+answer for a chapter's front matter and for the programme data, so that the same slip gets the same
+suggestion wherever it is made."""
 
 from __future__ import annotations
 
 import difflib
+from collections.abc import Iterable
 
 
 def codes_named(value: str, names: dict[str, tuple[str, ...]]) -> list[str]:
@@ -22,3 +24,17 @@ def closest_codes(value: str, codes: list[str], names: dict[str, tuple[str, ...]
     """The codes among ``codes`` that ``value`` most likely means, best first, at most a few: those named
     (:func:`codes_named`), then the closest in spelling (difflib); empty when nothing is alike."""
     return list(dict.fromkeys([*codes_named(value, names), *difflib.get_close_matches(value, codes, n=3)]))
+
+
+def misspelt_fields(written: Iterable, known: Iterable[str], required: Iterable[str]) -> dict:
+    """Each name of ``written`` (a mapping's keys, any type) that is not in ``known`` -> the field it most
+    likely misspells: the closest
+    (difflib) of the ``required`` fields not written, else of the other ``known`` fields not written.
+    ``opd_pengampuh`` or ``odp`` then gets one message, 'maybe opd_pengampu' or 'maybe opd', instead of also
+    a second one saying the required field is missing."""
+    written = list(written)
+    absent = [name for name in known if name not in written]
+    missing = [name for name in required if name in absent]
+    return {name: close[0] for name in written if name not in known
+            if (close := difflib.get_close_matches(str(name), missing, n=1)
+                or difflib.get_close_matches(str(name), absent, n=1))}

@@ -5,12 +5,12 @@ programme data (:mod:`masterplan.model.programmes`) and the plan's logic (:mod:`
 
 from __future__ import annotations
 
-import difflib
 from typing import TYPE_CHECKING
 
 import yaml
 
 from masterplan.model import rule_texts
+from masterplan.model.code_guess import misspelt_fields
 from masterplan.model.problems import Problem, help_reference
 
 if TYPE_CHECKING:
@@ -97,7 +97,10 @@ def schema_errors(data: object, schema: dict, memo: ResultCache | None = None) -
         except Exception as error:  # noqa: BLE001 - jsonschema raises many kinds for a schema it cannot use
             reason = (str(error).splitlines() or [type(error).__name__])[0]
             raise BrokenSchema(reason.split(" within ")[0][:160]) from None  # not the whole schema it quotes
-        return [(*said, _keyword(error)) for error in errors for said in schema_messages(error, data)]
+        # A field that lost its indentation is said once, as misplaced: not also as missing where it belongs.
+        moved = {(*error.absolute_path, parent, field) for error in errors if error.validator == "additionalProperties"
+                 for field, (parent, _) in _lost_indentation(error.instance, error.schema).items()}
+        return [(*said, _keyword(error)) for error in errors for said in schema_messages(error, data, moved)]
     if memo is None:  # the verdict on the same data is asked again in one process (validate.py, a test run)
         key = (repr(data), repr(schema))
         if key not in _VERDICTS:
@@ -159,23 +162,36 @@ def inline_refs(schema: dict) -> dict:
 
 def _misspelt(instance: object, schema: dict) -> dict[str, str]:
     """Each unknown key of the mapping ``instance`` -> the field of ``schema`` (an object schema allowing no
-    other keys) it most likely misspells: the closest (difflib) of the required fields it lacks, else of
-    the optional ones it lacks. ``opd_pengampuh`` then says 'maybe opd_pengampu' once, instead of also
-    making 'opd_pengampu is required' a second message for the one typo."""
+    other keys) it most likely misspells (:func:`masterplan.model.code_guess.misspelt_fields`)."""
     if schema.get("additionalProperties") is not False or not isinstance(instance, dict):
         return {}
+    return misspelt_fields(instance, schema.get("properties", {}), schema.get("required", ()))
+
+
+def _lost_indentation(instance: object, schema: dict) -> dict[str, tuple[str, str]]:
+    """Each unknown key of the mapping ``instance`` that is a field of one of its mapping-valued fields ->
+    ``(that field, a field written under it)``: ``sasaran:`` that lost its spaces under ``indikator:``
+    is read as a field of the programme, and is only unknown there."""
+    if not isinstance(instance, dict):
+        return {}
     known = schema.get("properties", {})
-    absent = [name for name in known if name not in instance]
-    required = [name for name in schema.get("required", ()) if name in absent]
-    return {key: close[0] for key in instance if key not in known
-            if (close := difflib.get_close_matches(str(key), required, n=1)
-                or difflib.get_close_matches(str(key), absent, n=1))}
+    found = {}
+    for extra in instance:
+        for parent, sub in known.items():
+            inner = instance.get(parent)
+            fields = sub.get("properties", {}) if isinstance(sub, dict) else {}
+            if extra not in known and extra in fields and isinstance(inner, dict):
+                found[extra] = (parent, next((name for name in inner if name in fields), next(iter(fields))))
+                break
+    return found
 
 
-def schema_messages(error, data) -> list[tuple[str, str, list]]:
+def schema_messages(error, data, moved: set[tuple] = frozenset()) -> list[tuple[str, str, list]]:
     """``(rule, message, path)`` for one jsonschema error; ``path`` is where the message points: one for
     most errors, one per unknown key, none for a required field that a misspelt key stands for
-    (:func:`_misspelt`). The sentences are the PROGRAM-SKEMA and PROGRAM-KARAKTER texts of rules.yml."""
+    (:func:`_misspelt`) or that ``moved`` holds (``(*path, field)`` of fields written one level too far
+    left, :func:`_lost_indentation`). The sentences are the PROGRAM-SKEMA and PROGRAM-KARAKTER texts of
+    rules.yml."""
     path = list(error.absolute_path)
     owner = ""
     if len(path) >= 2 and path[0] == "program" and isinstance(path[1], int):
@@ -187,7 +203,8 @@ def schema_messages(error, data) -> list[tuple[str, str, list]]:
     kind = error.validator
     if kind == "required":
         meant = set(_misspelt(value, error.schema).values())
-        names = [name for name in error.validator_value if name not in value and name not in meant]
+        names = [name for name in error.validator_value
+                 if name not in value and name not in meant and (*path, name) not in moved]
         if not names:
             return []
         missing = ", ".join(map(repr, names))
@@ -198,10 +215,17 @@ def schema_messages(error, data) -> list[tuple[str, str, list]]:
     if kind == "additionalProperties":
         known = set(error.schema.get("properties", {}))
         meant = _misspelt(value, error.schema)
-        return [(SCHEMA, rule_texts.message(SCHEMA, "tidak_dikenal_mirip", program=owner, kolom=extra, dugaan=meant[extra])
-                 if extra in meant else rule_texts.message(SCHEMA, "tidak_dikenal", program=owner, kolom=repr(extra),
-                                                           dikenal=", ".join(sorted(known))), [*path, extra])
-                for extra in sorted((key for key in value if key not in known), key=str)]
+        nested = _lost_indentation(value, error.schema)
+
+        def said(extra) -> str:
+            if extra in nested:
+                return rule_texts.message(SCHEMA, "indentasi_hilang", program=owner, kolom=extra,
+                                          induk=nested[extra][0], contoh=nested[extra][1])
+            if extra in meant:
+                return rule_texts.message(SCHEMA, "tidak_dikenal_mirip", program=owner, kolom=extra, dugaan=meant[extra])
+            return rule_texts.message(SCHEMA, "tidak_dikenal", program=owner, kolom=repr(extra),
+                                      dikenal=", ".join(sorted(known)))
+        return [(SCHEMA, said(extra), [*path, extra]) for extra in sorted((key for key in value if key not in known), key=str)]
     pasted = _word_paste(value)
     if pasted:
         return [("PROGRAM-KARAKTER", rule_texts.message("PROGRAM-KARAKTER", "salin_word", program=owner, kolom=field,
