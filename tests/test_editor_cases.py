@@ -512,6 +512,10 @@ PLAN_SETTINGS = [
     ("    tahap: 2\n", "    tahap: 4\n", None, []),
     ("    status: draf\n", "    status: final\n", None, []),
     (SOURCES_BLOCK, "", None, []),  # no sources: each view says "Tim Penyusun"
+    # A misspelt `extra:` is said once, by PENGATURAN-MKDOCS ("nama yang mirip: extra"), not again as a
+    # missing extra.rencana; a name like no other leaves extra.rencana missing, and that is said.
+    ("\nextra:\n", "\nexrta:\n", None, []),
+    ("\nextra:\n", "\nqqqqq:\n", 5, ["'extra.rencana' tidak ada"]),
 ]
 
 

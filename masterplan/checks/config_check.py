@@ -63,6 +63,19 @@ def problems(root: Path) -> list[Problem]:
     return found
 
 
+def misspelt_sections(root: Path) -> set[str]:
+    """The MkDocs names that ``root/mkdocs.yml`` lacks and that one of its unknown top-level names most
+    likely misspells (``exrta:`` -> ``extra``): what is under such a name is read by nobody, so a check of
+    its content (``extra.rencana``: PENGATURAN-RENCANA) would only repeat the one slip."""
+    source = site_config.source(root)
+    if source.problems or not isinstance(source.data, dict):
+        return set()
+    known = [name for name, _ in base.get_schema(MkDocsConfig)]
+    absent = [name for name in known if name not in source.data]
+    return {close[0] for key in source.data if key not in known
+            if (close := difflib.get_close_matches(str(key), absent, n=1, cutoff=0.6))}
+
+
 # MkDocs' most frequent refusal (config_options.Type), said in full in Bahasa Indonesia.
 _WRONG_TYPE = re.compile(r"Expected type: <class '(\w+)'> but received: <class '(\w+)'>\.?")
 
