@@ -88,11 +88,13 @@ def test_missing_section_names_file_line_and_fix(tmp_path):
     ("bba: 9", "bab", ["FRONT-MATTER-TAKDIKENAL"]),
     ("titel: Penutup", "title", ["FRONT-MATTER-TAKDIKENAL"]),
     ("stauts: draf", "status", ["FRONT-MATTER-TAKDIKENAL"]),
+    ("OPD: bappeda", "opd", ["FRONT-MATTER-TAKDIKENAL"]),  # capitals: the same field
+    ("judul: Penutup", "title", ["FRONT-MATTER-TAKDIKENAL"]),  # the Indonesian word (rules.yml nama_lain)
     ("xyz: bappeda", None, ["FRONT-MATTER-TAKDIKENAL", "FRONT-MATTER-WAJIB"]),  # nothing alike: both stay
 ])
 def test_a_misspelt_field_is_one_message_naming_the_field_meant(tmp_path, written, meant, rules_said):
     field = {"odp": "opd: bappeda", "bba": "bab: 9", "titel": "title: Penutup", "stauts": "status: draf",
-             "xyz": "opd: bappeda"}[written.split(":")[0]]
+             "xyz": "opd: bappeda", "OPD": "opd: bappeda", "judul": "title: Penutup"}[written.split(":")[0]]
     problems = run(tmp_path, CHAPTER.replace(field, written))
     assert sorted(p.rule for p in problems) == sorted(rules_said), [p.text() for p in problems]
     [unknown] = [p for p in problems if p.rule == "FRONT-MATTER-TAKDIKENAL"]

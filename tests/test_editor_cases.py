@@ -437,7 +437,10 @@ def test_yaml_mistake_in_mkdocs_yml_is_yaml_salah(repo, old, new, line, words):
 # edits MkDocs accepts, line None.
 MKDOCS_SETTINGS = [
     ("# bagian `extra.rencana`", "bagian `extra.rencana`", 3, ['"bagian `extra.rencana`', 'awali dengan "# "']),
-    ("\nextra:\n", "\nexrta:\n", 143, ['"exrta"', "nama yang mirip: extra"]),
+    # A section's name: never "hapus barisnya" (its settings would fall under another name).
+    ("\nextra:\n", "\nexrta:\n", 143, ['"exrta"', "nama yang mirip: extra", "Jangan hapus barisnya saja"]),
+    # A required name misspelt: one message, not also MkDocs' English "Required configuration not provided".
+    ("\nsite_name:", "\nsite_nam:", 5, ['"site_nam"', "nama yang mirip: site_name"]),
     ("\nstrict: true\n", "\nstrict: benar\n", 26, ['"strict" harus berupa true atau false', "tertulis teks"]),
     ("site_author: Pemerintah Kabupaten Bangli", "PLACEHOLDER: Pemerintah Kabupaten Bangli", 9,
      ['"PLACEHOLDER"', "perbaiki namanya; bila"]),  # nothing similar: no empty "(nama yang mirip: )"
@@ -516,6 +519,7 @@ PLAN_SETTINGS = [
     # missing extra.rencana; a name like no other leaves extra.rencana missing, and that is said.
     ("\nextra:\n", "\nexrta:\n", None, []),
     ("\nextra:\n", "\nqqqqq:\n", 5, ["'extra.rencana' tidak ada"]),
+    ("\n  rencana:\n", "\n  rencna:\n", 145, ["tertulis 'rencna', mungkin maksudnya 'rencana'"]),
 ]
 
 

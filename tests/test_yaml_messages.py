@@ -61,6 +61,13 @@ FAILING = [
      "  horizon: menengah", ["kehilangan indentasinya", "4 spasi"], ["tidak sejajar dengan kunci"]),
     ("kolom terlalu menjorok", _once("    horizon: menengah\n", "      horizon: menengah\n"),
      "      horizon: menengah", ["lebih dalam", "4 spasi"], ["titik dua kedua"]),
+    # The first field of a section moved left to the section's own column; the last one pushed too deep.
+    ("kolom pertama sebuah bagian kehilangan indentasi", _once("      nama: Persentase pengaduan", "    nama: Persentase pengaduan"),
+     "    nama: Persentase pengaduan", ["kehilangan indentasinya", "6 spasi", "di bawahnya"], ["titik dua kedua"]),
+    ("kolom terakhir sebuah bagian terlalu menjorok", _once("      sasaran: 1.1b\n    biaya:", "        sasaran: 1.1b\n    biaya:"),
+     "        sasaran: 1.1b", ["lebih dalam daripada kolom di atasnya", "6 spasi"], ["titik dua kedua"]),
+    ("kolom terakhir sebuah bagian menjorok satu spasi lebih", _once("      sasaran: 1.1b\n    biaya:", "       sasaran: 1.1b\n    biaya:"),
+     "       sasaran: 1.1b", ["lebih dalam daripada kolom di atasnya", "6 spasi"], ["titik dua kedua"]),
     # A second colon in a value is what it seems, also right below a field that opens a section.
     ("titik dua di dalam nilai", _once("    nama: Integrasi Layanan", "    nama: Integrasi: Layanan"),
      "    nama: Integrasi:", ["titik dua kedua", '"Bab: Judul"'], ["indentasi"]),

@@ -102,6 +102,31 @@ def test_a_field_that_lost_its_indentation_is_said_to_belong_under_its_field(nam
     assert f"bagian dari '{parent}:'" in message and f"sejajar dengan '{sample}:'" in message, message
 
 
+# (file, text, changed to, [(rule, path, words)] in order): the same slip in the forms the review found —
+# a whole block moved left (its field left empty: not also "tidak boleh kosong"), a moved field that is also
+# misspelt, Word's non-breaking spaces as indentation (named, not shown as Python's '\\xa0').
+BIAYA = '    biaya:\n      perkiraan: 350000000\n      sumber_dana: [APBD]\n      operasi_pemeliharaan: "perlu'
+MOVED_FORMS = [
+    ("program", BIAYA, BIAYA.replace("      ", "    "),
+     [("PROGRAM-SKEMA", ["program", 0, field], ["bagian dari 'biaya:'", "'biaya:' tertinggal kosong", "2 spasi"])
+      for field in ("operasi_pemeliharaan", "perkiraan", "sumber_dana")]),
+    ("program", '      operasi_pemeliharaan: "perlu', '    operasi_pemelihara: "perlu',
+     [("PROGRAM-SKEMA", ["program", 0, "operasi_pemelihara"], ["mungkin maksudnya 'operasi_pemeliharaan'",
+                                                                "di bawah 'biaya:'", "Perbaiki ejaannya"])]),
+    ("program", "      target: null\n      sasaran: 1.1b\n", "      target: null\n    \u00a0\u00a0sasaran: 1.1b\n",
+     [("PROGRAM-KARAKTER", ["program", 0, "\u00a0\u00a0sasaran"], ["nama kolom 'sasaran' memuat spasi tak-putus",
+                                                                   "spasi biasa"])]),
+]
+
+
+@pytest.mark.parametrize("name, old, new, said", MOVED_FORMS, ids=["blok", "salah-ketik", "spasi-word"])
+def test_every_form_of_a_moved_field_is_said_once_at_each_line(name, old, new, said):
+    found = _errors(name, old, new)
+    assert [(rule, where) for rule, _, where, _ in found] == [(rule, where) for rule, where, _ in said], found
+    for (_, message, _, _), (_, _, words) in zip(found, said):
+        assert all(word in message for word in words) and "\\x" not in message and "wajib" not in message, message
+
+
 # Unknown fields unlike any missing one keep both messages: an unknown field and a missing one are two mistakes.
 NOT_MISSPELT = [
     ("program", "    status: usulan\n", "    catatan: usulan\n", ["'catatan' tidak dikenal", "kolom yang dikenal"],

@@ -50,11 +50,17 @@ def problems(root: Path) -> list[Problem]:
     except Exception as error:  # noqa: BLE001 - a plugin's own failure: still a message, never a traceback
         return [problem("", "gagal_diperiksa", alasan=_plain(error))]
     found = []
+    meant = misspelt_sections(root)
     for key, text in [*errors, *warnings]:
+        if key in meant and key not in source.data:
+            continue  # "site_name: Required" for a misspelt site_nam: said once, at the misspelt name
         if key not in known:
             close = difflib.get_close_matches(key, known, n=SHOWN, cutoff=0.6)
             similar = message(RULE, "mirip", nama=", ".join(close)) if close else ""
-            found.append(problem(key, "nama_tak_dikenal", kunci=key, mirip=similar))
+            # Deleting a line that opens a section would leave its settings under the wrong name.
+            section = isinstance(source.data.get(key), dict)
+            found.append(problem(key, "nama_bagian_tak_dikenal" if section else "nama_tak_dikenal", kunci=key,
+                                 mirip=similar))
         elif wrong_type := _WRONG_TYPE.fullmatch(str(text).strip()):
             found.append(problem(key, "jenis_salah", kunci=key, harus=_type_words(wrong_type[1]),
                                  tertulis=_type_words(wrong_type[2])))

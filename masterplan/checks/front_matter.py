@@ -120,7 +120,8 @@ def check(page: Page, context: Context) -> Iterator[Problem]:
         return
     closing = document.body_line - 1
     # A misspelt required field ("odp:") is said once, as the unknown field that stands for it.
-    meant = code_guess.misspelt_fields([name for name in document.meta if name not in fields], allowed, required)
+    aliases = {alias: name for name in allowed for alias in fields[name].get("nama_lain", ())}
+    meant = code_guess.misspelt_fields([name for name in document.meta if name not in fields], allowed, required, aliases)
     for name in required:
         if name not in document.meta and name not in meant.values():
             yield context.problem(page, closing, 0, "FRONT-MATTER-WAJIB", message(

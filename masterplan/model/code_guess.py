@@ -26,15 +26,23 @@ def closest_codes(value: str, codes: list[str], names: dict[str, tuple[str, ...]
     return list(dict.fromkeys([*codes_named(value, names), *difflib.get_close_matches(value, codes, n=3)]))
 
 
-def misspelt_fields(written: Iterable, known: Iterable[str], required: Iterable[str]) -> dict:
+def misspelt_fields(written: Iterable, known: Iterable[str], required: Iterable[str],
+                    aliases: dict[str, str] | None = None) -> dict:
     """Each name of ``written`` (a mapping's keys, any type) that is not in ``known`` -> the field it most
-    likely misspells: the closest
-    (difflib) of the ``required`` fields not written, else of the other ``known`` fields not written.
-    ``opd_pengampuh`` or ``odp`` then gets one message, 'maybe opd_pengampu' or 'maybe opd', instead of also
-    a second one saying the required field is missing."""
+    likely stands for: the same name in other capitals (``OPD``), a name ``aliases`` gives it (``judul`` ->
+    ``title``), else the closest in spelling (difflib, capitals ignored) of the ``required`` fields not
+    written, else of the other ``known`` fields not written. ``opd_pengampuh`` or ``odp`` then gets one
+    message, 'maybe opd_pengampu' or 'maybe opd', instead of also a second one saying the required field is
+    missing."""
     written = list(written)
+    known = list(known)
     absent = [name for name in known if name not in written]
     missing = [name for name in required if name in absent]
-    return {name: close[0] for name in written if name not in known
-            if (close := difflib.get_close_matches(str(name), missing, n=1)
-                or difflib.get_close_matches(str(name), absent, n=1))}
+    by_fold = {name.casefold(): name for name in known} | {alias.casefold(): name for alias, name in (aliases or {}).items()}
+
+    def closest(name: str, among: list[str]) -> str | None:
+        folded = {field.casefold(): field for field in among}
+        return next((folded[match] for match in difflib.get_close_matches(name.casefold(), list(folded), n=1)), None)
+
+    return {name: meant for name in written if name not in known
+            if (meant := by_fold.get(str(name).casefold()) or closest(str(name), missing) or closest(str(name), absent))}

@@ -4,6 +4,7 @@ a missing or out-of-range value is a :class:`Problem` at its line in ``mkdocs.ym
 
 from __future__ import annotations
 
+import difflib
 import datetime as dt
 import os
 import subprocess
@@ -17,6 +18,7 @@ from masterplan.model.rules import message
 from masterplan.model import site_config
 from masterplan.model.site_config import CONFIG
 from masterplan.model.sources import YamlSource
+from masterplan.model.yaml_schema import key_node, node_at, where
 
 RULE = "PENGATURAN-RENCANA"
 # The four Bimtek workshop stages of the Gerakan Menuju Kota Cerdas (data/tahapan.yml, front matter ``tahap``).
@@ -95,6 +97,12 @@ def check_plan(extra: object, source: YamlSource | None = None) -> list[Problem]
         return Problem(CONFIG, line, 0, RULE, f"{message(RULE, text, letak=where, **values)} {help_reference(RULE)}")
 
     plan = extra.get("rencana") if isinstance(extra, dict) else None
+    if plan is None and isinstance(extra, dict):
+        written = difflib.get_close_matches("rencana", [str(key) for key in extra], n=1, cutoff=0.7)
+        if written:  # said at the misspelt name's line: the same slip as a misspelt programme field
+            line = where(key_node(node_at(source.node, ["extra"]), written[0]))[0] if source else 1
+            return [Problem(CONFIG, line, 0, RULE, f"{message(RULE, 'salah_ketik', letak=repr('extra.rencana'), tertulis=written[0])} "
+                                                   f"{help_reference(RULE)}")]
     if not isinstance(plan, dict):
         return [problem((), "bukan_pemetaan")]
     found = []

@@ -77,12 +77,20 @@ def misaligned(lines: list[str], number: int) -> tuple[int, str] | None:
     fields = [_KEY.match(text) if text is not None else None for text in
               (lines[number - 1] if 0 < number <= len(lines) else None,
                _content(lines, number - 2, -1), _content(lines, number, 1))]
-    if not all(fields) or not all(found["value"] and found["value"][0] not in "|>" for found in fields[:2]):
+    if not all(fields) or not fields[0]["value"] or fields[0]["value"][0] in "|>":
         return None
     own, above, below = (len(found["lead"]) for found in fields)
-    if above != below or own == above:
+    if not fields[1]["value"]:
+        # The first field of a block moved left to the column of the key that opens the block: the fields
+        # below it keep the block's column (a whole block moved left parses, and its schema says so).
+        return (own + 1, message(RULE, "kurang_menjorok_awal_blok", spasi=below)) if own == above < below else None
+    if fields[1]["value"][0] in "|>" or own == above:
         return None
-    return own + 1, message(RULE, "kurang_menjorok" if own < above else "lebih_menjorok", spasi=above)
+    if above == below:
+        return own + 1, message(RULE, "kurang_menjorok" if own < above else "lebih_menjorok", spasi=above)
+    if own > above:  # a field is never deeper than a field with a value just above it
+        return own + 1, message(RULE, "lebih_menjorok_dari_atas", spasi=above)
+    return None
 
 
 # A value (after "kunci: " or "- ") that starts with a quote.

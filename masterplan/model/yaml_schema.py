@@ -5,7 +5,8 @@ programme data (:mod:`masterplan.model.programmes`) and the plan's logic (:mod:`
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+import difflib
+from typing import TYPE_CHECKING, NamedTuple
 
 import yaml
 
@@ -62,6 +63,11 @@ def _word_paste(value: object) -> list[str]:
     return [name for char, name in WORD_PASTE.items() if isinstance(value, str) and char in value]
 
 
+def _typed(key: str) -> str:
+    """``key`` as the editor sees it typed: Word's invisible characters and curly quotes left out."""
+    return "".join(char for char in key if char not in WORD_PASTE).strip()
+
+
 def _field(path) -> str:
     names = [str(step) for step in path if not isinstance(step, int)]
     return ".".join(names[1:]) if len(names) > 1 else (names[0] if names else "(berkas)")
@@ -98,8 +104,9 @@ def schema_errors(data: object, schema: dict, memo: ResultCache | None = None) -
             reason = (str(error).splitlines() or [type(error).__name__])[0]
             raise BrokenSchema(reason.split(" within ")[0][:160]) from None  # not the whole schema it quotes
         # A field that lost its indentation is said once, as misplaced: not also as missing where it belongs.
-        moved = {(*error.absolute_path, parent, field) for error in errors if error.validator == "additionalProperties"
-                 for field, (parent, _) in _lost_indentation(error.instance, error.schema).items()}
+        moved = {place for error in errors if error.validator == "additionalProperties"
+                 for found in _lost_indentation(error.instance, error.schema).values()
+                 for place in ((*error.absolute_path, found.parent, found.meant), (*error.absolute_path, found.parent))}
         return [(*said, _keyword(error)) for error in errors for said in schema_messages(error, data, moved)]
     if memo is None:  # the verdict on the same data is asked again in one process (validate.py, a test run)
         key = (repr(data), repr(schema))
@@ -168,20 +175,36 @@ def _misspelt(instance: object, schema: dict) -> dict[str, str]:
     return misspelt_fields(instance, schema.get("properties", {}), schema.get("required", ()))
 
 
-def _lost_indentation(instance: object, schema: dict) -> dict[str, tuple[str, str]]:
-    """Each unknown key of the mapping ``instance`` that is a field of one of its mapping-valued fields ->
-    ``(that field, a field written under it)``: ``sasaran:`` that lost its spaces under ``indikator:``
-    is read as a field of the programme, and is only unknown there."""
+class Moved(NamedTuple):
+    """A key written one level too far left: it belongs under ``parent`` (``sample`` is a field written
+    there, or None when the whole block moved and ``parent`` was left empty), as the field ``meant``
+    (itself, or the field a misspelling stands for)."""
+
+    parent: str
+    sample: str | None
+    meant: str
+
+
+def _lost_indentation(instance: object, schema: dict) -> dict[object, Moved]:
+    """Each unknown key of the mapping ``instance`` that belongs under one of its mapping-valued fields ->
+    its :class:`Moved`: ``sasaran:`` that lost its spaces under ``indikator:``, a whole ``biaya:`` block
+    moved left (``biaya:`` then empty), or a misspelt ``operasi_pemelihara:`` that also moved left (the
+    closest field the block lacks). Such a key is read as a field of the programme and is only unknown
+    there."""
     if not isinstance(instance, dict):
         return {}
     known = schema.get("properties", {})
+    blocks = {parent: (sub["properties"], instance[parent]) for parent, sub in known.items()
+              if isinstance(sub, dict) and isinstance(sub.get("properties"), dict) and parent in instance
+              and (instance[parent] is None or isinstance(instance[parent], dict))}
     found = {}
-    for extra in instance:
-        for parent, sub in known.items():
-            inner = instance.get(parent)
-            fields = sub.get("properties", {}) if isinstance(sub, dict) else {}
-            if extra not in known and extra in fields and isinstance(inner, dict):
-                found[extra] = (parent, next((name for name in inner if name in fields), next(iter(fields))))
+    for extra in (key for key in instance if key not in known and isinstance(key, str)):
+        for parent, (fields, inner) in blocks.items():
+            written = [name for name in inner or () if name in fields]
+            lacking = [name for name in fields if name not in (inner or {}) and name not in instance]
+            meant = extra if extra in fields else next(iter(difflib.get_close_matches(extra, lacking, n=1, cutoff=0.8)), None)
+            if meant:
+                found[extra] = Moved(parent, written[0] if written else None, meant)
                 break
     return found
 
@@ -193,6 +216,8 @@ def schema_messages(error, data, moved: set[tuple] = frozenset()) -> list[tuple[
     left, :func:`_lost_indentation`). The sentences are the PROGRAM-SKEMA and PROGRAM-KARAKTER texts of
     rules.yml."""
     path = list(error.absolute_path)
+    if error.instance is None and tuple(path) in moved:  # a block whose fields all moved left: said at them
+        return []
     owner = ""
     if len(path) >= 2 and path[0] == "program" and isinstance(path[1], int):
         code = data["program"][path[1]].get("kode") if isinstance(data["program"][path[1]], dict) else None
@@ -218,14 +243,22 @@ def schema_messages(error, data, moved: set[tuple] = frozenset()) -> list[tuple[
         nested = _lost_indentation(value, error.schema)
 
         def said(extra) -> str:
-            if extra in nested:
-                return rule_texts.message(SCHEMA, "indentasi_hilang", program=owner, kolom=extra,
-                                          induk=nested[extra][0], contoh=nested[extra][1])
+            moved = nested.get(extra)
+            if moved and moved.meant != extra and extra not in meant:
+                return rule_texts.message(SCHEMA, "indentasi_hilang_mirip", program=owner, kolom=extra,
+                                          dugaan=moved.meant, induk=moved.parent)
+            if moved and moved.meant == extra:
+                return (rule_texts.message(SCHEMA, "indentasi_hilang", program=owner, kolom=extra, induk=moved.parent,
+                                           contoh=moved.sample) if moved.sample else
+                        rule_texts.message(SCHEMA, "indentasi_hilang_blok", program=owner, kolom=extra, induk=moved.parent))
             if extra in meant:
                 return rule_texts.message(SCHEMA, "tidak_dikenal_mirip", program=owner, kolom=extra, dugaan=meant[extra])
             return rule_texts.message(SCHEMA, "tidak_dikenal", program=owner, kolom=repr(extra),
                                       dikenal=", ".join(sorted(known)))
-        return [(SCHEMA, said(extra), [*path, extra]) for extra in sorted((key for key in value if key not in known), key=str)]
+        unknown = sorted((key for key in value if key not in known), key=str)
+        return [("PROGRAM-KARAKTER", rule_texts.message("PROGRAM-KARAKTER", "salin_word_kunci", program=owner,
+                                                        kolom=_typed(extra), karakter=", ".join(_word_paste(extra))),
+                 [*path, extra]) if _word_paste(extra) else (SCHEMA, said(extra), [*path, extra]) for extra in unknown]
     pasted = _word_paste(value)
     if pasted:
         return [("PROGRAM-KARAKTER", rule_texts.message("PROGRAM-KARAKTER", "salin_word", program=owner, kolom=field,
