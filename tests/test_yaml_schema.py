@@ -116,15 +116,26 @@ MOVED_FORMS = [
     ("program", "      target: null\n      sasaran: 1.1b\n", "      target: null\n    \u00a0\u00a0sasaran: 1.1b\n",
      [("PROGRAM-KARAKTER", ["program", 0, "\u00a0\u00a0sasaran"], ["nama kolom 'sasaran' memuat spasi tak-putus",
                                                                    "spasi biasa"])]),
+
+
+    # An office's field at the column of the offices' codes (data/opd.yml): not "wajib diisi pada 'kominfo'"
+    # nor "nilai True … harus berupa kelompok kolom".
+    ("opd", "  singkatan: Diskominfosan\n  terverifikasi:", "  singkatan: Diskominfosan\nterverifikasi:",
+     [("PROGRAM-SKEMA", ["terverifikasi"], ["bagian dari 'kominfo:'", "sejajar dengan 'nama:'"])]),
 ]
 
 
-@pytest.mark.parametrize("name, old, new, said", MOVED_FORMS, ids=["blok", "salah-ketik", "spasi-word"])
+@pytest.mark.parametrize("name, old, new, said", MOVED_FORMS, ids=["blok", "salah-ketik", "spasi-word", "opd"])
 def test_every_form_of_a_moved_field_is_said_once_at_each_line(name, old, new, said):
     found = _errors(name, old, new)
     assert [(rule, where) for rule, _, where, _ in found] == [(rule, where) for rule, where, _ in said], found
     for (_, message, _, _), (_, _, words) in zip(found, said):
         assert all(word in message for word in words) and "\\x" not in message and "wajib" not in message, message
+
+
+def test_a_value_is_shown_as_yaml_writes_it():
+    [(_, message, _, _)] = _errors("program", "    nama: Integrasi Layanan", "    nama: true #")
+    assert "nilai true pada kolom 'nama'" in message and "True" not in message, message
 
 
 # Unknown fields unlike any missing one keep both messages: an unknown field and a missing one are two mistakes.

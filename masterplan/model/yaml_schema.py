@@ -107,7 +107,11 @@ def schema_errors(data: object, schema: dict, memo: ResultCache | None = None) -
         moved = {place for error in errors if error.validator == "additionalProperties"
                  for found in _lost_indentation(error.instance, error.schema).values()
                  for place in ((*error.absolute_path, found.parent, found.meant), (*error.absolute_path, found.parent))}
-        return [(*said, _keyword(error)) for error in errors for said in schema_messages(error, data, moved)]
+        moved |= {(*list(error.absolute_path)[:-1], found.parent, found.meant) for error in errors
+                  if (found := _entry_field_moved(error, data))}
+        # A moved entry field is placed at its key, as an unknown key is (the value is not what is wrong).
+        return [(*said, "additionalProperties" if _entry_field_moved(error, data) else _keyword(error))
+                for error in errors for said in schema_messages(error, data, moved)]
     if memo is None:  # the verdict on the same data is asked again in one process (validate.py, a test run)
         key = (repr(data), repr(schema))
         if key not in _VERDICTS:
@@ -209,6 +213,32 @@ def _lost_indentation(instance: object, schema: dict) -> dict[object, Moved]:
     return found
 
 
+def _entry_field_moved(error, data) -> Moved | None:
+    """The :class:`Moved` of a field of an entry (``terverifikasi:`` of an office in data/opd.yml) written at
+    the column of the entries' codes: it reads as an entry of its own, whose value is no mapping. It belongs
+    under the entry written just before it."""
+    path = list(error.absolute_path)
+    if error.validator != "type" or not path or not isinstance(path[-1], str) \
+            or path[-1] not in error.schema.get("properties", {}):
+        return None
+    owner = data
+    for step in path[:-1]:
+        owner = owner[step]
+    keys = list(owner) if isinstance(owner, dict) else []
+    before = keys[keys.index(path[-1]) - 1] if path[-1] in keys and keys.index(path[-1]) > 0 else None
+    if before is None or not isinstance(owner[before], dict):
+        return None
+    sample = next((name for name in owner[before] if name in error.schema["properties"]), None)
+    return Moved(str(before), sample, path[-1])
+
+
+def _yaml_value(value: object) -> str:
+    """``value`` as YAML writes it (``true``, not Python's ``True``), quoted when it is text."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return repr(value) if isinstance(value, str) else str(value)
+
+
 def schema_messages(error, data, moved: set[tuple] = frozenset()) -> list[tuple[str, str, list]]:
     """``(rule, message, path)`` for one jsonschema error; ``path`` is where the message points: one for
     most errors, one per unknown key, none for a required field that a misspelt key stands for
@@ -263,7 +293,13 @@ def schema_messages(error, data, moved: set[tuple] = frozenset()) -> list[tuple[
     if pasted:
         return [("PROGRAM-KARAKTER", rule_texts.message("PROGRAM-KARAKTER", "salin_word", program=owner, kolom=field,
                                                    karakter=", ".join(pasted)), path)]
-    shown = repr(value)
+    shown = _yaml_value(value)
+    entry = _entry_field_moved(error, data)
+    if entry:
+        return [(SCHEMA, rule_texts.message(SCHEMA, "indentasi_hilang", program=owner, kolom=entry.meant,
+                                            induk=entry.parent, contoh=entry.sample) if entry.sample else
+                 rule_texts.message(SCHEMA, "indentasi_hilang_blok", program=owner, kolom=entry.meant,
+                                    induk=entry.parent), path)]
     if _keyword(error) == "propertyNames":  # the value is a key: point at it, name it as a code
         message = rule_texts.message(SCHEMA, "kode_format", program=owner, kode=value)
         path = [*path, value]
