@@ -101,6 +101,16 @@ def test_a_misspelt_field_is_one_message_naming_the_field_meant(tmp_path, writte
     assert (f'Mungkin maksudnya "{meant}"' in unknown.message) == (meant is not None)
 
 
+@pytest.mark.parametrize(("written", "rule"), [
+    (f"opd:{NBSP}bappeda", "FRONT-MATTER-YAML"),  # no space after the colon for YAML: not "tulis opd: bappeda: ..."
+    (f"opd: {NBSP}bappeda", "FRONT-MATTER-NILAI"),  # a code with Word's space: not "harus kode, bukan nama"
+])
+def test_words_invisible_space_in_front_matter_is_named_as_the_mistake(tmp_path, written, rule):
+    [said] = [p for p in run(tmp_path, CHAPTER.replace("opd: bappeda", written)) if p.rule == rule]
+    assert "spasi tak-putus" in said.message and "dari Word" in said.message, said.text()
+    assert "bukan nama" not in said.message and "bappeda: ..." not in said.message, said.text()
+
+
 def test_yaml_error_points_at_the_markdown_line(tmp_path):
     problems = [p for p in run(tmp_path, "---\ntitle: Penutup\nbab: 9\nopd bappeda\nstatus: x: y\n---\n\n"
                                         + BODY) if p.rule == "FRONT-MATTER-YAML"]

@@ -68,6 +68,10 @@ FAILING = [
      "        sasaran: 1.1b", ["lebih dalam daripada kolom di atasnya", "6 spasi"], ["titik dua kedua"]),
     ("kolom terakhir sebuah bagian menjorok satu spasi lebih", _once("      sasaran: 1.1b\n    biaya:", "       sasaran: 1.1b\n    biaya:"),
      "       sasaran: 1.1b", ["lebih dalam daripada kolom di atasnya", "6 spasi"], ["titik dua kedua"]),
+    # Word's curly quotes around a value with a colon: YAML does not read them as quotes, so "diapit tanda
+    # kutip lurus" alone sent the editor looking for quotes that seem to be there.
+    ("kutip lengkung dari Word", _once("    nama: Integrasi Layanan", "    nama: \u201cIntegrasi: Layanan\u201d"),
+     "    nama: \u201cIntegrasi:", ["tanda kutip lengkung dari Word", "\u201c \u201d", 'tanda kutip lurus (")'], []),
     # A second colon in a value is what it seems, also right below a field that opens a section.
     ("titik dua di dalam nilai", _once("    nama: Integrasi Layanan", "    nama: Integrasi: Layanan"),
      "    nama: Integrasi:", ["titik dua kedua", '"Bab: Judul"'], ["indentasi"]),

@@ -16,9 +16,15 @@ from masterplan.model.documents import normalize_heading, starts_with_front_matt
 from masterplan.model import code_guess, yaml_messages
 from masterplan.model.problems import Problem
 from masterplan.model.rules import CODE, message
+from masterplan.model.yaml_schema import WORD_PASTE
 
 if TYPE_CHECKING:
     from . import Context, Page
+
+
+def _pasted(text: str) -> str:
+    """The names of Word's invisible characters and curly quotes in ``text`` (tabs aside), or ""."""
+    return ", ".join(name for char, name in WORD_PASTE.items() if char != "\t" and char in text)
 
 
 def _value_error(name: str, value, spec: dict, context: Context) -> str | None:
@@ -26,6 +32,9 @@ def _value_error(name: str, value, spec: dict, context: Context) -> str | None:
     None when it is."""
     rule = "FRONT-MATTER-NILAI"
     kind = spec.get("jenis")
+    pasted = _pasted(value) if isinstance(value, str) else ""
+    if pasted:  # "opd: \u00a0bappeda" is a code with an invisible character, not a name
+        return message(rule, "karakter_word", karakter=pasted)
     if "pilihan" in spec and value not in spec["pilihan"]:
         return message(rule, "harus_pilihan", pilihan=", ".join(map(str, spec["pilihan"])))
     # Without codes (their data file is unreadable: Rules.problems says so once) no value is judged.
@@ -69,6 +78,9 @@ def _line_problem(text: str) -> str | None:
         return message(_YAML, "baris_diawali_spasi")
     if "\t" in text:
         return message(_YAML, "baris_memuat_tab")
+    pasted = _pasted(text)
+    if pasted:  # "opd:\u00a0bappeda" has no space after its colon for YAML: the character is the mistake
+        return message(_YAML, "baris_karakter_word", karakter=pasted)
     unspaced = yaml_messages.missing_space(text)  # worded as in the data files: one place for the advice
     if unspaced:
         return message(_YAML, "baris_salah", penjelasan=unspaced[1])

@@ -113,6 +113,7 @@ def _open_quote(lines: list[str], last: int) -> int | None:
 
 # Word's list bullets (rules.yml, tempel_word.butir), less the letter "o" that starts ordinary words.
 _BULLETS = tuple(b for b in registry()["tempel_word"]["butir"] if b != "o")
+_CURLY = tuple(registry()["kutip_miring"])  # Word's curly quotes, which YAML reads as ordinary letters
 # Explanations that guess among causes: the line itself may show which one it is.
 _VAGUE = ("tanda_awal_terlarang", "umum", "tidak_sejajar", "tidak_sejajar_kunci")
 
@@ -122,6 +123,10 @@ def _seen_on(lines: list[str], line: int, column: int, problem: str) -> tuple[in
     its text only guesses, what that line or the one after it shows plainly, at that line: a tab at its
     start, or a Word bullet pasted where YAML wants "- "."""
     named = next((name for english, name in _EXPLANATIONS.items() if problem.startswith(english)), "umum")
+    text = lines[line - 1] if 0 < line <= len(lines) else ""
+    if named == "titik_dua_kedua" and any(quote in text for quote in _CURLY):
+        # "kolom: “Bab: Judul”" from Word: the advice to quote the value is what the editor believes was done.
+        return line, column, message(RULE, "kutip_lengkung", kutip=" ".join(q for q in _CURLY if q in text))
     if named not in _VAGUE:
         return line, column, explain(problem)
     for number in (line, line + 1):
