@@ -15,7 +15,8 @@ from hypothesis import given, settings, strategies as st
 from jsonschema import Draft202012Validator
 
 from conftest import ROOT
-from masterplan.model.yaml_schema import _known_valid, inline_refs, schema_errors, schema_messages
+from masterplan.model.schema_messages import schema_messages
+from masterplan.model.yaml_schema import _known_valid, inline_refs, schema_errors
 
 
 def _broken(data: dict, name: str) -> dict:

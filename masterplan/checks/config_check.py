@@ -21,7 +21,8 @@ from mkdocs.utils import yaml_load
 from masterplan.model import site_config
 from masterplan.model.problems import Problem, help_reference
 from masterplan.model.rules import message
-from masterplan.model.yaml_schema import TYPE_WORDS, key_node, where
+from masterplan.model.schema_messages import TYPE_WORDS
+from masterplan.model.yaml_schema import key_node, where
 
 RULE = "PENGATURAN-MKDOCS"
 SHOWN = 3  # known names offered as examples next to an unknown one
@@ -87,7 +88,7 @@ _WRONG_TYPE = re.compile(r"Expected type: <class '(\w+)'> but received: <class '
 
 
 # Python's names of value types in MkDocs' messages ("Expected type: <class 'bool'>") as JSON Schema names
-# them, so that both kinds of message say a type in the same words (yaml_schema.TYPE_WORDS).
+# them, so that both kinds of message say a type in the same words (schema_messages.TYPE_WORDS).
 _JSON_TYPES = {"bool": "boolean", "str": "string", "int": "integer", "float": "number", "list": "array",
                "dict": "object", "NoneType": "null"}
 

@@ -16,7 +16,7 @@ from masterplan.model.documents import normalize_heading, starts_with_front_matt
 from masterplan.model import code_guess, yaml_messages
 from masterplan.model.problems import Problem
 from masterplan.model.rules import CODE, message
-from masterplan.model.yaml_schema import WORD_PASTE
+from masterplan.model.schema_messages import WORD_PASTE
 
 if TYPE_CHECKING:
     from . import Context, Page

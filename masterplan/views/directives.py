@@ -55,7 +55,7 @@ from masterplan.model.documents import load
 from masterplan.model.problems import Problem
 from masterplan.model.programmes import Catalogue
 from masterplan.model.result_cache import ResultCache
-from masterplan.model.yaml_schema import WORD_PASTE
+from masterplan.model.schema_messages import WORD_PASTE
 
 _LINE = re.compile(r"^\[\[(?P<body>[^\[\]]*)\]\][ \t\r]*$")
 _ARGUMENT = re.compile(r"^(?P<key>[a-z][a-z_-]*)=(?P<value>[A-Za-z0-9-]+)$")

@@ -1,0 +1,216 @@
+"""The JSON Schema errors of a data file (``data/*.yml``) in Bahasa Indonesia, in the words of the
+PROGRAM-SKEMA and PROGRAM-KARAKTER texts of rules.yml: one message per slip, naming the field meant when a
+field is misspelt or lost its indentation (:mod:`masterplan.model.yaml_schema` validates and places them).
+"""
+
+from __future__ import annotations
+
+import difflib
+from typing import NamedTuple
+
+from masterplan.model import rule_texts
+from masterplan.model.code_guess import misspelt_fields
+
+# Characters that Word and web pages paste in and that look like ordinary text: the one list in rules.yml
+# (karakter_tak_terlihat, kutip_miring), named as the chapter checks name them; a tab breaks YAML.
+_RULES = rule_texts.registry()
+WORD_PASTE = {**_RULES["karakter_tak_terlihat"],
+              **{quote: f"tanda kutip lengkung {quote}" for quote in _RULES["kutip_miring"]}, "\t": "tab"}
+
+SCHEMA = "PROGRAM-SKEMA"  # the rule whose texts explain a schema error (the logic files report it as LOGIKA-SKEMA)
+
+TYPE_WORDS = {"integer": "bilangan bulat", "number": "angka", "string": "teks", "array": "daftar [ ... ]",
+          "object": "kelompok kolom (kunci: nilai)", "boolean": "true atau false", "null": "kosong"}
+
+
+def _word_paste(value: object) -> list[str]:
+    return [name for char, name in WORD_PASTE.items() if isinstance(value, str) and char in value]
+
+
+def _typed(key: str) -> str:
+    """``key`` as the editor sees it typed: Word's invisible characters and curly quotes left out."""
+    return "".join(char for char in key if char not in WORD_PASTE).strip()
+
+
+def _field(path) -> str:
+    names = [str(step) for step in path if not isinstance(step, int)]
+    return ".".join(names[1:]) if len(names) > 1 else (names[0] if names else "(berkas)")
+
+
+def keyword(error) -> str:
+    """The schema keyword an error is about; ``propertyNames`` for a key (a code) of the wrong form, whose
+    error jsonschema files under the keyword inside it (``pattern``) at the path of the mapping."""
+    return "propertyNames" if "propertyNames" in error.schema_path else error.validator
+
+
+def said_errors(errors: list, data: object) -> list[tuple[str, str, list, str]]:
+    """``(rule, message, path, validator keyword)`` of jsonschema's ``errors`` of ``data``, in their order
+    (:func:`schema_messages`). A field that lost its indentation is said once, as misplaced, not also as
+    missing where it belongs; a moved entry field is placed at its key, as an unknown key is (the value is
+    not what is wrong)."""
+    moved = {place for error in errors if error.validator == "additionalProperties"
+             for found in _lost_indentation(error.instance, error.schema).values()
+             for place in ((*error.absolute_path, found.parent, found.meant), (*error.absolute_path, found.parent))}
+    moved |= {(*list(error.absolute_path)[:-1], found.parent, found.meant) for error in errors
+              if (found := _entry_field_moved(error, data))}
+    return [(*said, "additionalProperties" if _entry_field_moved(error, data) else keyword(error))
+            for error in errors for said in schema_messages(error, data, moved)]
+
+
+def _misspelt(instance: object, schema: dict) -> dict[str, str]:
+    """Each unknown key of the mapping ``instance`` -> the field of ``schema`` (an object schema allowing no
+    other keys) it most likely misspells (:func:`masterplan.model.code_guess.misspelt_fields`)."""
+    if schema.get("additionalProperties") is not False or not isinstance(instance, dict):
+        return {}
+    return misspelt_fields(instance, schema.get("properties", {}), schema.get("required", ()))
+
+
+class Moved(NamedTuple):
+    """A key written one level too far left: it belongs under ``parent`` (``sample`` is a field written
+    there, or None when the whole block moved and ``parent`` was left empty), as the field ``meant``
+    (itself, or the field a misspelling stands for)."""
+
+    parent: str
+    sample: str | None
+    meant: str
+
+
+def _lost_indentation(instance: object, schema: dict) -> dict[object, Moved]:
+    """Each unknown key of the mapping ``instance`` that belongs under one of its mapping-valued fields ->
+    its :class:`Moved`: ``sasaran:`` that lost its spaces under ``indikator:``, a whole ``biaya:`` block
+    moved left (``biaya:`` then empty), or a misspelt ``operasi_pemelihara:`` that also moved left (the
+    closest field the block lacks). Such a key is read as a field of the programme and is only unknown
+    there."""
+    if not isinstance(instance, dict):
+        return {}
+    known = schema.get("properties", {})
+    blocks = {parent: (sub["properties"], instance[parent]) for parent, sub in known.items()
+              if isinstance(sub, dict) and isinstance(sub.get("properties"), dict) and parent in instance
+              and (instance[parent] is None or isinstance(instance[parent], dict))}
+    found = {}
+    for extra in (key for key in instance if key not in known and isinstance(key, str)):
+        for parent, (fields, inner) in blocks.items():
+            written = [name for name in inner or () if name in fields]
+            lacking = [name for name in fields if name not in (inner or {}) and name not in instance]
+            meant = extra if extra in fields else next(iter(difflib.get_close_matches(extra, lacking, n=1, cutoff=0.8)), None)
+            if meant:
+                found[extra] = Moved(parent, written[0] if written else None, meant)
+                break
+    return found
+
+
+def _entry_field_moved(error, data) -> Moved | None:
+    """The :class:`Moved` of a field of an entry (``terverifikasi:`` of an office in data/opd.yml) written at
+    the column of the entries' codes: it reads as an entry of its own, whose value is no mapping. It belongs
+    under the entry written just before it."""
+    path = list(error.absolute_path)
+    if error.validator != "type" or not path or not isinstance(path[-1], str) \
+            or path[-1] not in error.schema.get("properties", {}):
+        return None
+    owner = data
+    for step in path[:-1]:
+        owner = owner[step]
+    keys = list(owner) if isinstance(owner, dict) else []
+    before = keys[keys.index(path[-1]) - 1] if path[-1] in keys and keys.index(path[-1]) > 0 else None
+    if before is None or not isinstance(owner[before], dict):
+        return None
+    sample = next((name for name in owner[before] if name in error.schema["properties"]), None)
+    return Moved(str(before), sample, path[-1])
+
+
+def _yaml_value(value: object) -> str:
+    """``value`` as YAML writes it (``true``, not Python's ``True``), quoted when it is text."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return repr(value) if isinstance(value, str) else str(value)
+
+
+def schema_messages(error, data, moved: set[tuple] = frozenset()) -> list[tuple[str, str, list]]:
+    """``(rule, message, path)`` for one jsonschema error; ``path`` is where the message points: one for
+    most errors, one per unknown key, none for a required field that a misspelt key stands for
+    (:func:`_misspelt`) or that ``moved`` holds (``(*path, field)`` of fields written one level too far
+    left, :func:`_lost_indentation`). The sentences are the PROGRAM-SKEMA and PROGRAM-KARAKTER texts of
+    rules.yml."""
+    path = list(error.absolute_path)
+    if error.instance is None and tuple(path) in moved:  # a block whose fields all moved left: said at them
+        return []
+    owner = ""
+    if len(path) >= 2 and path[0] == "program" and isinstance(path[1], int):
+        code = data["program"][path[1]].get("kode") if isinstance(data["program"][path[1]], dict) else None
+        owner = (rule_texts.message(SCHEMA, "program", kode=code) if isinstance(code, str)
+                 else rule_texts.message(SCHEMA, "program_ke", nomor=path[1] + 1))
+    field = _field(path)
+    value = error.instance
+    kind = error.validator
+    if kind == "required":
+        meant = set(_misspelt(value, error.schema).values())
+        names = [name for name in error.validator_value
+                 if name not in value and name not in meant and (*path, name) not in moved]
+        if not names:
+            return []
+        missing = ", ".join(map(repr, names))
+        if path and field != "(berkas)" and not isinstance(path[-1], int):
+            return [(SCHEMA, rule_texts.message(SCHEMA, "wajib_diisi_pada", program=owner, kolom=missing, induk=field),
+                     path)]
+        return [(SCHEMA, rule_texts.message(SCHEMA, "wajib_diisi", program=owner, kolom=missing), path)]
+    if kind == "additionalProperties":
+        known = set(error.schema.get("properties", {}))
+        meant = _misspelt(value, error.schema)
+        nested = _lost_indentation(value, error.schema)
+
+        def said(extra) -> str:
+            moved = nested.get(extra)
+            if moved and moved.meant != extra and extra not in meant:
+                return rule_texts.message(SCHEMA, "indentasi_hilang_mirip", program=owner, kolom=extra,
+                                          dugaan=moved.meant, induk=moved.parent)
+            if moved and moved.meant == extra:
+                return (rule_texts.message(SCHEMA, "indentasi_hilang", program=owner, kolom=extra, induk=moved.parent,
+                                           contoh=moved.sample) if moved.sample else
+                        rule_texts.message(SCHEMA, "indentasi_hilang_blok", program=owner, kolom=extra, induk=moved.parent))
+            if extra in meant:
+                return rule_texts.message(SCHEMA, "tidak_dikenal_mirip", program=owner, kolom=extra, dugaan=meant[extra])
+            return rule_texts.message(SCHEMA, "tidak_dikenal", program=owner, kolom=repr(extra),
+                                      dikenal=", ".join(sorted(known)))
+        unknown = sorted((key for key in value if key not in known), key=str)
+        return [("PROGRAM-KARAKTER", rule_texts.message("PROGRAM-KARAKTER", "salin_word_kunci", program=owner,
+                                                        kolom=_typed(extra), karakter=", ".join(_word_paste(extra))),
+                 [*path, extra]) if _word_paste(extra) else (SCHEMA, said(extra), [*path, extra]) for extra in unknown]
+    pasted = _word_paste(value)
+    if pasted:
+        return [("PROGRAM-KARAKTER", rule_texts.message("PROGRAM-KARAKTER", "salin_word", program=owner, kolom=field,
+                                                   karakter=", ".join(pasted)), path)]
+    shown = _yaml_value(value)
+    entry = _entry_field_moved(error, data)
+    if entry:
+        return [(SCHEMA, rule_texts.message(SCHEMA, "indentasi_hilang", program=owner, kolom=entry.meant,
+                                            induk=entry.parent, contoh=entry.sample) if entry.sample else
+                 rule_texts.message(SCHEMA, "indentasi_hilang_blok", program=owner, kolom=entry.meant,
+                                    induk=entry.parent), path)]
+    if keyword(error) == "propertyNames":  # the value is a key: point at it, name it as a code
+        message = rule_texts.message(SCHEMA, "kode_format", program=owner, kode=value)
+        path = [*path, value]
+    elif value is None:  # "nilai None" would be Python's word for an empty field
+        message = rule_texts.message(SCHEMA, "kosong", program=owner, kolom=field)
+    elif kind == "type":
+        wanted = error.validator_value if isinstance(error.validator_value, list) else [error.validator_value]
+        message = rule_texts.message(SCHEMA, "jenis", program=owner, nilai=shown, kolom=field,
+                                jenis=" atau ".join(TYPE_WORDS.get(w, w) for w in wanted))
+    elif kind == "enum":
+        message = rule_texts.message(SCHEMA, "pilihan", program=owner, nilai=shown, kolom=field,
+                                pilihan=", ".join(str(v) for v in error.validator_value))
+    elif kind in ("minimum", "maximum"):
+        message = rule_texts.message(SCHEMA, "paling_kecil" if kind == "minimum" else "paling_besar", program=owner,
+                                nilai=shown, kolom=field, batas=error.validator_value)
+    elif kind in ("minLength", "minItems", "minProperties"):
+        message = rule_texts.message(SCHEMA, "kosong", program=owner, kolom=field)
+    elif kind == "uniqueItems":
+        message = rule_texts.message(SCHEMA, "ganda", program=owner, kolom=field)
+    elif kind in ("pattern", "anyOf"):
+        message = rule_texts.message(SCHEMA, "format" if kind == "pattern" else "tidak_sesuai", program=owner, nilai=shown,
+                                kolom=field)
+    else:
+        message = rule_texts.message(SCHEMA, "aturan_lain", program=owner, kolom=field, aturan=kind)
+    # An empty field needs filling, not the shared text definition's advice on Word characters.
+    empty = value is None or kind in ("minLength", "minItems", "minProperties")
+    hint = "" if empty else error.schema.get("description", "")
+    return [(SCHEMA, message + (rule_texts.message(SCHEMA, "isi_yang_benar", keterangan=hint) if hint else ""), path)]
