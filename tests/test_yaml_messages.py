@@ -72,6 +72,13 @@ FAILING = [
     # kutip lurus" alone sent the editor looking for quotes that seem to be there.
     ("kutip lengkung dari Word", _once("    nama: Integrasi Layanan", "    nama: \u201cIntegrasi: Layanan\u201d"),
      "    nama: \u201cIntegrasi:", ["tanda kutip lengkung dari Word", "\u201c \u201d", 'tanda kutip lurus (")'], []),
+    # Word's non-breaking space as indentation or after a colon: YAML blames a colon or the next line.
+    ("spasi tak-putus sebagai indentasi", _once("      sasaran: 1.1b\n", "\u00a0" * 6 + "sasaran: 1.1b\n"),
+     "\u00a0" * 6 + "sasaran", ["spasi tak-putus", "dari Word", "spasi biasa"], ["titik dua kedua"]),
+    ("spasi tak-putus sesudah titik dua", _once("    status: usulan\n", "    status:\u00a0usulan\n"),
+     "    status:\u00a0usulan", ["spasi tak-putus", "spasi biasa"], ["titik dua sesudah nama kolom tidak ada"]),
+    ("kolom pertama sebuah bagian kurang satu spasi", _once("      nama: Persentase pengaduan", "     nama: Persentase pengaduan"),
+     "     nama: Persentase pengaduan", ["awali dengan 6 spasi"], ["5 spasi"]),
     # A second colon in a value is what it seems, also right below a field that opens a section.
     ("titik dua di dalam nilai", _once("    nama: Integrasi Layanan", "    nama: Integrasi: Layanan"),
      "    nama: Integrasi:", ["titik dua kedua", '"Bab: Judul"'], ["indentasi"]),

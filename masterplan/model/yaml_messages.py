@@ -83,7 +83,7 @@ def misaligned(lines: list[str], number: int) -> tuple[int, str] | None:
     if not fields[1]["value"]:
         # The first field of a block moved left to the column of the key that opens the block: the fields
         # below it keep the block's column (a whole block moved left parses, and its schema says so).
-        return (own + 1, message(RULE, "kurang_menjorok_awal_blok", spasi=below)) if own == above < below else None
+        return (own + 1, message(RULE, "kurang_menjorok_awal_blok", spasi=below)) if above <= own < below else None
     if fields[1]["value"][0] in "|>" or own == above:
         return None
     if above == below:
@@ -113,6 +113,10 @@ def _open_quote(lines: list[str], last: int) -> int | None:
 
 # Word's list bullets (rules.yml, tempel_word.butir), less the letter "o" that starts ordinary words.
 _BULLETS = tuple(b for b in registry()["tempel_word"]["butir"] if b != "o")
+_INVISIBLE = registry()["karakter_tak_terlihat"]  # character -> its name, as the chapters' check names it
+_ANY = "".join(map(re.escape, _INVISIBLE))
+# In the indentation, right after a colon or right before one: where YAML needs a space or nothing.
+_INVISIBLE_SPACE = re.compile(rf"^[ {_ANY}]*?(?P<indent>[{_ANY}])|:(?P<after>[{_ANY}])|(?P<before>[{_ANY}]):")
 _CURLY = tuple(registry()["kutip_miring"])  # Word's curly quotes, which YAML reads as ordinary letters
 # Explanations that guess among causes: the line itself may show which one it is.
 _VAGUE = ("tanda_awal_terlarang", "umum", "tidak_sejajar", "tidak_sejajar_kunci")
@@ -153,6 +157,14 @@ def locate(error: object, text: str) -> tuple[int, int, str]:
         what = message(RULE, "kutip_terbuka") if "quoted" in context else explain(problem)
         return opened.line + 1, opened.column + 1, what
     lines = text.splitlines()
+    # Word's non-breaking space is no space to YAML: after a colon or as indentation it breaks the line, and
+    # the parser blames a missing colon, a second one or the indentation, on this line or the next.
+    for number in sorted({opened.line + 1 if opened else 0, mark.line if mark else 0, mark.line + 1 if mark else 0} - {0}):
+        line = lines[number - 1] if number <= len(lines) else ""
+        found = _INVISIBLE_SPACE.search(line)  # inside a value it is only text, said after parsing
+        if found:
+            group = next(name for name in ("indent", "after", "before") if found[name])
+            return number, found.start(group) + 1, message(RULE, "karakter_word", karakter=_INVISIBLE[found[group]])
     if opened is not None and context.startswith("while scanning a simple key"):
         # A key without its colon: the parser notices only on the next line; the key's line is the one to fix.
         written = missing_space(lines[opened.line]) if opened.line < len(lines) else None
