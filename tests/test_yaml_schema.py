@@ -134,6 +134,23 @@ def test_every_form_of_a_moved_field_is_said_once_at_each_line(name, old, new, s
         assert all(word in message for word in words) and "\\x" not in message and "wajib" not in message, message
 
 
+# Word's curly quotes inside {…}: YAML splits the value at its comma or colon into made-up fields. One
+# message for the mapping, naming the quotes, instead of one per made-up field ('nilai di atas 2', '28').
+QUOTE_SPLIT = [
+    ("indikator", "target: {pendek: null, menengah: 80", "target: {pendek: \u201cCukup, nilai di atas 2,28\u201d, menengah: 80",
+     ["indikator", 0, "target"], "'target'"),
+    ("indikator", "baseline: {status: belum tersedia, opd: dpmptsp}",
+     "baseline: {status: \u201cbelum tersedia, lihat: BPS\u201d, opd: dpmptsp}", ["indikator", 0, "baseline"], "'baseline'"),
+]
+
+
+@pytest.mark.parametrize("name, old, new, path, field", QUOTE_SPLIT, ids=["koma", "koma-dan-titik-dua"])
+def test_curly_quotes_that_split_a_value_are_one_message(name, old, new, path, field):
+    [(rule, message, where, _)] = _errors(name, old, new)
+    assert (rule, where) == ("PROGRAM-KARAKTER", path), message
+    assert f"kolom {field}" in message and "tanda kutip lengkung dari Word" in message and "oneOf" not in message
+
+
 def test_a_value_is_shown_as_yaml_writes_it():
     [(_, message, _, _)] = _errors("program", "    nama: Integrasi Layanan", "    nama: true #")
     assert "nilai true pada kolom 'nama'" in message and "True" not in message, message

@@ -17,6 +17,7 @@ _RULES = rule_texts.registry()
 WORD_PASTE = {**_RULES["karakter_tak_terlihat"],
               **{quote: f"tanda kutip lengkung {quote}" for quote in _RULES["kutip_miring"]}, "\t": "tab"}
 
+CURLY = tuple(_RULES["kutip_miring"])  # Word's curly quotes, which YAML reads as ordinary letters
 SCHEMA = "PROGRAM-SKEMA"  # the rule whose texts explain a schema error (the logic files report it as LOGIKA-SKEMA)
 
 TYPE_WORDS = {"integer": "bilangan bulat", "number": "angka", "string": "teks", "array": "daftar [ ... ]",
@@ -53,8 +54,23 @@ def said_errors(errors: list, data: object) -> list[tuple[str, str, list, str]]:
              for place in ((*error.absolute_path, found.parent, found.meant), (*error.absolute_path, found.parent))}
     moved |= {(*list(error.absolute_path)[:-1], found.parent, found.meant) for error in errors
               if (found := _entry_field_moved(error, data))}
-    return [(*said, "additionalProperties" if _entry_field_moved(error, data) else keyword(error))
-            for error in errors for said in schema_messages(error, data, moved)]
+    said, split = [], set()
+    for error in errors:
+        mapping = _split_by_quotes(error, data)
+        if mapping is None:
+            said += [(*message, "additionalProperties" if _entry_field_moved(error, data) else keyword(error))
+                     for message in schema_messages(error, data, moved)]
+        elif mapping not in split:  # one message for the mapping the quotes split, not one per made-up field
+            split.add(mapping)
+            node = data
+            for step in mapping:
+                node = node[step]
+            quotes = sorted({quote for key, value in node.items() for quote in _curly(key) + _curly(value)})
+            said.append(("PROGRAM-KARAKTER", rule_texts.message("PROGRAM-KARAKTER", "kutip_lengkung_pecah",
+                                                                program=_owner(list(mapping), data),
+                                                                kolom=_field(list(mapping)), kutip=" ".join(quotes)),
+                         list(mapping), "type"))
+    return said
 
 
 def _misspelt(instance: object, schema: dict) -> dict[str, str]:
@@ -125,6 +141,39 @@ def _yaml_value(value: object) -> str:
     return repr(value) if isinstance(value, str) else str(value)
 
 
+def _owner(path: list, data) -> str:
+    """"Program GOV-01: " before a message about a programme's field, else ""."""
+    if len(path) >= 2 and path[0] == "program" and isinstance(path[1], int):
+        code = data["program"][path[1]].get("kode") if isinstance(data["program"][path[1]], dict) else None
+        return (rule_texts.message(SCHEMA, "program", kode=code) if isinstance(code, str)
+                else rule_texts.message(SCHEMA, "program_ke", nomor=path[1] + 1))
+    return ""
+
+
+def _curly(text: object) -> list[str]:
+    return [quote for quote in CURLY if isinstance(text, str) and quote in text]
+
+
+def _split_by_quotes(error, data) -> tuple | None:
+    """The path of the mapping (``{pendek: “Cukup, di atas 2,28”}``) that the error is in, or is, when
+    it holds Word's curly quotes in a key, or an unpaired one in a value: YAML does not read them as quotes, so a comma or
+    colon inside splits the value into made-up fields, each of them an error of its own."""
+    path = list(error.absolute_path)
+    for cut in (len(path), len(path) - 1):
+        node = data
+        for step in path[:max(cut, 0)]:
+            node = node[step]
+        if cut >= 0 and isinstance(node, dict) and any(_curly(key) or _unpaired(value) for key, value in node.items()):
+            return tuple(path[:cut])
+    return None
+
+
+def _unpaired(text: object) -> bool:
+    """Whether ``text`` holds an opening curly double quote without its closing one, or the reverse: what is
+    left of a value a comma split (the single ones double as apostrophes, as in "Jum’at")."""
+    return isinstance(text, str) and text.count("\u201c") + text.count("\u201e") != text.count("\u201d")
+
+
 def schema_messages(error, data, moved: set[tuple] = frozenset()) -> list[tuple[str, str, list]]:
     """``(rule, message, path)`` for one jsonschema error; ``path`` is where the message points: one for
     most errors, one per unknown key, none for a required field that a misspelt key stands for
@@ -134,11 +183,7 @@ def schema_messages(error, data, moved: set[tuple] = frozenset()) -> list[tuple[
     path = list(error.absolute_path)
     if error.instance is None and tuple(path) in moved:  # a block whose fields all moved left: said at them
         return []
-    owner = ""
-    if len(path) >= 2 and path[0] == "program" and isinstance(path[1], int):
-        code = data["program"][path[1]].get("kode") if isinstance(data["program"][path[1]], dict) else None
-        owner = (rule_texts.message(SCHEMA, "program", kode=code) if isinstance(code, str)
-                 else rule_texts.message(SCHEMA, "program_ke", nomor=path[1] + 1))
+    owner = _owner(path, data)
     field = _field(path)
     value = error.instance
     kind = error.validator
