@@ -440,7 +440,7 @@ MKDOCS_SETTINGS = [
     # A section's name: never "hapus barisnya" (its settings would fall under another name).
     ("\nextra:\n", "\nexrta:\n", 143, ['"exrta"', "nama yang mirip: extra", "Jangan hapus barisnya saja"]),
     # A required name misspelt: one message, not also MkDocs' English "Required configuration not provided".
-    ("\nsite_name:", "\nsite_nam:", 5, ['"site_nam"', "nama yang mirip: site_name"]),
+    ("\nsite_name:", "\nsite_nam:", 5, ['"site_nam"', "nama yang mirip: site_name", "Tampaknya salah ketik"]),
     ("\nstrict: true\n", "\nstrict: benar\n", 26, ['"strict" harus berupa true atau false', "tertulis teks"]),
     ("site_author: Pemerintah Kabupaten Bangli", "PLACEHOLDER: Pemerintah Kabupaten Bangli", 9,
      ['"PLACEHOLDER"', "perbaiki namanya; bila"]),  # nothing similar: no empty "(nama yang mirip: )"

@@ -166,7 +166,7 @@ AT_ONCE = [
       ("tahun_mulai: 2027\n    tahun_selesai: 2029", 'tahun_mulai: "2027"\n    tahun_selesai: 2029'),
       ("horizon: panjang\n    tahun_mulai: 2028", "horizon: panjang\n    tahun_mulai: 2024")],
      [("PROGRAM-DIMENSI", "dimensi: Smart-Governance", ["Pilih salah satu: smart-governance"]),
-      ("PROGRAM-SKEMA", 'tahun_mulai: "2027"', ["bilangan bulat"]),
+      ("PROGRAM-SKEMA", 'tahun_mulai: "2027"', ["Hapus tanda kutipnya: tahun_mulai: 2027"]),
       ("PROGRAM-TAHUN", "tahun_mulai: 2024", ["2024"])]),
     ("kode OPD dengan spasi tak terputus dari Word", [("opd_pengampu: dpmptsp", "opd_pengampu: dpm\u00a0ptsp")],
      [("PROGRAM-KARAKTER", "opd_pengampu: dpm", ["spasi tak-putus"])]),

@@ -151,6 +151,15 @@ def test_curly_quotes_that_split_a_value_are_one_message(name, old, new, path, f
     assert f"kolom {field}" in message and "tanda kutip lengkung dari Word" in message and "oneOf" not in message
 
 
+@pytest.mark.parametrize("name, old, new, words", [
+    ("opd", "  terverifikasi: true", '  terverifikasi: "true"', "Hapus tanda kutipnya: terverifikasi: true"),
+    ("program", "    tahun_mulai: 2027", '    tahun_mulai: "2027"', "Hapus tanda kutipnya: tahun_mulai: 2027"),
+])
+def test_a_quoted_true_or_number_is_told_to_lose_its_quotes(name, old, new, words):
+    [(_, message, _, _)] = _errors(name, old, new)
+    assert words in message and "harus berupa" not in message, message
+
+
 def test_a_value_is_shown_as_yaml_writes_it():
     [(_, message, _, _)] = _errors("program", "    nama: Integrasi Layanan", "    nama: true #")
     assert "nilai true pada kolom 'nama'" in message and "True" not in message, message

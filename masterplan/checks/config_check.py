@@ -59,9 +59,9 @@ def problems(root: Path) -> list[Problem]:
             close = difflib.get_close_matches(key, known, n=SHOWN, cutoff=0.6)
             similar = message(RULE, "mirip", nama=", ".join(close)) if close else ""
             # Deleting a line that opens a section would leave its settings under the wrong name.
-            section = isinstance(source.data.get(key), dict)
-            found.append(problem(key, "nama_bagian_tak_dikenal" if section else "nama_tak_dikenal", kunci=key,
-                                 mirip=similar))
+            # A name like a known one is a typo: deleting its line would only bring MkDocs' English "Required".
+            found.append(problem(key, "nama_bagian_tak_dikenal" if isinstance(source.data.get(key), dict) else
+                                 "nama_salah_ketik" if close else "nama_tak_dikenal", kunci=key, mirip=similar))
         elif wrong_type := _WRONG_TYPE.fullmatch(str(text).strip()):
             found.append(problem(key, "jenis_salah", kunci=key, harus=_type_words(wrong_type[1]),
                                  tertulis=_type_words(wrong_type[2])))

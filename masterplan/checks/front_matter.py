@@ -16,15 +16,15 @@ from masterplan.model.documents import normalize_heading, starts_with_front_matt
 from masterplan.model import code_guess, yaml_messages
 from masterplan.model.problems import Problem
 from masterplan.model.rules import CODE, message
-from masterplan.model.schema_messages import WORD_PASTE
+from masterplan.model.schema_messages import CURLY, INVISIBLE
 
 if TYPE_CHECKING:
     from . import Context, Page
 
 
 def _pasted(text: str) -> str:
-    """The names of Word's invisible characters and curly quotes in ``text`` (tabs aside), or ""."""
-    return ", ".join(name for char, name in WORD_PASTE.items() if char != "\t" and char in text)
+    """The names of Word's invisible characters in ``text``, or "" (curly quotes are KUTIP-MIRING's)."""
+    return ", ".join(name for char, name in INVISIBLE.items() if char in text)
 
 
 def _value_error(name: str, value, spec: dict, context: Context) -> str | None:
@@ -81,6 +81,9 @@ def _line_problem(text: str) -> str | None:
     pasted = _pasted(text)
     if pasted:  # "opd:\u00a0bappeda" has no space after its colon for YAML: the character is the mistake
         return message(_YAML, "baris_karakter_word", karakter=pasted)
+    quotes = [quote for quote in CURLY if quote in text]
+    if quotes and text.count(":") > 1:  # 'title: “Bab: Pendahuluan”': Word's quotes are no quotes to YAML
+        return message(_YAML, "baris_salah", penjelasan=message(yaml_messages.RULE, "kutip_lengkung", kutip=" ".join(quotes)))
     unspaced = yaml_messages.missing_space(text)  # worded as in the data files: one place for the advice
     if unspaced:
         return message(_YAML, "baris_salah", penjelasan=unspaced[1])

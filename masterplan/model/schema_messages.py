@@ -14,7 +14,8 @@ from masterplan.model.code_guess import misspelt_fields
 # Characters that Word and web pages paste in and that look like ordinary text: the one list in rules.yml
 # (karakter_tak_terlihat, kutip_miring), named as the chapter checks name them; a tab breaks YAML.
 _RULES = rule_texts.registry()
-WORD_PASTE = {**_RULES["karakter_tak_terlihat"],
+INVISIBLE = _RULES["karakter_tak_terlihat"]  # character -> its name
+WORD_PASTE = {**INVISIBLE,
               **{quote: f"tanda kutip lengkung {quote}" for quote in _RULES["kutip_miring"]}, "\t": "tab"}
 
 CURLY = tuple(_RULES["kutip_miring"])  # Word's curly quotes, which YAML reads as ordinary letters
@@ -141,6 +142,20 @@ def _yaml_value(value: object) -> str:
     return repr(value) if isinstance(value, str) else str(value)
 
 
+def _unquoted(value: object, wanted: str | list) -> str | None:
+    """``value`` as it should be written when it is a text that would be right without its quotes
+    (``terverifikasi: "false"``, ``tahun: "2027"``), else None."""
+    wanted = wanted if isinstance(wanted, list) else [wanted]
+    text = value.strip() if isinstance(value, str) else None
+    if text is None:
+        return None
+    if "boolean" in wanted and text.lower() in ("true", "false"):
+        return text.lower()
+    if {"integer", "number"} & set(wanted) and text.lstrip("-").isdigit():
+        return text
+    return None
+
+
 def _owner(path: list, data) -> str:
     """"Program GOV-01: " before a message about a programme's field, else ""."""
     if len(path) >= 2 and path[0] == "program" and isinstance(path[1], int):
@@ -236,6 +251,9 @@ def schema_messages(error, data, moved: set[tuple] = frozenset()) -> list[tuple[
         path = [*path, value]
     elif value is None:  # "nilai None" would be Python's word for an empty field
         message = rule_texts.message(SCHEMA, "kosong", program=owner, kolom=field)
+    elif kind == "type" and _unquoted(value, error.validator_value) is not None:
+        message = rule_texts.message(SCHEMA, "berkutip", program=owner, nilai=shown, kolom=path[-1] if path else field,
+                                     tanpa=_unquoted(value, error.validator_value))
     elif kind == "type":
         wanted = error.validator_value if isinstance(error.validator_value, list) else [error.validator_value]
         message = rule_texts.message(SCHEMA, "jenis", program=owner, nilai=shown, kolom=field,
