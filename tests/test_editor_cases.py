@@ -520,6 +520,7 @@ PLAN_SETTINGS = [
     ("\nextra:\n", "\nexrta:\n", None, []),
     ("\nextra:\n", "\nqqqqq:\n", 5, ["'extra.rencana' tidak ada"]),
     ("\n  rencana:\n", "\n  rencna:\n", 145, ["tertulis 'rencna', mungkin maksudnya 'rencana'"]),
+    ("    tahap: 2\n", "    tahp: 2\n", 151, ["tertulis 'tahp', mungkin maksudnya 'tahap'"]),  # at the typo, not judul:
 ]
 
 

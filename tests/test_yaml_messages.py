@@ -79,6 +79,10 @@ FAILING = [
      "    status:\u00a0usulan", ["spasi tak-putus", "spasi biasa"], ["titik dua sesudah nama kolom tidak ada"]),
     ("kolom pertama sebuah bagian kurang satu spasi", _once("      nama: Persentase pengaduan", "     nama: Persentase pengaduan"),
      "     nama: Persentase pengaduan", ["awali dengan 6 spasi"], ["5 spasi"]),
+    # Inside {…} a second colon ends the entry and the parser blames the brace: the value's line is said.
+    ("titik dua di nilai tanpa kutip dalam kurung kurawal",
+     _once('keluaran: "Kanal terhubung; SOP yang disesuaikan ditetapkan"', "keluaran: Kanal terhubung: SOP ditetapkan"),
+     "      - {tahun: 2027", ["titik dua kedua"], ["kurung kurawal"]),
     # A second colon in a value is what it seems, also right below a field that opens a section.
     ("titik dua di dalam nilai", _once("    nama: Integrasi Layanan", "    nama: Integrasi: Layanan"),
      "    nama: Integrasi:", ["titik dua kedua", '"Bab: Judul"'], ["indentasi"]),

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from babel.dates import format_date
 
+from masterplan.model.code_guess import misspelt_fields
 from masterplan.model.problems import Problem, help_reference
 from masterplan.model.rules import message
 from masterplan.model import site_config
@@ -91,27 +92,35 @@ _FIELDS = (
 def check_plan(extra: object, source: YamlSource | None = None) -> list[Problem]:
     """Every problem of ``extra.rencana`` (``extra`` is the ``extra`` mapping of ``mkdocs.yml``), each at
     its line when ``source`` (the file read by :func:`masterplan.model.sources.read_yaml`) is given."""
-    def problem(keys: tuple, text: str, **values: object) -> Problem:
+    def problem(keys: tuple, text: str, at: tuple[str, str] | None = None, **values: object) -> Problem:
+        """``text`` about ``extra.rencana.<keys>``, at its value's line, or at the key ``at`` (parent, name)."""
         line = source.line_of("extra", "rencana", *keys) if source else 1
-        where = "'" + ".".join(("extra", "rencana", *keys)) + "'"
-        return Problem(CONFIG, line, 0, RULE, f"{message(RULE, text, letak=where, **values)} {help_reference(RULE)}")
+        if at and source:  # a misspelt name: its own line
+            line = where(key_node(node_at(source.node, ["extra", at[0]] if at[0] else ["extra"]), at[1]))[0]
+        shown = "'" + ".".join(("extra", "rencana", *keys)) + "'"
+        return Problem(CONFIG, line, 0, RULE, f"{message(RULE, text, letak=shown, **values)} {help_reference(RULE)}")
 
     plan = extra.get("rencana") if isinstance(extra, dict) else None
     if plan is None and isinstance(extra, dict):
         written = difflib.get_close_matches("rencana", [str(key) for key in extra], n=1, cutoff=0.7)
         if written:  # said at the misspelt name's line: the same slip as a misspelt programme field
-            line = where(key_node(node_at(source.node, ["extra"]), written[0]))[0] if source else 1
-            return [Problem(CONFIG, line, 0, RULE, f"{message(RULE, 'salah_ketik', letak=repr('extra.rencana'), tertulis=written[0])} "
-                                                   f"{help_reference(RULE)}")]
+            return [problem((), "salah_ketik", at=("", written[0]), tertulis=written[0])]
     if not isinstance(plan, dict):
         return [problem((), "bukan_pemetaan")]
     found = []
+    # "tahp: 2" leaves tahap unset: said at the misspelt name, as a misspelt programme field is.
+    fields = {keys[0] for keys, _, _ in _FIELDS} | {"sumber"}
+    typos = {meant: written for written, meant in misspelt_fields(
+        [key for key in plan if key not in fields], sorted(fields), sorted(fields - set(plan))).items()}
     for keys, valid, expectation in _FIELDS:
         value: object = plan
         for key in keys:
             value = value.get(key) if isinstance(value, dict) else None
         expected = expectation()
-        if value is None:
+        if value is None and keys[0] in typos:
+            found.append(problem(keys, "salah_ketik_kolom", at=("rencana", typos[keys[0]]), tertulis=typos[keys[0]],
+                                 kolom=keys[0]))
+        elif value is None:
             found.append(problem(keys, "belum_diisi", harapan=expected))
         elif not valid(value):
             found.append(problem(keys, "tidak_sah", nilai=value, harapan=expected))

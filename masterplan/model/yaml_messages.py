@@ -93,6 +93,8 @@ def misaligned(lines: list[str], number: int) -> tuple[int, str] | None:
     return None
 
 
+# Inside {…}: a field whose unquoted value holds a second "kata: ".
+_SECOND_COLON = re.compile(r"""(?:^|[{,])\s*[\w-]+:\s+(?P<value>[^,{}"'\s][^,{}"']*?:\s)""")
 # A value (after "kunci: " or "- ") that starts with a quote.
 _QUOTED_VALUE = re.compile(r"""^\s*(?:-\s+)?(?:[^:#"'\s][^:#]*:\s+)?(["'])(.*)$""")
 
@@ -153,10 +155,17 @@ def locate(error: object, text: str) -> tuple[int, int, str]:
     context = getattr(error, "context", None) or ""
     mark = getattr(error, "problem_mark", None)
     opened = getattr(error, "context_mark", None)
+    lines = text.splitlines()
+    if opened is not None and context.startswith("while parsing a flow") and mark is not None:
+        # "{uraian: Nota kesepakatan: 5 Maret, …}": a second colon in an unquoted value ends the entry, and
+        # the parser blames the brace; the line to change is the value's.
+        for number in range(opened.line, min(mark.line + 1, len(lines))):
+            found = _SECOND_COLON.search(lines[number])
+            if found:
+                return number + 1, found.start("value") + 1, message(RULE, "titik_dua_kedua")
     if opened is not None and context.startswith(("while scanning a quoted scalar", "while parsing a flow")):
         what = message(RULE, "kutip_terbuka") if "quoted" in context else explain(problem)
         return opened.line + 1, opened.column + 1, what
-    lines = text.splitlines()
     # Word's non-breaking space is no space to YAML: after a colon or as indentation it breaks the line, and
     # the parser blames a missing colon, a second one or the indentation, on this line or the next.
     for number in sorted({opened.line + 1 if opened else 0, mark.line if mark else 0, mark.line + 1 if mark else 0} - {0}):
