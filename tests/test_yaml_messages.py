@@ -83,6 +83,10 @@ FAILING = [
     ("titik dua di nilai tanpa kutip dalam kurung kurawal",
      _once('keluaran: "Kanal terhubung; SOP yang disesuaikan ditetapkan"', "keluaran: Kanal terhubung: SOP ditetapkan"),
      "      - {tahun: 2027", ["titik dua kedua"], ["kurung kurawal"]),
+    ("kutip lengkung dengan titik dua dalam kurung kurawal",
+     _once('keluaran: "Kanal terhubung; SOP yang disesuaikan ditetapkan"',
+           "keluaran: \u201cKanal terhubung: SOP yang disesuaikan ditetapkan\u201d"),
+     "      - {tahun: 2027", ["tanda kutip lengkung dari Word", "\u201c \u201d"], ["kurung kurawal"]),
     # A second colon in a value is what it seems, also right below a field that opens a section.
     ("titik dua di dalam nilai", _once("    nama: Integrasi Layanan", "    nama: Integrasi: Layanan"),
      "    nama: Integrasi:", ["titik dua kedua", '"Bab: Judul"'], ["indentasi"]),

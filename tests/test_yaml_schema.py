@@ -154,10 +154,18 @@ def test_curly_quotes_that_split_a_value_are_one_message(name, old, new, path, f
 @pytest.mark.parametrize("name, old, new, words", [
     ("opd", "  terverifikasi: true", '  terverifikasi: "true"', "Hapus tanda kutipnya: terverifikasi: true"),
     ("program", "    tahun_mulai: 2027", '    tahun_mulai: "2027"', "Hapus tanda kutipnya: tahun_mulai: 2027"),
+    ("program", "{tahun: 2027, kegiatan: \"Menghubungkan", '{tahun: "2027", kegiatan: "Menghubungkan',
+     "Hapus tanda kutipnya: tahun: 2027"),  # one year or a range (anyOf): the year in quotes is still the slip
 ])
 def test_a_quoted_true_or_number_is_told_to_lose_its_quotes(name, old, new, words):
     [(_, message, _, _)] = _errors(name, old, new)
     assert words in message and "harus berupa" not in message, message
+
+
+def test_text_after_an_unquoted_comma_in_braces_is_told_to_quote_the_value():
+    [(_, message, where, _)] = _errors("program", 'keluaran: "Kanal terhubung; SOP yang disesuaikan ditetapkan"',
+                                       "keluaran: Kanal terhubung, SOP ditetapkan")
+    assert where[-1] == "SOP ditetapkan" and "koma tanpa tanda kutip" in message and "Periksa ejaannya" not in message
 
 
 def test_a_value_is_shown_as_yaml_writes_it():

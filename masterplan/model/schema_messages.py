@@ -156,6 +156,12 @@ def _unquoted(value: object, wanted: str | list) -> str | None:
     return None
 
 
+def _types(schema: dict) -> list[str]:
+    """The JSON types ``schema`` names in ``type``, as a list."""
+    kind = schema.get("type", [])
+    return kind if isinstance(kind, list) else [kind]
+
+
 def _owner(path: list, data) -> str:
     """"Program GOV-01: " before a message about a programme's field, else ""."""
     if len(path) >= 2 and path[0] == "program" and isinstance(path[1], int):
@@ -219,6 +225,9 @@ def schema_messages(error, data, moved: set[tuple] = frozenset()) -> list[tuple[
         nested = _lost_indentation(value, error.schema)
 
         def said(extra) -> str:
+            if isinstance(extra, str) and " " in extra.strip() and value[extra] is None:
+                # "{keluaran: Kanal terhubung, SOP ditetapkan}": the text after the comma reads as a field name
+                return rule_texts.message(SCHEMA, "koma_tanpa_kutip", program=owner, kolom=extra)
             moved = nested.get(extra)
             if moved and moved.meant != extra and extra not in meant:
                 return rule_texts.message(SCHEMA, "indentasi_hilang_mirip", program=owner, kolom=extra,
@@ -268,6 +277,10 @@ def schema_messages(error, data, moved: set[tuple] = frozenset()) -> list[tuple[
         message = rule_texts.message(SCHEMA, "kosong", program=owner, kolom=field)
     elif kind == "uniqueItems":
         message = rule_texts.message(SCHEMA, "ganda", program=owner, kolom=field)
+    elif kind == "anyOf" and _unquoted(value, [kind for alternative in error.validator_value if isinstance(alternative, dict)
+                                                for kind in _types(alternative)]) is not None:
+        message = rule_texts.message(SCHEMA, "berkutip", program=owner, nilai=shown, kolom=path[-1] if path else field,
+                                     tanpa=value.strip())
     elif kind in ("pattern", "anyOf"):
         message = rule_texts.message(SCHEMA, "format" if kind == "pattern" else "tidak_sesuai", program=owner, nilai=shown,
                                 kolom=field)

@@ -162,7 +162,10 @@ def locate(error: object, text: str) -> tuple[int, int, str]:
         for number in range(opened.line, min(mark.line + 1, len(lines))):
             found = _SECOND_COLON.search(lines[number])
             if found:
-                return number + 1, found.start("value") + 1, message(RULE, "titik_dua_kedua")
+                curly = any(quote in found["value"] for quote in _CURLY)  # then the line's pair is named
+                quotes = [quote for quote in _CURLY if quote in lines[number]] if curly else []
+                return number + 1, found.start("value") + 1, (
+                    message(RULE, "kutip_lengkung", kutip=" ".join(quotes)) if quotes else message(RULE, "titik_dua_kedua"))
     if opened is not None and context.startswith(("while scanning a quoted scalar", "while parsing a flow")):
         what = message(RULE, "kutip_terbuka") if "quoted" in context else explain(problem)
         return opened.line + 1, opened.column + 1, what
