@@ -138,9 +138,10 @@ def test_every_form_of_a_moved_field_is_said_once_at_each_line(name, old, new, s
 # message for the mapping, naming the quotes, instead of one per made-up field ('nilai di atas 2', '28').
 QUOTE_SPLIT = [
     ("indikator", "target: {pendek: null, menengah: 80", "target: {pendek: \u201cCukup, nilai di atas 2,28\u201d, menengah: 80",
-     ["indikator", 0, "target"], "'target'"),
+     ["indikator", 0, "target", "pendek"], "'target'"),
     ("indikator", "baseline: {status: belum tersedia, opd: dpmptsp}",
-     "baseline: {status: \u201cbelum tersedia, lihat: BPS\u201d, opd: dpmptsp}", ["indikator", 0, "baseline"], "'baseline'"),
+     "baseline: {status: \u201cbelum tersedia, lihat: BPS\u201d, opd: dpmptsp}", ["indikator", 0, "baseline", "status"],
+     "'baseline'"),
 ]
 
 

@@ -67,10 +67,12 @@ def said_errors(errors: list, data: object) -> list[tuple[str, str, list, str]]:
             for step in mapping:
                 node = node[step]
             quotes = sorted({quote for key, value in node.items() for quote in _curly(key) + _curly(value)})
+            # At the value the quotes open: a mapping written over several lines is said where to change it.
+            opened = next(key for key, value in node.items() if _curly(key) or _unpaired(value))
             said.append(("PROGRAM-KARAKTER", rule_texts.message("PROGRAM-KARAKTER", "kutip_lengkung_pecah",
                                                                 program=_owner(list(mapping), data),
                                                                 kolom=_field(list(mapping)), kutip=" ".join(quotes)),
-                         list(mapping), "type"))
+                         [*mapping, opened], "type"))
     return said
 
 
