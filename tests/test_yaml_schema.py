@@ -123,10 +123,20 @@ MOVED_FORMS = [
     # nor "nilai True … harus berupa kelompok kolom".
     ("opd", "  singkatan: Diskominfosan\n  terverifikasi:", "  singkatan: Diskominfosan\nterverifikasi:",
      [("PROGRAM-SKEMA", ["terverifikasi"], ["bagian dari 'kominfo:'", "sejajar dengan 'nama:'"])]),
+
+
+    # The last entry of a mapping of codes (a dimension's elemen:) moved left; a misspelt field of the same
+    # form keeps its own message.
+    ("dimensi", "    kebijakan-publik: Efisiensi", "  kebijakan-publik: Efisiensi",
+     [("PROGRAM-SKEMA", ["smart-governance", "kebijakan-publik"], ["bagian dari 'elemen:'",
+                                                                   "sejajar dengan 'pelayanan-publik:'"])]),
+    ("dimensi", "  nama_id: Pencitraan", "  namaid: Pencitraan",
+     [("PROGRAM-SKEMA", ["smart-branding", "namaid"], ["mungkin maksudnya 'nama_id'"])]),
 ]
 
 
-@pytest.mark.parametrize("name, old, new, said", MOVED_FORMS, ids=["blok", "salah-ketik", "spasi-word", "opd"])
+@pytest.mark.parametrize("name, old, new, said", MOVED_FORMS,
+                         ids=["blok", "salah-ketik", "spasi-word", "opd", "elemen", "elemen-bukan-salah-ketik"])
 def test_every_form_of_a_moved_field_is_said_once_at_each_line(name, old, new, said):
     found = _errors(name, old, new)
     assert [(rule, where) for rule, _, where, _ in found] == [(rule, where) for rule, where, _ in said], found

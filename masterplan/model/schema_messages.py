@@ -5,11 +5,10 @@ field is misspelt or lost its indentation (:mod:`masterplan.model.yaml_schema` v
 
 from __future__ import annotations
 
-import difflib
-from typing import NamedTuple
 
 from masterplan.model import rule_texts
 from masterplan.model.code_guess import misspelt_fields
+from masterplan.model.moved_fields import entry_field_moved, lost_indentation
 
 # Characters that Word and web pages paste in and that look like ordinary text: the one list in rules.yml
 # (karakter_tak_terlihat, kutip_miring), named as the chapter checks name them; a tab breaks YAML.
@@ -51,15 +50,15 @@ def said_errors(errors: list, data: object) -> list[tuple[str, str, list, str]]:
     missing where it belongs; a moved entry field is placed at its key, as an unknown key is (the value is
     not what is wrong)."""
     moved = {place for error in errors if error.validator == "additionalProperties"
-             for found in _lost_indentation(error.instance, error.schema).values()
+             for found in lost_indentation(error.instance, error.schema).values()
              for place in ((*error.absolute_path, found.parent, found.meant), (*error.absolute_path, found.parent))}
     moved |= {(*list(error.absolute_path)[:-1], found.parent, found.meant) for error in errors
-              if (found := _entry_field_moved(error, data))}
+              if (found := entry_field_moved(error, data))}
     said, split = [], set()
     for error in errors:
         mapping = _split_by_quotes(error, data)
         if mapping is None:
-            said += [(*message, "additionalProperties" if _entry_field_moved(error, data) else keyword(error))
+            said += [(*message, "additionalProperties" if entry_field_moved(error, data) else keyword(error))
                      for message in schema_messages(error, data, moved)]
         elif mapping not in split:  # one message for the mapping the quotes split, not one per made-up field
             split.add(mapping)
@@ -82,59 +81,6 @@ def _misspelt(instance: object, schema: dict) -> dict[str, str]:
     if schema.get("additionalProperties") is not False or not isinstance(instance, dict):
         return {}
     return misspelt_fields(instance, schema.get("properties", {}), schema.get("required", ()))
-
-
-class Moved(NamedTuple):
-    """A key written one level too far left: it belongs under ``parent`` (``sample`` is a field written
-    there, or None when the whole block moved and ``parent`` was left empty), as the field ``meant``
-    (itself, or the field a misspelling stands for)."""
-
-    parent: str
-    sample: str | None
-    meant: str
-
-
-def _lost_indentation(instance: object, schema: dict) -> dict[object, Moved]:
-    """Each unknown key of the mapping ``instance`` that belongs under one of its mapping-valued fields ->
-    its :class:`Moved`: ``sasaran:`` that lost its spaces under ``indikator:``, a whole ``biaya:`` block
-    moved left (``biaya:`` then empty), or a misspelt ``operasi_pemelihara:`` that also moved left (the
-    closest field the block lacks). Such a key is read as a field of the programme and is only unknown
-    there."""
-    if not isinstance(instance, dict):
-        return {}
-    known = schema.get("properties", {})
-    blocks = {parent: (sub["properties"], instance[parent]) for parent, sub in known.items()
-              if isinstance(sub, dict) and isinstance(sub.get("properties"), dict) and parent in instance
-              and (instance[parent] is None or isinstance(instance[parent], dict))}
-    found = {}
-    for extra in (key for key in instance if key not in known and isinstance(key, str)):
-        for parent, (fields, inner) in blocks.items():
-            written = [name for name in inner or () if name in fields]
-            lacking = [name for name in fields if name not in (inner or {}) and name not in instance]
-            meant = extra if extra in fields else next(iter(difflib.get_close_matches(extra, lacking, n=1, cutoff=0.8)), None)
-            if meant:
-                found[extra] = Moved(parent, written[0] if written else None, meant)
-                break
-    return found
-
-
-def _entry_field_moved(error, data) -> Moved | None:
-    """The :class:`Moved` of a field of an entry (``terverifikasi:`` of an office in data/opd.yml) written at
-    the column of the entries' codes: it reads as an entry of its own, whose value is no mapping. It belongs
-    under the entry written just before it."""
-    path = list(error.absolute_path)
-    if error.validator != "type" or not path or not isinstance(path[-1], str) \
-            or path[-1] not in error.schema.get("properties", {}):
-        return None
-    owner = data
-    for step in path[:-1]:
-        owner = owner[step]
-    keys = list(owner) if isinstance(owner, dict) else []
-    before = keys[keys.index(path[-1]) - 1] if path[-1] in keys and keys.index(path[-1]) > 0 else None
-    if before is None or not isinstance(owner[before], dict):
-        return None
-    sample = next((name for name in owner[before] if name in error.schema["properties"]), None)
-    return Moved(str(before), sample, path[-1])
 
 
 def _yaml_value(value: object) -> str:
@@ -201,7 +147,7 @@ def schema_messages(error, data, moved: set[tuple] = frozenset()) -> list[tuple[
     """``(rule, message, path)`` for one jsonschema error; ``path`` is where the message points: one for
     most errors, one per unknown key, none for a required field that a misspelt key stands for
     (:func:`_misspelt`) or that ``moved`` holds (``(*path, field)`` of fields written one level too far
-    left, :func:`_lost_indentation`). The sentences are the PROGRAM-SKEMA and PROGRAM-KARAKTER texts of
+    left, :func:`masterplan.model.moved_fields.lost_indentation`). The sentences are the PROGRAM-SKEMA and PROGRAM-KARAKTER texts of
     rules.yml."""
     path = list(error.absolute_path)
     if error.instance is None and tuple(path) in moved:  # a block whose fields all moved left: said at them
@@ -224,7 +170,7 @@ def schema_messages(error, data, moved: set[tuple] = frozenset()) -> list[tuple[
     if kind == "additionalProperties":
         known = set(error.schema.get("properties", {}))
         meant = _misspelt(value, error.schema)
-        nested = _lost_indentation(value, error.schema)
+        nested = lost_indentation(value, error.schema)
 
         def said(extra) -> str:
             if isinstance(extra, str) and " " in extra.strip() and value[extra] is None:
@@ -234,7 +180,7 @@ def schema_messages(error, data, moved: set[tuple] = frozenset()) -> list[tuple[
             if moved and moved.meant != extra and extra not in meant:
                 return rule_texts.message(SCHEMA, "indentasi_hilang_mirip", program=owner, kolom=extra,
                                           dugaan=moved.meant, induk=moved.parent)
-            if moved and moved.meant == extra:
+            if moved and moved.meant == extra and not (moved.by_form and extra in meant):
                 return (rule_texts.message(SCHEMA, "indentasi_hilang", program=owner, kolom=extra, induk=moved.parent,
                                            contoh=moved.sample) if moved.sample else
                         rule_texts.message(SCHEMA, "indentasi_hilang_blok", program=owner, kolom=extra, induk=moved.parent))
@@ -251,7 +197,7 @@ def schema_messages(error, data, moved: set[tuple] = frozenset()) -> list[tuple[
         return [("PROGRAM-KARAKTER", rule_texts.message("PROGRAM-KARAKTER", "salin_word", program=owner, kolom=field,
                                                    karakter=", ".join(pasted)), path)]
     shown = _yaml_value(value)
-    entry = _entry_field_moved(error, data)
+    entry = entry_field_moved(error, data)
     if entry:
         return [(SCHEMA, rule_texts.message(SCHEMA, "indentasi_hilang", program=owner, kolom=entry.meant,
                                             induk=entry.parent, contoh=entry.sample) if entry.sample else
