@@ -16,15 +16,9 @@ from masterplan.model.documents import normalize_heading, starts_with_front_matt
 from masterplan.model import code_guess, yaml_messages
 from masterplan.model.problems import Problem
 from masterplan.model.rules import CODE, message
-from masterplan.model.schema_messages import CURLY, INVISIBLE
 
 if TYPE_CHECKING:
     from . import Context, Page
-
-
-def _pasted(text: str) -> str:
-    """The names of Word's invisible characters in ``text``, or "" (curly quotes are KUTIP-MIRING's)."""
-    return ", ".join(name for char, name in INVISIBLE.items() if char in text)
 
 
 def _value_error(name: str, value, spec: dict, context: Context) -> str | None:
@@ -32,7 +26,7 @@ def _value_error(name: str, value, spec: dict, context: Context) -> str | None:
     None when it is."""
     rule = "FRONT-MATTER-NILAI"
     kind = spec.get("jenis")
-    pasted = _pasted(value) if isinstance(value, str) else ""
+    pasted = ", ".join(yaml_messages.invisible_names(value)) if isinstance(value, str) else ""
     if pasted:  # "opd: \u00a0bappeda" is a code with an invisible character, not a name
         return message(rule, "karakter_word", karakter=pasted)
     if "pilihan" in spec and value not in spec["pilihan"]:
@@ -78,10 +72,10 @@ def _line_problem(text: str) -> str | None:
         return message(_YAML, "baris_diawali_spasi")
     if "\t" in text:
         return message(_YAML, "baris_memuat_tab")
-    pasted = _pasted(text)
+    pasted = ", ".join(yaml_messages.invisible_names(text))  # curly quotes alone are KUTIP-MIRING's
     if pasted:  # "opd:\u00a0bappeda" has no space after its colon for YAML: the character is the mistake
         return message(_YAML, "baris_karakter_word", karakter=pasted)
-    quotes = [quote for quote in CURLY if quote in text]
+    quotes = yaml_messages.curly_quotes(text)
     if quotes and text.count(":") > 1:  # 'title: “Bab: Pendahuluan”': Word's quotes are no quotes to YAML
         return message(_YAML, "baris_salah", penjelasan=message(yaml_messages.RULE, "kutip_lengkung", kutip=" ".join(quotes)))
     unspaced = yaml_messages.missing_space(text)  # worded as in the data files: one place for the advice

@@ -9,15 +9,10 @@ from __future__ import annotations
 from masterplan.model import rule_texts
 from masterplan.model.code_guess import misspelt_fields
 from masterplan.model.moved_fields import entry_field_moved, lost_indentation
+from masterplan.model.yaml_messages import CURLY, INVISIBLE, curly_quotes
 
-# Characters that Word and web pages paste in and that look like ordinary text: the one list in rules.yml
-# (karakter_tak_terlihat, kutip_miring), named as the chapter checks name them; a tab breaks YAML.
-_RULES = rule_texts.registry()
-INVISIBLE = _RULES["karakter_tak_terlihat"]  # character -> its name
-WORD_PASTE = {**INVISIBLE,
-              **{quote: f"tanda kutip lengkung {quote}" for quote in _RULES["kutip_miring"]}, "\t": "tab"}
-
-CURLY = tuple(_RULES["kutip_miring"])  # Word's curly quotes, which YAML reads as ordinary letters
+# Word's pastes (yaml_messages: rules.yml's one list), named as the chapter checks name them; a tab breaks YAML.
+WORD_PASTE = {**INVISIBLE, **{quote: f"tanda kutip lengkung {quote}" for quote in CURLY}, "\t": "tab"}
 SCHEMA = "PROGRAM-SKEMA"  # the rule whose texts explain a schema error (the logic files report it as LOGIKA-SKEMA)
 
 TYPE_WORDS = {"integer": "bilangan bulat", "number": "angka", "string": "teks", "array": "daftar [ ... ]",
@@ -65,9 +60,9 @@ def said_errors(errors: list, data: object) -> list[tuple[str, str, list, str]]:
             node = data
             for step in mapping:
                 node = node[step]
-            quotes = sorted({quote for key, value in node.items() for quote in _curly(key) + _curly(value)})
+            quotes = sorted({quote for key, value in node.items() for quote in curly_quotes(key) + curly_quotes(value)})
             # At the value the quotes open: a mapping written over several lines is said where to change it.
-            opened = next(key for key, value in node.items() if _curly(key) or _unpaired(value))
+            opened = next(key for key, value in node.items() if curly_quotes(key) or _unpaired(value))
             said.append(("PROGRAM-KARAKTER", rule_texts.message("PROGRAM-KARAKTER", "kutip_lengkung_pecah",
                                                                 program=_owner(list(mapping), data),
                                                                 kolom=_field(list(mapping)), kutip=" ".join(quotes)),
@@ -119,10 +114,6 @@ def _owner(path: list, data) -> str:
     return ""
 
 
-def _curly(text: object) -> list[str]:
-    return [quote for quote in CURLY if isinstance(text, str) and quote in text]
-
-
 def _split_by_quotes(error, data) -> tuple | None:
     """The path of the mapping (``{pendek: “Cukup, di atas 2,28”}``) that the error is in, or is, when
     it holds Word's curly quotes in a key, or an unpaired one in a value: YAML does not read them as quotes, so a comma or
@@ -132,7 +123,7 @@ def _split_by_quotes(error, data) -> tuple | None:
         node = data
         for step in path[:max(cut, 0)]:
             node = node[step]
-        if cut >= 0 and isinstance(node, dict) and any(_curly(key) or _unpaired(value) for key, value in node.items()):
+        if cut >= 0 and isinstance(node, dict) and any(curly_quotes(key) or _unpaired(value) for key, value in node.items()):
             return tuple(path[:cut])
     return None
 

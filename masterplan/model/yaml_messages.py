@@ -69,11 +69,12 @@ def _content(lines: list[str], start: int, step: int) -> str | None:
 
 
 def misaligned(lines: list[str], number: int) -> tuple[int, str] | None:
-    """``(column, explanation)`` when line ``number`` (1-based) is a field ``kunci: nilai`` that starts at
-    another column than the fields just above and below it, which agree with each other: a field that lost
-    (or gained) its indentation in a copied entry. YAML then reads it as a field of another level and
-    stops a line later, blaming a colon there. A field that opens a block ("kunci:", "kunci: >-") or follows
-    one may rightly differ, so those are left to the parser's words."""
+    """``(column, explanation)`` when line ``number`` (1-based) is a field ``kunci: nilai`` at the wrong
+    column: another column than the fields just above and below it, which agree with each other (a field of
+    a copied entry that lost or gained its indentation); the first field of a block, at or right of the key
+    opening the block but left of the fields below it; or a field deeper than the field with a value just
+    above it. YAML then reads it as a field of another level and stops a line later, blaming a colon there.
+    A field that opens a block itself ("kunci:", "kunci: >-") is left to the parser's words."""
     fields = [_KEY.match(text) if text is not None else None for text in
               (lines[number - 1] if 0 < number <= len(lines) else None,
                _content(lines, number - 2, -1), _content(lines, number, 1))]
@@ -115,11 +116,23 @@ def _open_quote(lines: list[str], last: int) -> int | None:
 
 # Word's list bullets (rules.yml, tempel_word.butir), less the letter "o" that starts ordinary words.
 _BULLETS = tuple(b for b in registry()["tempel_word"]["butir"] if b != "o")
-_INVISIBLE = registry()["karakter_tak_terlihat"]  # character -> its name, as the chapters' check names it
-_ANY = "".join(map(re.escape, _INVISIBLE))
+# Word's pastes that look like ordinary text, the one list in rules.yml (karakter_tak_terlihat, kutip_miring),
+# for every message about YAML an editor typed: the front matter, the data files and their schemas.
+INVISIBLE = registry()["karakter_tak_terlihat"]  # character -> its name, as the chapters' check names it
+CURLY = tuple(registry()["kutip_miring"])  # Word's curly quotes, which YAML reads as ordinary letters
+_ANY = "".join(map(re.escape, INVISIBLE))
 # In the indentation, right after a colon or right before one: where YAML needs a space or nothing.
 _INVISIBLE_SPACE = re.compile(rf"^[ {_ANY}]*?(?P<indent>[{_ANY}])|:(?P<after>[{_ANY}])|(?P<before>[{_ANY}]):")
-_CURLY = tuple(registry()["kutip_miring"])  # Word's curly quotes, which YAML reads as ordinary letters
+
+
+def curly_quotes(text: object) -> list[str]:
+    """Word's curly quotes in ``text`` (any value: none when it is no text), in rules.yml's order."""
+    return [quote for quote in CURLY if isinstance(text, str) and quote in text]
+
+
+def invisible_names(text: str) -> list[str]:
+    """The names of Word's invisible characters in ``text`` (spasi tak-putus, ...), in rules.yml's order."""
+    return [name for char, name in INVISIBLE.items() if char in text]
 # Explanations that guess among causes: the line itself may show which one it is.
 _VAGUE = ("tanda_awal_terlarang", "umum", "tidak_sejajar", "tidak_sejajar_kunci")
 
@@ -130,9 +143,9 @@ def _seen_on(lines: list[str], line: int, column: int, problem: str) -> tuple[in
     start, or a Word bullet pasted where YAML wants "- "."""
     named = next((name for english, name in _EXPLANATIONS.items() if problem.startswith(english)), "umum")
     text = lines[line - 1] if 0 < line <= len(lines) else ""
-    if named == "titik_dua_kedua" and any(quote in text for quote in _CURLY):
+    if named == "titik_dua_kedua" and curly_quotes(text):
         # "kolom: “Bab: Judul”" from Word: the advice to quote the value is what the editor believes was done.
-        return line, column, message(RULE, "kutip_lengkung", kutip=" ".join(q for q in _CURLY if q in text))
+        return line, column, message(RULE, "kutip_lengkung", kutip=" ".join(curly_quotes(text)))
     if named not in _VAGUE:
         return line, column, explain(problem)
     for number in (line, line + 1):
@@ -162,8 +175,7 @@ def locate(error: object, text: str) -> tuple[int, int, str]:
         for number in range(opened.line, min(mark.line + 1, len(lines))):
             found = _SECOND_COLON.search(lines[number])
             if found:
-                curly = any(quote in found["value"] for quote in _CURLY)  # then the line's pair is named
-                quotes = [quote for quote in _CURLY if quote in lines[number]] if curly else []
+                quotes = curly_quotes(lines[number]) if curly_quotes(found["value"]) else []  # the line's pair
                 return number + 1, found.start("value") + 1, (
                     message(RULE, "kutip_lengkung", kutip=" ".join(quotes)) if quotes else message(RULE, "titik_dua_kedua"))
     if opened is not None and context.startswith(("while scanning a quoted scalar", "while parsing a flow")):
@@ -176,7 +188,7 @@ def locate(error: object, text: str) -> tuple[int, int, str]:
         found = _INVISIBLE_SPACE.search(line)  # inside a value it is only text, said after parsing
         if found:
             group = next(name for name in ("indent", "after", "before") if found[name])
-            return number, found.start(group) + 1, message(RULE, "karakter_word", karakter=_INVISIBLE[found[group]])
+            return number, found.start(group) + 1, message(RULE, "karakter_word", karakter=INVISIBLE[found[group]])
     if opened is not None and context.startswith("while scanning a simple key"):
         # A key without its colon: the parser notices only on the next line; the key's line is the one to fix.
         written = missing_space(lines[opened.line]) if opened.line < len(lines) else None
