@@ -398,6 +398,21 @@ def test_more_problems_than_github_shows_get_one_notice(repo, capsys):
      ["dimensi.yml:15:", "'nama_id' wajib diisi", "'smart-branding'"]),
     ("data/dimensi.yml", "    pelayanan-publik: Pelayanan Publik", "    pelayanan-publik:", "PROGRAM-SKEMA",
      ["dimensi.yml:11:", "'elemen.pelayanan-publik' tidak boleh kosong"]),
+    # What the OPD-editor reviews of stop 28 tried: a field that lost its spaces in the web editor, Word's
+    # non-breaking spaces as indentation, curly quotes that split a {…} value, a quoted year, a dimension's
+    # last element and an office's field moved left. One message each, at the line to change.
+    ("data/program.yml", "      target: null\n      sasaran: 1.1b\n", "      target: null\n    sasaran: 1.1b\n",
+     "PROGRAM-SKEMA", ["program.yml:39:", "bagian dari 'indikator:'", "sejajar dengan 'nama:'"]),
+    ("data/program.yml", "      sasaran: 1.1b\n", "\u00a0" * 6 + "sasaran: 1.1b\n", "PROGRAM-YAML",
+     ["program.yml:39:", "spasi tak-putus", "spasi biasa"]),
+    ("data/indikator.yml", "target: {pendek: null, menengah: 80", "target: {pendek: \u201cCukup, di atas 2,28\u201d, menengah: 80",
+     "LOGIKA-SKEMA", ["indikator.yml:26:", "tanda kutip lengkung dari Word", "tanda kutip lurus"]),
+    ("data/program.yml", '{tahun: 2027, kegiatan: "Menghubungkan', '{tahun: "2027", kegiatan: "Menghubungkan', "PROGRAM-SKEMA",
+     ["program.yml:48:", "Hapus tanda kutipnya: tahun: 2027"]),
+    ("data/dimensi.yml", "    kebijakan-publik: Efisiensi", "  kebijakan-publik: Efisiensi", "PROGRAM-SKEMA",
+     ["dimensi.yml:13:", "bagian dari 'elemen:'"]),
+    ("data/opd.yml", "  singkatan: Diskominfosan\n  terverifikasi:", "  singkatan: Diskominfosan\nterverifikasi:",
+     "PROGRAM-SKEMA", ["opd.yml:9:1:", "bagian dari 'kominfo:'"]),
     ("data/opd.yml", "  terverifikasi: false\nsetda-organisasi:", "  terverifikasi: true\nsetda-organisasi:", None, []),
     ("data/opd.yml", "  singkatan: Bappeda\n", "  singkatan: BAPPEDA\n", None, []),
     ("data/dimensi.yml", "  nama_id: Pencitraan Daerah Cerdas", "  nama_id: Pencitraan Daerah yang Cerdas", None, []),
