@@ -51,8 +51,9 @@ def split_table(rows_after: int, rows: int = 12) -> str:
 
 
 def tall_row_table(row_css: str) -> str:
-    """A table whose third row is taller than a page (a worksheet quote pasted into one cell)."""
-    tall = " ".join(["Kutipan panjang dari dokumen sumber yang disalin ke dalam satu sel tabel."] * 90)
+    """A table whose third row is taller than a page (a worksheet quote pasted into one cell): 66 sentences
+    overflow the page, 45 still fit on it; every sentence more is WeasyPrint time in the unit tier."""
+    tall = " ".join(["Kutipan panjang dari dokumen sumber yang disalin ke dalam satu sel tabel."] * 66)
     body = "".join(f"<tr style='{row_css}'><td>{i}</td><td>{tall if i == 2 else 'Data singkat'}</td></tr>"
                    for i in range(5))
     return f"<table><thead><tr><th>No</th><th>Data</th></tr></thead><tbody>{body}</tbody></table>"
