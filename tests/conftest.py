@@ -21,11 +21,12 @@ import copy
 import fcntl
 import functools
 import inspect
-import json
 import os
+import pickle
 import shutil
 import subprocess
 import sys
+import threading
 import uuid
 from contextlib import contextmanager, nullcontext
 from dataclasses import asdict, dataclass
@@ -75,6 +76,7 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 
 
 RUN_ID = pytest.StashKey[str]()
+BACKGROUND = pytest.StashKey[threading.Thread]()
 
 
 def pytest_configure(config: pytest.Config) -> None:
@@ -94,19 +96,47 @@ def _locked(name: str):
         yield
 
 
-def _once(request: pytest.FixtureRequest, name: str, produce):
-    """``produce()``'s JSON-able result, computed by the first worker of this run that asks and read back
-    from ``tests/output/<name>.json`` by the others: one shared build per run, however many workers."""
-    run = request.config.stash[RUN_ID]
-    record = OUTPUT / f"{name}.json"
+def _once(config: pytest.Config, name: str, produce):
+    """``produce()``'s result, computed by the first worker of this run that asks and read back from
+    ``tests/output/<name>.pickle`` by the others: one shared build per run, however many workers."""
+    run = config.stash[RUN_ID]
+    record = OUTPUT / f"{name}.pickle"
     with _locked(name):
         if record.is_file():
-            kept = json.loads(record.read_text(encoding="utf-8"))
+            kept = pickle.loads(record.read_bytes())
             if kept["run"] == run:
                 return kept["value"]
         value = produce()
-        record.write_text(json.dumps({"run": run, "value": value}), encoding="utf-8")
+        record.write_bytes(pickle.dumps({"run": run, "value": value}))
         return value
+
+
+def pytest_collection_finish(session: pytest.Session) -> None:
+    """Starts the shared site+PDF build in the background as soon as a worker knows that a selected test
+    will read it: a worker that asked for it first used to wait a minute, idle, for the other worker to
+    build it. The workers meanwhile run tests that need no build; ``_once`` still gives one build per run
+    (the second worker's thread waits for the lock and reads the record)."""
+    if session.config.option.collectonly:
+        return
+    if any("full_build" in getattr(item, "fixturenames", ()) for item in session.items):
+        thread = threading.Thread(target=_build_in_background, args=(session.config,), daemon=True)
+        thread.start()
+        session.config.stash[BACKGROUND] = thread
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    """A worker whose tests are done still waits for the build it started: killed with the worker, it
+    would leave the other workers no record and ``mkdocs`` running on."""
+    thread = session.config.stash.get(BACKGROUND, None)
+    if thread is not None and exitstatus != pytest.ExitCode.INTERRUPTED:
+        thread.join()
+
+
+def _build_in_background(config: pytest.Config) -> None:
+    try:
+        _once(config, "full-build", _full_build)
+    except Exception:  # noqa: BLE001 - the full_build fixture runs it again and reports the failure
+        pass
 
 
 @dataclass
@@ -196,34 +226,46 @@ def _built(value: dict) -> Build:
     return Build(Path(value["site"]), value["log"], value["returncode"])
 
 
+def _full_build() -> dict:
+    """Site and PDF by ``scripts/build.sh`` (the README's build command, also the pull request's build
+    step) into ``tests/output/site``, as :class:`Build` fields."""
+    site = OUTPUT / "site"
+    shutil.rmtree(site, ignore_errors=True)
+    env = {k: v for k, v in os.environ.items() if k not in ("ENABLE_PDF_EXPORT", "PDF_VARIANT")}
+    with checkout_pdf_turn(ROOT):
+        shutil.rmtree(ROOT / ".cache" / "pdf", ignore_errors=True)  # the run's PDF is rendered, not reused
+        result = subprocess.run(["bash", "scripts/build.sh", "--site-dir", str(site)], cwd=ROOT, env=env,
+                                capture_output=True, text=True, timeout=900)
+    return asdict(Build(site, result.stdout + result.stderr, result.returncode)) | {"site": str(site)}
+
+
 @pytest.fixture(scope="session")
 def full_build(request) -> Build:
-    """Site and PDF, built once per run by ``scripts/build.sh`` (the README's build command, also the pull
-    request's build step) and shared by every test, in every worker, that reads them."""
-    def produce() -> dict:
-        site = OUTPUT / "site"
-        shutil.rmtree(site, ignore_errors=True)
-        env = {k: v for k, v in os.environ.items() if k not in ("ENABLE_PDF_EXPORT", "PDF_VARIANT")}
-        with checkout_pdf_turn(ROOT):
-            shutil.rmtree(ROOT / ".cache" / "pdf", ignore_errors=True)  # the run's PDF is rendered, not reused
-            result = subprocess.run(["bash", "scripts/build.sh", "--site-dir", str(site)], cwd=ROOT, env=env,
-                                    capture_output=True, text=True, timeout=900)
-        return asdict(Build(site, result.stdout + result.stderr, result.returncode)) | {"site": str(site)}
-
-    build = _built(_once(request, "full-build", produce))
+    """Site and PDF, built once per run (started in the background, :func:`pytest_collection_finish`) and
+    shared by every test, in every worker, that reads them."""
+    build = _built(_once(request.config, "full-build", _full_build))
     assert build.returncode == 0, build.log
     return build
 
 
 @pytest.fixture(scope="session")
 def pdf_pages_text(request, full_build) -> list[str]:
-    """The text of every page of the shared PDF (pypdf), extracted once per run: it takes half a minute."""
+    """The text of every page of the shared PDF (pypdf), extracted once per run: it takes 20 s of CPU."""
     def produce() -> list[str]:
         from pypdf import PdfReader
 
         return [page.extract_text() or "" for page in PdfReader(full_build.pdf).pages]
 
-    return _once(request, "pdf-pages-text", produce)
+    return _once(request.config, "pdf-pages-text", produce)
+
+
+@pytest.fixture(scope="session")
+def plan_pages(request, full_build) -> list:
+    """The shared PDF read back page by page (:func:`masterplan.pdf.paper.read_pages`: word boxes, lines,
+    tables) once per run for the proofreader's tests and the typesetting tests: ±50 s of CPU each time."""
+    from masterplan.pdf.paper import read_pages
+
+    return _once(request.config, "plan-pages", lambda: read_pages(full_build.pdf))
 
 
 @pytest.fixture(scope="session")
@@ -235,7 +277,7 @@ def site_only_build(request) -> Build:
         shutil.rmtree(site, ignore_errors=True)
         return asdict(run_build(ROOT, site, pdf=False)) | {"site": str(site)}
 
-    return _built(_once(request, "site-only-build", produce))
+    return _built(_once(request.config, "site-only-build", produce))
 
 
 @pytest.fixture(scope="session")

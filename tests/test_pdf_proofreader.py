@@ -182,11 +182,11 @@ def test_a_fault_says_where_in_indonesian(tmp_path):
 
 
 @pytest.fixture(scope="module")
-def plan_faults(full_build) -> list[proofreader.Fault]:
-    """The proofreader's findings on the shared build of the plan, read once (about a minute of CPU)."""
+def plan_faults(full_build, plan_pages) -> list[proofreader.Fault]:
+    """The proofreader's findings on the shared build of the plan, from its pages read once per run."""
     sources = "\n".join(path.read_text(encoding="utf-8") for folder in ("docs", "data")
                         for path in sorted((ROOT / folder).rglob("*")) if path.suffix in (".md", ".yml"))
-    return proofreader.proofread(full_build.pdf, sources)
+    return proofreader.proofread(full_build.pdf, sources, plan_pages)
 
 
 # Every rule of the proofreader (the ELIPSIS rule with the sources).

@@ -269,15 +269,10 @@ def test_no_near_empty_page_but_part_ends_and_the_cover_back(plumbed, part_start
     assert len(near_empty) <= ALLOWED_NEAR_EMPTY, near_empty
 
 
-@pytest.fixture(scope="module")
-def proof_pages(full_build) -> list[proofreader.Page]:
-    return proofreader.read_pages(full_build.pdf)
-
-
 @pytest.mark.build
-def test_no_table_continues_with_fewer_than_three_rows(proof_pages):
+def test_no_table_continues_with_fewer_than_three_rows(plan_pages):
     # (Fewer rows that are together a sixth of a page high may go on: tall rows, masterplan.pdf.tables.KEEP_LINES.)
-    short = [(page.number, page.continued_label) for page in proof_pages if page.continued_label.startswith("Tabel")
+    short = [(page.number, page.continued_label) for page in plan_pages if page.continued_label.startswith("Tabel")
              and page.tables and min(page.tables)[3] < proofreader.MIN_ROWS_BEFORE_BREAK
              and min(page.tables)[1] - min(page.tables)[0] < proofreader.MIN_HEIGHT_AFTER_BREAK]
     assert short == []
@@ -360,19 +355,19 @@ def test_cells_break_words_only_at_hyphens(plumbed, full_build):
 
 
 @pytest.mark.build
-def test_badges_stay_on_one_line_and_no_space_before_a_full_stop(proof_pages):
+def test_badges_stay_on_one_line_and_no_space_before_a_full_stop(plan_pages):
     """Outside tables (a narrow cell may wrap a badge at its spaces) no line ends inside a "perlu
     verifikasi" badge (8.5 pt; the words in running text may break like any others); nowhere a full stop
     stands apart after a word (left where a marker was removed)."""
     badge = 9.0  # points: the badge is smaller than body text
-    for page in proof_pages:
+    for page in plan_pages:
         for line, following in zip(page.lines, page.lines[1:]):
             end, start = line.words[-1], following.words[0]
             assert not (end["text"] == "perlu" and end["size"] < badge and start["text"].startswith("verifikasi")
                         and start["size"] < badge), page.number
     # Read line by line from the word boxes: pypdf takes the raised "perlu verifikasi" dagger (styles.scss) for
     # a line of its own and reads "Tahap II†." as "Tahap II .".
-    text = "\n".join(line.text for page in proof_pages for line in page.lines)
+    text = "\n".join(line.text for page in plan_pages for line in page.lines)
     assert re.findall(r"\w \.(?:\s|$)", text) == []
 
 
@@ -404,10 +399,10 @@ def test_body_text_is_eleven_point_and_source_lines_nine(plumbed, part_starts):
 
 
 @pytest.mark.build
-def test_short_tables_are_never_split(proof_pages):
+def test_short_tables_are_never_split(plan_pages):
     """A table of at most eight short rows stays on one page (Tabel 6.2 was split 4 + 3)."""
     split = []
-    for page, following in zip(proof_pages, proof_pages[1:]):
+    for page, following in zip(plan_pages, plan_pages[1:]):
         if not following.continued_label.startswith("Tabel") or not page.tables or not following.tables:
             continue
         ending = max(page.tables, key=lambda t: t[1])
@@ -420,10 +415,10 @@ def test_short_tables_are_never_split(proof_pages):
 
 
 @pytest.mark.build
-def test_no_group_heading_row_alone_at_the_foot_of_a_page(plumbed, proof_pages):
+def test_no_group_heading_row_alone_at_the_foot_of_a_page(plumbed, plan_pages):
     """Tabel 6.5's OPD rows ("Badan Perencanaan Pembangunan Daerah") stood alone at a page foot."""
     alone = []
-    for page, following in zip(proof_pages, proof_pages[1:]):
+    for page, following in zip(plan_pages, plan_pages[1:]):
         if not following.continued_label.startswith("Tabel"):
             continue
         table = max(plumbed.pages[page.number - 1].find_tables(
@@ -444,12 +439,12 @@ def test_figure_list_follows_the_table_list_and_the_signature_has_no_asterisk(pd
 
 
 @pytest.mark.build
-def test_parts_do_not_end_with_a_line_or_two(proof_pages, part_starts):
+def test_parts_do_not_end_with_a_line_or_two(plan_pages, part_starts):
     """The last page of a BAB or Lampiran holds at least a few lines or a table (the review sent back
     Ringkasan Eksekutif, BAB I and BAB V ending with two or three lines on a page of their own)."""
     starts = sorted({first for first, _ in part_starts})
-    ends = {following - 1 for following in starts[1:]} | {len(proof_pages)}
-    short = [(page.number, len(page.lines)) for page in proof_pages
+    ends = {following - 1 for following in starts[1:]} | {len(plan_pages)}
+    short = [(page.number, len(page.lines)) for page in plan_pages
              if page.number in ends and page.number - 1 not in ends and not page.tables
              and len(page.lines) < part_ends.TAIL_LINES - 1]
     assert short == []
